@@ -51,6 +51,8 @@ def article_from_text(text: str, *, source: str, fallback_title: str, published:
 
 
 def _read_file(arg: str, max_bytes: int) -> bytes:
+    if not arg.strip():
+        raise IngestError(repr(arg), "an empty path is not a file")
     path = Path(arg)
     try:
         st = path.stat()

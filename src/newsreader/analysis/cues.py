@@ -1,0 +1,90 @@
+"""Word lists for attribution: speech cues, pronouns, source nouns, anonymity phrases.
+
+Kept as plain frozensets of lemmas / lowercase strings so every rule is a set lookup
+on a spaCy token (no regular expressions over the text).
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said, wrote or claimed ("the official said").
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell claim state add explain note warn announce argue insist report write post
+    tweet ask reply respond deny confirm admit acknowledge allege assert suggest estimate
+    predict declare remark comment conclude recall urge accuse maintain contend complain
+    testify reveal stress emphasise emphasize caution concede disclose indicate mention
+    promise pledge vow boast predict proclaim reiterate repeat affirm charge counter
+    quip joke describe call threaten agree disagree announce observe point
+    """.split()
+)
+
+# Cues that take reported content (a ccomp/xcomp clause) for indirect speech.
+REPORT_LEMMAS = SPEECH_LEMMAS - frozenset({"ask", "call", "describe", "agree", "disagree", "point", "accuse"})
+
+# Verbs that only count as speech when they govern a quote or clause ("believe" does not).
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_GROUP = frozenset({"they", "we", "them"})
+PRONOUNS_SELF = frozenset({"i"})
+PRONOUNS_THING = frozenset({"it"})
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SELF | PRONOUNS_THING
+
+# Head nouns of a source that is a document, not a person ("the report said").
+DOCUMENT_NOUNS = frozenset(
+    """
+    report statement study document memo memorandum letter survey poll paper article
+    website site release communique communiqué filing complaint indictment lawsuit ruling
+    verdict judgment judgement analysis assessment review audit note email e-mail cable
+    bulletin notice announcement broadcast newspaper editorial post tweet message video
+    footage transcript record records data figures estimate estimates research
+    """.split()
+)
+
+# Head nouns of an institution speaking as a body ("police said", "the ministry said").
+ORGANIZATION_NOUNS = frozenset(
+    """
+    government ministry department police army military administration agency company
+    firm council committee commission court party group organisation organization union
+    office embassy navy force forces authority authorities board bank parliament senate
+    congress cabinet campaign team club university hospital school network station
+    prosecutor prosecutors regime coalition alliance opposition
+    """.split()
+)
+
+# Role nouns of people who may be unnamed ("a senior official", "sources").
+ROLE_NOUNS = frozenset(
+    """
+    official officials source sources spokesman spokeswoman spokesperson person people
+    aide aides diplomat diplomats officer officers witness witnesses resident residents
+    analyst analysts expert experts insider insiders member members adviser advisor
+    advisers advisors observer observers investigator investigators lawyer lawyers
+    attorney attorneys doctor doctors worker workers employee employees executive
+    executives leader leaders minister ministers commander commanders soldier soldiers
+    staff representative representatives negotiator negotiators activist activists
+    man woman men women student students critic critics supporter supporters
+    """.split()
+)
+
+# Multi-word phrases that make a source anonymous wherever they occur with it.
+ANONYMITY_PHRASES = (
+    "on condition of anonymity",
+    "on the condition of anonymity",
+    "on condition that he not be named",
+    "on condition that she not be named",
+    "on condition that they not be named",
+    "asked not to be named",
+    "asked not to be identified",
+    "declined to be named",
+    "declined to be identified",
+    "refused to be named",
+    "speaking anonymously",
+    "speaking on background",
+    "not authorized to speak",
+    "not authorised to speak",
+    "familiar with",
+    "who requested anonymity",
+    "requested anonymity",
+    "anonymous",
+)
+
+# Reporting prepositions: "according to X, ...".
+ACCORDING = frozenset({"according"})

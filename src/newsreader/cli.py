@@ -1,0 +1,209 @@
+"""The ``newsreader`` command: open, parse, cache (and the library with no argument).
+
+Exit status: 0 success, 2 bad input or usage, 1 internal error (with a hint; the
+traceback only with ``--debug``). Machine output on stdout, messages on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .ingest import DEFAULT_MAX_BYTES, IngestError, RawArticle, read_input
+
+PROG = "newsreader"
+
+
+class UsageError(Exception):
+    """A mistake in the command line: exit 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (exit 2) instead of a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        error(f"{message} (see '{self.prog} --help')")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="A keyboard-driven terminal reader for news articles. With no command, opens the library.",
+        epilog="examples:\n  newsreader open --sample\n  newsreader open article.txt\n"
+        "  newsreader parse a.txt b.txt > docs.jsonl\n  newsreader cache stats",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p_open = sub.add_parser(
+        "open",
+        help="open an article in the reader",
+        description="Open one article (a file, or - for standard input) in the reader.",
+        epilog="example:\n  newsreader open kursk.txt --published 2024-12-18",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_open.add_argument("path", nargs="?", help="article file, or - for standard input")
+    p_open.add_argument("--sample", action="store_true", help="open the bundled sample article")
+    p_open.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the file's)")
+    p_open.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    p_parse = sub.add_parser(
+        "parse",
+        help="analyse articles and print newsreader.document/1 JSON Lines",
+        description="Print one newsreader.document/1 JSON object per input, one per line, in input order.",
+        epilog="example:\n  newsreader parse article.txt --pretty\n  newsreader parse corpus/*.txt > docs.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_parse.add_argument("paths", nargs="+", metavar="PATH", help="article files, or - for standard input")
+    p_parse.add_argument("--pretty", action="store_true", help="indent the JSON (one input only)")
+    p_parse.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input")
+    p_parse.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p_parse.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for parsing (default 1)")
+    p_parse.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    p_cache = sub.add_parser(
+        "cache",
+        help="show or clear the document cache",
+        description="The cache of parsed documents (reviews are kept elsewhere and never cleared here).",
+        epilog="example:\n  newsreader cache stats\n  newsreader cache clear",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_cache.add_argument("action", choices=("stats", "clear"))
+    p_cache.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False)
+    try:
+        return dispatch(args)
+    except (IngestError, UsageError) as exc:
+        error(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if debug:
+            raise
+        from .analysis.nlp import ModelMissing
+
+        if isinstance(exc, ModelMissing):
+            error(str(exc))
+            return 1
+        error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details and please report it)")
+        return 1
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        return _run_app(None)
+    if args.command == "open":
+        if args.sample == bool(args.path):
+            raise UsageError("open: give one PATH (or - for standard input), or --sample")
+        from .service import sample_path
+
+        path = str(sample_path()) if args.sample else args.path
+        return _run_app(read_input(path, published=args.published, max_bytes=max_bytes()))
+    if args.command == "parse":
+        return cmd_parse(args)
+    if args.command == "cache":
+        return cmd_cache(args.action)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    import json
+
+    from .service import documents_for
+    from .store import DocumentCache
+
+    if args.pretty and len(args.paths) > 1:
+        raise UsageError("parse: --pretty prints one document; give one PATH")
+    if args.paths.count("-") > 1:
+        raise UsageError("parse: standard input (-) can be read only once")
+    if args.jobs < 1:
+        raise UsageError("parse: --jobs must be 1 or more")
+    # Read and check every input first: a bad one stops the run before any output.
+    articles = [read_input(p, published=args.published, max_bytes=max_bytes()) for p in args.paths]
+    cache = None if args.no_cache else _open_cache()
+    out = sys.stdout
+    for doc in documents_for(articles, cache, n_process=args.jobs):
+        if args.pretty:
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(doc.to_json() + "\n")
+    out.flush()
+    return 0
+
+
+def cmd_cache(action: str) -> int:
+    cache = _open_cache()
+    if action == "stats":
+        stats = cache.stats()
+        print(f"path:      {stats['path']}")
+        print(f"documents: {stats['documents']} ({stats['entries']} cached versions)")
+        print(f"size:      {int(stats['bytes']) / 1024:.1f} KB")
+    else:
+        removed = cache.clear()
+        print(f"removed {removed} cached document versions (reviews are kept)", file=sys.stderr)
+    return 0
+
+
+def _open_cache():  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from .store import DocumentCache
+
+    try:
+        cache = DocumentCache()
+    except (OSError, sqlite3.Error) as exc:
+        notice(f"cache unavailable ({exc}); continuing without it")
+        return None
+    for line in cache.notices:
+        notice(line)
+    return cache
+
+
+def _run_app(article: RawArticle | None) -> int:
+    from .ui.app import run_app
+
+    return run_app(article)
+
+
+def max_bytes() -> int:
+    return DEFAULT_MAX_BYTES
+
+
+def error(message: str) -> None:
+    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+
+
+def notice(message: str) -> None:
+    print(f"{PROG}: {_one_line(message)}", file=sys.stderr)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""The document cache: parsed documents as JSON in SQLite, keyed by
+(document id, pipeline version, publication date).
+
+The cache is disposable. A corrupt file is moved aside and rebuilt, a cache written by
+another schema version is emptied, and both leave a line in :attr:`DocumentCache.notices`
+for the caller to show. Reviews never live here (see reviews.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..model import Document, SchemaError
+from .paths import cache_dir
+from .sqlite import connect, move_aside
+
+SCHEMA_VERSION = "1"
+FILENAME = "documents.sqlite3"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    published TEXT NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    created REAL NOT NULL,
+    opened REAL NOT NULL,
+    PRIMARY KEY (id, pipeline, published)
+);
+CREATE INDEX IF NOT EXISTS documents_opened ON documents (opened DESC);
+"""
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """One library row: what the library screen lists without loading the payload."""
+
+    id: str
+    title: str
+    published: str | None
+    source: str
+    words: int
+    claims: int
+    opened: float
+    pipeline: str
+
+
+class DocumentCache:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / FILENAME
+        self.notices: list[str] = []
+        self._lock = threading.RLock()
+        self._conn = self._open()
+
+    # -- opening and recovery ----------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        try:
+            conn = connect(self.path)
+            self._ensure_schema(conn)
+            return conn
+        except sqlite3.DatabaseError as exc:
+            try:
+                conn.close()  # type: ignore[possibly-undefined]
+            except Exception:
+                pass
+            moved = move_aside(self.path)
+            self.notices.append(f"The document cache was unreadable ({exc}); moved it to {moved.name} and started a new one.")
+            conn = connect(self.path)
+            self._ensure_schema(conn)
+            return conn
+
+    def _ensure_schema(self, conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA quick_check").fetchone()
+        conn.executescript(_DDL)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif row[0] != SCHEMA_VERSION:
+            conn.execute("DELETE FROM documents")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+            self.notices.append(f"The document cache was from another version (schema {row[0]}); it was emptied.")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "DocumentCache":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents -----------------------------------------------------------
+    def get(self, doc_id: str, pipeline: str, published: str | None) -> Document | None:
+        """The cached document for this text, pipeline and publication date, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT payload FROM documents WHERE id = ? AND pipeline = ? AND published = ?",
+                (doc_id, pipeline, published or ""),
+            ).fetchone()
+            if row is None:
+                return None
+            self._touch(doc_id)
+        return self._decode(row[0])
+
+    def latest(self, doc_id: str) -> tuple[Document, str] | None:
+        """The most recently opened cached version of a document, with its pipeline version."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT payload, pipeline FROM documents WHERE id = ? ORDER BY opened DESC LIMIT 1", (doc_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            self._touch(doc_id)
+        doc = self._decode(row[0])
+        return (doc, row[1]) if doc is not None else None
+
+    def put(self, doc: Document, pipeline: str) -> None:
+        payload = doc.to_json()
+        now = time.time()
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, pipeline, doc.published or "", doc.title, doc.source, len(doc.text.split()),
+                 len(doc.claims), payload, now, now),
+            )
+
+    def put_many(self, docs: list[Document], pipeline: str) -> None:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for doc in docs:
+                    self.put(doc, pipeline)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def delete(self, doc_id: str) -> int:
+        with self._lock:
+            return self._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
+
+    def list_documents(self, limit: int | None = None) -> list[DocSummary]:
+        """One row per document id (its latest version), most recently opened first."""
+        sql = (
+            "SELECT id, title, NULLIF(published, ''), source, words, claims, MAX(opened), pipeline "
+            "FROM documents GROUP BY id ORDER BY MAX(opened) DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._lock:
+            rows = self._conn.execute(sql).fetchall()
+        return [DocSummary(*row) for row in rows]
+
+    def find_ids(self, prefix: str) -> list[str]:
+        """Document ids starting with ``prefix`` (for ``export ID`` with a short id)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT DISTINCT id FROM documents WHERE id >= ? AND id < ? ORDER BY id", (prefix, prefix + "\uffff")
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def stats(self) -> dict[str, object]:
+        with self._lock:
+            docs, versions = self._conn.execute(
+                "SELECT COUNT(DISTINCT id), COUNT(*) FROM documents"
+            ).fetchone()
+        size = sum(Path(str(self.path) + s).stat().st_size for s in ("", "-wal") if Path(str(self.path) + s).exists())
+        return {"path": str(self.path), "documents": docs, "entries": versions, "bytes": size}
+
+    def clear(self) -> int:
+        with self._lock:
+            count = self._conn.execute("DELETE FROM documents").rowcount
+            self._conn.execute("VACUUM")
+        return count
+
+    def _touch(self, doc_id: str) -> None:
+        try:
+            self._conn.execute("UPDATE documents SET opened = ? WHERE id = ?", (time.time(), doc_id))
+        except sqlite3.OperationalError:
+            pass  # read-only cache: serving still works
+
+    def _decode(self, payload: str) -> Document | None:
+        try:
+            return Document.from_json(payload)
+        except (SchemaError, json.JSONDecodeError):
+            return None
+
+
+def with_metadata(doc: Document, *, title: str, source: str) -> Document:
+    """A cached document shown for another path of the same text keeps that path's title and source."""
+    if doc.title == title and doc.source == source:
+        return doc
+    return replace(doc, title=title, source=source)

@@ -1,0 +1,42 @@
+"""Where newsreader keeps its files: platformdirs, or all under ``NEWSREADER_HOME``.
+
+``NEWSREADER_HOME=/tmp/x`` puts cache, data and config in ``/tmp/x/{cache,data,config}``
+(tests and throwaway runs). ``NEWSREADER_CACHE_DIR``, ``NEWSREADER_DATA_DIR`` and
+``NEWSREADER_CONFIG_DIR`` redirect one each and win over ``NEWSREADER_HOME``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "newsreader"
+
+
+def _dir(kind: str) -> Path:
+    specific = os.environ.get(f"NEWSREADER_{kind.upper()}_DIR")
+    if specific:
+        return Path(specific).expanduser()
+    home = os.environ.get("NEWSREADER_HOME")
+    if home:
+        return Path(home).expanduser() / kind
+    import platformdirs
+
+    getter = {
+        "cache": platformdirs.user_cache_dir,
+        "data": platformdirs.user_data_dir,
+        "config": platformdirs.user_config_dir,
+    }[kind]
+    return Path(getter(APP))
+
+
+def cache_dir() -> Path:
+    return _dir("cache")
+
+
+def data_dir() -> Path:
+    return _dir("data")
+
+
+def config_dir() -> Path:
+    return _dir("config")

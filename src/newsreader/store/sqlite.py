@@ -1,0 +1,34 @@
+"""Opening SQLite databases the same way everywhere: WAL, a busy timeout, and
+recovery of a corrupt *cache* file (moved aside, never deleted silently)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in WAL mode with a busy timeout, safe for several processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass  # read-only media: keep the default journal; reads still work
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a broken database (and its WAL/SHM files) out of the way; return the new name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            src.replace(Path(str(target) + suffix))
+    return target

@@ -1,0 +1,46 @@
+"""Entities: possessives trimmed, canonical names merged, the span invariant."""
+
+from newsreader.analysis.entities import canonical_names
+
+
+def names(doc, label=None):
+    return {e.text for e in doc.entities if label is None or e.label == label}
+
+
+def test_reference_entities(sample_doc):
+    found = names(sample_doc)
+    for expected in ("Oleksandr Syrsky", "Volodymyr Zelensky", "Joe Biden", "Donald Trump", "Kursk", "Pyongyang"):
+        assert expected in found
+    # "outgoing US President Joe Biden's administration": the possessive is trimmed.
+    assert "Joe Biden's" not in found
+
+
+def test_short_names_take_the_full_name(sample_doc):
+    canon = {e.text: e.canonical for e in sample_doc.entities if e.label == "PERSON"}
+    # "Trump has repeatedly criticized US assistance" -> Donald Trump
+    assert canon["Trump"] == "Donald Trump"
+    assert canon["Biden"] == "Joe Biden"
+
+
+def test_ambiguous_short_name_is_left_alone():
+    result = canonical_names([("Smith", "PERSON"), ("John Smith", "PERSON"), ("Jane Smith", "PERSON")])
+    assert result[("Smith", "PERSON")] == "Smith"
+
+
+def test_org_acronym_is_not_merged_by_accident():
+    result = canonical_names([("UN", "ORG"), ("United Nations", "ORG")])
+    assert result[("UN", "ORG")] == "UN"
+
+
+def test_possessive_trimmed_and_spans_sound(nlp):
+    from newsreader.analysis.entities import extract_entities
+
+    doc = nlp("The plan was Angela Merkel's idea, officials in Germany said.")
+    ents = extract_entities(doc)
+    assert any(e.text == "Angela Merkel" for e in ents)
+    for e in ents:
+        assert doc.text[e.start:e.end] == e.text
+
+
+def test_every_span_of_the_reference_is_sound(sample_doc):
+    assert sample_doc.span_errors() == []
