@@ -12,7 +12,8 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .ingest import DEFAULT_MAX_BYTES, IngestError, RawArticle, read_input
+from .config import ConfigError
+from .ingest import IngestError, RawArticle, read_input
 
 PROG = "newsreader"
 
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = getattr(args, "debug", False)
     try:
         return dispatch(args)
-    except (IngestError, UsageError) as exc:
+    except (IngestError, UsageError, ConfigError) as exc:
         error(str(exc))
         return 2
     except KeyboardInterrupt:
@@ -165,8 +166,11 @@ def _open_cache():  # type: ignore[no-untyped-def]
 
     from .store import DocumentCache
 
+    from pathlib import Path
+
+    cache_dir = settings().cache_dir
     try:
-        cache = DocumentCache()
+        cache = DocumentCache(Path(cache_dir).expanduser() / "documents.sqlite3" if cache_dir else None)
     except (OSError, sqlite3.Error) as exc:
         notice(f"cache unavailable ({exc}); continuing without it")
         return None
@@ -181,8 +185,23 @@ def _run_app(article: RawArticle | None) -> int:
     return run_app(article)
 
 
+def settings():  # type: ignore[no-untyped-def]
+    """The effective configuration, loaded once; its warnings go to stderr."""
+    global _SETTINGS
+    if _SETTINGS is None:
+        from .config import load_config
+
+        _SETTINGS = load_config()
+        for line in _SETTINGS.warnings:
+            notice(line)
+    return _SETTINGS
+
+
+_SETTINGS = None
+
+
 def max_bytes() -> int:
-    return DEFAULT_MAX_BYTES
+    return settings().max_bytes
 
 
 def error(message: str) -> None:
