@@ -1,18 +1,233 @@
 """Who said what: quotes, their speakers resolved to sources, and claims.
 
-Entry point :func:`extract_attributions`; the rules live in quotes.py, speakers.py,
-sources.py and claims.py.
+Entry point :func:`extract_attributions`. The rules live in small modules:
+quotes.py (direct-quote spans), speakers.py (cue verb and speaker phrase),
+reported.py (indirect speech), sources.py (speakers -> sources, anonymous ones
+first-class) and claims.py (sentence-sized claims).
+
+Scare quotes: a short quoted phrase (at most four words, no closing punctuation inside
+the marks, e.g. ``an "intensive offensive"``) is still a direct quote span, but it only
+gets a speaker from an attribution that governs it in the parse: it lies inside the
+content of a reported statement ("Syrsky said Russia has used … an "intensive
+offensive"" -> Syrsky) or in the subtree of a speech verb ("the official claimed, with
+soldiers of "all ranks"" -> the official). Otherwise (a term, a title, a nickname) its
+speaker is null; it never borrows the previous paragraph's speaker.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from ..model import Claim, Entity, Quote, Source
+from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker
+from .claims import group_claims, outlet_claims, sentence_table
+from .cues import ACCORDING
+from .quotes import QuoteSpan, find_quote_spans
+from .reported import find_reported
+from .sources import SourceDraft, resolve_sources
+from .speakers import Attribution, according_source, cue_span, is_cue, phrase, sentences_between, speaker_token
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+_SHORT_WORDS = 4
+_END_PUNCT = frozenset(".,!?;:\u2026")
 
 
 def extract_attributions(doc: "Doc", entities: list[Entity]) -> tuple[list[Quote], list[Source], list[Claim]]:
-    return [], [], []
+    """Quotes (direct and reported), sources and claims of a parsed article."""
+    text = doc.text
+    spans = find_quote_spans(text)
+    token_starts = [t.idx for t in doc]
+    inside = _inside_quotes(doc, spans)
+    sents, sent_starts = sentence_table(doc)
+    reported = find_reported(doc, inside)
+    direct: list[Attribution] = []
+    for span in spans:
+        direct.append(_direct(doc, span, inside, sents, sent_starts, token_starts, reported, direct))
+    records = direct + reported
+    drafts, assigned = resolve_sources(doc, entities, records)
+    return _assemble(doc, records, drafts, assigned)
+
+
+# -- direct quotes ------------------------------------------------------------
+
+
+def _inside_quotes(doc: "Doc", spans: list[QuoteSpan]) -> list[bool]:
+    inside = [False] * len(doc)
+    k = 0
+    for token in doc:
+        while k < len(spans) and spans[k].closed <= token.idx:
+            k += 1
+        if k < len(spans) and spans[k].opened <= token.idx < spans[k].closed:
+            inside[token.i] = True
+    return inside
+
+
+def _is_short(text: str, span: QuoteSpan) -> bool:
+    body = text[span.start : span.end].rstrip()
+    return span.words(text) <= _SHORT_WORDS and not (body and body[-1] in _END_PUNCT)
+
+
+def _direct(
+    doc: "Doc",
+    span: QuoteSpan,
+    inside: list[bool],
+    sents: "list[Span]",
+    sent_starts: list[int],
+    token_starts: list[int],
+    reported: list[Attribution],
+    earlier: list[Attribution],
+) -> Attribution:
+    text = doc.text
+    record = Attribution(start=span.start, end=span.end, direct=True)
+    if _is_short(text, span):
+        return _scare(doc, span, record, inside, token_starts, reported)
+    first_para_end = text.find("\n", span.opened)
+    near = sentences_between(sents, sent_starts, span.opened, span.closed)
+    near = [s for s in near if s.start_char < first_para_end or first_para_end == -1 or s.end_char >= span.end]
+    cue, speaker = _nearest_cue(near, span, inside)
+    if cue is None:
+        before = sentences_between(sents, sent_starts, span.opened - 1, span.opened)
+        previous = [s for s in before if s.end_char <= span.opened and text[s.start_char : span.opened].rstrip().endswith(":")]
+        cue, speaker = _nearest_cue(previous, span, inside)
+    if cue is not None and speaker is not None:
+        record.cue = cue_span(cue)
+        record.speaker = speaker
+        record.speaker_span = phrase(speaker)
+        return record
+    return _continued(text, span, record, earlier)
+
+
+def _nearest_cue(sents: "list[Span]", span: QuoteSpan, inside: list[bool]) -> "tuple[Token | None, Token | None]":
+    options = []
+    for sent in sents:
+        for token in sent:
+            if inside[token.i]:
+                continue
+            if token.lower_ in ACCORDING:
+                speaker = according_source(token)
+            elif is_cue(token):
+                speaker = speaker_token(token, inside)
+            else:
+                continue
+            if speaker is None or inside[speaker.i]:
+                continue
+            if token.idx >= span.closed:
+                distance = token.idx - span.closed
+            else:
+                distance = max(span.opened - (token.idx + len(token.text)), 0) + 1
+            options.append((distance, token.i, token, speaker))
+    if not options:
+        return None, None
+    best = min(options, key=lambda o: (o[0], o[1]))
+    return best[2], best[3]
+
+
+def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[Attribution]) -> Attribution:
+    """A paragraph that is a quote continues the speaker of the previous paragraph's quote."""
+    para_start = text.rfind("\n", 0, span.opened) + 1
+    if text[para_start : span.opened].strip():
+        return record
+    prev_para_start = text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start else -1
+    for prior in reversed(earlier):
+        if prior.speaker is None or not prior.direct:
+            continue
+        if prior.start >= prev_para_start and prior.start < span.opened:
+            record.speaker, record.speaker_span, record.cue = prior.speaker, prior.speaker_span, None
+            record.inherited = True
+        break
+    return record
+
+
+def _scare(
+    doc: "Doc",
+    span: QuoteSpan,
+    record: Attribution,
+    inside: list[bool],
+    token_starts: list[int],
+    reported: list[Attribution],
+) -> Attribution:
+    for other in reported:
+        if other.start <= span.opened and span.closed <= other.end + 1:
+            record.speaker, record.speaker_span, record.cue = other.speaker, other.speaker_span, other.cue
+            return record
+    k = bisect.bisect_left(token_starts, span.start)
+    if k >= len(doc):
+        return record
+    token = doc[k]
+    for ancestor in token.ancestors:
+        if inside[ancestor.i]:
+            continue
+        if is_cue(ancestor):
+            speaker = speaker_token(ancestor, inside)
+            if speaker is not None and not inside[speaker.i]:
+                record.cue, record.speaker, record.speaker_span = cue_span(ancestor), speaker, phrase(speaker)
+            break
+    return record
+
+
+# -- assembly -------------------------------------------------------------------
+
+
+def _assemble(
+    doc: "Doc", records: list[Attribution], drafts: list[SourceDraft], assigned: list[SourceDraft | None]
+) -> tuple[list[Quote], list[Source], list[Claim]]:
+    text = doc.text
+    # sources that speak, numbered by first speaking mention
+    speaking = {id(d) for d in assigned if d is not None}
+    first: dict[int, int] = {}
+    for record, draft in zip(records, assigned):
+        if draft is not None and record.speaker_span is not None:
+            first[id(draft)] = min(first.get(id(draft), 1 << 60), record.speaker_span[0])
+    ordered = sorted((d for d in drafts if id(d) in speaking), key=lambda d: (first[id(d)], d.key))
+    source_id = {id(d): f"s{i}" for i, d in enumerate(ordered, 1)}
+
+    order = sorted(range(len(records)), key=lambda k: (records[k].start, records[k].end, records[k].direct))
+    quote_id: dict[int, str] = {}
+    quotes: list[Quote] = []
+    for n, k in enumerate(order, 1):
+        r, draft = records[k], assigned[k]
+        qid = f"q{n}"
+        quote_id[k] = qid
+        speaker = None
+        if r.speaker_span is not None:
+            s, e = r.speaker_span
+            speaker = Speaker(text=text[s:e], start=s, end=e, source_id=source_id.get(id(draft)) if draft else None)
+        cue = Cue(text=text[r.cue[0] : r.cue[1]], start=r.cue[0], end=r.cue[1]) if r.cue else None
+        quotes.append(Quote(id=qid, start=r.start, end=r.end, text=text[r.start : r.end], direct=r.direct, speaker=speaker, cue=cue))
+
+    grouped = group_claims(doc, [(r.start, r.end) for r in records])
+    items: list[tuple[int, int, str | None, str | None, tuple[str, ...]]] = []
+    for g in grouped:
+        keys = sorted(g.quote_keys, key=lambda k: int(quote_id[k][1:]))
+        lead = next((k for k in keys if assigned[k] is not None), None)
+        sid = source_id.get(id(assigned[lead])) if lead is not None else None
+        cue = None
+        if lead is not None:
+            cue_record = next((records[k] for k in keys if assigned[k] is assigned[lead] and records[k].cue), None)
+            cue = text[cue_record.cue[0] : cue_record.cue[1]] if cue_record else None
+        items.append((g.start, g.end, sid, cue, tuple(quote_id[k] for k in keys)))
+    for lo, hi in outlet_claims(doc, [(g.start, g.end) for g in grouped]):
+        items.append((lo, hi, None, None, ()))
+    items.sort(key=lambda it: (it[0], it[1]))
+    claims = [
+        Claim(id=f"c{i}", start=lo, end=hi, text=text[lo:hi], source_id=sid, cue=cue, quote_ids=qids)
+        for i, (lo, hi, sid, cue, qids) in enumerate(items, 1)
+    ]
+
+    sources = []
+    for draft in ordered:
+        sid = source_id[id(draft)]
+        sources.append(
+            Source(
+                id=sid,
+                name=draft.name,
+                kind=draft.kind,
+                description=draft.description,
+                mentions=tuple(Mention(s, e) for s, e in sorted(draft.mentions)),
+                quote_ids=tuple(q.id for q in quotes if q.speaker is not None and q.speaker.source_id == sid),
+                claim_ids=tuple(c.id for c in claims if c.source_id == sid),
+            )
+        )
+    return quotes, sources, claims

@@ -1,0 +1,241 @@
+"""Sources: group speaker mentions into who speaks, with anonymous sources first-class.
+
+Resolution of one speaker mention, in text order:
+
+* a named person/organization (the head token lies in a PERSON/ORG/GPE/NORP entity)
+  -> the source keyed by the entity's canonical name ("Syrsky" -> "Oleksandr Syrsky");
+* a pronoun (he/she/they/it) -> the nearest preceding compatible source or PERSON
+  entity ("he said" after "Joe Biden said" -> Joe Biden);
+* a definite role noun ("the official said") -> the latest source whose mentions have
+  the same head noun ("a senior defense official" -> same source);
+* an indefinite or bare role noun ("a senior US military official", "officials",
+  "sources") -> a new anonymous source; a document noun ("the report") -> document;
+  an institution noun ("police", "the ministry") -> organization.
+
+A source is marked anonymous, with the phrase in its description, when a sentence it
+speaks in says "on condition of anonymity", "asked not to be named", "familiar with" ….
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Entity
+from .cues import (
+    ANONYMITY_PHRASES,
+    DOCUMENT_NOUNS,
+    ORGANIZATION_NOUNS,
+    PRONOUNS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    PRONOUNS_THING,
+)
+from .speakers import Attribution
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_ANON_NOTE = {
+    "on condition of anonymity": "on condition of anonymity",
+    "on the condition of anonymity": "on condition of anonymity",
+    "asked not to be named": "asked not to be named",
+    "asked not to be identified": "asked not to be named",
+    "declined to be named": "declined to be named",
+    "declined to be identified": "declined to be named",
+    "refused to be named": "declined to be named",
+    "speaking anonymously": "speaking anonymously",
+    "familiar with": "familiar with the matter",
+}
+
+
+@dataclass
+class SourceDraft:
+    key: str
+    name: str
+    kind: str
+    description: str
+    head_lemmas: set[str] = field(default_factory=set)
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+    last: int = -1  # end of the latest mention seen so far
+    plural: bool = False
+
+
+class SourceBook:
+    """Sources in order of first mention, with the lookups the rules need."""
+
+    def __init__(self, doc: "Doc", entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.drafts: list[SourceDraft] = []
+        self.by_key: dict[str, SourceDraft] = {}
+
+    # -- public ----------------------------------------------------------------
+    def resolve(self, record: Attribution) -> SourceDraft | None:
+        head = record.speaker
+        if head is None or record.speaker_span is None:
+            return None
+        start, end = record.speaker_span
+        lower = head.lower_
+        if lower in PRONOUNS and head.pos_ == "PRON":
+            draft = self._pronoun(lower, start)
+        else:
+            entity = self._entity_at(head.idx, start, end)
+            if entity is not None:
+                draft = self._named(entity, start, end)
+            elif head.pos_ == "PROPN":
+                draft = self._proper(start, end)
+            else:
+                draft = self._role(head, start, end)
+        if draft is None:
+            return None
+        draft.mentions.add((start, end))
+        draft.last = max(draft.last, end)
+        self._anonymity(draft, head)
+        return draft
+
+    def finish(self) -> list[SourceDraft]:
+        """Named sources get every mention of their entity, not only the speaking ones."""
+        for draft in self.drafts:
+            if draft.key.startswith("entity:"):
+                canonical = draft.key.split(":", 2)[2]
+                for e in self.entities:
+                    if e.canonical == canonical:
+                        draft.mentions.add((e.start, e.end))
+        return self.drafts
+
+    # -- rules ----------------------------------------------------------------
+    def _entity_at(self, idx: int, start: int, end: int) -> Entity | None:
+        best = None
+        for e in self.entities:
+            if e.start >= end:
+                break
+            if e.end <= start:
+                continue
+            if e.start <= idx < e.end:
+                return e
+            if e.label == "PERSON":  # "Ukraine's commander-in-chief Oleksandr Syrsky" headed elsewhere
+                best = e
+        return best
+
+    def _named(self, entity: Entity, start: int, end: int) -> SourceDraft:
+        kind = "person" if entity.label == "PERSON" else "organization"
+        if entity.label not in _ORG_LABELS and entity.label != "PERSON":
+            kind = "unknown"
+        key = f"entity:{kind}:{entity.canonical}"
+        draft = self.by_key.get(key)
+        if draft is None:
+            role = self._role_words(start, end, entity)
+            description = f"{entity.canonical}, {role}" if role else entity.canonical
+            draft = self._new(key, entity.canonical, kind, description)
+        return draft
+
+    def _proper(self, start: int, end: int) -> SourceDraft:
+        text = self.doc.text[start:end]
+        last = text.split()[-1] if text.split() else text
+        for draft in reversed(self.drafts):
+            if draft.kind == "person" and draft.name.split()[-1:] == [last]:
+                return draft
+        key = f"proper:{text}"
+        return self.by_key.get(key) or self._new(key, text, "person", text)
+
+    def _pronoun(self, lower: str, start: int) -> SourceDraft | None:
+        candidates: list[tuple[int, SourceDraft | Entity]] = []
+        for draft in self.drafts:
+            if draft.last <= start and self._fits(lower, draft):
+                candidates.append((draft.last, draft))
+        if lower in PRONOUNS_PERSON:
+            for e in self.entities:
+                if e.end > start:
+                    break
+                if e.label == "PERSON":
+                    candidates.append((e.end, e))
+        if not candidates:
+            return None
+        _, best = max(candidates, key=lambda c: c[0])
+        if isinstance(best, Entity):
+            return self._named(best, best.start, best.end)
+        return best
+
+    @staticmethod
+    def _fits(lower: str, draft: SourceDraft) -> bool:
+        if lower in PRONOUNS_PERSON:
+            return draft.kind == "person" or (draft.kind == "anonymous" and not draft.plural)
+        if lower in PRONOUNS_GROUP:
+            return draft.kind in ("organization", "anonymous") or draft.plural
+        if lower in PRONOUNS_THING:
+            return draft.kind in ("organization", "document")
+        return True
+
+    def _role(self, head: "Token", start: int, end: int) -> SourceDraft:
+        lemma = head.lemma_.lower()
+        det = self._determiner(head)
+        text = self.doc.text[start:end]
+        if det in _DEFINITE or det == "poss":
+            for draft in reversed(self.drafts):
+                if lemma in draft.head_lemmas:
+                    return draft
+        if lemma in DOCUMENT_NOUNS:
+            kind = "document"
+        elif lemma in ORGANIZATION_NOUNS:
+            kind = "organization"
+        else:
+            kind = "anonymous"
+        name = text[0].lower() + text[1:] if text[:1].isupper() and det else text
+        key = f"role:{name.lower()}"
+        draft = self.by_key.get(key)
+        if draft is None:
+            bare = name.split(" ", 1)[1] if det and det != "poss" and " " in name else name
+            draft = self._new(key, name, kind, bare)
+            draft.plural = head.tag_ in ("NNS", "NNPS")
+        draft.head_lemmas.add(lemma)
+        return draft
+
+    @staticmethod
+    def _determiner(head: "Token") -> str | None:
+        for child in head.lefts:
+            if child.dep_ == "det":
+                return child.lower_
+            if child.dep_ == "poss":
+                return "poss"
+        return None
+
+    def _role_words(self, start: int, end: int, entity: Entity) -> str:
+        text = self.doc.text
+        before = text[start : entity.start].strip(" ,")
+        after = text[entity.end : end].strip(" ,")
+        return " ".join(part for part in (before, after) if part)
+
+    def _anonymity(self, draft: SourceDraft, head: "Token") -> None:
+        if draft.kind in ("person", "document"):
+            return
+        sentence = head.sent.text.lower()
+        for phrase in ANONYMITY_PHRASES:
+            if phrase in sentence:
+                if draft.kind != "anonymous" and draft.key.startswith("entity:"):
+                    return  # a named organization stays named
+                draft.kind = "anonymous"
+                note = _ANON_NOTE.get(phrase)
+                if note and note not in draft.description:
+                    draft.description = f"{draft.description}, {note}"
+                return
+
+    def _new(self, key: str, name: str, kind: str, description: str) -> SourceDraft:
+        draft = SourceDraft(key=key, name=name, kind=kind, description=description)
+        self.drafts.append(draft)
+        self.by_key[key] = draft
+        return draft
+
+
+def resolve_sources(
+    doc: "Doc", entities: list[Entity], records: list[Attribution]
+) -> tuple[list[SourceDraft], list[SourceDraft | None]]:
+    """Drafts in order of first mention, and the draft of each record (same order)."""
+    book = SourceBook(doc, entities)
+    order = sorted(range(len(records)), key=lambda k: records[k].speaker_span or (records[k].start, records[k].end))
+    assigned: list[SourceDraft | None] = [None] * len(records)
+    for k in order:
+        assigned[k] = book.resolve(records[k])
+    return book.finish(), assigned

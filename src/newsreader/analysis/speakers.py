@@ -1,0 +1,146 @@
+"""Speakers: the cue verb of a quote and the noun phrase that speaks, from the parse.
+
+``speaker_token(cue)`` walks the dependency tree: the cue's ``nsubj``; when the cue has
+none, its head verb's (``"…," the official said, which explains "…"`` -> official;
+``Zelensky posted footage on X claiming …`` -> Zelensky; ``Trump criticized … and
+claimed …`` -> Trump). ``"…," said Smith`` keeps its post-verbal subject.
+``phrase(token)`` is the mention span: determiners, adjectives, possessors and
+compounds to the left, ``for/of`` prepositions to the right, never past a comma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cues import SPEECH_LEMMAS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "dobj", "pcomp", "prep", "pobj"})
+_RIGHT_KEEP = frozenset({"prep", "compound", "flat", "nmod", "pobj", "amod", "nummod"})
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+
+
+@dataclass
+class Attribution:
+    """One quote or reported statement before ids and sources are assigned."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: tuple[int, int] | None = None
+    speaker: "Token | None" = None  # head token of the speaker phrase
+    speaker_span: tuple[int, int] | None = None
+    inherited: bool = False  # speaker taken from the previous paragraph's quote
+
+
+def is_cue(token: "Token") -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+
+
+def speaker_token(cue: "Token", inside: "list[bool] | None" = None) -> "Token | None":
+    """The head token of whoever utters ``cue`` (None when the parse has no subject).
+
+    Subjects inside quote marks (``inside[i]``) are skipped: in ``"…light wounds…,"
+    the official claimed`` the parser may also attach "wounds" as a subject.
+    """
+    token = cue
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in _SUBJECTS and not (inside is not None and inside[child.i]):
+                if child.lower_ in _RELATIVE:
+                    return _relative_antecedent(token)
+                if child.dep_ == "nsubjpass":
+                    return _agent(token)
+                return child
+        if token.dep_ in ("ROOT",) or token.dep_ not in _CLIMB or token.head is token:
+            break
+        token = token.head
+    return _agent(cue)
+
+
+def _relative_antecedent(verb: "Token") -> "Token | None":
+    head = verb.head
+    if verb.dep_ != "relcl" or head is verb:
+        return None
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    return speaker_token(head) if head.pos_ == "VERB" else None
+
+
+def _agent(verb: "Token") -> "Token | None":
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def phrase(token: "Token") -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``token`` (single line, no comma)."""
+    doc = token.doc
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("punct", "cc", "conj", "appos"):
+            continue
+        left = min(left, child.left_edge.i)
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    # a comma between the modifiers and the head splits an apposition: keep the head side
+    for k in range(token.i - 1, left - 1, -1):
+        if doc[k].text == "," or doc[k].is_space:
+            left = k + 1
+            break
+    right = token.i
+    for child in token.rights:
+        if child.dep_ not in _RIGHT_KEEP or any(t.text in ",(" or t.is_space for t in doc[right + 1 : child.i + 1]):
+            break
+        right = child.right_edge.i
+    while right > token.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right].text)
+    return start, end
+
+
+def cue_span(token: "Token") -> tuple[int, int]:
+    """The cue's characters; ``according to`` keeps both words."""
+    if token.lower_ == "according":
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            return token.idx, nxt.idx + len(nxt.text)
+    return token.idx, token.idx + len(token.text)
+
+
+def according_source(token: "Token") -> "Token | None":
+    """``according to X`` -> X."""
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if token.i + 2 < len(token.doc) and token.nbor(1).lower_ == "to":
+        for t in token.doc[token.i + 2 : token.sent.end]:
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                head = t
+                while head.head.i < token.sent.end and head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN"):
+                    head = head.head
+                return head
+    return None
+
+
+def sentences_between(sents: "list[Span]", starts: list[int], lo: int, hi: int) -> "list[Span]":
+    """Sentences overlapping characters ``[lo, hi)`` (``starts`` = their start chars)."""
+    import bisect
+
+    k = max(bisect.bisect_right(starts, lo) - 1, 0)
+    found = []
+    while k < len(sents) and sents[k].start_char < hi:
+        if sents[k].end_char > lo:
+            found.append(sents[k])
+        k += 1
+    return found
