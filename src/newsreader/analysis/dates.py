@@ -1,55 +1,68 @@
-"""Date expressions resolved against the publication date.
+"""Date expressions of a parsed article, resolved against its publication date.
 
-spaCy's DATE entities find the expressions; :func:`resolve` turns each into an ISO
-value (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Www``) with a granularity, and
-``relative`` = True when the publication date was needed. Without a publication date
-relative expressions keep ``value = None``; durations ("several days") are left out.
+Where the expressions come from (measured on the Wikinews corpus, see
+``benchmarks/eval_dates_numbers.py``):
+
+* spaCy's DATE and TIME entities: inside them every rule of :mod:`.date_rules` may
+  fire, and the span is narrowed to the rule's match ("an interview last week" ->
+  "last week"); entities no rule matches are durations, ages or frequencies and are
+  dropped on purpose (see the policy in :mod:`.date_rules`);
+* the precise rules also scan the running text, because the small model misses or
+  mislabels dates (weekdays tagged ORG/PERSON, "earlier this month" split, "Dec. 18"
+  cut). Overlaps keep the longest match.
+
+Each match is resolved in a :class:`~.date_rules.Context` of the publication date
+and the **tense of the verb that governs the date in the dependency parse**, not a
+regex over the sentence: the date's head chain is climbed to its verb; a ``will`` /
+``shall`` / modal auxiliary, or an infinitive under "plan/expect/schedule/…" is
+future; a past-tense verb or auxiliary, or a present perfect, is past; a finite
+present is present; participles and infinitives inherit the tense of their head.
+"since" before a date forces the past, "until" the future.
+
+dateparser is not used at run time: it is slow to import and call per entity and it
+is less accurate on these expressions (the benchmark prints both).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from ..model import DateSpan
-from .spans import first_line, trim
+from .date_rules import FUTURE, PAST, PRESENT, UNKNOWN, Context, Match, find, resolve_match
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Token
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        1,
-    )
-    for m in names
-}
-WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FUTURE = re.compile(r"\b(will|would|shall|going to|plans? to|scheduled|expected to|next|upcoming|due to)\b", re.I)
+ENTITY_LABELS = ("DATE", "TIME")
+_FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d", "may", "might", "could", "should",
+                         "must", "can", "ca"})
+_INTENT = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "want", "seek", "prepare",
+                     "promise", "vow", "pledge", "agree", "decide", "propose", "threaten", "go", "likely", "able"})
 
 
 def extract_dates(doc: "Doc", published: str | None) -> list[DateSpan]:
+    """The article's calendar dates, sorted by offset, with ids ``d1..dN``."""
     text = doc.text
-    pub = dt.date.fromisoformat(published) if published else None
-    found = []
+    pub = _parse_published(published)
+    candidates: list[tuple[int, int, Match]] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ in ENTITY_LABELS:
+            segment = text[ent.start_char:ent.end_char]
+            for match in find(segment, open_text=False):
+                candidates.append((ent.start_char + match.start, ent.start_char + match.end, match))
+    for match in find(text, open_text=True):
+        candidates.append((match.start, match.end, match))
+    found: list[tuple[int, int, str | None, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if "\n" in text[start:end] or any(start < e and end > s for s, e in taken):
             continue
-        start, end = first_line(text, ent.start_char, ent.end_char)
-        start, end = trim(text, start, end)
-        if end <= start:
+        resolution = resolve_match(match, Context(pub, tense_at(doc, start, end)))
+        if resolution is None:
             continue
-        future = bool(_FUTURE.search(ent.sent.text))
-        resolved = resolve(text[start:end], pub, future=future)
-        if resolved is None:
-            continue
-        value, granularity, relative = resolved
-        found.append((start, end, value, granularity, relative))
+        taken.append((start, end))
+        found.append((start, end, resolution.value, resolution.granularity, resolution.relative))
     found.sort()
     return [
         DateSpan(id=f"d{i}", start=s, end=e, text=text[s:e], value=v, granularity=g, relative=r)
@@ -57,110 +70,62 @@ def extract_dates(doc: "Doc", published: str | None) -> list[DateSpan]:
     ]
 
 
-def resolve(expr: str, pub: dt.date | None, *, future: bool = False) -> tuple[str | None, str, bool] | None:
-    """``(value, granularity, relative)`` for a date expression, or None for a non-date."""
-    e = re.sub(r"\s+", " ", expr.lower().strip(" .,"))
-    e = re.sub(r"^(on|in|by|since|from|until|during|the)\s+", "", e)
-    # Absolute: 18 December 2024 / December 18, 2024 / 2024-12-18
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH_RE})\.?,? (\d{{4}})\b", e) or None
-    if m:
-        return _day(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)), relative=False)
-    m = re.search(rf"\b({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", e)
-    if m:
-        return _day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)), relative=False)
-    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", e)
-    if m:
-        return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)), relative=False)
-    m = re.search(rf"\b({_MONTH_RE})\.?,? (\d{{4}})\b", e)
-    if m:
-        return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}", "month", False
-    # Day and month without a year: Dec. 18 / 18 December
-    m = re.search(rf"\b({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b", e) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH_RE})\b", e
-    )
-    if m:
-        a, b = m.group(1), m.group(2)
-        month, day = (MONTHS[a], int(b)) if a in MONTHS else (MONTHS[b], int(a))
-        if pub is None:
-            return None, "day", True
-        year = _year_for_month(pub, month, future)
-        return _day(year, month, day, relative=True)
-    m = re.fullmatch(r"(?:the )?(?:year )?(\d{4})s?", e)
-    if m and not e.endswith("s"):
-        return m.group(1), "year", False
-    # Relative expressions: need the publication date.
-    if e in ("today", "tonight", "this morning", "this afternoon", "this evening"):
-        return _rel(pub, lambda p: p.isoformat(), "day")
-    if e in ("yesterday", "last night"):
-        return _rel(pub, lambda p: (p - dt.timedelta(days=1)).isoformat(), "day")
-    if e == "tomorrow":
-        return _rel(pub, lambda p: (p + dt.timedelta(days=1)).isoformat(), "day")
-    m = re.fullmatch(r"(\w+) (days?|weeks?|months?|years?) ago", e)
-    if m:
-        n = _small_number(m.group(1))
-        if n is None:
-            return None
-        unit = m.group(2).rstrip("s")
-        return _rel(pub, lambda p: _shift(p, unit, -n), unit)
-    m = re.fullmatch(r"(?:earlier |later )?(this|last|next|past) (week|month|year)", e) or re.fullmatch(
-        r"(earlier|later) this (week|month|year)", e
-    )
-    if m:
-        which, unit = m.group(1), m.group(2)
-        offset = {"last": -1, "past": -1, "next": 1}.get(which, 0)
-        return _rel(pub, lambda p: _shift(p, unit, offset), unit)
-    words = e.split()
-    if words and words[0] in ("last", "next", "this") and len(words) >= 2 and words[1] in WEEKDAYS:
-        direction = {"last": -1, "next": 1, "this": 1 if future else -1}[words[0]]
-        return _rel(pub, lambda p: _weekday(p, WEEKDAYS[words[1]], direction, strict=True).isoformat(), "day")
-    if words and words[0] in WEEKDAYS:
-        return _rel(pub, lambda p: _weekday(p, WEEKDAYS[words[0]], 1 if future else -1).isoformat(), "day")
-    if e in MONTHS and len(e) > 3:
-        return _rel(pub, lambda p: f"{_year_for_month(p, MONTHS[e], future):04d}-{MONTHS[e]:02d}", "month")
-    return None
-
-
-def _rel(pub: dt.date | None, fn, granularity: str) -> tuple[str | None, str, bool]:  # type: ignore[no-untyped-def]
-    return (fn(pub) if pub is not None else None), granularity, True
-
-
-def _day(year: int, month: int, day: int, *, relative: bool) -> tuple[str | None, str, bool] | None:
+def _parse_published(published: str | None) -> dt.date | None:
     try:
-        return dt.date(year, month, day).isoformat(), "day", relative
+        return dt.date.fromisoformat(published) if published else None
     except ValueError:
         return None
 
 
-def _year_for_month(pub: dt.date, month: int, future: bool) -> int:
-    """Past tense: the latest such month on or before publication; future: the next one on or after."""
-    if future:
-        return pub.year if month >= pub.month else pub.year + 1
-    return pub.year if month <= pub.month else pub.year - 1
+def tense_at(doc: "Doc", start: int, end: int) -> str:
+    """Tense (past|future|present|unknown) of the verb governing the characters ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return UNKNOWN
+    first = span[0]
+    if first.i > 0:
+        before = doc[first.i - 1].lower_
+        if before == "since":
+            return PAST
+        if before in ("until", "till"):
+            return FUTURE
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.tag_ == "MD":
+            return verb_tense(token)
+        if token.head.i == token.i:
+            return UNKNOWN
+        token = token.head
+    return UNKNOWN
 
 
-def _weekday(pub: dt.date, weekday: int, direction: int, strict: bool = False) -> dt.date:
-    """Most recent ``weekday`` on or before ``pub`` (direction -1), or next on or after (+1)."""
-    delta = (pub.weekday() - weekday) % 7 if direction < 0 else (weekday - pub.weekday()) % 7
-    if strict and delta == 0:
-        delta = 7
-    return pub - dt.timedelta(days=delta) if direction < 0 else pub + dt.timedelta(days=delta)
+def verb_tense(verb: "Token", depth: int = 0) -> str:
+    """Tense of one verb from its auxiliaries and tag; non-finite verbs ask their head."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return FUTURE
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return PAST
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return PAST
+    finite_present = [a for a in auxes if a.tag_ in ("VBZ", "VBP")]
+    if finite_present or verb.tag_ in ("VBZ", "VBP"):
+        if "going" in {c.lower_ for c in verb.head.children} or verb.lemma_ in _INTENT:
+            return FUTURE
+        return PRESENT
+    head = verb.head
+    if head.i == verb.i or depth >= 4:
+        return UNKNOWN
+    if "to" in lowers and head.lemma_ in _INTENT:
+        return FUTURE
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        if head.lemma_ in _INTENT:
+            return FUTURE
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return UNKNOWN
+    return verb_tense(head, depth + 1)
 
 
-def _shift(pub: dt.date, unit: str, n: int) -> str:
-    if unit == "day":
-        return (pub + dt.timedelta(days=n)).isoformat()
-    if unit == "week":
-        year, week, _ = (pub + dt.timedelta(weeks=n)).isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if unit == "month":
-        index = pub.year * 12 + pub.month - 1 + n
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    return f"{pub.year + n:04d}"
-
-
-def _small_number(word: str) -> int | None:
-    from .numbers import SMALL
-
-    if word.isdigit():
-        return int(word)
-    return SMALL.get(word)
+__all__ = ["extract_dates", "tense_at", "verb_tense", "PAST", "FUTURE", "PRESENT", "UNKNOWN"]

@@ -1,0 +1,443 @@
+"""Named date rules: each finds one shape of date expression and resolves it.
+
+Pure Python (no spaCy, no dateparser): :func:`find` scans a string and returns
+:class:`Match` objects with offsets into that string, the rule's name and its
+resolution against a :class:`Context` (publication date + tense of the governing
+verb, which :mod:`.dates` computes from the parse).
+
+Why hand-written: dateparser's ``search_dates`` (measured in
+``benchmarks/eval_dates_numbers.py``) resolves every bare weekday and month to the
+past or the future by one global setting, cannot tell a week or a year period
+("last week" -> a date 7 days back, "this year" -> a day), drops "earlier this
+month", turns durations ("two years") into dates and returns no offsets. These rules
+keep the period's granularity (day|week|month|year), and let tense decide direction.
+
+Policy (what is a calendar date here): a point or a named period on the calendar
+("Tuesday", "last week" = the ISO week before the publication week, "February 2022",
+"this year"). **Durations** ("several days", "three years", "the past year"),
+**frequencies** ("annual", "every day"), **ages** ("24-year-old"), **decades**,
+**seasons without a year** and vague stretches ("recent years", "these days") are not
+calendar dates: no rule matches them, so they are not reported. Vague or anaphoric
+points ("a few years ago", "the next day") are reported with ``value = None``.
+
+Known failure classes and the choices made:
+
+* same-day weekday: a weekday equal to the publication weekday resolves to the
+  publication date itself (past and future alike), "last/next Friday" never does;
+* "next Friday" = the first Friday strictly after publication (not "Friday of next
+  week"); "last Friday" = the most recent Friday strictly before it;
+* "last week" / "next week" / "this week" = ISO weeks (``YYYY-Www``); "the weekend" =
+  the ISO week of the Saturday meant by the tense;
+* a bare month or day-month ("in June", "Dec. 18") with past tense = the latest such
+  on or before publication, with future tense = the next on or after it, in present
+  or unknown tense = the nearer of the two (ties: the past);
+* date ranges ("Monday 17th to Friday 21st October") are reported by their parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", "unknown"
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "a couple of": 2, "a couple": 2,
+}
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+            "new year's eve": (12, 31), "australia day": (1, 26), "halloween": (10, 31), "valentine's day": (2, 14),
+            "boxing day": (12, 26), "independence day": (7, 4)}
+
+# -- building blocks (case-insensitive; open-text scanning also requires capitals) ----
+_MONTH_NAMES = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+MONTH = rf"(?P<month>(?:{_MONTH_NAMES})\b|(?:{_MONTH_ABBR})(?:\.|\b))"
+WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_WD_PREFIX = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,]|\s*(?:%|percent))\b"
+NUMBER = r"(?P<n>\d+|a couple of|a couple|" + "|".join(k for k in SMALL_NUMBERS if " " not in k) + r")"
+_PART = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+_NOT_THE = r"(?<!the\s)(?<!The\s)"
+_AFTER_PREP = "(?:" + "|".join([rf"(?<=\b{p}\s)" for p in ("in", "since", "until", "by", "from", "during", "before",
+                                                               "after", "early", "late")] + [r"(?<=\bmid-)"]) + ")"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs: the publication date and the tense of the governing verb."""
+
+    pub: dt.date | None
+    tense: str = UNKNOWN
+
+
+@dataclass(frozen=True)
+class Resolution:
+    value: str | None
+    granularity: str
+    relative: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    rule: str
+    pattern: "re.Match[str]"
+
+
+Resolver = Callable[["re.Match[str]", Context], "Resolution | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One date shape. ``open_text``: precise enough to scan running text (with capitals)."""
+
+    name: str
+    pattern: "re.Pattern[str]"
+    resolver: Resolver
+    open_text: bool = True
+
+
+# -- calendar helpers -----------------------------------------------------------
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def weekday_date(pub: dt.date, weekday: int, direction: int, *, strict: bool = False) -> dt.date:
+    """The ``weekday`` on or before ``pub`` (direction -1) or on or after it (+1)."""
+    delta = (pub.weekday() - weekday) % 7 if direction < 0 else (weekday - pub.weekday()) % 7
+    if strict and delta == 0:
+        delta = 7
+    return pub + dt.timedelta(days=delta * direction)
+
+
+def month_year(pub: dt.date, month: int, tense: str, *, strict: bool = False) -> int:
+    """The year of a bare month: past -> on/before publication, future -> on/after, else nearer."""
+    past = pub.year if month < pub.month or (month == pub.month and not strict) else pub.year - 1
+    future = pub.year if month > pub.month or (month == pub.month and not strict) else pub.year + 1
+    if tense == PAST:
+        return past
+    if tense == FUTURE:
+        return future
+    return past if (pub.month - month) % 12 <= (month - pub.month) % 12 else future
+
+
+def day_month_year(pub: dt.date, month: int, day: int, tense: str) -> int:
+    """The year of a day-month without a year ("Dec. 18"), by tense like :func:`month_year`."""
+    def valid(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+
+    before = max((d for y in range(pub.year - 4, pub.year + 1) if (d := valid(y)) and d <= pub), default=None)
+    after = min((d for y in range(pub.year, pub.year + 5) if (d := valid(y)) and d >= pub), default=None)
+    if tense == PAST and before:
+        return before.year
+    if tense == FUTURE and after:
+        return after.year
+    if before and after:
+        return before.year if (pub - before) <= (after - pub) else after.year
+    return (before or after or pub).year
+
+
+def _month(m: "re.Match[str]") -> int:
+    return MONTHS[m.group("month").lower().rstrip(".")]
+
+
+def _day(year: int, month: int, day: int, relative: bool) -> Resolution | None:
+    try:
+        return Resolution(dt.date(year, month, day).isoformat(), "day", relative)
+    except ValueError:
+        return None
+
+
+def _relative(ctx: Context, granularity: str, fn: Callable[[dt.date], str]) -> Resolution:
+    return Resolution(fn(ctx.pub) if ctx.pub is not None else None, granularity, True)
+
+
+def _count(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    return int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
+
+
+def _shift(pub: dt.date, unit: str, n: int) -> str:
+    if unit == "day":
+        return (pub + dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return iso_week(pub + dt.timedelta(weeks=n))
+    if unit == "month":
+        year, month = shift_month(pub.year, pub.month, n)
+        return f"{year:04d}-{month:02d}"
+    return f"{pub.year + n:04d}"
+
+
+# -- resolvers ------------------------------------------------------------------
+
+
+def full_date(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"18 December 2024", "December 18, 2024", "Tuesday February 21, 2006"."""
+    return _day(int(m.group("year")), _month(m), int(m.group("day")), relative=False)
+
+
+def iso_date(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"2024-12-18"."""
+    return _day(int(m.group("year")), int(m.group("mm")), int(m.group("dd")), relative=False)
+
+
+def month_with_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"February 2022", "late September 2005", "the end of October 2006"."""
+    return Resolution(f"{int(m.group('year')):04d}-{_month(m):02d}", "month", False)
+
+
+def month_this_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"January of this year", "December last year", "March next year"."""
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    return _relative(ctx, "month", lambda p: f"{p.year + offset:04d}-{_month(m):02d}")
+
+
+def day_month_this_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"November 28 this year"."""
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    if ctx.pub is None:
+        return Resolution(None, "day", True)
+    return _day(ctx.pub.year + offset, _month(m), int(m.group("day")), relative=True)
+
+
+def day_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"Dec. 18", "18 December", "Sunday 19th March": year from tense and publication."""
+    month, day = _month(m), int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    if ctx.pub is None:
+        return Resolution(None, "day", True)
+    return _day(day_month_year(ctx.pub, month, day, ctx.tense), month, day, relative=True)
+
+
+def year_only(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"2022", "late 2006", "summer of 2005"."""
+    return Resolution(m.group("year"), "year", False)
+
+
+def short_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"'82" -> 1982 (the latest such year not after publication)."""
+    yy = int(m.group("yy"))
+    ref = ctx.pub.year if ctx.pub else dt.date.today().year
+    year = (ref // 100) * 100 + yy
+    if year > ref:
+        year -= 100
+    return Resolution(f"{year:04d}", "year", False)
+
+
+def bare_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"in June" (past tense, Dec. article) -> this June; "in March" (future) -> next March."""
+    month = _month(m)
+    return _relative(ctx, "month", lambda p: f"{month_year(p, month, ctx.tense):04d}-{month:02d}")
+
+
+def named_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"last December" (strictly before publication month), "next March", "this August"."""
+    which, month = m.group("which").lower(), _month(m)
+    tense = {"last": PAST, "next": FUTURE}.get(which, ctx.tense)
+    return _relative(ctx, "month", lambda p: f"{month_year(p, month, tense, strict=which != 'this'):04d}-{month:02d}")
+
+
+def weekday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"Tuesday", "on Monday night", "last Thursday", "next Friday", "this Thursday"."""
+    wd = WEEKDAYS[m.group("wd").lower()]
+    which = (m.group("which") or "").lower()
+    if which == "last":
+        return _relative(ctx, "day", lambda p: weekday_date(p, wd, -1, strict=True).isoformat())
+    if which == "next":
+        return _relative(ctx, "day", lambda p: weekday_date(p, wd, +1, strict=True).isoformat())
+    direction = +1 if ctx.tense in (FUTURE, PRESENT) else -1
+    return _relative(ctx, "day", lambda p: weekday_date(p, wd, direction).isoformat())
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+            "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def deictic(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"today", "yesterday", "last night", "tomorrow morning"."""
+    key = re.sub(r"\s+", " ", m.group("deixis").lower())
+    return _relative(ctx, "day", lambda p: (p + dt.timedelta(days=_DEICTIC[key])).isoformat())
+
+
+def this_unit(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"this year", "earlier this month", "last week" (ISO week), "next month"."""
+    which = (m.group("which") or "this").lower()
+    unit = m.group("unit").lower()
+    offset = {"last": -1, "next": 1}.get(which, 0)
+    return _relative(ctx, unit, lambda p: _shift(p, unit, offset))
+
+
+def weekend(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"this weekend", "last weekend", "the weekend" -> the ISO week of that Saturday."""
+    which = (m.group("which") or "").lower()
+    if which == "last" or (which != "next" and ctx.tense not in (FUTURE, PRESENT)):
+        return _relative(ctx, "week", lambda p: iso_week(weekday_date(p + dt.timedelta(days=1), 5, -1, strict=True)))
+    return _relative(ctx, "week", lambda p: iso_week(weekday_date(p, 5, +1, strict=which == "next")))
+
+
+def ago(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"two days ago", "a year ago", "nearly two years ago"; "a few years ago" -> value None."""
+    unit = m.group("unit").lower().rstrip("s")
+    n = _count(m.group("n")) if m.group("n") else None
+    if n is None:
+        return Resolution(None, unit, True)
+    return _relative(ctx, unit, lambda p: _shift(p, unit, -n))
+
+
+def holiday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"Christmas", "last Christmas", "Australia Day": the day, year by tense."""
+    month, day = HOLIDAYS[re.sub(r"[\s\u2019]+", lambda s: " " if s.group().isspace() else "'", m.group("holiday").lower())]
+    which = (m.group("hwhich") or "").lower()
+    if ctx.pub is None:
+        return Resolution(None, "day", True)
+    tense = {"last": PAST, "next": FUTURE}.get(which, ctx.tense)
+    year = day_month_year(ctx.pub, month, day, tense)
+    if which == "last" and dt.date(year, month, day) == ctx.pub:
+        year -= 1
+    return _day(year, month, day, relative=True)
+
+
+def nine_eleven(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"9/11" names the 2001 attacks."""
+    return Resolution("2001-09-11", "day", False)
+
+
+def anaphoric(m: "re.Match[str]", ctx: Context) -> Resolution | None:
+    """"the next day", "a day earlier", "the previous year": anchored to another event, value None."""
+    unit = m.group("aunit").lower().rstrip("s")
+    return Resolution(None, unit, True)
+
+
+def _r(pattern: str) -> "re.Pattern[str]":
+    return re.compile(pattern, re.IGNORECASE)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("iso_date", _r(r"\b(?P<year>\d{4})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"), iso_date),
+    Rule("full_dmy", _r(rf"\b{_WD_PREFIX}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"), full_date),
+    Rule("full_mdy", _r(rf"\b{_WD_PREFIX}{MONTH}\s*{DAY},?\s+{YEAR}"), full_date),
+    Rule("day_month_this_year", _r(rf"\b{MONTH}\s*{DAY}\s+(?P<which>this|last|next)\s+year\b"), day_month_this_year),
+    Rule("month_year", _r(rf"\b{_PART}{MONTH}\s*(?:of\s+)?,?\s*{YEAR}"), month_with_year),
+    Rule("month_this_year", _r(rf"\b{_PART}{MONTH}\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b"), month_this_year),
+    Rule("day_month", _r(rf"\b{_WD_PREFIX}(?:{MONTH}\s*{DAY}(?!\s*(?:,\s*)?\d)|(?:the\s+)?{DAY.replace('day>', 'd2>')}"
+                         rf"\s+(?:of\s+)?(?P<month2>(?:{_MONTH_NAMES})\b|(?:{_MONTH_ABBR})(?:\.|\b)))"),
+         lambda m, c: day_month(_Swap(m), c)),
+    Rule("year", _r(rf"(?:\b(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:spring|summer|autumn|fall|winter)"
+                    rf"(?:\s+of)?)[\s-]+)?(?<![\d$£€.,/]){YEAR}(?!\s*-?\s*year)"), year_only, open_text=False),
+    Rule("year_after_preposition", _r(rf"{_AFTER_PREP}{YEAR}(?!\s*-?\s*year)"), year_only),
+    Rule("short_year", _r(r"(?<![\w])['\u2019](?P<yy>\d\d)\b(?!\s*s\b)"), short_year, open_text=False),
+    Rule("named_month", _r(rf"\b(?P<which>last|next|this)\s+{MONTH}(?!\s*\d)"), named_month),
+    Rule("bare_month", _r(rf"^{_PART}{MONTH}$"), bare_month, open_text=False),
+    Rule("month_after_preposition", _r(rf"{_AFTER_PREP}{_PART}{MONTH}(?!\s*(?:\d|of\s+\d|\w+\s+year))"), bare_month),
+    Rule("weekday", _r(rf"\b(?:(?P<which>last|next|this)\s+)?{WEEKDAY}"
+                       r"(?:\s+(?:morning|afternoon|evening|night))?"), weekday),
+    Rule("deictic", _r(r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+                       r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
+                       r"(?:\s+(?:morning|afternoon|evening|night))?"), deictic),
+    Rule("weekend", _r(r"\b(?:(?P<which>this|last|next|the)\s+)weekend\b"), weekend),
+    Rule("this_unit", _r(rf"(?:\b(?:earlier|later|early|late)\s+(?:in\s+)?)?{_NOT_THE}\b(?P<which>this|last|next)\s+"
+                         r"(?P<unit>week|month|year)\b|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b"),
+         lambda m, c: this_unit(_Swap(m), c)),
+    Rule("ago", _r(rf"\b(?:(?:just|only|nearly|almost|about|some|around|more\s+than|over|less\s+than)\s+)?"
+                   rf"(?:{NUMBER}|(?:a\s+few|several|many|some))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"), ago),
+    Rule("holiday", _r(r"\b(?:(?P<hwhich>last|next|this)\s+)?(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
+                       r"|australia\s+day|halloween|valentine['\u2019]s\s+day|boxing\s+day|independence\s+day)\b"), holiday),
+    Rule("nine_eleven", _r(r"(?<![\d/])9/11(?![\d/])"), nine_eleven),
+    Rule("anaphoric", _r(r"\b(?:the\s+(?:next|following|previous|same)\s+(?P<aunit>day|week|month|year)"
+                         r"|(?:a|one)\s+(?P<aunit2>day|week|month|year)\s+(?:earlier|later|before))\b"),
+         lambda m, c: anaphoric(_Swap(m), c)),
+)
+
+
+class _Swap:
+    """A match view that reads alternative groups (``d2``, ``month2``, ``unit2``, ``aunit2``) as the main ones."""
+
+    def __init__(self, m: "re.Match[str]") -> None:
+        self._m = m
+
+    def group(self, name: str) -> str | None:
+        value = self._m.group(name)
+        alt = f"{name}2" if name != "day" else "d2"
+        if value is None and alt in self._m.re.groupindex:
+            value = self._m.group(alt)
+        return value
+
+
+_CAPITALIZED_GROUPS = ("month", "month2", "wd")
+
+
+def _capitalized(m: "re.Match[str]") -> bool:
+    """In running text, month and weekday names must be capitalized ("may" is a verb)."""
+    for name in _CAPITALIZED_GROUPS:
+        if name in m.re.groupindex and m.group(name) and not m.group(name)[0].isupper():
+            return False
+    return True
+
+
+def find(text: str, *, open_text: bool) -> list[Match]:
+    """Non-overlapping rule matches in ``text``: longest first, then rule order.
+
+    ``open_text=True`` scans running prose with the precise rules only (capitalized
+    names); ``False`` is for text spaCy already labelled DATE/TIME and uses all rules.
+    """
+    candidates: list[tuple[int, int, int, Match]] = []
+    for order, rule in enumerate(RULES):
+        if open_text and not rule.open_text:
+            continue
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start() or (open_text and not _capitalized(m)):
+                continue
+            candidates.append((-(m.end() - m.start()), order, m.start(), Match(m.start(), m.end(), rule.name, m)))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[Match] = []
+    for _, _, _, match in candidates:
+        if all(match.end <= t.start or match.start >= t.end for t in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda t: t.start)
+
+
+_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def resolve_match(match: Match, ctx: Context) -> Resolution | None:
+    """The resolution of one :func:`find` result in ``ctx``."""
+    return _BY_NAME[match.rule].resolver(match.pattern, ctx)
+
+
+def resolve(expr: str, pub: dt.date | None, tense: str = UNKNOWN) -> Resolution | None:
+    """Resolve the first date expression in ``expr`` (all rules), or None: handy for tests and tools."""
+    for match in find(expr, open_text=False):
+        resolution = resolve_match(match, Context(pub, tense))
+        if resolution is not None:
+            return resolution
+    return None
