@@ -76,7 +76,7 @@ NUMBER = r"(?P<n>\d+|a couple of|a couple|" + "|".join(k for k in SMALL_NUMBERS 
 _PART = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 _NOT_THE = r"(?<!the\s)(?<!The\s)"
 _AFTER_PREP = "(?:" + "|".join([rf"(?<=\b{p}\s)" for p in ("in", "since", "until", "by", "from", "during", "before",
-                                                               "after", "early", "late")] + [r"(?<=\bmid-)"]) + ")"
+                                                               "after", "early", "late", "as", "to", "through")] + [r"(?<=\bmid-)"]) + ")"
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,9 @@ def verb_tense(verb: "Token", depth: int = 0) -> str:
         if "going" in {c.lower_ for c in verb.head.children} or verb.lemma_ in _INTENT:
             return FUTURE
         return PRESENT
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not auxes:
+        # "a pact signed in June", "growth predicted in May"; but "scheduled for January 3rd"
+        return FUTURE if verb.lemma_ in _INTENT else PAST
     head = verb.head
     if head.i == verb.i or depth >= 4:
         return UNKNOWN
