@@ -7,9 +7,10 @@ traceback only with ``--debug``). Machine output on stdout, messages on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import __version__
 from .config import ConfigError
@@ -136,16 +137,41 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError("parse: --jobs must be 1 or more")
     # Read and check every input first: a bad one stops the run before any output.
-    articles = [read_input(p, published=args.published, max_bytes=max_bytes()) for p in args.paths]
+    # Only standard input is kept; files are read again, lazily, so memory stays
+    # bounded however many paths are given (documents_for streams in chunks).
+    limit = max_bytes()
+    kept = {p: read_input(p, published=args.published, max_bytes=limit) for p in args.paths if p == "-"}
+    for path in args.paths:
+        if path != "-":
+            read_input(path, published=args.published, max_bytes=limit)
+    articles = (kept.get(p) or read_input(p, published=args.published, max_bytes=limit) for p in args.paths)
     cache = None if args.no_cache else _open_cache()
     out = sys.stdout
-    for doc in documents_for(articles, cache, n_process=args.jobs):
-        if args.pretty:
-            out.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        else:
-            out.write(doc.to_json() + "\n")
+    with _progress(len(args.paths), "parsing") as advance:
+        for doc in documents_for(articles, cache, n_process=args.jobs):
+            if args.pretty:
+                out.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write(doc.to_json() + "\n")
+            advance()
     out.flush()
     return 0
+
+
+@contextlib.contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr for batch work, only when stderr is a terminal
+    (quiet when piped, with TERM=dumb, or for a single input); yields ``advance()``."""
+    if total < 2 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
 
 
 def cmd_cache(action: str) -> int:

@@ -1,12 +1,15 @@
 """Documents for articles: served from the cache when possible, parsed otherwise.
 
 This is the one place that decides cache hit or parse, for the CLI and the app alike.
-A hit never imports spaCy; misses go through one ``nlp.pipe`` call, in input order.
+A hit never imports spaCy; misses go through one ``nlp.pipe`` call, in input order,
+and a batch streams in chunks (see :func:`documents_for`).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -38,33 +41,59 @@ def documents_for(
     model: str = DEFAULT_MODEL,
     n_process: int = 1,
     on_parsed: Callable[[Document], None] | None = None,
+    chunk_size: int = 64,
 ) -> Iterator[Document]:
-    """Documents in input order; cache hits first looked up, the misses parsed in one batch.
+    """Documents in input order: cache hits as they are found, misses parsed by one ``nlp.pipe``.
 
-    Results stream: hits before the first miss are yielded at once, and parsed
-    documents are written to the cache as they come (batched per 64 documents).
+    Everything streams: ``articles`` is read ``chunk_size`` at a time, each chunk's cache
+    lookups are done together, and only the chunk in flight (plus what spaCy reads ahead
+    for its batches) is held in memory, so a batch of any size runs in bounded memory.
+    Parsed documents are written to the cache as they come (per ``chunk_size``). spaCy
+    is loaded only when the first miss is reached; an all-hits run never imports it.
     """
-    articles = list(articles)
-    found = [cached_document(a, cache, model) for a in articles]
-    misses = [a for a, d in zip(articles, found) if d is None]
-    parsed: Iterator[Document] = iter(())
-    if misses:
-        from .analysis.pipeline import parse_texts
-
-        parsed = parse_texts(misses, model=model, n_process=n_process)
-    pending: list[Document] = []
     version = pipeline_version(model)
-    try:
-        for doc in found:
+    source = iter(articles)
+    order: deque[Document | None] = deque()  # a hit, or None for "the next parsed document"
+    to_parse: deque[RawArticle] = deque()
+
+    def advance() -> bool:
+        """Read the next chunk of articles and look them up; False when the input is done."""
+        chunk = list(islice(source, chunk_size))
+        for article in chunk:
+            doc = cached_document(article, cache, model)
+            order.append(doc)
             if doc is None:
+                to_parse.append(article)
+        return bool(chunk)
+
+    def misses() -> Iterator[RawArticle]:
+        # spaCy pulls from here as it fills its batches; that may read further chunks.
+        while True:
+            while to_parse:
+                yield to_parse.popleft()
+            if not advance():
+                return
+
+    parsed: Iterator[Document] | None = None
+    pending: list[Document] = []
+    try:
+        while order or advance():
+            doc = order.popleft()
+            if doc is None:
+                if parsed is None:
+                    from .analysis.pipeline import parse_texts
+
+                    parsed = parse_texts(misses(), model=model, n_process=n_process)
                 doc = next(parsed)
                 pending.append(doc)
                 if on_parsed is not None:
                     on_parsed(doc)
-                if cache is not None and len(pending) >= 64:
+                if cache is not None and len(pending) >= chunk_size:
                     cache.put_many(pending, version)
                     pending = []
             yield doc
     finally:
+        if parsed is not None:
+            parsed.close()  # stops spaCy's worker processes if the consumer stopped early
         if cache is not None and pending:
             cache.put_many(pending, version)
