@@ -1,13 +1,34 @@
 """``config.toml`` in the user config dir, read with tomllib (tomli below 3.11).
 
 Every key has a default; :func:`load_config` returns the effective :class:`Config`.
-Unknown keys produce warnings (``Config.warnings``); a wrong type raises
-:class:`ConfigError` naming the key and the file.
+Unknown keys produce warnings (``Config.warnings``); a wrong type or value raises
+:class:`ConfigError` with one line naming the file and the key::
+
+    theme = "newsreader-dark"      # a bundled theme, a user theme, or a Textual one
+    model = "en_core_web_sm"       # spaCy model (package name)
+    panel_width = 44               # side panel width in cells (20-120)
+    panel_position = "right"       # right | left | bottom
+    max_bytes = 5000000            # input size limit
+    cache_dir = "~/.cache/nr"      # where the document cache lives (default: platformdirs)
+
+    [layers]                       # which highlight layers are on at start
+    dates = false
+
+    [keys]                         # key overrides by binding id (see `?` in the app)
+    "article.cursor_down" = "ctrl+j,down"
+
+This module never imports textual: theme files are checked by ``newsreader.ui.themes``.
+:func:`save_theme` rewrites only the top-level ``theme = …`` line of the file, so the
+theme picked in the app is remembered without touching the user's other settings.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import sys
+import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -18,10 +39,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .ingest import DEFAULT_MAX_BYTES
+from .store.paths import cache_dir as default_cache_dir
 from .store.paths import config_dir
 
 FILENAME = "config.toml"
 LAYERS = ("entities", "quotes", "numbers", "dates")
+PANEL_POSITIONS = ("right", "left", "bottom")
+DEFAULT_THEME = "newsreader-dark"
 
 
 class ConfigError(Exception):
@@ -30,7 +54,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    theme: str = "newsreader-dark"
+    theme: str = DEFAULT_THEME
     model: str = "en_core_web_sm"
     panel_width: int = 44
     panel_position: str = "right"
@@ -41,8 +65,13 @@ class Config:
     path: Path | None = None
     warnings: tuple[str, ...] = ()
 
+    @property
+    def effective_cache_dir(self) -> Path:
+        """The cache directory in use: ``cache_dir`` when set, else the platform default."""
+        return Path(self.cache_dir).expanduser() if self.cache_dir else default_cache_dir()
 
-_TYPES: dict[str, type | tuple[type, ...]] = {
+
+_TYPES: dict[str, type] = {
     "theme": str,
     "model": str,
     "panel_width": int,
@@ -53,9 +82,16 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "cache_dir": str,
 }
 
+_TYPE_NAMES = {str: "string", int: "integer", bool: "boolean", dict: "table", float: "number", list: "array"}
+
 
 def config_path() -> Path:
     return config_dir() / FILENAME
+
+
+def user_themes_dir() -> Path:
+    """Where users drop their own ``*.toml`` themes."""
+    return config_dir() / "themes"
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -73,22 +109,34 @@ def load_config(path: Path | None = None) -> Config:
     return from_mapping(data, path)
 
 
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _wrong_type(where: str, key: str, expected: str, value: Any) -> ConfigError:
+    shown = repr(value) if not isinstance(value, dict) else "a table"
+    return ConfigError(f"{where}: key '{key}' must be {expected}, not {_type_name(value)} ({shown})")
+
+
 def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
+    """A :class:`Config` from parsed TOML; raises :class:`ConfigError` on a bad value."""
     where = str(path) if path else "config"
     values: dict[str, Any] = {}
     warnings = []
-    known = {f.name for f in fields(Config)} - {"path", "warnings"}
     for key, value in data.items():
-        if key not in known:
-            warnings.append(f"{where}: unknown key {key!r} ignored")
+        if key not in _TYPES:
+            warnings.append(f"{where}: unknown key {key!r} ignored (known: {', '.join(_TYPES)})")
             continue
         expected = _TYPES[key]
-        if isinstance(value, bool) and expected is int or not isinstance(value, expected):
-            name = expected.__name__ if isinstance(expected, type) else "/".join(t.__name__ for t in expected)
-            raise ConfigError(f"{where}: key {key!r} must be a {name}, not {type(value).__name__} ({value!r})")
+        if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
+            name = _TYPE_NAMES[expected]
+            raise _wrong_type(where, key, f"an {name}" if name[0] in "aeiou" else f"a {name}", value)
         values[key] = value
-    if "panel_position" in values and values["panel_position"] not in ("right", "left", "bottom"):
-        raise ConfigError(f"{where}: key 'panel_position' must be one of right, left, bottom")
+    for key in ("theme", "model", "cache_dir"):
+        if key in values and not values[key].strip():
+            raise ConfigError(f"{where}: key '{key}' must not be empty")
+    if "panel_position" in values and values["panel_position"] not in PANEL_POSITIONS:
+        raise ConfigError(f"{where}: key 'panel_position' must be one of {', '.join(PANEL_POSITIONS)}")
     if "panel_width" in values and not 20 <= values["panel_width"] <= 120:
         raise ConfigError(f"{where}: key 'panel_width' must be between 20 and 120")
     if "max_bytes" in values and values["max_bytes"] <= 0:
@@ -97,14 +145,141 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         layers = dict(Config().layers)
         for name, on in values["layers"].items():
             if name not in LAYERS:
-                warnings.append(f"{where}: unknown layer {name!r} in 'layers' ignored")
+                warnings.append(f"{where}: unknown layer {name!r} in 'layers' ignored (known: {', '.join(LAYERS)})")
             elif not isinstance(on, bool):
-                raise ConfigError(f"{where}: key 'layers.{name}' must be true or false")
+                raise _wrong_type(where, f"layers.{name}", "true or false", on)
             else:
                 layers[name] = on
         values["layers"] = layers
     if "keys" in values:
-        for binding_id, key in values["keys"].items():
-            if not isinstance(key, str):
-                raise ConfigError(f"{where}: key 'keys.{binding_id}' must be a string such as \"ctrl+j\"")
+        values["keys"] = _keymap(values["keys"], where)
     return Config(**values, path=path, warnings=tuple(warnings))
+
+
+_KEY = re.compile(r"^[A-Za-z0-9_+\-]+$")
+
+
+def _keymap(table: dict[str, Any], where: str, prefix: str = "") -> dict[str, str]:
+    """``[keys]`` flattened to ``{binding id: "key,key"}``.
+
+    ``"article.cursor_down" = "ctrl+j"`` and ``[keys.article] cursor_down = "ctrl+j"``
+    (which is what TOML makes of an unquoted dotted key) mean the same.
+    """
+    keymap: dict[str, str] = {}
+    for name, value in table.items():
+        binding_id = f"{prefix}{name}"
+        if isinstance(value, dict):
+            keymap.update(_keymap(value, where, f"{binding_id}."))
+            continue
+        if not isinstance(value, str):
+            raise _wrong_type(where, f"keys.{binding_id}", 'a string such as "ctrl+j"', value)
+        keys = [k.strip() for k in value.split(",")]
+        if not all(keys) or not all(_KEY.match(k) for k in keys):
+            raise ConfigError(
+                f"{where}: key 'keys.{binding_id}' must be key names separated by commas, such as \"ctrl+j,down\" (got {value!r})"
+            )
+        keymap[binding_id] = ",".join(keys)
+    return keymap
+
+
+# -- writing -----------------------------------------------------------------------
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string (JSON escapes are TOML escapes, DEL must be escaped too)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _toml_key(key: str) -> str:
+    return key if re.match(r"^[A-Za-z0-9_-]+$", key) else toml_string(key)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return toml_string(str(value))
+
+
+def to_toml(config: Config) -> str:
+    """The effective configuration as a TOML document that ``load_config`` reads back."""
+    lines = [
+        f"theme = {_toml_value(config.theme)}",
+        f"model = {_toml_value(config.model)}",
+        f"panel_width = {_toml_value(config.panel_width)}",
+        f"panel_position = {_toml_value(config.panel_position)}",
+        f"max_bytes = {_toml_value(config.max_bytes)}",
+        f"cache_dir = {_toml_value(str(config.effective_cache_dir))}",
+        "",
+        "[layers]",
+        *(f"{name} = {_toml_value(on)}" for name, on in config.layers.items()),
+        "",
+        "[keys]",
+    ]
+    if config.keys:
+        lines += [f"{_toml_key(bid)} = {_toml_value(keys)}" for bid, keys in sorted(config.keys.items())]
+    else:
+        lines.append('# none overridden; e.g. "article.cursor_down" = "ctrl+j,down"')
+    return "\n".join(lines) + "\n"
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[")
+_THEME_LINE = re.compile(r"^(\s*)theme\s*=")
+
+
+def save_theme(name: str, path: Path | None = None) -> Path:
+    """Remember the theme: set ``theme = "<name>"`` in config.toml, keep everything else.
+
+    Only the top-level ``theme`` line is replaced (or a new one inserted before the
+    first table); comments, other keys and tables are left as they are. The new text
+    is parsed before it replaces the file (atomically), so a file this can't edit
+    safely raises :class:`ConfigError` and stays untouched.
+    """
+    path = path or config_path()
+    try:
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read to save the theme ({exc})") from None
+    new_line = f"theme = {toml_string(name)}"
+    lines = old.splitlines(keepends=True)
+    replaced = False
+    insert_at = len(lines)
+    for i, line in enumerate(lines):
+        if _TABLE_HEADER.match(line):
+            insert_at = i
+            break
+        if _THEME_LINE.match(line):
+            lines[i] = new_line + line[len(line.rstrip("\r\n")) :]
+            replaced = True
+            break
+    if not replaced:
+        if insert_at == len(lines) and lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines.insert(insert_at, new_line + "\n")
+    text = "".join(lines)
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML, theme not saved ({exc})") from None
+    if parsed.get("theme") != name:
+        raise ConfigError(f"{path}: could not set 'theme' safely, theme not saved")
+    _atomic_write(path, text)
+    return path
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
