@@ -78,6 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_cache.add_argument("action", choices=("stats", "clear"))
     p_cache.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    p_config = sub.add_parser(
+        "config",
+        help="print the effective configuration and where files live",
+        description="Print the effective configuration as TOML (defaults overlaid with config.toml), "
+        "preceded by the paths of the config file, cache, data and themes folders as comments.",
+        epilog="example:\n  newsreader config\n  newsreader config > ~/.config/newsreader/config.toml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_config.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -121,6 +131,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return cmd_parse(args)
     if args.command == "cache":
         return cmd_cache(args.action)
+    if args.command == "config":
+        return cmd_config()
     raise UsageError(f"unknown command {args.command!r}")
 
 
@@ -184,6 +196,34 @@ def cmd_cache(action: str) -> int:
     else:
         removed = cache.clear()
         print(f"removed {removed} cached document versions (reviews are kept)", file=sys.stderr)
+    return 0
+
+
+def cmd_config() -> int:
+    """The effective configuration as TOML, the paths as comments (valid TOML as a whole)."""
+    from .config import config_path, to_toml, user_themes_dir
+    from .store.paths import data_dir
+
+    config = settings()
+    path = config.path or config_path()
+    state = "" if path.exists() else "  (not created yet: all defaults)"
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    dim, bold, reset = ("\x1b[2m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
+    header = [
+        f"# config file: {path}{state}",
+        f"# cache dir:   {config.effective_cache_dir}",
+        f"# data dir:    {data_dir()}",
+        f"# themes dir:  {user_themes_dir()}",
+        "",
+    ]
+    out = [f"{dim}{line}{reset}" if line else line for line in header]
+    for line in to_toml(config).splitlines():
+        if line.startswith("["):
+            line = f"{bold}{line}{reset}"
+        elif line.startswith("#"):
+            line = f"{dim}{line}{reset}"
+        out.append(line)
+    sys.stdout.write("\n".join(out) + "\n")
     return 0
 
 
