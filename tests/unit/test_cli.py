@@ -66,7 +66,7 @@ def test_parse_stdin(isolated_home):
         (lambda p: str(p), "is a directory"),
         (lambda p: _file(p, "empty.txt", b""), "is empty"),
         (lambda p: _file(p, "bin.dat", bytes(range(256)) * 4), "binary"),
-        (lambda p: _file(p, "l1.txt", "d\u00e9j\u00e0 vu".encode("latin-1")), "not valid UTF-8"),
+        (lambda p: _file(p, "undecodable.txt", bytes(range(0x80, 0x100)) * 4), "not valid UTF-8"),
         (lambda p: _file(p, "big.txt", b"a" * (5 * 1024 * 1024 + 1)), "size limit"),
     ],
 )
