@@ -23,6 +23,7 @@ class RawArticle:
     published: str | None
     text: str
     source: str
+    author: str | None = None  # from HTML metadata; not part of the document schema
 
 
 def valid_iso_date(value: str) -> bool:

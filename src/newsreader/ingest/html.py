@@ -1,0 +1,394 @@
+"""HTML -> article: main text from trafilatura, title/date/author by combining page metadata.
+
+- **text**: ``trafilatura.bare_extraction`` (its own readability/jusText fallbacks on,
+  comments off), one paragraph per line; a first line repeating the title is dropped.
+  When the precision-oriented pass finds nothing, a recall-oriented pass is tried.
+- **title**: a vote between JSON-LD ``headline``, ``og:title``, ``twitter:title``,
+  ``itemprop=headline``, ``<title>`` and the page's ``<h1>``s, each also without a
+  site-name suffix/prefix ("Headline | The Daily"); see :func:`choose_title`.
+- **published**: first found in priority order: JSON-LD ``datePublished`` of an
+  article node, ``article:published_time`` and similar meta, ``<time>`` marked as the
+  publication time, trafilatura's metadata date (htmldate, ``original_date=True``),
+  a date in the URL path; see :func:`choose_date`.
+- **author**: JSON-LD ``author`` names, ``meta name=author``, trafilatura's author.
+
+trafilatura is imported lazily (slow import; a plain text file never pays for it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import IngestError
+from .normalize import normalize_text
+
+EXTRACTOR_VERSION = "1"  # bump when extraction output changes: cached extractions are redone
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one HTML page yields; ``text`` is normalized, one paragraph per line."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    votes: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def extract_html(html: str, *, url: str | None = None, source: str = "html") -> Extraction:
+    """Extract the article from an HTML document; raise ``IngestError`` when it has no text."""
+    html = _strip_xml_declaration(html)
+    if not html.strip():
+        raise IngestError(source, "is empty")
+    meta = page_metadata(html)
+    traf = _trafilatura(html, url)
+    text = _paragraphs(traf.get("text") or "") if traf else ""
+    if not text:
+        raise IngestError(source, "no article text found")
+    title = choose_title(meta, traf.get("title"))
+    published = choose_date(meta, traf.get("date"), url)
+    author = _first(meta.get("jsonld_author"), meta.get("meta_author"), traf.get("author"))
+    if title:
+        text = _drop_title_line(text, title)
+        if not text:
+            raise IngestError(source, "no article text found")
+    return Extraction(
+        text=text,
+        title=title,
+        published=published,
+        author=author,
+        site_name=_first(meta.get("site_name"), traf.get("sitename")),
+    )
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _trafilatura(html: str, url: str | None) -> dict:
+    import trafilatura
+
+    common = dict(url=url, include_comments=False, include_tables=True, with_metadata=True, deduplicate=False)
+    for extra in ({}, {"favor_recall": True}):
+        try:
+            doc = trafilatura.bare_extraction(html, **common, **extra)
+        except (ValueError, TypeError, AttributeError):  # malformed trees trafilatura can't walk
+            doc = None
+        if doc is None:
+            continue
+        data = {k: getattr(doc, k, None) for k in ("text", "title", "date", "author", "sitename")}
+        if _paragraphs(data.get("text") or ""):
+            return data
+    return {}
+
+
+def _paragraphs(text: str) -> str:
+    lines = (" ".join(line.split()) for line in normalize_text(text).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _drop_title_line(text: str, title: str) -> str:
+    first, _, rest = text.partition("\n")
+    return rest if _key(first) == _key(title) else text
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def page_metadata(html: str) -> dict:
+    """Title, date, author and site-name evidence from the page's markup (no scoring yet)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return {}
+    meta: dict = {"h1": [], "article_h1": []}
+    props: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if key and content and key not in props:
+            props[key] = content
+    meta["props"] = props
+    meta["og_title"] = props.get("og:title")
+    meta["twitter_title"] = props.get("twitter:title")
+    meta["site_name"] = props.get("og:site_name") or props.get("application-name")
+    author = props.get("author") or props.get("article:author") or props.get("parsely-author")
+    if author and not author.startswith("http"):
+        meta["meta_author"] = author
+    title_el = tree.find(".//title")
+    if title_el is not None:
+        meta["title_tag"] = _clean(title_el.text_content())
+    for el in tree.iter("h1"):
+        text = _clean(el.text_content())
+        if text:
+            meta["h1"].append(text)
+            if any(a.tag in ("article", "main") for a in el.iterancestors()):
+                meta["article_h1"].append(text)
+    headline = tree.xpath('//*[@itemprop="headline"]')
+    if headline:
+        meta["itemprop_headline"] = _clean(headline[0].get("content") or headline[0].text_content())
+    _jsonld(tree, meta)
+    meta["time_published"] = _time_elements(tree)
+    return meta
+
+
+def _jsonld(tree, meta: dict) -> None:
+    articles, others = [], []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            try:
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ")))
+            except json.JSONDecodeError:
+                continue
+        for node in _walk_jsonld(data):
+            types = node.get("@type")
+            types = " ".join(types) if isinstance(types, list) else str(types or "")
+            if re.search(r"Article|BlogPosting|Report|NewsArticle|LiveBlog", types):
+                articles.append(node)
+            elif "WebPage" in types:
+                others.append(node)
+    for group in (articles, others):
+        for node in group:
+            if "jsonld_headline" not in meta and isinstance(node.get("headline"), str):
+                meta["jsonld_headline"] = _clean(node["headline"])
+            if "jsonld_published" not in meta and isinstance(node.get("datePublished"), str):
+                meta["jsonld_published"] = node["datePublished"]
+            if "jsonld_author" not in meta:
+                names = _author_names(node.get("author"))
+                if names:
+                    meta["jsonld_author"] = ", ".join(names)
+        if group is articles and articles:
+            break
+
+
+def _walk_jsonld(data):
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_jsonld(item)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if key in data:
+                yield from _walk_jsonld(data[key])
+
+
+def _author_names(value) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() and not value.startswith("http") else []
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name.strip()] if isinstance(name, str) and name.strip() else []
+    if isinstance(value, list):
+        return [n for item in value for n in _author_names(item)]
+    return []
+
+
+def _time_elements(tree) -> str | None:
+    """``<time datetime>`` marked as the publication time, else the first one in the article."""
+    marked = tree.xpath(
+        '//time[@datetime][@pubdate or @itemprop="datePublished" or '
+        'contains(translate(@class, "PUBLISHED", "published"), "publish")]'
+        '|//*[@itemprop="datePublished"][@datetime or @content]'
+    )
+    for el in marked:
+        value = el.get("datetime") or el.get("content")
+        if value:
+            return value
+    in_article = tree.xpath("//article//time[@datetime]|//main//time[@datetime]")
+    if in_article:
+        return in_article[0].get("datetime")
+    return None
+
+
+# --------------------------------------------------------------------------- title
+
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|•|:)\s+")
+_TITLE_SOURCES = ("article_h1", "jsonld_headline", "og_title", "itemprop_headline", "twitter_title", "title_tag", "h1")
+
+
+def choose_title(meta: dict, trafilatura_title: str | None = None) -> str | None:
+    """The title most sources agree on, ignoring site-name affixes.
+
+    Each source votes for its text and for its text without a site-name part (the
+    shorter side of a ``|``, `` - ``, ``—``... split, or ``og:site_name``). The candidate
+    with most distinct votes wins; ties go to the source order in ``_TITLE_SOURCES``
+    (an ``<h1>`` inside ``<article>`` first: the headline readers see).
+    """
+    site = meta.get("site_name")
+    votes: dict[str, set[str]] = {}
+    display: dict[str, tuple[int, str]] = {}
+    sources: list[tuple[str, str]] = []
+    for rank, name in enumerate(_TITLE_SOURCES):
+        value = meta.get(name)
+        values = value[:3] if isinstance(value, list) else [value]
+        for text in values:
+            if text:
+                sources.append((name, text))
+    if trafilatura_title:
+        sources.append(("trafilatura", _clean(trafilatura_title)))
+    for name, text in sources:
+        rank = _TITLE_SOURCES.index(name) if name in _TITLE_SOURCES else len(_TITLE_SOURCES)
+        voter = "h1" if name in ("h1", "article_h1") else name
+        for variant in _title_variants(text, site):
+            key = _key(variant)
+            if not key or (site and key == _key(site)):
+                continue
+            votes.setdefault(key, set()).add(voter)
+            if key not in display or rank < display[key][0]:
+                display[key] = (rank, variant)
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: (len(votes[k]), -display[k][0], len(k)))
+    return display[best][1]
+
+
+def _title_variants(text: str, site: str | None) -> list[str]:
+    text = _clean(text)
+    variants = [text]
+    if site:
+        stripped = re.sub(rf"^\s*{re.escape(site)}\s*[|:\-–—·»]\s*|\s*[|:\-–—·»]\s*{re.escape(site)}\s*$", "", text, flags=re.I)
+        if stripped and stripped != text:
+            variants.append(stripped.strip())
+    seps = list(_SEPARATORS.finditer(text))
+    if seps:
+        # The headline is the long part; a site name is a short first or last part.
+        last = text[seps[-1].end() :]
+        if len(last) < len(text) / 2 and len(last.split()) <= 6:
+            variants.append(text[: seps[-1].start()])
+        first = text[: seps[0].start()]
+        if len(first) < len(text) / 2 and len(first.split()) <= 4:
+            variants.append(text[seps[0].end() :])
+    return [v for v in dict.fromkeys(v.strip() for v in variants) if v]
+
+
+# --------------------------------------------------------------------------- date
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d])")
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "date",
+)
+
+
+def choose_date(meta: dict, trafilatura_date: str | None, url: str | None) -> str | None:
+    """The publication date (``YYYY-MM-DD``) from the most reliable source that has one."""
+    props = meta.get("props", {})
+    candidates = [meta.get("jsonld_published")]
+    candidates += [props.get(name) for name in _DATE_META]
+    candidates += [meta.get("time_published"), trafilatura_date]
+    for value in candidates:
+        parsed = parse_date(value) if value else None
+        if parsed:
+            return parsed
+    if url:
+        match = _URL_DATE.search(url)
+        if match:
+            return _valid(*match.groups())
+    return None
+
+
+def parse_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` from an ISO timestamp (the date as written, no timezone shift),
+    an RFC 2822 / free-form date, or a Unix timestamp; ``None`` when implausible."""
+    value = value.strip()
+    match = _ISO_DATE.search(value)
+    if match:
+        return _valid(*match.groups())
+    if re.fullmatch(r"\d{10}(?:\d{3})?", value):
+        seconds = int(value[:10])
+        return _plausible(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date())
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return _plausible(parsedate_to_datetime(value).date())
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        from dateutil import parser as dateutil_parser
+
+        return _plausible(dateutil_parser.parse(value, fuzzy=False).date())
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _valid(year: str, month: str, day: str) -> str | None:
+    try:
+        return _plausible(dt.date(int(year), int(month), int(day)))
+    except ValueError:
+        return None
+
+
+def _plausible(date: dt.date) -> str | None:
+    today = dt.date.today()
+    if dt.date(1990, 1, 1) <= date <= today + dt.timedelta(days=2):
+        return date.isoformat()
+    return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _clean(text: str) -> str:
+    return " ".join(normalize_text(text).split())
+
+
+def _key(text: str) -> str:
+    """Comparison key: case-, accent-, quote- and punctuation-insensitive."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c)).split())
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def _strip_xml_declaration(html: str) -> str:
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+
+
+def sniff_html(data: bytes) -> bool:
+    """True when bytes start like an HTML document (``<!doctype html``, ``<html``)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml"):
+        head = head[head.find(b"?>") + 2 :].lstrip()
+    while head.startswith(b"<!--"):
+        end = head.find(b"-->")
+        if end < 0:
+            return False
+        head = head[end + 3 :].lstrip()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB)."""
+    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", data[:4096], re.I)
+    return match.group(1).decode("ascii") if match else None

@@ -1,0 +1,113 @@
+"""The fetched-page cache: the raw bytes of each URL and their extraction, in SQLite.
+
+Keyed by the URL as given. One row is written in one statement after a fetch *and*
+its extraction succeeded, so a failure never leaves a partial entry. Re-opening a URL
+offline (``--offline``, or after a network error) reads the row back; when the
+extractor version changed, the caller re-extracts from the stored bytes.
+
+Like the document cache it is disposable: a corrupt file is moved aside and rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import cache_dir
+from .sqlite import connect, move_aside
+
+FILENAME = "fetched.sqlite3"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    final_url TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    charset TEXT,
+    body BLOB NOT NULL,
+    extractor TEXT NOT NULL,
+    extraction TEXT NOT NULL,
+    fetched REAL NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """One cached URL: what the server sent and what was extracted from it."""
+
+    url: str
+    final_url: str
+    content_type: str
+    charset: str | None
+    body: bytes
+    extractor: str
+    extraction: dict
+    fetched: float
+
+
+class FetchedCache:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / FILENAME
+        self.notices: list[str] = []
+        self._lock = threading.RLock()
+        try:
+            self._conn = connect(self.path)
+            self._conn.executescript(_DDL)
+        except sqlite3.DatabaseError as exc:
+            moved = move_aside(self.path)
+            self.notices.append(f"The fetched-page cache was unreadable ({exc}); moved it to {moved.name}.")
+            self._conn = connect(self.path)
+            self._conn.executescript(_DDL)
+
+    def get(self, url: str) -> FetchedPage | None:
+        with self._lock:
+            try:
+                row = self._conn.execute(
+                    "SELECT url, final_url, content_type, charset, body, extractor, extraction, fetched "
+                    "FROM pages WHERE url = ?",
+                    (url,),
+                ).fetchone()
+            except sqlite3.DatabaseError:
+                return None
+        if row is None:
+            return None
+        try:
+            extraction = json.loads(row[6])
+        except json.JSONDecodeError:
+            extraction = {}
+        return FetchedPage(*row[:4], bytes(row[4]), row[5], extraction, row[7])
+
+    def put(self, page: FetchedPage) -> None:
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    page.url,
+                    page.final_url,
+                    page.content_type,
+                    page.charset,
+                    sqlite3.Binary(page.body),
+                    page.extractor,
+                    json.dumps(page.extraction, ensure_ascii=False),
+                    page.fetched or time.time(),
+                ),
+            )
+
+    def count(self) -> int:
+        with self._lock:
+            return self._conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "FetchedCache":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
