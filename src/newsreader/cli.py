@@ -50,9 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  newsreader open kursk.txt --published 2024-12-18",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_open.add_argument("path", nargs="?", help="article file, or - for standard input")
+    p_open.add_argument("path", nargs="?", help="article file (.txt, .md, .html), http(s) URL, or - for standard input")
     p_open.add_argument("--sample", action="store_true", help="open the bundled sample article")
     p_open.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the file's)")
+    p_open.add_argument("--offline", action="store_true", help="read a URL from the fetched-page cache, not the network")
     p_open.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     p_parse = sub.add_parser(
@@ -62,9 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  newsreader parse article.txt --pretty\n  newsreader parse corpus/*.txt > docs.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_parse.add_argument("paths", nargs="+", metavar="PATH", help="article files, or - for standard input")
+    p_parse.add_argument("paths", nargs="+", metavar="PATH", help="article files, http(s) URLs, or - for standard input")
     p_parse.add_argument("--pretty", action="store_true", help="indent the JSON (one input only)")
     p_parse.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input")
+    p_parse.add_argument("--offline", action="store_true", help="read URLs from the fetched-page cache, not the network")
     p_parse.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p_parse.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for parsing (default 1)")
     p_parse.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -126,7 +128,7 @@ def dispatch(args: argparse.Namespace) -> int:
         from .service import sample_path
 
         path = str(sample_path()) if args.sample else args.path
-        return _run_app(read_input(path, published=args.published, max_bytes=max_bytes()))
+        return _run_app(read_input(path, published=args.published, max_bytes=max_bytes(), **_url_options(args)))
     if args.command == "parse":
         return cmd_parse(args)
     if args.command == "cache":
@@ -152,9 +154,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
     # Only standard input is kept; files are read again, lazily, so memory stays
     # bounded however many paths are given (documents_for streams in chunks).
     limit = max_bytes()
-    kept = {p: read_input(p, published=args.published, max_bytes=limit) for p in args.paths if p == "-"}
+    # URLs are kept too: fetching one twice would be slow and could give two versions.
+    from .ingest.fetch import is_url
+
+    kept = {
+        p: read_input(p, published=args.published, max_bytes=limit, **_url_options(args))
+        for p in args.paths
+        if p == "-" or is_url(p)
+    }
     for path in args.paths:
-        if path != "-":
+        if path not in kept:
             read_input(path, published=args.published, max_bytes=limit)
     articles = (kept.get(p) or read_input(p, published=args.published, max_bytes=limit) for p in args.paths)
     cache = None if args.no_cache else _open_cache()
@@ -264,6 +273,11 @@ def settings():  # type: ignore[no-untyped-def]
 
 
 _SETTINGS = None
+
+
+def _url_options(args: argparse.Namespace) -> dict:
+    """How URLs are read: ``--offline``, the configured cache dir, notices on stderr."""
+    return {"offline": getattr(args, "offline", False), "cache_dir": settings().cache_dir, "notify": notice}
 
 
 def max_bytes() -> int:
