@@ -24,8 +24,8 @@ Metrics:
 * indirect attributions (direct=false): same overlap matching, F1, and speaker
   accuracy on the matches.
 * anonymous sources: predicted sources of kind ``anonymous`` against the labelled
-  list; a match when the gold phrase's last word and the predicted name/description
-  share it and one contains the other's head; precision and recall.
+  list; a match when the gold phrase (lower-cased) is a substring of the predicted
+  source's name or description; one-to-one; precision and recall.
 * baseline: if ``textacy`` is importable, ``textacy.extract.triples.direct_quotations``
   on the same spaCy parse (its content spans minus the marks), scored the same way.
 """
@@ -157,9 +157,8 @@ def score(items, predict, verbose=False):
             anon.gold += len(item["anonymous"])
             used = set()
             for g in item["anonymous"]:
-                head = g.lower().split()[-1].rstrip("s")
                 for k, names in enumerate(a_pred):
-                    if k not in used and any(head in n.lower() for n in names):
+                    if k not in used and any(g.lower() in n.lower() for n in names):
                         used.add(k)
                         anon.tp += 1
                         break

@@ -25,7 +25,16 @@ from .cues import ACCORDING
 from .quotes import QuoteSpan, find_quote_spans
 from .reported import find_reported
 from .sources import SourceDraft, resolve_sources
-from .speakers import Attribution, according_source, cue_span, is_cue, phrase, sentences_between, speaker_token
+from .speakers import (
+    Attribution,
+    according_source,
+    cue_span,
+    is_cue,
+    phrase,
+    plausible_speaker,
+    sentences_between,
+    speaker_token,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -46,7 +55,7 @@ def extract_attributions(doc: "Doc", entities: list[Entity]) -> tuple[list[Quote
     for span in spans:
         direct.append(_direct(doc, span, inside, sents, sent_starts, token_starts, reported, direct))
     records = direct + reported
-    drafts, assigned = resolve_sources(doc, entities, records)
+    drafts, assigned = resolve_sources(doc, entities, records, inside)
     return _assemble(doc, records, drafts, assigned)
 
 
@@ -91,12 +100,16 @@ def _direct(
         before = sentences_between(sents, sent_starts, span.opened - 1, span.opened)
         previous = [s for s in before if s.end_char <= span.opened and text[s.start_char : span.opened].rstrip().endswith(":")]
         cue, speaker = _nearest_cue(previous, span, inside)
+    if cue is None and text[span.end - 1 : span.end] == "," and text[span.closed : span.closed + 1] in ("\n", ""):
+        # "…, we don't let this thing fall back down the hole again," / "William Fallon said."
+        following = sentences_between(sents, sent_starts, span.closed + 1, span.closed + 2)
+        cue, speaker = _nearest_cue(following[:1], span, inside)
     if cue is not None and speaker is not None:
         record.cue = cue_span(cue)
         record.speaker = speaker
         record.speaker_span = phrase(speaker)
         return record
-    return _continued(text, span, record, earlier)
+    return _continued(text, span, record, earlier + [r for r in reported if r.end <= span.opened])
 
 
 def _nearest_cue(sents: "list[Span]", span: QuoteSpan, inside: list[bool]) -> "tuple[Token | None, Token | None]":
@@ -111,7 +124,7 @@ def _nearest_cue(sents: "list[Span]", span: QuoteSpan, inside: list[bool]) -> "t
                 speaker = speaker_token(token, inside)
             else:
                 continue
-            if speaker is None or inside[speaker.i]:
+            if speaker is None or inside[speaker.i] or not plausible_speaker(speaker):
                 continue
             if token.idx >= span.closed:
                 distance = token.idx - span.closed
@@ -125,18 +138,20 @@ def _nearest_cue(sents: "list[Span]", span: QuoteSpan, inside: list[bool]) -> "t
 
 
 def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[Attribution]) -> Attribution:
-    """A paragraph that is a quote continues the speaker of the previous paragraph's quote."""
+    """A quote with no cue of its own continues the latest attribution before it.
+
+    Only within its paragraph, or from the previous paragraph when the quote opens
+    its paragraph: ``"…," said Chávez. "And why? Because of our time."``
+    """
     para_start = text.rfind("\n", 0, span.opened) + 1
-    if text[para_start : span.opened].strip():
-        return record
-    prev_para_start = text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start else -1
-    for prior in reversed(earlier):
-        if prior.speaker is None or not prior.direct:
-            continue
-        if prior.start >= prev_para_start and prior.start < span.opened:
-            record.speaker, record.speaker_span, record.cue = prior.speaker, prior.speaker_span, None
-            record.inherited = True
-        break
+    opens_paragraph = not text[para_start : span.opened].strip()
+    prev_para_start = text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start else 0
+    floor = prev_para_start if opens_paragraph else para_start
+    candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and max(r.end, r.speaker.idx) >= floor]
+    if candidates:
+        prior = max(candidates, key=lambda r: max(r.end, r.speaker.idx))
+        record.speaker, record.speaker_span, record.cue = prior.speaker, prior.speaker_span, None
+        record.inherited = True
     return record
 
 

@@ -14,12 +14,13 @@ SPEECH_LEMMAS = frozenset(
     predict declare remark comment conclude recall urge accuse maintain contend complain
     testify reveal stress emphasise emphasize caution concede disclose indicate mention
     promise pledge vow boast predict proclaim reiterate repeat affirm charge counter
-    quip joke describe call threaten agree disagree announce observe point
+    quip joke describe call threaten agree disagree announce observe point opine express
+    think brand label dub
     """.split()
 )
 
 # Cues that take reported content (a ccomp/xcomp clause) for indirect speech.
-REPORT_LEMMAS = SPEECH_LEMMAS - frozenset({"ask", "call", "describe", "agree", "disagree", "point", "accuse"})
+REPORT_LEMMAS = SPEECH_LEMMAS - frozenset({"ask", "call", "describe", "disagree", "accuse", "express", "think", "brand", "label", "dub"})
 
 # Verbs that only count as speech when they govern a quote or clause ("believe" does not).
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
@@ -35,7 +36,8 @@ DOCUMENT_NOUNS = frozenset(
     website site release communique communiqué filing complaint indictment lawsuit ruling
     verdict judgment judgement analysis assessment review audit note email e-mail cable
     bulletin notice announcement broadcast newspaper editorial post tweet message video
-    footage transcript record records data figures estimate estimates research
+    footage transcript record records data figures estimate estimates research comment
+    comments remark remarks survey reports
     """.split()
 )
 
@@ -50,6 +52,18 @@ ORGANIZATION_NOUNS = frozenset(
     """.split()
 )
 
+# Unnamed speakers with these head nouns are anonymous sources in the journalistic
+# sense ("officials said", "a source close to …", "witnesses said").
+ANONYMOUS_NOUNS = frozenset(
+    """
+    official source spokesman spokeswoman spokesperson spokespeople aide diplomat insider
+    person people witness resident authority authorities officer investigator
+    """.split()
+)
+
+# Agentive endings of nouns that name people ("organizer", "protester", "analyst").
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "crat", "ier")
+
 # Role nouns of people who may be unnamed ("a senior official", "sources").
 ROLE_NOUNS = frozenset(
     """
@@ -61,6 +75,10 @@ ROLE_NOUNS = frozenset(
     executives leader leaders minister ministers commander commanders soldier soldiers
     staff representative representatives negotiator negotiators activist activists
     man woman men women student students critic critics supporter supporters
+    boss chief head president general colonel captain judge king queen prince premier
+    deputy envoy secretary pope bishop priest coach friend family mother father wife
+    husband son daughter sister brother neighbor neighbour victim survivor relative
+    professor scholar journalist reporter researcher scientist economist chairman
     """.split()
 )
 

@@ -107,13 +107,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if open_at is None:
                 if _can_open(text, i, lo, hi):
                     open_at = i
-            elif _can_close(text, i, lo, hi) and (i > open_at + 1):
-                result.append(QuoteSpan(open_at + 1, i, open_at, i + 1))
+            elif i > open_at + 1 and (_can_close(text, i, lo, hi) or _glued(text, i, lo)):
+                if not _title_like(text[open_at + 1 : i]):
+                    result.append(QuoteSpan(open_at + 1, i, open_at, i + 1))
                 open_at = None
         if open_at is None:
             continue
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        if nxt is not None and _opens_with_mark(text, *nxt) is not None:
+        if nxt is not None and (_opens_with_mark(text, *nxt) is not None or _closes_first(text, *nxt)):
             carry = open_at
             continue
         start = open_at + 1
@@ -123,6 +124,35 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if len(text[start:end].split()) >= _MIN_UNPAIRED_WORDS:
             result.append(QuoteSpan(start, end, open_at, end))
     return result
+
+
+def _glued(text: str, i: int, lo: int) -> bool:
+    """A straight mark right after a word closes an open quote: ``"foreign terrorist organization"s``."""
+    return text[i] == STRAIGHT and i > lo and not text[i - 1].isspace()
+
+
+def _closes_first(text: str, lo: int, hi: int) -> bool:
+    """The paragraph's first mark can only close: the previous paragraph's quote runs on.
+
+    ``"What I saw was horrendous. … They didn't know where to go.`` / ``Three women gave
+    birth while they were fleeing," she said.``
+    """
+    for i in range(lo, hi):
+        if text[i] in MARKS:
+            return _can_close(text, i, lo, hi) and not _can_open(text, i, lo, hi)
+    return False
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "without", "with", "at", "by", "de"})
+
+
+def _title_like(body: str) -> bool:
+    """A short Title Case span is a name or title, not a quote: ``"The World without Zionism"``."""
+    words = [w.strip(".,;:!?'\u2019()") for w in body.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 4 or body.rstrip()[-1:] in ".,!?":
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
 
 
 def _has_mark(text: str, lo: int, hi: int) -> bool:

@@ -11,8 +11,11 @@ Rules:
   ``parataxis`` to the clause it reports.
 * ``according to X, …``: the rest of the sentence, speaker X.
 
-A complement that lies mostly inside direct quote marks is the attribution of that
-direct quote, not an indirect one, and is skipped; so are cues inside quotes.
+A complement with fewer than three words outside quote marks is the attribution of
+a direct quote, not an indirect one, and is skipped; a mixed quote ("Syria is an
+"outlaw regime"") is kept. Cues inside quotes and negated cues ("did not say") are
+skipped; the content stops before another speaker's clause ("…, while local
+witnesses said …").
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, REPORT_LEMMAS
-from .speakers import Attribution, according_source, cue_span, phrase, speaker_token
+from .speakers import Attribution, according_source, cue_span, phrase, plausible_speaker, speaker_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -38,7 +41,7 @@ def find_reported(doc: "Doc", inside_quote: "list[bool]") -> list[Attribution]:
         if inside_quote[token.i]:
             continue
         lemma = token.lemma_.lower()
-        if lemma in ACCORDING:
+        if token.lower_ in ACCORDING:
             record = _according(token, inside_quote)
         elif token.pos_ == "VERB" and lemma in REPORT_LEMMAS:
             record = _complement(token, lemma, inside_quote)
@@ -50,6 +53,8 @@ def find_reported(doc: "Doc", inside_quote: "list[bool]") -> list[Attribution]:
 
 
 def _complement(cue: "Token", lemma: str, inside_quote: list[bool]) -> Attribution | None:
+    if any(child.dep_ == "neg" for child in cue.children):
+        return None  # "he did not say how long a pause would be"
     comp = None
     for child in cue.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in _XCOMP_CUES):
@@ -75,6 +80,8 @@ def _according(token: "Token", inside_quote: list[bool]) -> Attribution | None:
     phrase_hi = max(token.subtree, key=lambda t: t.i).i if list(token.children) else source.right_edge.i
     if phrase_lo - sent.start <= 1:  # "According to X, ..."
         lo, hi = phrase_hi + 1, sent.end - 1
+    elif sent.end - phrase_hi > 4:  # "The larger problem, according to Suleyman, is …": the sentence
+        lo, hi = sent.start, sent.end - 1
     else:  # "..., according to X."
         lo, hi = sent.start, phrase_lo - 1
     return _make(token, source, lo, hi, inside_quote)
@@ -98,6 +105,23 @@ def _before_comment(doc: "Doc", lo: int, hi: int) -> int:
     return hi
 
 
+def _before_next_attribution(cue: "Token", lo: int, hi: int) -> int:
+    """Stop before a second speaker's clause: "… were killed, while local witnesses said …"."""
+    doc = cue.doc
+    for k in range(lo + 1, hi + 1):
+        token = doc[k]
+        if token.i == cue.i or token.pos_ != "VERB" or token.lemma_.lower() not in REPORT_LEMMAS:
+            continue
+        if token.dep_ not in ("advcl", "conj") or token.head.i == cue.i:
+            continue
+        if any(c.dep_ == "nsubj" for c in token.children):
+            cut = min(t.i for t in token.subtree) - 1
+            while cut > lo and (doc[cut].is_punct or doc[cut].dep_ in ("cc", "mark") or doc[cut].is_space):
+                cut -= 1
+            return max(cut, lo)
+    return hi
+
+
 def _make(cue: "Token", speaker: "Token | None", lo: int, hi: int, inside_quote: list[bool]) -> Attribution | None:
     if speaker is None:
         return None
@@ -112,10 +136,11 @@ def _make(cue: "Token", speaker: "Token | None", lo: int, hi: int, inside_quote:
         hi -= 1
     if hi - lo + 1 < _MIN_TOKENS:
         return None
-    quoted = sum(1 for i in range(lo, hi + 1) if inside_quote[i])
-    if quoted * 2 >= hi - lo + 1:
-        return None
-    if lo <= speaker.i <= hi:
+    hi = _before_next_attribution(cue, lo, hi)
+    outside = sum(1 for i in range(lo, hi + 1) if not inside_quote[i] and not doc[i].is_punct)
+    if outside < _MIN_TOKENS:
+        return None  # the content is the direct quote itself: "…," the official said
+    if lo <= speaker.i <= hi or not plausible_speaker(speaker):
         return None
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from .cues import (
     ANONYMITY_PHRASES,
+    ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
     ORGANIZATION_NOUNS,
     PRONOUNS,
@@ -66,11 +67,13 @@ class SourceDraft:
 class SourceBook:
     """Sources in order of first mention, with the lookups the rules need."""
 
-    def __init__(self, doc: "Doc", entities: list[Entity]) -> None:
+    def __init__(self, doc: "Doc", entities: list[Entity], inside: list[bool] | None = None) -> None:
         self.doc = doc
+        self.inside = inside
         self.entities = sorted(entities, key=lambda e: e.start)
         self.drafts: list[SourceDraft] = []
         self.by_key: dict[str, SourceDraft] = {}
+        self.by_mention: dict[tuple[int, int], SourceDraft] = {}
 
     # -- public ----------------------------------------------------------------
     def resolve(self, record: Attribution) -> SourceDraft | None:
@@ -78,14 +81,16 @@ class SourceBook:
         if head is None or record.speaker_span is None:
             return None
         start, end = record.speaker_span
+        if (start, end) in self.by_mention:  # a second quote of the same mention
+            return self.by_mention[(start, end)]
         lower = head.lower_
         if lower in PRONOUNS and head.pos_ == "PRON":
             draft = self._pronoun(lower, start)
         else:
-            entity = self._entity_at(head.idx, start, end)
+            entity = self._entity_at(head.idx, start, end) or self._apposition(head, end)
             if entity is not None:
                 draft = self._named(entity, start, end)
-            elif head.pos_ == "PROPN":
+            elif head.pos_ == "PROPN" and self._determiner(head) not in _DEFINITE:
                 draft = self._proper(start, end)
             else:
                 draft = self._role(head, start, end)
@@ -93,6 +98,7 @@ class SourceBook:
             return None
         draft.mentions.add((start, end))
         draft.last = max(draft.last, end)
+        self.by_mention[(start, end)] = draft
         self._anonymity(draft, head)
         return draft
 
@@ -119,6 +125,27 @@ class SourceBook:
             if e.label == "PERSON":  # "Ukraine's commander-in-chief Oleksandr Syrsky" headed elsewhere
                 best = e
         return best
+
+    def _apposition(self, head: "Token", end: int) -> Entity | None:
+        """The name next to a role noun: "Key's lawyer, Jeffry House" / "Police Sgt. Nick Muyo"."""
+        if head.pos_ == "PROPN" and head.ent_type_:
+            return None
+        text = self.doc.text
+        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children if c.dep_ in ("appos", "compound", "flat")]
+        ends = {end, head.right_edge.idx + len(head.right_edge.text)}
+        after = set()
+        for e_end in ends:
+            gap = e_end
+            while gap < len(text) and gap - e_end <= 2 and text[gap] in " ,.":
+                gap += 1
+            after.add(gap)
+        for label in ("PERSON", "ORG"):
+            for e in self.entities:
+                if e.label != label:
+                    continue
+                if e.start in after or any(lo <= e.start and e.end <= hi for lo, hi in spans):
+                    return e
+        return None
 
     def _named(self, entity: Entity, start: int, end: int) -> SourceDraft:
         kind = "person" if entity.label == "PERSON" else "organization"
@@ -150,7 +177,7 @@ class SourceBook:
             for e in self.entities:
                 if e.end > start:
                     break
-                if e.label == "PERSON":
+                if e.label == "PERSON" and self._subject_outside_quotes(e):
                     candidates.append((e.end, e))
         if not candidates:
             return None
@@ -158,6 +185,17 @@ class SourceBook:
         if isinstance(best, Entity):
             return self._named(best, best.start, best.end)
         return best
+
+    def _subject_outside_quotes(self, entity: Entity) -> bool:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if self.inside is not None and self.inside[root.i]:
+            return False
+        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head.i != root.i:
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:
@@ -173,16 +211,18 @@ class SourceBook:
         lemma = head.lemma_.lower()
         det = self._determiner(head)
         text = self.doc.text[start:end]
-        if det in _DEFINITE or det == "poss":
-            for draft in reversed(self.drafts):
-                if lemma in draft.head_lemmas:
-                    return draft
-        if lemma in DOCUMENT_NOUNS:
+        if det in _DEFINITE:
+            earlier = self._same_role(lemma, start)
+            if earlier is not None:
+                return earlier
+        if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
             kind = "document"
         elif lemma in ORGANIZATION_NOUNS:
             kind = "organization"
-        else:
+        elif lemma in ANONYMOUS_NOUNS or head.tag_ == "NNS" or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts):
             kind = "anonymous"
+        else:
+            kind = "unknown"
         name = text[0].lower() + text[1:] if text[:1].isupper() and det else text
         key = f"role:{name.lower()}"
         draft = self.by_key.get(key)
@@ -192,6 +232,30 @@ class SourceBook:
             draft.plural = head.tag_ in ("NNS", "NNPS")
         draft.head_lemmas.add(lemma)
         return draft
+
+    def _same_role(self, lemma: str, start: int) -> SourceDraft | None:
+        """"the official" -> the latest "… official"; "The President" -> "President George W. Bush"."""
+        best: tuple[int, SourceDraft | Entity] | None = None
+        for draft in self.drafts:
+            words = {w.lower() for w in draft.description.replace("-", " ").split()}
+            if draft.last <= start and (lemma in draft.head_lemmas or lemma in words):
+                if best is None or draft.last > best[0]:
+                    best = (draft.last, draft)
+        text = self.doc.text
+        for e in self.entities:
+            if e.end > start:
+                break
+            if e.label != "PERSON":
+                continue
+            before = text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]
+            if lemma in before and (best is None or e.end > best[0]):
+                best = (e.end, e)
+        if best is None:
+            return None
+        found = best[1]
+        if isinstance(found, Entity):
+            return self._named(found, found.start, found.end)
+        return found
 
     @staticmethod
     def _determiner(head: "Token") -> str | None:
@@ -230,10 +294,10 @@ class SourceBook:
 
 
 def resolve_sources(
-    doc: "Doc", entities: list[Entity], records: list[Attribution]
+    doc: "Doc", entities: list[Entity], records: list[Attribution], inside: list[bool] | None = None
 ) -> tuple[list[SourceDraft], list[SourceDraft | None]]:
     """Drafts in order of first mention, and the draft of each record (same order)."""
-    book = SourceBook(doc, entities)
+    book = SourceBook(doc, entities, inside)
     order = sorted(range(len(records)), key=lambda k: records[k].speaker_span or (records[k].start, records[k].end))
     assigned: list[SourceDraft | None] = [None] * len(records)
     for k in order:

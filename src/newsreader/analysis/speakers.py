@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import SPEECH_LEMMAS
+from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "dobj", "pcomp", "prep", "pobj"})
 _RIGHT_KEEP = frozenset({"prep", "compound", "flat", "nmod", "pobj", "amod", "nummod"})
+_PASSIVE_REPORT = SPEECH_LEMMAS | {"quote", "believe", "expect", "understand"}
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
@@ -48,18 +49,55 @@ def speaker_token(cue: "Token", inside: "list[bool] | None" = None) -> "Token | 
     the official claimed`` the parser may also attach "wounds" as a subject.
     """
     token = cue
-    for _ in range(4):
+    for step in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS and not (inside is not None and inside[child.i]):
                 if child.lower_ in _RELATIVE:
                     return _relative_antecedent(token)
                 if child.dep_ == "nsubjpass":
-                    return _agent(token)
-                return child
+                    if step == 0 or token.lemma_.lower() not in _PASSIVE_REPORT:
+                        return _agent(token)
+                return child  # "The train manager is reported to have … said"
+        if step == 0 and cue.dep_ not in ("acl", "advcl", "xcomp", "relcl", "pcomp"):
+            adjacent = _adjacent(cue, inside)
+            if adjacent is not None:
+                return adjacent
         if token.dep_ in ("ROOT",) or token.dep_ not in _CLIMB or token.head is token:
             break
         token = token.head
     return _agent(cue)
+
+
+def _adjacent(cue: "Token", inside: "list[bool] | None") -> "Token | None":
+    """A name right before or after a cue the parser left without subject.
+
+    ``… and McClellan replied, "No, …"`` / ``"…," said Dr. Dhiya Fahdawi``.
+    """
+    doc = cue.doc
+    for k in (cue.i - 1, cue.i + 1):
+        if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG"):
+            if inside is not None and inside[k]:
+                continue
+            head = doc[k]
+            while head.head.i != head.i and head.head.pos_ == "PROPN" and head.dep_ in ("compound", "flat"):
+                head = head.head
+            return head
+    return None
+
+
+def plausible_speaker(token: "Token") -> bool:
+    """Names, pronouns, people, institutions and documents speak; "the bombing" does not."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if lemma in ROLE_NOUNS or lemma in DOCUMENT_NOUNS or lemma in ORGANIZATION_NOUNS or lower in DOCUMENT_NOUNS:
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    if lemma.endswith("ing"):
+        return False
+    return any(lemma.endswith(suffix) for suffix in AGENT_SUFFIXES)
 
 
 def _relative_antecedent(verb: "Token") -> "Token | None":
@@ -97,10 +135,11 @@ def phrase(token: "Token") -> tuple[int, int]:
             break
     right = token.i
     for child in token.rights:
-        if child.dep_ not in _RIGHT_KEEP or any(t.text in ",(" or t.is_space for t in doc[right + 1 : child.i + 1]):
+        keep = child.dep_ in _RIGHT_KEEP or (child.dep_ == "acl" and child.tag_ == "VBN")  # "a statement issued by …"
+        if not keep or any(t.text in ",(" or t.is_space for t in doc[right + 1 : child.i + 1]):
             break
         right = child.right_edge.i
-    while right > token.i and (doc[right].is_punct or doc[right].is_space):
+    while right > token.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
