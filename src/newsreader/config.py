@@ -254,9 +254,13 @@ def save_theme(name: str, path: Path | None = None) -> Path:
             replaced = True
             break
     if not replaced:
-        if insert_at == len(lines) and lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        lines.insert(insert_at, new_line + "\n")
+        # After the last top-level line, before the blank lines that precede a table.
+        while insert_at > 0 and not lines[insert_at - 1].strip():
+            insert_at -= 1
+        if insert_at and not lines[insert_at - 1].endswith("\n"):
+            lines[insert_at - 1] += "\n"
+        blank_after = "\n" if insert_at < len(lines) and _TABLE_HEADER.match(lines[insert_at]) else ""
+        lines.insert(insert_at, new_line + "\n" + blank_after)
     text = "".join(lines)
     try:
         parsed = tomllib.loads(text)
