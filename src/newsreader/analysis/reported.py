@@ -43,13 +43,19 @@ def find_reported(doc: "Doc", inside_quote: "list[bool]") -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.lower_ in ACCORDING:
             record = _according(token, inside_quote)
-        elif token.pos_ == "VERB" and lemma in REPORT_LEMMAS:
+        elif lemma in REPORT_LEMMAS and (token.pos_ == "VERB" or _verb_as_noun(token)):
             record = _complement(token, lemma, inside_quote)
         else:
             continue
         if record is not None:
             found.append(record)
     return found
+
+
+def _verb_as_noun(token: "Token") -> bool:
+    """The tagger's "Foreign diplomats … confirm that …" with "confirm" as a NOUN root."""
+    deps = {c.dep_ for c in token.children}
+    return token.dep_ == "ROOT" and "nsubj" in deps and "ccomp" in deps
 
 
 def _complement(cue: "Token", lemma: str, inside_quote: list[bool]) -> Attribution | None:
@@ -84,7 +90,7 @@ def _according(token: "Token", inside_quote: list[bool]) -> Attribution | None:
         lo, hi = sent.start, sent.end - 1
     else:  # "..., according to X."
         lo, hi = sent.start, phrase_lo - 1
-    return _make(token, source, lo, hi, inside_quote)
+    return _make(token, source, lo, hi, inside_quote, according=True)
 
 
 def _after_dateline(doc: "Doc", lo: int, hi: int) -> int:
@@ -122,7 +128,9 @@ def _before_next_attribution(cue: "Token", lo: int, hi: int) -> int:
     return hi
 
 
-def _make(cue: "Token", speaker: "Token | None", lo: int, hi: int, inside_quote: list[bool]) -> Attribution | None:
+def _make(
+    cue: "Token", speaker: "Token | None", lo: int, hi: int, inside_quote: list[bool], according: bool = False
+) -> Attribution | None:
     if speaker is None:
         return None
     doc = cue.doc
@@ -140,7 +148,7 @@ def _make(cue: "Token", speaker: "Token | None", lo: int, hi: int, inside_quote:
     outside = sum(1 for i in range(lo, hi + 1) if not inside_quote[i] and not doc[i].is_punct)
     if outside < _MIN_TOKENS:
         return None  # the content is the direct quote itself: "…," the official said
-    if lo <= speaker.i <= hi or not plausible_speaker(speaker):
+    if not according and (lo <= speaker.i <= hi or not plausible_speaker(speaker)):
         return None
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)

@@ -90,7 +90,7 @@ class SourceBook:
             entity = self._entity_at(head.idx, start, end) or self._apposition(head, end)
             if entity is not None:
                 draft = self._named(entity, start, end)
-            elif head.pos_ == "PROPN" and self._determiner(head) not in _DEFINITE:
+            elif head.pos_ == "PROPN" and self._determiner(head) not in _DEFINITE and not self._common(head):
                 draft = self._proper(start, end)
             else:
                 draft = self._role(head, start, end)
@@ -122,8 +122,6 @@ class SourceBook:
                 continue
             if e.start <= idx < e.end:
                 return e
-            if e.label == "PERSON":  # "Ukraine's commander-in-chief Oleksandr Syrsky" headed elsewhere
-                best = e
         return best
 
     def _apposition(self, head: "Token", end: int) -> Entity | None:
@@ -186,6 +184,12 @@ class SourceBook:
             return self._named(best, best.start, best.end)
         return best
 
+    @staticmethod
+    def _common(head: "Token") -> bool:
+        """A capitalised common noun ("Authorities", "Spokespeople") is no name."""
+        lemma = head.lemma_.lower()
+        return lemma in ANONYMOUS_NOUNS or lemma in ORGANIZATION_NOUNS or head.lower_ in ANONYMOUS_NOUNS
+
     def _subject_outside_quotes(self, entity: Entity) -> bool:
         span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if span is None:
@@ -200,7 +204,9 @@ class SourceBook:
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:
         if lower in PRONOUNS_PERSON:
-            return draft.kind == "person" or (draft.kind == "anonymous" and not draft.plural)
+            if draft.kind == "organization":
+                return _maybe_person(draft.name)  # the tagger's ORG "Dalai Lama"
+            return draft.kind == "person" or (draft.kind in ("anonymous", "unknown") and not draft.plural)
         if lower in PRONOUNS_GROUP:
             return draft.kind in ("organization", "anonymous") or draft.plural
         if lower in PRONOUNS_THING:
@@ -291,6 +297,15 @@ class SourceBook:
         self.drafts.append(draft)
         self.by_key[key] = draft
         return draft
+
+
+def _maybe_person(name: str) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower() in ORGANIZATION_NOUNS for w in words)
+    )
 
 
 def resolve_sources(

@@ -64,8 +64,14 @@ def speaker_token(cue: "Token", inside: "list[bool] | None" = None) -> "Token | 
                 return adjacent
         if token.dep_ in ("ROOT",) or token.dep_ not in _CLIMB or token.head is token:
             break
+        if token.dep_ == "acl" and _names_someone(token.head):
+            return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
         token = token.head
     return _agent(cue)
+
+
+def _names_someone(token: "Token") -> bool:
+    return token.ent_type_ in ("PERSON", "ORG") or token.lemma_.lower() in ROLE_NOUNS
 
 
 def _adjacent(cue: "Token", inside: "list[bool] | None") -> "Token | None":
