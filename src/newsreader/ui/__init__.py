@@ -1,0 +1,1 @@
+"""The Textual reader: app, screens, widgets; ``render.py`` turns text into styled Content."""

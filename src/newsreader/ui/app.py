@@ -1,0 +1,176 @@
+"""The newsreader Textual app: wiring only; screens and widgets live in their modules.
+
+``NewsreaderApp(article, cache=..., reviews=..., config=...)`` is also the factory the
+tests use; :func:`run_app` is what ``newsreader`` / ``newsreader open`` call.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ..config import Config
+from ..ingest import RawArticle
+from ..model import Document
+from ..store import DocumentCache
+from . import render
+from .bindings import bindings, effective_keys, specs
+
+if TYPE_CHECKING:
+    from ..store.reviews import ReviewStore
+
+
+class NewsreaderApp(App[int]):
+    TITLE = "newsreader"
+    BINDINGS = bindings("app")
+    CSS = """
+    Footer { background: $panel; }
+    """
+
+    def __init__(
+        self,
+        article: RawArticle | None = None,
+        *,
+        cache: DocumentCache | None = None,
+        reviews: "ReviewStore | None" = None,
+        config: Config | None = None,
+        notices: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.cache = cache
+        self.reviews = reviews
+        self.config = config or Config()
+        self.startup_notices = list(notices)
+        self._palette: render.Palette | None = None
+
+    def on_mount(self) -> None:
+        self.startup_notices += self._register_themes()
+        self.set_keymap(dict(self.config.keys))
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for source in (self.cache, self.reviews):
+            self.startup_notices += list(getattr(source, "notices", []) or [])
+        for line in dict.fromkeys(self.startup_notices):
+            self.notify(line, title="newsreader", severity="warning", timeout=8)
+        if self.article is not None:
+            from .screens.article import ArticleScreen
+
+            self.push_screen(ArticleScreen(self.article))
+        else:
+            from .screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen())
+
+    def _register_themes(self) -> list[str]:
+        """Bundled and user TOML themes (``ui/themes.py``); the config picks one."""
+        from importlib.util import find_spec
+
+        if find_spec("newsreader.ui.themes") is None:
+            return []
+        from .themes import register_themes
+
+        return list(register_themes(self, self.config))
+
+    # -- theme colours for render.py and exports ---------------------------------------
+    def palette(self) -> render.Palette:
+        if self._palette is None:
+            self._palette = render.palette(self.theme_variables, dark=self.current_theme.dark)
+        return self._palette
+
+    def theme_colors(self) -> dict[str, str]:
+        return {name: color.hex for name, color in self.palette().colors.items()}
+
+    def _theme_changed(self, _theme: Any) -> None:
+        self._palette = None
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_theme", None)
+            if refresh is not None:
+                refresh()
+
+    # -- documents ---------------------------------------------------------------------
+    def cached(self, article: RawArticle) -> Document | None:
+        from ..service import cached_document
+
+        return cached_document(article, self.cache, self.config.model)
+
+    # -- help and command palette -----------------------------------------------------
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self._scopes(self.screen), dict(self._keymap)))
+
+    def _scopes(self, screen: Screen[Any]) -> tuple[str, ...]:
+        from .screens.article import ArticleScreen
+        from .screens.library import LibraryScreen
+
+        if isinstance(screen, ArticleScreen):
+            return ("article",)
+        if isinstance(screen, LibraryScreen):
+            return ("library",)
+        return ()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every action of the current screen, named as in the help screen, plus Textual's own."""
+        keymap = dict(self._keymap)
+        for scope in ("app", *self._scopes(screen)):
+            for spec in specs(scope):
+                if spec.action == "command_palette":
+                    continue
+                target = self if scope == "app" else screen
+                yield SystemCommand(
+                    spec.description,
+                    f"{effective_keys(spec, keymap)}  ·  {spec.id}",
+                    _runner(target, spec.action),
+                )
+        yield from super().get_system_commands(screen)
+
+
+def _runner(target: Any, action: str) -> Any:
+    async def run() -> None:
+        await target.run_action(action)
+
+    return run
+
+
+def open_stores(config: Config) -> tuple[DocumentCache | None, Any, list[str]]:
+    """The document cache and review store for the app; a store that can't open is a notice."""
+    import sqlite3
+    from pathlib import Path
+
+    notices: list[str] = []
+    cache = None
+    try:
+        cache = DocumentCache(Path(config.cache_dir).expanduser() / "documents.sqlite3" if config.cache_dir else None)
+    except (OSError, sqlite3.Error) as exc:
+        notices.append(f"The document cache is unavailable ({exc}); articles will be parsed each time.")
+    reviews = None
+    try:
+        from ..store.reviews import ReviewStore
+
+        reviews = ReviewStore()
+    except ImportError:
+        reviews = None
+    except (OSError, sqlite3.Error) as exc:
+        notices.append(f"The review store is unavailable ({exc}); reviews can't be saved.")
+    return cache, reviews, notices
+
+
+def run_app(article: RawArticle | None) -> int:
+    """Run the reader on one article, or the library when ``article`` is None."""
+    from ..config import load_config
+
+    config = load_config()
+    cache, reviews, notices = open_stores(config)
+    app = NewsreaderApp(article, cache=cache, reviews=reviews, config=config, notices=[*config.warnings, *notices])
+    try:
+        result = app.run()
+    finally:
+        for store in (cache, reviews):
+            close = getattr(store, "close", None)
+            if close is not None:
+                close()
+    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -1,0 +1,421 @@
+"""The one place where article text becomes styled :class:`Content`.
+
+Everything here builds ``Content`` from plain strings plus ``Span``s computed from
+character offsets; nothing is ever parsed as markup, so an article containing
+``[bold]`` or ``[@click=app.quit]`` prints those characters and does nothing.
+
+Colours are theme variables (``nr-*``); :func:`palette` reads them from the app's
+``theme_variables`` and falls back to the defaults below.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from textual.color import Color
+from textual.content import Content, Span
+from textual.style import Style
+
+from ..model import Claim, Document, Source
+
+LAYERS = ("entities", "quotes", "numbers", "dates")
+STATUS_NAMES = ("supported", "disputed", "false", "unverifiable")
+
+DARK_DEFAULTS: dict[str, str] = {
+    "nr-entity-person": "#7aa2f7",
+    "nr-entity-org": "#bb9af7",
+    "nr-entity-place": "#9ece6a",
+    "nr-entity-other": "#e0af68",
+    "nr-quote": "#2b3349",
+    "nr-number": "#ff9e64",
+    "nr-date": "#7dcfff",
+    "nr-anonymous": "#f7768e",
+    "nr-named": "#73daca",
+    "nr-claim": "#414868",
+    "nr-search": "#e0af68",
+    "nr-status-supported": "#9ece6a",
+    "nr-status-disputed": "#e0af68",
+    "nr-status-false": "#f7768e",
+    "nr-status-unverifiable": "#a9b1d6",
+}
+
+LIGHT_DEFAULTS: dict[str, str] = {
+    "nr-entity-person": "#2e59c7",
+    "nr-entity-org": "#7a3eb8",
+    "nr-entity-place": "#2f7d32",
+    "nr-entity-other": "#9a6200",
+    "nr-quote": "#e4e9f5",
+    "nr-number": "#c2410c",
+    "nr-date": "#0e7490",
+    "nr-anonymous": "#c0263f",
+    "nr-named": "#0f766e",
+    "nr-claim": "#cdd5ea",
+    "nr-search": "#fbbf24",
+    "nr-status-supported": "#2f7d32",
+    "nr-status-disputed": "#b45309",
+    "nr-status-false": "#c0263f",
+    "nr-status-unverifiable": "#5b6478",
+}
+
+ENTITY_GROUPS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+
+STATUS_GLYPHS = {None: "·", "supported": "✓", "disputed": "≈", "false": "✗", "unverifiable": "?"}
+
+
+def entity_group(label: str) -> str:
+    """PERSON → person, ORG → org, GPE/LOC/FAC → place, the rest → other."""
+    return ENTITY_GROUPS.get(label, "other")
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Resolved highlight colours for one theme."""
+
+    colors: Mapping[str, Color]
+    dark: bool = True
+
+    def __getitem__(self, name: str) -> Color:
+        return self.colors[name]
+
+    def fg(self, name: str, **flags: bool) -> Style:
+        return Style(foreground=self.colors[name], **flags)
+
+    def bg(self, name: str, **flags: bool) -> Style:
+        return Style(background=self.colors[name], **flags)
+
+    def status(self, status: str | None) -> Color | None:
+        return self.colors.get(f"nr-status-{status}") if status else None
+
+
+def palette(variables: Mapping[str, str] | None = None, *, dark: bool = True) -> Palette:
+    """Theme variables (``nr-*``) parsed to colours, missing ones from the defaults."""
+    defaults = DARK_DEFAULTS if dark else LIGHT_DEFAULTS
+    colors: dict[str, Color] = {}
+    for name, fallback in defaults.items():
+        value = (variables or {}).get(name) or fallback
+        try:
+            colors[name] = Color.parse(value)
+        except Exception:  # noqa: BLE001 - a bad theme value must not break reading
+            colors[name] = Color.parse(fallback)
+    return Palette(colors, dark)
+
+
+# -- highlight layers ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A styled range of the document text (absolute offsets)."""
+
+    start: int
+    end: int
+    style: Style
+    layer: str
+
+
+def layer_marks(doc: Document, layers: Iterable[str], pal: Palette) -> list[Mark]:
+    """Highlight marks for the enabled layers, bottom layer first.
+
+    Quotes are a background tint, entities a foreground colour, numbers bold colour,
+    dates an underlined colour: overlapping layers stay visible together.
+    """
+    enabled = set(layers)
+    marks: list[Mark] = []
+    if "quotes" in enabled:
+        quote_style = pal.bg("nr-quote")
+        marks += [Mark(q.start, q.end, quote_style, "quotes") for q in doc.quotes if q.end > q.start]
+    if "entities" in enabled:
+        styles = {g: pal.fg(f"nr-entity-{g}") for g in ("person", "org", "place", "other")}
+        marks += [Mark(e.start, e.end, styles[entity_group(e.label)], "entities") for e in doc.entities]
+    if "numbers" in enabled:
+        style = pal.fg("nr-number", bold=True)
+        marks += [Mark(n.start, n.end, style, "numbers") for n in doc.numbers]
+    if "dates" in enabled:
+        style = pal.fg("nr-date", underline=True)
+        marks += [Mark(d.start, d.end, style, "dates") for d in doc.dates]
+    return marks
+
+
+class MarkIndex:
+    """Marks bucketed for fast lookup of the marks overlapping a text range."""
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: m.start)
+        self._starts = [m.start for m in self.marks]
+        self._longest = max((m.end - m.start for m in self.marks), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [m for m in self.marks[lo:hi] if m.end > start and m.start < end]
+
+
+def line_content(
+    text: str,
+    start: int,
+    end: int,
+    layers: Sequence[Mark],
+    overlays: Sequence[Mark] = (),
+    base: Style | None = None,
+) -> Content:
+    """``text[start:end]`` as Content with every overlapping mark clipped to it.
+
+    ``layers`` are applied first (in order), ``overlays`` (selection, search, flash) on top.
+    """
+    spans: list[Span] = []
+    if base is not None:
+        spans.append(Span(0, end - start, base))
+    for mark in (*layers, *overlays):
+        s, e = max(mark.start, start), min(mark.end, end)
+        if e > s:
+            spans.append(Span(s - start, e - start, mark.style))
+    return Content(text[start:end], spans)
+
+
+def heading_style() -> Style:
+    return Style(bold=True)
+
+
+# -- header, legend, status --------------------------------------------------------
+
+
+def plain(text: str, style: Style | None = None) -> Content:
+    """Data text as Content, never markup."""
+    content = Content(text)
+    return content.stylize(style) if style is not None else content
+
+
+def title_content(title: str) -> Content:
+    return plain(title, Style(bold=True))
+
+
+def meta_content(published: str | None, source: str, words: int, status: Content | None = None) -> Content:
+    parts = [published or "date unknown", source or "unknown source", f"{words:,} words"]
+    line = Content(" · ".join(parts)).stylize(Style(dim=True))
+    if status is not None:
+        line = Content.assemble(line, "  ", status)
+    return line
+
+
+def legend_content(enabled: Iterable[str], pal: Palette, keys: Mapping[str, str] | None = None) -> Content:
+    """``1 entities  2 quotes  3 numbers  4 dates`` with each sample in its layer style; off layers dimmed."""
+    on = set(enabled)
+    samples = {
+        "entities": (pal.fg("nr-entity-person"), "entities"),
+        "quotes": (pal.bg("nr-quote"), "quotes"),
+        "numbers": (pal.fg("nr-number", bold=True), "numbers"),
+        "dates": (pal.fg("nr-date", underline=True), "dates"),
+    }
+    pieces: list[Content | str] = []
+    for index, layer in enumerate(LAYERS, 1):
+        style, label = samples[layer]
+        key = (keys or {}).get(layer, str(index))
+        if pieces:
+            pieces.append("  ")
+        pieces.append(Content(key).stylize(Style(bold=True)))
+        pieces.append(" ")
+        if layer in on:
+            pieces.append(Content(label).stylize(style))
+        else:
+            pieces.append(Content(label).stylize(Style(dim=True, strike=True)))
+    return Content.assemble(*pieces)
+
+
+def progress_content(reviewed: int, total: int, pal: Palette) -> Content:
+    style = pal.fg("nr-status-supported", bold=True) if total and reviewed == total else Style(bold=True)
+    return Content.assemble(Content(f"{reviewed}/{total}").stylize(style), Content(" reviewed").stylize(Style(dim=True)))
+
+
+def status_badge(status: str | None, pal: Palette) -> Content:
+    glyph = STATUS_GLYPHS.get(status, "·")
+    color = pal.status(status)
+    if color is None:
+        return Content(f"{glyph} unreviewed").stylize(Style(dim=True))
+    return Content(f"{glyph} {status}").stylize(Style(foreground=color, bold=True))
+
+
+def source_badge(source: Source | None, pal: Palette) -> Content:
+    """``ANON`` on a red-ish block for anonymous sources; named ones in the named colour."""
+    if source is None:
+        return Content("outlet").stylize(Style(dim=True, italic=True))
+    if source.kind == "anonymous":
+        badge = Content(" ANON ").stylize(Style(background=pal["nr-anonymous"], foreground=Color(0, 0, 0), bold=True))
+        return Content.assemble(badge, " ", Content(source.name).stylize(pal.fg("nr-anonymous")))
+    return Content(source.name).stylize(pal.fg("nr-named", bold=True))
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def claim_row(claim: Claim, source: Source | None, status: str | None, note: str, pal: Palette, *, limit: int = 160) -> Content:
+    """A Claims-tab row: status and source on the first line, the claim text under it."""
+    head: list[Content | str] = [status_badge(status, pal), "  ", source_badge(source, pal)]
+    if claim.id.startswith("u"):
+        head += ["  ", Content("added").stylize(Style(italic=True, dim=True))]
+    if note:
+        head += ["  ", Content("✎ note").stylize(Style(italic=True))]
+    lines = [Content.assemble(*head), Content(clip(claim.text, limit))]
+    if note:
+        lines.append(Content("✎ " + clip(note, 80)).stylize(Style(italic=True, dim=True)))
+    return Content("\n").join(lines)
+
+
+def source_header(source: Source | None, quotes: int, claims: int, pal: Palette) -> Content:
+    counts = Content(f"  {quotes} quotes · {claims} claims").stylize(Style(dim=True))
+    if source is None:
+        return Content.assemble(Content("The outlet's own voice").stylize(Style(bold=True, italic=True)), counts)
+    kind = Content(f"  {source.kind}").stylize(Style(dim=True, italic=True))
+    return Content.assemble(source_badge(source, pal), kind, counts)
+
+
+def source_item(kind: str, text: str, *, limit: int = 120) -> Content:
+    label = Content("  “ " if kind == "quote" else "  ▸ ").stylize(Style(dim=True))
+    return Content.assemble(label, Content(clip(text, limit)))
+
+
+def meter_content(named: int, anonymous: int, outlet: int, width: int, pal: Palette) -> Content:
+    """A bar of how many characters of claims rest on named, anonymous or no sources."""
+    total = named + anonymous + outlet
+    width = max(10, width)
+    if total == 0:
+        return Content("No attributed claims yet").stylize(Style(dim=True))
+    cells_named = round(width * named / total)
+    cells_anon = round(width * anonymous / total)
+    cells_outlet = max(0, width - cells_named - cells_anon)
+    bar = Content.assemble(
+        Content("█" * cells_named).stylize(pal.fg("nr-named")),
+        Content("█" * cells_anon).stylize(pal.fg("nr-anonymous")),
+        Content("░" * cells_outlet).stylize(Style(dim=True)),
+    )
+
+    def pct(part: int) -> str:
+        return f"{round(100 * part / total)}%"
+
+    legend = Content.assemble(
+        Content("■ named ").stylize(pal.fg("nr-named")),
+        Content(pct(named)).stylize(Style(bold=True)),
+        "  ",
+        Content("■ anonymous ").stylize(pal.fg("nr-anonymous")),
+        Content(pct(anonymous)).stylize(Style(bold=True)),
+        "  ",
+        Content("░ outlet ").stylize(Style(dim=True)),
+        Content(pct(outlet)).stylize(Style(bold=True)),
+    )
+    return Content("\n").join([bar, legend])
+
+
+def date_row(text: str, value: str | None, granularity: str | None, relative: bool, pal: Palette) -> Content:
+    value_c = Content(f"{value or '?':<10}").stylize(pal.fg("nr-date", bold=True))
+    detail = f"{granularity or ''}{' · relative' if relative else ''}"
+    return Content.assemble(value_c, "  ", Content(clip(text, 40)), "  ", Content(detail).stylize(Style(dim=True)))
+
+
+def timeline_content(points: Sequence[tuple[float, str]], published: float | None, width: int, pal: Palette) -> Content:
+    """Dates on an axis: ``points`` are (position in days, label); publication marked ▼.
+
+    Three lines: markers, the axis, and the range labels.
+    """
+    width = max(20, width)
+    if not points:
+        return Content("No resolved dates").stylize(Style(dim=True))
+    xs = [p for p, _ in points] + ([published] if published is not None else [])
+    lo, hi = min(xs), max(xs)
+    span = max(hi - lo, 1.0)
+
+    def col(x: float) -> int:
+        return min(width - 1, max(0, round((x - lo) / span * (width - 1))))
+
+    marks = [" "] * width
+    for x, _ in points:
+        marks[col(x)] = "●"
+    axis = ["─"] * width
+    if published is not None:
+        axis[col(published)] = "┼"
+    date_style = pal.fg("nr-date")
+    marker_line = Content("".join(marks)).stylize(date_style)
+    pub_line = [" "] * width
+    if published is not None:
+        pub_line[col(published)] = "▲"
+    first, last = min(points)[1], max(points)[1]
+    labels = first + " " * max(1, width - len(first) - len(last)) + last
+    return Content("\n").join(
+        [
+            marker_line,
+            Content("".join(axis)).stylize(Style(dim=True)),
+            Content("".join(pub_line)).stylize(Style(bold=True)),
+            Content(labels[:width]).stylize(Style(dim=True)),
+        ]
+    )
+
+
+def entity_row(canonical: str, label: str, count: int, pal: Palette) -> Content:
+    style = pal.fg(f"nr-entity-{entity_group(label)}", bold=True)
+    return Content.assemble(
+        Content(f"{count:>3}× ").stylize(Style(dim=True)),
+        Content(canonical).stylize(style),
+        "  ",
+        Content(label).stylize(Style(dim=True)),
+    )
+
+
+def library_row(
+    title: str, published: str | None, source: str, reviewed: int, claims: int, width: int, selected: bool = False
+) -> Content:
+    """One library line: title, date, source, reviewed/claims in fixed columns."""
+    date_w, count_w = 10, 9
+    source_w = max(8, min(24, width // 5))
+    title_w = max(10, width - date_w - count_w - source_w - 6)
+    counts = f"{reviewed}/{claims}"
+    cells = [
+        Content(clip(title, title_w).ljust(title_w)).stylize(Style(bold=True)),
+        Content((published or "—").ljust(date_w)).stylize(Style(dim=not selected)),
+        Content(clip(_short_source(source), source_w).ljust(source_w)).stylize(Style(dim=not selected)),
+        Content(counts.rjust(count_w)),
+    ]
+    return Content("  ").join(cells)
+
+
+def library_header(width: int) -> Content:
+    date_w, count_w = 10, 9
+    source_w = max(8, min(24, width // 5))
+    title_w = max(10, width - date_w - count_w - source_w - 6)
+    cells = ["Title".ljust(title_w), "Date".ljust(date_w), "Source".ljust(source_w), "Reviewed".rjust(count_w)]
+    return Content("  ".join(cells)).stylize(Style(bold=True, dim=True))
+
+
+def _short_source(source: str) -> str:
+    if "://" in source:
+        return source.split("://", 1)[1].split("/", 1)[0]
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def help_content(rows: Sequence[tuple[str, str, str]]) -> Content:
+    """Help lines: (section, key, description); a section heading when it changes."""
+    lines: list[Content] = []
+    section = None
+    for group, key, description in rows:
+        if group != section:
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content(group).stylize(Style(bold=True, underline=True)))
+            section = group
+        lines.append(Content.assemble(Content(f"  {key:<18}").stylize(Style(bold=True)), Content(description)))
+    return Content("\n").join(lines)
+
+
+def search_status(query: str, index: int, total: int) -> Content:
+    if not query:
+        return Content("")
+    if total == 0:
+        return Content("no matches").stylize(Style(dim=True))
+    return Content(f"{index + 1}/{total}").stylize(Style(bold=True))

@@ -1,0 +1,1 @@
+"""Screens: article, library, help, and the note, confirm and export modals."""

@@ -1,0 +1,508 @@
+"""The article screen: header, highlighted body, side panel, search; review keys.
+
+The raw text paints at once. A cached document brings its highlights with it; a new
+one is parsed in a thread worker (spaCy is imported there, never on the UI thread)
+and the highlights appear when it posts back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from .. import render
+from ..bindings import bindings
+from ..widgets.article_body import ArticleBody
+from ..widgets.search_bar import SearchBar
+from ..widgets.side_panel import SidePanel
+from ...ingest import RawArticle
+from ...model import Claim, Document
+
+if TYPE_CHECKING:
+    from ..app import NewsreaderApp
+
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
+NARROW = 100
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The sentence (within its paragraph) holding ``offset``."""
+    para_start = text.rfind("\n", 0, offset) + 1
+    para_end = text.find("\n", offset)
+    para_end = len(text) if para_end == -1 else para_end
+    start = para_start
+    for match in SENTENCE_END.finditer(text, para_start, para_end):
+        if match.end() > offset:
+            end = match.end()
+            break
+        start = match.end()
+    else:
+        end = para_end
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+class ArticleScreen(Screen[None]):
+    BINDINGS = bindings("article")
+
+    DEFAULT_CSS = """
+    ArticleScreen { layout: vertical; }
+    #header { height: auto; padding: 0 1 0 2; background: $panel; }
+    #title { text-style: bold; color: $text; }
+    #meta-row { height: 1; }
+    #meta { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; color: $text-muted; }
+    #legend { width: auto; padding-left: 2; }
+    #busy { width: 16; height: 1; display: none; }
+    #busy.-on { display: block; }
+    #busy Bar { width: 16; }
+    #main { height: 1fr; layout: horizontal; }
+    #main ArticleBody { width: 1fr; height: 1fr; }
+    #main SidePanel { height: 1fr; border-left: tall $panel-lighten-1; }
+    ArticleScreen.-narrow #main { layout: vertical; }
+    ArticleScreen.-narrow #main SidePanel { width: 100%; height: 45%; border-left: none; border-top: tall $panel-lighten-1; }
+    ArticleScreen.-left #main SidePanel { dock: left; border-left: none; border-right: tall $panel-lighten-1; }
+    ArticleScreen.-no-panel #main SidePanel { display: none; }
+    """
+
+    def __init__(self, article: RawArticle, doc: Document | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.doc: Document | None = doc
+        self.claims: list[Claim] = []
+        self.reviews: dict[str, Any] = {}
+        self.shown_layers: set[str] = set()
+        self._search_query = ""
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+
+    @property
+    def nr(self) -> "NewsreaderApp":
+        return self.app  # type: ignore[return-value]
+
+    # -- composition ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="header"):
+            yield Static(render.title_content(self.article.title or "Untitled"), id="title")
+            with Horizontal(id="meta-row"):
+                yield Static(id="meta")
+                yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy")
+                yield Static(id="legend")
+        with Container(id="main"):
+            yield ArticleBody(id="body")
+            yield SidePanel(id="panel")
+        yield SearchBar(id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        config = self.nr.config
+        self.shown_layers = {name for name, on in config.layers.items() if on}
+        self.query_one(SidePanel).styles.width = config.panel_width
+        self.set_class(config.panel_position == "left", "-left")
+        body = self.query_one(ArticleBody)
+        body.palette = self.nr.palette()
+        body.set_text(self.article.text)
+        self._update_meta()
+        self._update_legend()
+        body.focus()
+        if self.doc is None:
+            self.doc = self.nr.cached(self.article)
+        if self.doc is not None:
+            self.apply_document(self.doc)
+        else:
+            self._set_busy(True)
+            self.parse(self.article)
+
+    def refresh_theme(self) -> None:
+        """Colours come from the theme: redraw every styled piece after a theme change."""
+        self._refresh_marks()
+        self._update_legend()
+        if self.doc is not None:
+            self.query_one(SidePanel).show_document(self.doc, self.claims, self.reviews, self.nr.palette())
+            self._refresh_reviews()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW or self.nr.config.panel_position == "bottom", "-narrow")
+
+    # -- analysis -----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="parse", exit_on_error=False)
+    def parse(self, article: RawArticle) -> Document:
+        from ...service import documents_for  # spaCy loads in here, off the UI thread
+
+        doc = next(iter(documents_for([article], self.nr.cache, model=self.nr.config.model)))
+        self.app.call_from_thread(self.apply_document, doc)
+        return doc
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "parse":
+            return
+        if event.state == WorkerState.ERROR:
+            self._set_busy(False)
+            error = event.worker.error
+            self.notify(f"Analysis failed: {error}", title="newsreader", severity="error", timeout=8)
+            self._update_meta(render.plain("analysis failed", render.Style(bold=True)))
+        elif event.state == WorkerState.CANCELLED:
+            self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.query_one("#busy").set_class(busy, "-on")
+        if busy:
+            self._update_meta(render.plain("analysing…", render.Style(italic=True)))
+
+    def apply_document(self, doc: Document) -> None:
+        self.doc = doc
+        self._set_busy(False)
+        self._load_reviews()
+        self.query_one(SidePanel).show_document(doc, self.claims, self.reviews, self.nr.palette())
+        self._refresh_marks()
+        self._refresh_reviews()
+        self._update_meta()
+
+    def _load_reviews(self) -> None:
+        store = self.nr.reviews
+        if store is None or self.doc is None:
+            self.claims = list(self.doc.claims) if self.doc else []
+            self.reviews = {}
+            return
+        self.claims = store.claims(self.doc)
+        self.reviews = store.reviews(self.doc)
+
+    # -- drawing ------------------------------------------------------------------
+    def _update_meta(self, status: render.Content | None = None) -> None:
+        words = len(self.article.text.split())
+        source = render._short_source(self.article.source)
+        self.query_one("#meta", Static).update(render.meta_content(self.article.published, source, words, status))
+
+    def _update_legend(self) -> None:
+        self.query_one("#legend", Static).update(render.legend_content(self.shown_layers, self.nr.palette()))
+
+    def _refresh_marks(self) -> None:
+        body = self.query_one(ArticleBody)
+        body.palette = self.nr.palette()
+        if self.doc is not None:
+            body.set_layers(render.layer_marks(self.doc, [name for name in render.LAYERS if name in self.shown_layers], body.palette))
+
+    def _refresh_reviews(self, keep: str | None = None) -> None:
+        """Claim rows, gutter bars and the progress count after any review change."""
+        if self.doc is None:
+            return
+        pal = self.nr.palette()
+        panel = self.query_one(SidePanel)
+        panel.show_claims(self.doc, self.claims, self.reviews, pal, keep=keep)
+        bars = []
+        for claim in self.claims:
+            status = getattr(self.reviews.get(claim.id), "status", None)
+            color = pal.status(status)
+            bars.append((claim.start, claim.end, render.Style(foreground=color) if color else render.Style(dim=True)))
+        self.query_one(ArticleBody).set_claim_bars(bars)
+        reviewed = sum(1 for c in self.claims if getattr(self.reviews.get(c.id), "status", None))
+        panel.show_progress(
+            render.progress_content(reviewed, len(self.claims), pal) if self.claims else render.plain("No claims to review", render.Style(dim=True))
+        )
+        claim = self.current_claim()
+        if claim is not None and panel.active_tab == "claims":
+            self.query_one(ArticleBody).selection = (claim.start, claim.end)
+
+    # -- panel <-> body -------------------------------------------------------------
+    def on_side_panel_chosen(self, event: SidePanel.Chosen) -> None:
+        body = self.query_one(ArticleBody)
+        body.go_to(event.start, event.end, flash=True)
+        if event.jump:
+            body.focus()
+
+    def on_article_body_cursor_moved(self, event: ArticleBody.CursorMoved) -> None:
+        panel = self.query_one(SidePanel)
+        claim = _overlapping(self.claims, event.start, event.end)
+        if claim is not None and claim.id != panel.current_claim_id():
+            panel.select_claim(claim.id)
+            if panel.active_tab == "claims":
+                self.query_one(ArticleBody).selection = (claim.start, claim.end)
+        tab = panel.active_tab
+        if tab in ("dates", "entities", "sources") and self.doc is not None:
+            lst = panel.active_list()
+            for key, spans in panel.spans.items():
+                if key.split(":")[0] in {"dates": ("date",), "entities": ("entity",), "sources": ("quote", "sclaim")}[tab]:
+                    if any(s < max(event.end, event.start + 1) and e > event.start for s, e in spans):
+                        panel._highlight(lst, tab, key)
+                        break
+
+    def current_claim(self) -> Claim | None:
+        claim_id = self.query_one(SidePanel).current_claim_id()
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+    # -- actions: movement ------------------------------------------------------------
+    def _panel_focused(self) -> bool:
+        focused = self.focused
+        return focused is not None and focused is not self.query_one(ArticleBody) and self.query_one(SidePanel) in focused.ancestors
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        if self._panel_focused():
+            lst = self.query_one(SidePanel).active_list()
+            lst.action_cursor_down() if step > 0 else lst.action_cursor_up()
+        else:
+            body = self.query_one(ArticleBody)
+            body.move_cursor(body.cursor + step)
+
+    def action_half_page(self, direction: int) -> None:
+        body = self.query_one(ArticleBody)
+        half = max(1, body.scrollable_content_region.height // 2)
+        body.scroll_to(y=body.scroll_offset.y + direction * half, animate=False)
+        body.move_cursor(body.cursor + direction * half)
+
+    def action_page(self, direction: int) -> None:
+        if self._panel_focused():
+            lst = self.query_one(SidePanel).active_list()
+            lst.action_page_down() if direction > 0 else lst.action_page_up()
+            return
+        body = self.query_one(ArticleBody)
+        page = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_to(y=body.scroll_offset.y + direction * page, animate=False)
+        body.move_cursor(body.cursor + direction * page)
+
+    def action_edge(self, end: int) -> None:
+        if self._panel_focused():
+            lst = self.query_one(SidePanel).active_list()
+            lst.action_last() if end else lst.action_first()
+            return
+        body = self.query_one(ArticleBody)
+        body.move_cursor(body.line_count - 1 if end else 0)
+
+    def action_switch_pane(self) -> None:
+        if self._panel_focused() or self.has_class("-no-panel"):
+            self.query_one(ArticleBody).focus()
+        else:
+            self.query_one(SidePanel).active_list().focus()
+
+    def action_next_tab(self) -> None:
+        panel = self.query_one(SidePanel)
+        was_focused = self._panel_focused()
+        panel.next_tab()
+        if was_focused:
+            panel.active_list().focus()
+
+    def action_toggle_panel(self) -> None:
+        self.toggle_class("-no-panel")
+        if self.has_class("-no-panel"):
+            self.query_one(ArticleBody).focus()
+
+    def action_jump(self) -> None:
+        body = self.query_one(ArticleBody)
+        if body.selection is not None:
+            body.go_to(*body.selection, flash=True)
+        body.focus()
+
+    def action_toggle_layer(self, layer: str) -> None:
+        self.shown_layers ^= {layer}
+        self._refresh_marks()
+        self._update_legend()
+
+    def action_back(self) -> None:
+        if self._hits or self.query_one(SearchBar).is_open:
+            self._clear_search()
+            return
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit(0)
+
+    # -- search -------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        self._search(event.query)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self._search(event.query)
+        self.query_one(ArticleBody).focus()
+
+    def on_search_bar_closed(self) -> None:
+        self.query_one(ArticleBody).focus()
+        if not self._search_query:
+            self.query_one(SearchBar).close()
+
+    def _search(self, query: str) -> None:
+        self._search_query = query
+        body = self.query_one(ArticleBody)
+        if not query.strip():
+            self._hits, self._hit = [], -1
+        else:
+            self._hits = [m.span() for m in re.finditer(re.escape(query), self.article.text, re.IGNORECASE)]
+            here = body.cursor_offset()
+            self._hit = next((i for i, (s, _e) in enumerate(self._hits) if s >= here), 0) if self._hits else -1
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        body = self.query_one(ArticleBody)
+        body.set_search(self._hits, self._hit)
+        self.query_one(SearchBar).show_count(self._search_query, self._hit, len(self._hits))
+        if self._hit >= 0:
+            s, e = self._hits[self._hit]
+            body.move_cursor(body.line_of(s), center=True)
+
+    def action_search_step(self, step: int) -> None:
+        if not self._hits:
+            if self._search_query:
+                self.notify(f"No matches for {self._search_query!r}", severity="warning")
+            return
+        self._hit = (self._hit + step) % len(self._hits)
+        if not self.query_one(SearchBar).is_open:
+            self.query_one(SearchBar).add_class("-open")
+        self._show_hit()
+
+    def _clear_search(self) -> None:
+        self._search_query, self._hits, self._hit = "", [], -1
+        bar = self.query_one(SearchBar)
+        bar.close()
+        self.query_one(ArticleBody).set_search([], -1)
+        self.query_one(ArticleBody).focus()
+
+    # -- review ------------------------------------------------------------------------
+    def _store_ready(self, need_claim: bool = True) -> Claim | None | bool:
+        if self.doc is None:
+            self.notify("The article is still being analysed.", severity="warning")
+            return False
+        if self.nr.reviews is None:
+            self.notify("Reviews are not available in this installation.", severity="error")
+            return False
+        if need_claim:
+            claim = self.current_claim()
+            if claim is None:
+                self.notify("No claim selected.", severity="warning")
+                return False
+            return claim
+        return True
+
+    def action_review(self, status: str | None) -> None:
+        claim = self._store_ready()
+        if not isinstance(claim, Claim):
+            return
+        review = self.nr.reviews.set_status(self.doc, claim, status)
+        self.reviews[claim.id] = review
+        following = self._claim_after(claim) if status else claim
+        self._refresh_reviews(keep=(following or claim).id)
+        self._follow_current_claim()
+
+    def _claim_after(self, claim: Claim) -> Claim | None:
+        ids = [c.id for c in self.claims]
+        i = ids.index(claim.id)
+        return self.claims[i + 1] if i + 1 < len(self.claims) else None
+
+    def _follow_current_claim(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self.query_one(ArticleBody).go_to(claim.start, claim.end, flash=False)
+
+    def action_note(self) -> None:
+        claim = self._store_ready()
+        if not isinstance(claim, Claim):
+            return
+        from .note import NoteScreen
+
+        current = getattr(self.reviews.get(claim.id), "note", "") or ""
+
+        def save(note: str | None) -> None:
+            if note is None or self.doc is None:
+                return
+            self.reviews[claim.id] = self.nr.reviews.set_note(self.doc, claim, note)
+            self._refresh_reviews(keep=claim.id)
+
+        self.app.push_screen(NoteScreen(claim.text, current), save)
+
+    def action_undo(self) -> None:
+        if self._store_ready(need_claim=False) is False:
+            return
+        review = self.nr.reviews.undo(self.doc)
+        if review is None:
+            self.notify("Nothing to undo.")
+            return
+        self._load_reviews()
+        keep = review.claim_id if any(c.id == review.claim_id for c in self.claims) else None
+        self._refresh_reviews(keep=keep)
+        self._follow_current_claim()
+        self.notify(f"Undone: {render.clip(review.claim_text, 60)}", timeout=3)
+
+    def action_unreviewed(self, step: int) -> None:
+        if not self.claims:
+            self.notify("No claims in this article.")
+            return
+        current = self.current_claim()
+        ids = [c.id for c in self.claims]
+        start = ids.index(current.id) if current is not None else -1
+        n = len(self.claims)
+        for k in range(1, n + 1):
+            claim = self.claims[(start + step * k) % n]
+            if not getattr(self.reviews.get(claim.id), "status", None):
+                self.query_one(SidePanel).set_tab("claims")
+                self.query_one(SidePanel).select_claim(claim.id)
+                self.query_one(ArticleBody).go_to(claim.start, claim.end)
+                return
+        self.notify("Every claim is reviewed.", title="Review")
+
+    def action_mark_claim(self) -> None:
+        if self._store_ready(need_claim=False) is False:
+            return
+        if self._hit >= 0:
+            start, end = self._hits[self._hit]
+        else:
+            start, end = sentence_at(self.article.text, self.query_one(ArticleBody).cursor_offset())
+        if end <= start:
+            self.notify("Nothing to mark here.", severity="warning")
+            return
+        claim = self.nr.reviews.add_claim(self.doc, start, end)
+        self._load_reviews()
+        self.query_one(SidePanel).set_tab("claims")
+        self._refresh_reviews(keep=claim.id)
+        self._refresh_sources()
+        self.query_one(ArticleBody).go_to(claim.start, claim.end)
+        self.notify(f"Marked as a claim: {render.clip(claim.text, 60)}", timeout=3)
+
+    def action_dismiss_claim(self) -> None:
+        claim = self._store_ready()
+        if not isinstance(claim, Claim):
+            return
+        following = self._claim_after(claim)
+        self.nr.reviews.dismiss(self.doc, claim)
+        self._load_reviews()
+        self._refresh_reviews(keep=following.id if following else None)
+        self._refresh_sources()
+        self.notify(f"Dismissed: {render.clip(claim.text, 60)} (z to undo)", timeout=4)
+
+    def _refresh_sources(self) -> None:
+        if self.doc is not None:
+            self.query_one(SidePanel)._fill_sources(self.doc, self.claims, self.nr.palette())
+
+    def action_export(self) -> None:
+        if self.doc is None:
+            self.notify("The article is still being analysed.", severity="warning")
+            return
+        from .export import ExportScreen
+
+        def done(path: Any) -> None:
+            if path is not None:
+                self.notify(f"Saved {path}", title="Export")
+
+        self.app.push_screen(ExportScreen(self.doc, self.reviews, self.nr.theme_colors()), done)
+
+
+def _overlapping(claims: list[Claim], start: int, end: int) -> Claim | None:
+    """The claim holding ``start``, else the first one starting inside ``start``–``end``."""
+    holding = [c for c in claims if c.start <= start < c.end]
+    if holding:
+        return min(holding, key=lambda c: c.end - c.start)
+    inside = [c for c in claims if start <= c.start < max(end, start + 1)]
+    return inside[0] if inside else None
+

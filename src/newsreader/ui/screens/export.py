@@ -1,0 +1,119 @@
+"""The export dialog (``ctrl+s``): pick a format and a path; never overwrites without asking."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from .. import render
+from ...model import Document
+from .confirm import ConfirmScreen
+
+FORMATS = ("md", "html", "json", "annotations")
+LABELS = {"md": "Markdown", "html": "HTML", "json": "JSON", "annotations": "Web Annotations"}
+SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "annotations": ".annotations.jsonld"}
+
+
+def slug(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return "-".join(words)[:60].strip("-") or "article"
+
+
+def default_path(doc: Document, fmt: str, folder: Path | None = None) -> Path:
+    return (folder or Path.cwd()) / (slug(doc.title) + SUFFIX[fmt])
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    ExportScreen .label { margin-top: 1; color: $text-muted; }
+    ExportScreen RadioSet { width: 100%; layout: horizontal; border: none; padding: 0; }
+    ExportScreen RadioButton { margin-right: 2; }
+    ExportScreen Input { margin-top: 0; }
+    ExportScreen Horizontal { height: auto; align-horizontal: right; margin: 1 0 0 0; }
+    ExportScreen Button { margin-left: 2; min-width: 10; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+
+    def __init__(self, doc: Document, reviews: Mapping[str, Any], theme: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.doc, self.reviews, self.theme_vars = doc, reviews, theme
+        self.fmt = "md"
+        self._auto_path = str(default_path(doc, self.fmt))
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Save an annotated copy"
+            box.border_subtitle = "enter save · esc cancel"
+            yield Static(render.plain("Format"), classes="label")
+            with RadioSet(id="format"):
+                for fmt in FORMATS:
+                    yield RadioButton(render.plain(LABELS[fmt]), value=fmt == self.fmt, id=f"fmt-{fmt}")
+            yield Static(render.plain("Path"), classes="label")
+            yield Input(self._auto_path, id="path")
+            with Horizontal():
+                yield Button(render.plain("Cancel"), id="cancel")
+                yield Button(render.plain("Save"), id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        self.fmt = (event.pressed.id or "fmt-md").removeprefix("fmt-")
+        path_input = self.query_one("#path", Input)
+        if path_input.value == self._auto_path:  # the user has not typed a path of their own
+            self._auto_path = str(default_path(self.doc, self.fmt, Path(self._auto_path).parent))
+            path_input.value = self._auto_path
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def save(self, force: bool = False) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            self.notify("Give a path to save to.", severity="warning")
+            return
+        path = Path(raw).expanduser()
+        try:
+            from ...export import render_export, write_export
+        except ImportError:
+            self.notify("Exporting is not available in this installation.", severity="error")
+            return
+        try:
+            content = render_export(self.doc, dict(self.reviews), self.fmt, theme=self.theme_vars)
+            write_export(path, content, force=force)
+        except FileExistsError:
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.save(force=True)
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists. Replace it?", yes="Replace"), answer)
+            return
+        except OSError as exc:
+            self.notify(f"Could not save {path}: {exc.strerror or exc}", severity="error")
+            return
+        self.dismiss(path)

@@ -1,0 +1,183 @@
+"""The library: cached documents, most recently opened first; type to filter.
+
+``enter`` opens a document straight from the cache (no spaCy), ``d`` removes it
+after asking, and an empty library offers the bundled sample article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Static
+
+from .. import render
+from ..bindings import bindings
+from ..widgets.library_list import LibraryList
+from ...ingest import RawArticle
+from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from ..app import NewsreaderApp
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = bindings("library")
+
+    DEFAULT_CSS = """
+    LibraryScreen { layout: vertical; }
+    #lib-header { height: auto; padding: 0 2; background: $panel; }
+    #lib-title { text-style: bold; }
+    #lib-count { color: $text-muted; }
+    #filter { margin: 0 1; height: 3; }
+    #columns { height: 1; padding: 0 1; background: $surface; }
+    #empty { height: 1fr; align: center middle; display: none; }
+    #empty > Static { width: 64; max-width: 100%; text-align: center; margin-bottom: 1; }
+    #empty > Button { width: auto; }
+    LibraryScreen.-empty #empty { display: block; }
+    LibraryScreen.-empty LibraryList, LibraryScreen.-empty #columns, LibraryScreen.-empty #filter { display: none; }
+    """
+
+    @property
+    def nr(self) -> "NewsreaderApp":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lib-header"):
+            yield Static(render.plain("newsreader · library", render.Style(bold=True)), id="lib-title")
+            yield Static(id="lib-count")
+        yield Input(placeholder="type to filter by title, source or date", id="filter")
+        yield Static(id="columns")
+        yield LibraryList(id="docs")
+        with Vertical(id="empty"):
+            yield Static(
+                render.plain(
+                    "Your library is empty. Articles you open are kept here, parsed, "
+                    "so they open instantly next time.\n\nStart with the bundled sample article "
+                    "(press o), or quit and run: newsreader open ARTICLE.txt"
+                ),
+                id="empty-text",
+            )
+            yield Button(render.plain("Open the sample article"), id="open-sample", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.query_one("#columns", Static).update(render.library_header(max(20, self.size.width - 4)))
+
+    def reload(self) -> None:
+        docs = self.query_one(LibraryList)
+        rows = self.nr.cache.list_documents() if self.nr.cache is not None else []
+        reviewed = self.nr.reviews.reviewed_counts() if self.nr.reviews is not None else {}
+        docs.set_rows(rows, reviewed)
+        self.set_class(not rows, "-empty")
+        self._update_count()
+        if rows:
+            docs.focus()
+        else:
+            self.query_one("#open-sample", Button).focus()
+
+    def _update_count(self) -> None:
+        docs = self.query_one(LibraryList)
+        total, shown = len(docs.rows), len(docs.shown)
+        label = f"{total} article{'s' if total != 1 else ''}"
+        if docs.query_text:
+            label = f"{shown} of {label} match {docs.query_text!r}"
+        self.query_one("#lib-count", Static).update(render.plain(label))
+
+    # -- filter ----------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one(LibraryList).apply_filter(event.value)
+        self._update_count()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(LibraryList).focus()
+
+    def on_library_list_typed(self, event: LibraryList.Typed) -> None:
+        box = self.query_one("#filter", Input)
+        box.focus()
+        box.insert_text_at_cursor(event.character)
+
+    def on_library_list_activated(self, event: LibraryList.Activated) -> None:
+        self.action_open()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    # -- movement ---------------------------------------------------------------------
+    def _list(self) -> LibraryList:
+        docs = self.query_one(LibraryList)
+        if not docs.has_focus:
+            docs.focus()
+        return docs
+
+    def action_cursor(self, step: int) -> None:
+        docs = self._list()
+        docs.move(docs.cursor + step)
+
+    def action_cursor_page(self, step: int) -> None:
+        docs = self._list()
+        docs.move(docs.cursor + step * max(1, docs.scrollable_content_region.height - 1))
+
+    def action_cursor_edge(self, end: int) -> None:
+        docs = self._list()
+        docs.move(len(docs.shown) - 1 if end else 0)
+
+    # -- actions --------------------------------------------------------------------------
+    def action_open(self) -> None:
+        if self.has_class("-empty"):
+            self.action_open_sample()
+            return
+        summary = self.query_one(LibraryList).current
+        if summary is None or self.nr.cache is None:
+            return
+        found = self.nr.cache.latest(summary.id)
+        if found is None:
+            self.notify("That document could not be read from the cache.", severity="error")
+            self.reload()
+            return
+        doc, _pipeline = found
+        article = RawArticle(title=doc.title, published=doc.published, text=doc.text, source=doc.source)
+        from .article import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(article, doc=doc))
+
+    def action_open_sample(self) -> None:
+        from ...ingest import read_input
+        from ...service import sample_path
+        from .article import ArticleScreen
+
+        self.app.push_screen(ArticleScreen(read_input(str(sample_path()))))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "open-sample":
+            self.action_open_sample()
+
+    def action_delete(self) -> None:
+        summary = self.query_one(LibraryList).current
+        if summary is None or self.nr.cache is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and self.nr.cache is not None:
+                self.nr.cache.delete(summary.id)
+                self.reload()
+                self.notify(f"Removed {render.clip(summary.title, 50)} (its reviews are kept)")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Remove “{render.clip(summary.title, 80)}” from the library?", yes="Remove"), answer
+        )
+
+    def action_quit(self) -> None:
+        if self.focused is self.query_one("#filter", Input) and self.query_one("#filter", Input).value:
+            self.query_one("#filter", Input).value = ""
+            self.query_one(LibraryList).focus()
+            return
+        self.app.exit(0)

@@ -1,0 +1,1 @@
+"""Widgets of the reader: article body, side panel, timeline, source meter, search bar."""

@@ -1,0 +1,323 @@
+"""The article body: a virtualised line view over the document text.
+
+Paragraphs (one per line of ``text``) are word-wrapped to offsets once per width;
+only the visible lines are styled and painted, so a 50,000-word article paints as
+fast as a screenful. The cursor is a visual line; the gutter shows it and a bar for
+every line inside a claim, coloured by review status.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+
+from .. import render
+from ..render import Mark, MarkIndex
+
+WORD = re.compile(r"\S+\s*")
+GUTTER = 3
+MAX_MEASURE = 100
+
+
+def is_subheading(line: str) -> bool:
+    """A short line without a final period (between paragraphs) is a subheading."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 80 and stripped[-1] not in ".!?\"”’:;)" and len(stripped.split()) <= 12
+
+
+def wrap_offsets(line: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one paragraph into (start, end) offsets of ``line``."""
+    if not line:
+        return [(0, 0)]
+    width = max(4, width)
+    measure = len if line.isascii() else cell_len
+    if measure(line) <= width:
+        return [(0, len(line))]
+    out: list[tuple[int, int]] = []
+    start, col = 0, 0
+    for match in WORD.finditer(line):
+        ws, we = match.span()
+        word = match.group().rstrip()
+        wlen = measure(word)
+        if col and col + wlen > width:
+            out.append((start, ws))
+            start, col = ws, 0
+        while wlen > width:  # a word longer than the line: hard break
+            cut, used = ws, 0
+            while cut < ws + len(word) and used + measure(line[cut]) <= width:
+                used += measure(line[cut])
+                cut += 1
+            out.append((start, cut))
+            start = ws = cut
+            word = line[cut:we].rstrip()
+            wlen = measure(word)
+        col += measure(line[ws:we])
+    out.append((start, len(line)))
+    return out
+
+
+@dataclass
+class Layout:
+    """Visual lines of the text at one width: absolute (start, end, paragraph index); -1 = spacer."""
+
+    width: int
+    starts: list[int]
+    ends: list[int]
+    paras: list[int]
+
+
+class ArticleBody(ScrollView, can_focus=True):
+    """The scrolling article text with highlight layers, selection, search and flash overlays."""
+
+    DEFAULT_CSS = """
+    ArticleBody {
+        background: $surface;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleBody:focus { background-tint: $foreground 3%; }
+    """
+
+    class CursorMoved(Message):
+        """The cursor moved to a line covering ``start``–``end`` of the text."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+        self.paragraphs: list[tuple[int, int, bool]] = []  # start, end, is heading
+        self.layout_: Layout | None = None
+        self.cursor = 0
+        self._layers = MarkIndex([])
+        self._overlays: list[Mark] = []
+        self.selection: tuple[int, int] | None = None
+        self.flash_span: tuple[int, int] | None = None
+        self.search_hits: list[tuple[int, int]] = []
+        self.search_index = -1
+        self.claim_bars: list[tuple[int, int, Style]] = []
+        self._bar_index = MarkIndex([])
+        self.palette = render.palette()
+        self._flash_timer = None
+
+    # -- content ---------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self.text = text
+        paragraphs = []
+        pos = 0
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            heading = 0 < i < len(lines) - 1 and is_subheading(line)
+            paragraphs.append((pos, pos + len(line), heading))
+            pos += len(line) + 1
+        self.paragraphs = paragraphs
+        self.layout_ = None
+        self.cursor = 0
+        self._relayout()
+
+    def set_layers(self, marks: list[Mark]) -> None:
+        self._layers = MarkIndex(marks)
+        self.refresh()
+
+    def set_claim_bars(self, bars: list[tuple[int, int, Style]]) -> None:
+        self.claim_bars = bars
+        self._bar_index = MarkIndex([Mark(s, e, style, "claim") for s, e, style in bars])
+        self.refresh()
+
+    def layer_marks(self) -> list[Mark]:
+        return list(self._layers.marks)
+
+    def paragraph_content(self, index: int):  # -> Content
+        """The styled Content of one whole paragraph (what the lines are cut from)."""
+        start, end, heading = self.paragraphs[index]
+        return render.line_content(
+            self.text, start, end, self._layers.overlapping(start, end), self._overlay_marks(start, end),
+            render.heading_style() if heading else None,
+        )
+
+    # -- layout ----------------------------------------------------------------
+    @property
+    def measure(self) -> int:
+        return max(10, min(MAX_MEASURE, self.scrollable_content_region.width - GUTTER - 1))
+
+    def _relayout(self) -> None:
+        if not self.text and not self.paragraphs:
+            return
+        width = self.measure
+        if self.layout_ is not None and self.layout_.width == width:
+            return
+        keep = self.layout_.starts[self.cursor] if self.layout_ and self.layout_.starts else None
+        starts: list[int] = []
+        ends: list[int] = []
+        paras: list[int] = []
+        for index, (start, end, _heading) in enumerate(self.paragraphs):
+            line = self.text[start:end]
+            if not line.strip():
+                continue
+            if starts:
+                starts.append(start)
+                ends.append(start)
+                paras.append(-1)
+            for s, e in wrap_offsets(line, width):
+                starts.append(start + s)
+                ends.append(start + e)
+                paras.append(index)
+        self.layout_ = Layout(width, starts, ends, paras)
+        self.virtual_size = Size(width + GUTTER, len(starts))
+        if keep is not None:
+            self.cursor = self.line_of(keep)
+        self.cursor = min(self.cursor, max(0, len(starts) - 1))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    @property
+    def line_count(self) -> int:
+        return len(self.layout_.starts) if self.layout_ else 0
+
+    def line_of(self, offset: int) -> int:
+        """The visual line holding text offset ``offset``."""
+        if not self.layout_ or not self.layout_.starts:
+            return 0
+        line = bisect_right(self.layout_.starts, offset) - 1
+        line = max(0, line)
+        while line > 0 and self.layout_.paras[line] == -1:
+            line -= 1
+        return line
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        if not self.layout_ or not self.layout_.starts:
+            return (0, 0)
+        line = max(0, min(line, self.line_count - 1))
+        return self.layout_.starts[line], self.layout_.ends[line]
+
+    # -- rendering -------------------------------------------------------------
+    def _overlay_marks(self, start: int, end: int) -> list[Mark]:
+        pal = self.palette
+        marks: list[Mark] = []
+        if self.selection is not None:
+            marks.append(Mark(*self.selection, pal.bg("nr-claim"), "selection"))
+        if self.search_hits:
+            search = Style(background=pal["nr-search"], foreground=render.Color(0, 0, 0))
+            current = Style(background=pal["nr-search"], foreground=render.Color(0, 0, 0), bold=True, underline=True)
+            lo = bisect_right(self.search_hits, (start, -1)) - 1
+            for i in range(max(0, lo), len(self.search_hits)):
+                s, e = self.search_hits[i]
+                if s >= end:
+                    break
+                if e > start:
+                    marks.append(Mark(s, e, current if i == self.search_index else search, "search"))
+        if self.flash_span is not None:
+            marks.append(Mark(*self.flash_span, Style(reverse=True), "flash"))
+        return marks
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self.layout_ or index >= self.line_count:
+            return Strip.blank(width, base)
+        start, end = self.layout_.starts[index], self.layout_.ends[index]
+        para = self.layout_.paras[index]
+        gutter = self._gutter(index, start, end)
+        if para == -1:
+            return Strip(gutter).extend_cell_length(width, base)
+        heading = self.paragraphs[para][2]
+        content = render.line_content(
+            self.text, start, end, self._layers.overlapping(start, end), self._overlay_marks(start, end),
+            render.heading_style() if heading else None,
+        )
+        segments = [*gutter, *content.render_segments(self.visual_style)]
+        strip = Strip(segments)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _gutter(self, line: int, start: int, end: int) -> list[Segment]:
+        """Cursor marker, then a claim bar coloured by review status."""
+        style = self.rich_style
+        if line == self.cursor:
+            accent = self.app.current_theme.accent or "yellow"
+            marker = Segment("▶" if self.has_focus else "›", style + RichStyle(color=accent, bold=True))
+        else:
+            marker = Segment(" ", style)
+        if self.layout_ and self.layout_.paras[line] != -1:
+            for mark in self._bar_index.overlapping(start, max(end, start + 1)):
+                return [marker, Segment("▎", style + mark.style.rich_style), Segment(" ", style)]
+        return [marker, Segment("  ", style)]
+
+    # -- cursor ------------------------------------------------------------------
+    def move_cursor(self, line: int, *, center: bool = False, announce: bool = True) -> None:
+        if not self.line_count:
+            return
+        line = max(0, min(line, self.line_count - 1))
+        while 0 < line < self.line_count - 1 and self.layout_ and self.layout_.paras[line] == -1:
+            line += 1 if line >= self.cursor else -1
+        self.cursor = line
+        top = self.scroll_offset.y
+        height = max(1, self.scrollable_content_region.height)
+        if center:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+        elif line < top:
+            self.scroll_to(y=line, animate=False)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False)
+        self.refresh()
+        if announce:
+            self.post_message(self.CursorMoved(*self.line_span(line)))
+
+    def cursor_offset(self) -> int:
+        return self.line_span(self.cursor)[0]
+
+    def go_to(self, start: int, end: int, *, flash: bool = True, select: bool = True, announce: bool = False) -> None:
+        """Move the cursor to a span, scroll it into view and flash it."""
+        if select:
+            self.selection = (start, end)
+        self.move_cursor(self.line_of(start), center=True, announce=announce)
+        if flash:
+            self.flash(start, end)
+
+    def flash(self, start: int, end: int, seconds: float = 0.6) -> None:
+        self.flash_span = (start, end)
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(seconds, self._end_flash)
+        self.refresh()
+
+    def _end_flash(self) -> None:
+        self.flash_span = None
+        self._flash_timer = None
+        self.refresh()
+
+    def set_search(self, hits: list[tuple[int, int]], index: int) -> None:
+        self.search_hits = hits
+        self.search_index = index
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        self.move_cursor(self.scroll_offset.y + event.y)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+

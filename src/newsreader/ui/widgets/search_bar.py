@@ -1,0 +1,67 @@
+"""The search bar under the article: an input and a "3/12" match count."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from .. import render
+
+
+class SearchBar(Horizontal):
+    DEFAULT_CSS = """
+    SearchBar { height: 1; display: none; background: $panel; }
+    SearchBar.-open { display: block; }
+    SearchBar > #search-label { width: auto; padding: 0 1; color: $text-accent; text-style: bold; }
+    SearchBar > Input { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
+    SearchBar > Input:focus { border: none; background-tint: $foreground 5%; }
+    SearchBar > #search-count { width: auto; min-width: 12; padding: 0 1; text-align: right; }
+    """
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=False)]
+
+    class Changed(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Closed(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Static(render.plain("/"), id="search-label")
+        yield Input(placeholder="search the article", id="search-input", select_on_focus=False)
+        yield Static(id="search-count")
+
+    def open(self) -> None:
+        self.add_class("-open")
+        self.query_one(Input).focus()
+
+    def close(self) -> None:
+        self.remove_class("-open")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def show_count(self, query: str, index: int, total: int) -> None:
+        self.query_one("#search-count", Static).update(render.search_status(query, index, total))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())

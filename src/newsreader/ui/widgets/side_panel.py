@@ -1,0 +1,233 @@
+"""The side panel: Claims, Sources, Dates and Entities tabs over one document.
+
+Every row knows the text span it stands for; highlighting a row posts
+:class:`SidePanel.Chosen` so the screen can scroll the article to it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, Mapping
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from .. import render
+from ...model import Claim, Document
+from .source_meter import SourceMeter, source_shares
+from .timeline import Timeline, sorted_dates
+
+TABS = ("claims", "sources", "dates", "entities")
+
+
+class PanelList(OptionList):
+    """An OptionList whose rows carry text spans."""
+
+    DEFAULT_CSS = """
+    PanelList { height: 1fr; border: none; padding: 0; background: $surface; }
+    PanelList:focus { border: none; background-tint: $foreground 3%; }
+    PanelList > .option-list--option { padding: 0 1 0 0; }
+    """
+
+
+class SidePanel(Vertical):
+    DEFAULT_CSS = """
+    SidePanel { background: $surface; }
+    SidePanel TabbedContent { height: 1fr; }
+    SidePanel TabPane { padding: 0; height: 1fr; }
+    SidePanel ContentSwitcher { height: 1fr; }
+    SidePanel .panel-note { height: auto; padding: 0 1; color: $text-muted; }
+    SidePanel #claims-progress { height: 1; padding: 0 1; background: $boost; }
+    """
+
+    class Chosen(Message):
+        """A row was highlighted (``jump`` False) or selected with enter (``jump`` True)."""
+
+        def __init__(self, tab: str, key: str, start: int, end: int, jump: bool) -> None:
+            super().__init__()
+            self.tab, self.key, self.start, self.end, self.jump = tab, key, start, end, jump
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self._cycle: dict[str, int] = {}
+        self.claim_ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs", initial="claims"):
+            with TabPane("Claims", id="claims"):
+                yield Static(render.plain("Analysing…"), id="claims-progress")
+                yield PanelList(id="claims-list")
+            with TabPane("Sources", id="sources"):
+                yield SourceMeter(id="source-meter")
+                yield PanelList(id="sources-list")
+            with TabPane("Dates", id="dates"):
+                yield PanelList(id="dates-list")
+                yield Timeline(id="timeline")
+            with TabPane("Entities", id="entities"):
+                yield PanelList(id="entities-list")
+
+    # -- filling -----------------------------------------------------------------
+    def show_document(
+        self, doc: Document, claims: list[Claim], reviews: Mapping[str, Any], pal: render.Palette
+    ) -> None:
+        self.spans = {}
+        self._cycle = {}
+        self.show_claims(doc, claims, reviews, pal)
+        self._fill_sources(doc, claims, pal)
+        self._fill_dates(doc, pal)
+        self._fill_entities(doc, pal)
+
+    def show_claims(
+        self, doc: Document, claims: list[Claim], reviews: Mapping[str, Any], pal: render.Palette, *, keep: str | None = None
+    ) -> None:
+        lst = self.query_one("#claims-list", PanelList)
+        current = keep or self.current_claim_id()
+        options: list[Option] = []
+        self.claim_ids = []
+        for claim in claims:
+            review = reviews.get(claim.id)
+            status = getattr(review, "status", None)
+            note = getattr(review, "note", "") or ""
+            prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
+            options.append(Option(prompt, id=f"claim:{claim.id}"))
+            self.spans[f"claim:{claim.id}"] = [(claim.start, claim.end)]
+            self.claim_ids.append(claim.id)
+        if not options:
+            options.append(Option(render.plain("No claims found in this article.", render.Style(dim=True)), disabled=True))
+        lst.set_options(options)
+        if current and f"claim:{current}" in self.spans:
+            self._highlight(lst, "claims", f"claim:{current}")
+        elif self.claim_ids:
+            self._highlight(lst, "claims", f"claim:{self.claim_ids[0]}")
+
+    def show_progress(self, content: render.Content) -> None:
+        self.query_one("#claims-progress", Static).update(content)
+
+    def _fill_sources(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
+        self.query_one(SourceMeter).show_shares(source_shares(doc, claims), pal)
+        quotes = {q.id: q for q in doc.quotes}
+        groups: OrderedDict[str | None, list[Claim]] = OrderedDict((s.id, []) for s in doc.sources)
+        for claim in claims:
+            groups.setdefault(claim.source_id if claim.source_id in groups else None, []).append(claim)
+        options: list[Option | None] = []
+        for source_id, group_claims in groups.items():
+            source = doc.source_by_id(source_id)
+            source_quotes = [quotes[q] for q in source.quote_ids if q in quotes] if source else []
+            if source is None and not group_claims:
+                continue
+            key = f"source:{source_id or 'outlet'}"
+            spans = [(m.start, m.end) for m in source.mentions] if source else [(c.start, c.end) for c in group_claims]
+            self.spans[key] = spans or [(0, 0)]
+            if options:
+                options.append(None)
+            options.append(Option(render.source_header(source, len(source_quotes), len(group_claims), pal), id=key))
+            for quote in source_quotes:
+                qkey = f"quote:{quote.id}"
+                self.spans[qkey] = [(quote.start, quote.end)]
+                options.append(Option(render.source_item("quote", quote.text), id=qkey))
+            for claim in group_claims:
+                ckey = f"sclaim:{claim.id}"
+                self.spans[ckey] = [(claim.start, claim.end)]
+                options.append(Option(render.source_item("claim", claim.text), id=ckey))
+        if not options:
+            options.append(Option(render.plain("No sources found in this article.", render.Style(dim=True)), disabled=True))
+        self.query_one("#sources-list", PanelList).set_options(options)
+
+    def _fill_dates(self, doc: Document, pal: render.Palette) -> None:
+        dates = sorted_dates(doc.dates)
+        options = []
+        for d in dates:
+            key = f"date:{d.id}"
+            self.spans[key] = [(d.start, d.end)]
+            options.append(Option(render.date_row(d.text, d.value, d.granularity, d.relative, pal), id=key))
+        if not options:
+            options.append(Option(render.plain("No dates found in this article.", render.Style(dim=True)), disabled=True))
+        self.query_one("#dates-list", PanelList).set_options(options)
+        self.query_one(Timeline).show_dates(dates, doc.published, pal)
+
+    def _fill_entities(self, doc: Document, pal: render.Palette) -> None:
+        groups: dict[str, list] = {}
+        for e in doc.entities:
+            groups.setdefault(e.canonical, []).append(e)
+        ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
+        options = []
+        for n, (canonical, ents) in enumerate(ordered):
+            key = f"entity:{n}"
+            self.spans[key] = [(e.start, e.end) for e in ents]
+            options.append(Option(render.entity_row(canonical, ents[0].label, len(ents), pal), id=key))
+        if not options:
+            options.append(Option(render.plain("No entities found in this article.", render.Style(dim=True)), disabled=True))
+        self.query_one("#entities-list", PanelList).set_options(options)
+
+    # -- selection ------------------------------------------------------------------
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active or "claims"
+
+    def set_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def next_tab(self) -> str:
+        tab = TABS[(TABS.index(self.active_tab) + 1) % len(TABS)]
+        self.set_tab(tab)
+        return tab
+
+    def active_list(self) -> PanelList:
+        return self.query_one(f"#{self.active_tab}-list", PanelList)
+
+    def current_claim_id(self) -> str | None:
+        lst = self.query_one("#claims-list", PanelList)
+        option = lst.highlighted_option
+        if option is None or not option.id:
+            return None
+        return option.id.split(":", 1)[1]
+
+    def select_claim(self, claim_id: str) -> None:
+        """Highlight a claim's row (the article is moved by the caller)."""
+        key = f"claim:{claim_id}"
+        if key in self.spans:
+            self._highlight(self.query_one("#claims-list", PanelList), "claims", key)
+
+    def _highlight(self, lst: PanelList, tab: str, key: str) -> None:
+        lst.highlighted = lst.get_option_index(key)
+
+    def span_for(self, key: str, *, advance: bool = False) -> tuple[int, int] | None:
+        spans = self.spans.get(key)
+        if not spans:
+            return None
+        n = self._cycle.get(key, -1) + 1 if advance else self._cycle.get(key, 0)
+        n %= len(spans)
+        self._cycle[key] = n
+        return spans[n]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        tab = (event.option_list.id or "").removesuffix("-list")
+        key = event.option.id
+        if key is None:
+            return
+        if not event.option_list.has_focus:  # moved by the program (cursor sync, review), not the reader
+            return
+        self._cycle[key] = 0
+        span = self.span_for(key)
+        if span is not None:
+            self.post_message(self.Chosen(tab, key, span[0], span[1], jump=False))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        tab = (event.option_list.id or "").removesuffix("-list")
+        key = event.option.id
+        if key is None:
+            return
+        if tab == "entities":  # enter walks through the entity's mentions, staying in the panel
+            span = self.span_for(key, advance=True)
+            jump = False
+        else:
+            span = self.span_for(key)
+            jump = True
+        if span is not None:
+            self.post_message(self.Chosen(tab, key, span[0], span[1], jump=jump))
