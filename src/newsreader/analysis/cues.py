@@ -46,7 +46,7 @@ ORGANIZATION_NOUNS = frozenset(
     """
     government ministry department police army military administration agency company
     firm council committee commission court party group organisation organization union
-    office embassy navy force forces authority authorities board bank parliament senate
+    office embassy navy force forces board bank parliament senate mission
     congress cabinet campaign team club university hospital school network station
     prosecutor prosecutors regime coalition alliance opposition
     """.split()
@@ -67,7 +67,8 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "perso
 # Role nouns of people who may be unnamed ("a senior official", "sources").
 ROLE_NOUNS = frozenset(
     """
-    official officials source sources spokesman spokeswoman spokesperson person people
+    official officials source sources spokesman spokeswoman spokesperson spokespeople person people
+    authority authorities
     aide aides diplomat diplomats officer officers witness witnesses resident residents
     analyst analysts expert experts insider insiders member members adviser advisor
     advisers advisors observer observers investigator investigators lawyer lawyers

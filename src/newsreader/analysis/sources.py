@@ -87,7 +87,11 @@ class SourceBook:
         if lower in PRONOUNS and head.pos_ == "PRON":
             draft = self._pronoun(lower, start)
         else:
-            entity = self._entity_at(head.idx, start, end) or self._apposition(head, end)
+            entity = self._entity_at(head.idx, start, end)
+            if entity is not None and entity.label not in _ORG_LABELS and entity.label != "PERSON":
+                entity = None  # "Spokespeople for eBay" tagged WORK_OF_ART
+            if entity is None or entity.label != "PERSON":
+                entity = self._apposition(head, end, people_only=entity is not None) or entity
             if entity is not None:
                 draft = self._named(entity, start, end)
             elif head.pos_ == "PROPN" and self._determiner(head) not in _DEFINITE and not self._common(head):
@@ -124,10 +128,8 @@ class SourceBook:
                 return e
         return best
 
-    def _apposition(self, head: "Token", end: int) -> Entity | None:
+    def _apposition(self, head: "Token", end: int, people_only: bool = False) -> Entity | None:
         """The name next to a role noun: "Key's lawyer, Jeffry House" / "Police Sgt. Nick Muyo"."""
-        if head.pos_ == "PROPN" and head.ent_type_:
-            return None
         text = self.doc.text
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children if c.dep_ in ("appos", "compound", "flat")]
         ends = {end, head.right_edge.idx + len(head.right_edge.text)}
@@ -137,7 +139,7 @@ class SourceBook:
             while gap < len(text) and gap - e_end <= 2 and text[gap] in " ,.":
                 gap += 1
             after.add(gap)
-        for label in ("PERSON", "ORG"):
+        for label in ("PERSON",) if people_only else ("PERSON", "ORG"):
             for e in self.entities:
                 if e.label != label:
                     continue
