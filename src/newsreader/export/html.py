@@ -1,0 +1,324 @@
+"""HTML export: one self-contained page (inline CSS, no JavaScript, nothing fetched)
+in the colours of the theme, with the article's layered highlights, the claims table,
+sources and dates.
+
+Overlapping spans (a date inside a quote inside a claim) are rendered by cutting the
+text at every span boundary into segments, each wrapped once with the classes of all
+the spans that cover it. Every piece of text goes through :func:`html.escape`; theme
+values are checked to be colours before they reach the style sheet, and a
+Content-Security-Policy forbids scripts outright.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Mapping
+
+from .common import ClaimRow, ExportView, Layer, claim_ends, layers, segments, source_label, status_label
+
+# Built-in colours (the default dark theme). A theme dict overrides any of them.
+DEFAULT_THEME: dict[str, str] = {
+    "background": "#1e1e2e",
+    "foreground": "#e4e4ef",
+    "surface": "#28283a",
+    "primary": "#89b4fa",
+    "muted": "#9a9ab0",
+    "nr-quote": "#f5c2e7",
+    "nr-number": "#fab387",
+    "nr-date": "#94e2d5",
+    "nr-entity-person": "#89b4fa",
+    "nr-entity-org": "#cba6f7",
+    "nr-entity-place": "#a6e3a1",
+    "nr-entity-other": "#9399b2",
+    "nr-anonymous": "#f38ba8",
+    "nr-claim": "#7f849c",
+    "nr-status-supported": "#a6e3a1",
+    "nr-status-disputed": "#f9e2af",
+    "nr-status-false": "#f38ba8",
+    "nr-status-unverifiable": "#89dceb",
+}
+
+# Theme keys that mean the same thing under another name (Textual theme names).
+_ALIASES = {"panel": "surface", "text": "foreground", "text-muted": "muted", "accent": "primary"}
+
+_COLOUR = re.compile(
+    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(?:rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/]+\)"
+)
+_NAME = re.compile(r"[a-z][a-z0-9-]{0,40}")
+
+_ENTITY_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+STATUS_SYMBOLS = {"supported": "✓", "disputed": "!", "false": "✗", "unverifiable": "?", None: "·"}
+
+
+def theme_variables(theme: Mapping[str, str] | None) -> dict[str, str]:
+    """The effective colours: defaults overlaid with the theme's valid colour values."""
+    colours = dict(DEFAULT_THEME)
+    for key, value in (theme or {}).items():
+        key = _ALIASES.get(str(key), str(key))
+        if isinstance(value, str) and _NAME.fullmatch(key) and _COLOUR.fullmatch(value.strip()):
+            colours[key] = value.strip()
+    return colours
+
+
+def render(view: ExportView, theme: Mapping[str, str] | None = None) -> str:
+    doc = view.doc
+    esc = html.escape
+    title = doc.title.strip() or "Untitled"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="newsreader">',
+        f"<title>{esc(title)}</title>",
+        f"<style>\n{_css(theme_variables(theme))}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{esc(title)}</h1>",
+        '<p class="meta">',
+        f"<span>Published <strong>{esc(doc.published or 'unknown')}</strong></span>",
+        f"<span>Source <strong>{esc(doc.source)}</strong></span>",
+        f"<span>Document <code>{esc(doc.id[:16])}</code></span>",
+        f"<span>Reviewed <strong>{view.reviewed} of {len(view.rows)}</strong> claims</span>",
+        "</p>",
+        _legend(),
+        "</header>",
+        "<main>",
+        '<article class="text">',
+        _article(view),
+        "</article>",
+        '<section id="claims">',
+        "<h2>Claims</h2>",
+        _claims(view),
+        "</section>",
+    ]
+    if view.orphans or view.dismissed:
+        parts += ['<section id="set-aside">', _set_aside(view), "</section>"]
+    parts += [
+        '<section id="sources">',
+        "<h2>Sources</h2>",
+        _sources(view),
+        "</section>",
+        '<section id="dates">',
+        "<h2>Dates</h2>",
+        _dates(view),
+        "</section>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _css(colours: dict[str, str]) -> str:
+    variables = "\n".join(f"  --{k}: {v};" for k, v in sorted(colours.items()))
+    return f""":root {{
+{variables}
+}}
+body {{ background: var(--background); color: var(--foreground); margin: 0;
+  font: 17px/1.65 Georgia, "Times New Roman", serif; }}
+header, main {{ max-width: 52rem; margin: 0 auto; padding: 0 1.5rem; }}
+header {{ padding-top: 2rem; }}
+h1 {{ font-size: 1.8rem; line-height: 1.25; margin: 0 0 .5rem; }}
+h2 {{ color: var(--primary); font: 600 1.2rem/1.3 system-ui, sans-serif; margin: 2.2rem 0 .8rem;
+  border-bottom: 1px solid var(--surface); padding-bottom: .3rem; }}
+h3 {{ font: 600 1rem system-ui, sans-serif; }}
+.meta {{ color: var(--muted); font: .85rem system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; }}
+.meta strong {{ color: var(--foreground); font-weight: 600; }}
+code {{ font: .85em ui-monospace, monospace; }}
+.legend {{ font: .8rem system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; list-style: none; }}
+.legend li {{ background: var(--surface); border-radius: 1em; padding: .1rem .6rem; }}
+.text p {{ margin: 0 0 1rem; }}
+.hl-claim {{ --claim: var(--nr-claim); background: rgba(127, 127, 127, .18);
+  background: color-mix(in srgb, var(--claim) 22%, transparent); }}
+.st-supported {{ --claim: var(--nr-status-supported); }}
+.st-disputed {{ --claim: var(--nr-status-disputed); }}
+.st-false {{ --claim: var(--nr-status-false); }}
+.st-unverifiable {{ --claim: var(--nr-status-unverifiable); }}
+.hl-quote {{ color: var(--nr-quote); font-style: italic; }}
+.hl-entity {{ border-bottom: 2px solid var(--entity, var(--nr-entity-other)); }}
+.ent-person {{ --entity: var(--nr-entity-person); }}
+.ent-org {{ --entity: var(--nr-entity-org); }}
+.ent-place {{ --entity: var(--nr-entity-place); }}
+.hl-number {{ color: var(--nr-number); font-weight: 600; }}
+.hl-date {{ color: var(--nr-date); text-decoration: underline dotted; text-underline-offset: 3px; }}
+.hl-anonymous {{ outline: 1px dashed var(--nr-anonymous); outline-offset: 1px; }}
+sup.ref {{ font: 600 .65rem system-ui, sans-serif; margin-left: .1rem; }}
+sup.ref a, td a {{ color: var(--claim, var(--primary)); text-decoration: none; }}
+table {{ border-collapse: collapse; width: 100%; font: .88rem/1.45 system-ui, sans-serif; }}
+th, td {{ text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--surface); }}
+th {{ color: var(--muted); font-weight: 600; }}
+td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.note {{ white-space: pre-wrap; }}
+.status {{ display: inline-block; white-space: nowrap; border-radius: .3rem; padding: 0 .45rem;
+  border: 1px solid var(--claim); color: var(--claim); }}
+.badge {{ display: inline-block; border-radius: .3rem; padding: 0 .4rem; font-size: .75rem;
+  border: 1px solid var(--nr-anonymous); color: var(--nr-anonymous); }}
+.added {{ color: var(--muted); font-size: .8rem; }}
+ul.timeline {{ list-style: none; padding: 0; font: .9rem/1.5 system-ui, sans-serif; }}
+ul.timeline li {{ padding: .2rem 0; }}
+ul.timeline .value {{ display: inline-block; min-width: 7.5rem; color: var(--nr-date); font-weight: 600; }}
+.muted {{ color: var(--muted); }}
+"""
+
+
+def _legend() -> str:
+    items = [
+        ("hl-entity ent-person", "person"),
+        ("hl-entity ent-org", "organization"),
+        ("hl-entity ent-place", "place"),
+        ("hl-quote", "quote"),
+        ("hl-number", "number"),
+        ("hl-date", "date"),
+        ("hl-anonymous", "anonymous source"),
+        ("hl-claim", "claim"),
+    ]
+    chips = "".join(f'<li><span class="{cls}">{label}</span></li>' for cls, label in items)
+    return f'<ul class="legend" aria-label="highlight legend">{chips}</ul>'
+
+
+def _classes(active: tuple[Layer, ...]) -> list[str]:
+    classes: list[str] = []
+    for layer in active:
+        if layer.kind == "entity":
+            classes += ["hl-entity", f"ent-{_ENTITY_GROUPS.get(layer.detail, 'other')}"]
+        elif layer.kind == "claim":
+            classes += ["hl-claim", f"st-{layer.detail}"]
+        else:
+            classes.append(f"hl-{layer.kind}")
+    return list(dict.fromkeys(classes))
+
+
+def _article(view: ExportView) -> str:
+    text = view.doc.text
+    ends = claim_ends(view)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for start, end, active in segments(text, layers(view)):
+        piece = text[start:end]
+        if piece == "\n":
+            if "".join(current).strip():
+                paragraphs.append("<p>" + "".join(current).strip() + "</p>")
+            current = []
+            continue
+        classes = _classes(active)
+        escaped = html.escape(piece)
+        if classes:
+            title = _title(active)
+            current.append(f'<span class="{" ".join(classes)}"{title}>{escaped}</span>')
+        else:
+            current.append(escaped)
+        for row in ends.get(end, []):
+            current.append(_ref(row))
+    if "".join(current).strip():
+        paragraphs.append("<p>" + "".join(current).strip() + "</p>")
+    return "\n".join(paragraphs)
+
+
+def _title(active: tuple[Layer, ...]) -> str:
+    """A hover text naming what covers a segment: claims with their status, anonymous sources."""
+    notes = []
+    for layer in active:
+        if layer.kind == "claim":
+            notes.append(f"claim {layer.ref}: {layer.detail}")
+        elif layer.kind == "anonymous":
+            notes.append(f"anonymous source: {layer.detail}")
+        elif layer.kind == "date" and layer.detail:
+            notes.append(f"date {layer.detail}")
+    return f' title="{html.escape("; ".join(notes))}"' if notes else ""
+
+
+def _anchor(row: ClaimRow) -> str:
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", row.claim.id)
+    return f"claim-{safe}-{row.number}" if safe != row.claim.id else f"claim-{safe}"
+
+
+def _ref(row: ClaimRow) -> str:
+    return (
+        f'<sup class="ref st-{row.status or "unreviewed"}"><a href="#{_anchor(row)}">'
+        f"{html.escape(row.claim.id)}</a></sup>"
+    )
+
+
+def _status(status: str | None) -> str:
+    return (
+        f'<span class="status st-{status or "unreviewed"}">{STATUS_SYMBOLS.get(status, "·")} '
+        f"{html.escape(status_label(status))}</span>"
+    )
+
+
+def _claims(view: ExportView) -> str:
+    if not view.rows:
+        return '<p class="muted">No claims were found in this article.</p>'
+    rows = []
+    for row in view.rows:
+        added = ' <span class="added">(added by reviewer)</span>' if row.reviewer_added else ""
+        source = html.escape(source_label(row.source))
+        if row.source is not None and row.source.kind == "anonymous":
+            source += ' <span class="badge">anonymous</span>'
+        rows.append(
+            f'<tr id="{_anchor(row)}" class="st-{row.status or "unreviewed"}">'
+            f"<td>{html.escape(row.claim.id)}</td><td>{html.escape(row.claim.text)}{added}</td>"
+            f"<td>{source}</td><td>{_status(row.status)}</td><td class=\"note\">{html.escape(row.note)}</td></tr>"
+        )
+    return (
+        "<table>\n<thead><tr><th>#</th><th>Claim</th><th>Source</th><th>Status</th><th>Note</th></tr></thead>\n"
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        f'<p class="muted">{view.reviewed} of {len(view.rows)} claims reviewed.</p>'
+    )
+
+
+def _set_aside(view: ExportView) -> str:
+    parts = []
+    if view.orphans:
+        parts.append("<h3>Orphaned reviews</h3>")
+        parts.append('<p class="muted">Reviews whose claim text is no longer found in the article.</p>')
+        items = "".join(
+            f"<li>{html.escape(r.claim_text)} {_status(r.status)}"
+            f"{' — ' + html.escape(r.note) if r.note else ''}</li>"
+            for r in view.orphans
+        )
+        parts.append(f"<ul>{items}</ul>")
+    if view.dismissed:
+        parts.append("<h3>Dismissed claims</h3>")
+        items = "".join(f"<li>{html.escape(c.text)}</li>" for c in view.dismissed)
+        parts.append(f"<ul>{items}</ul>")
+    return "\n".join(parts)
+
+
+def _sources(view: ExportView) -> str:
+    if not view.sources:
+        return '<p class="muted">No sources were found.</p>'
+    rows = []
+    for row in view.sources:
+        badge = ' <span class="badge">anonymous</span>' if row.anonymous else ""
+        rows.append(
+            f"<tr><td>{html.escape(row.source.name)}{badge}</td><td>{html.escape(row.source.kind)}</td>"
+            f"<td>{html.escape(row.source.description)}</td><td class=\"num\">{row.mentions}</td>"
+            f"<td class=\"num\">{row.quotes}</td><td class=\"num\">{row.claims}</td></tr>"
+        )
+    anonymous = sum(1 for r in view.sources if r.anonymous)
+    return (
+        "<table>\n<thead><tr><th>Source</th><th>Kind</th><th>Description</th><th>Mentions</th><th>Quotes</th>"
+        "<th>Claims</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        f'<p class="muted">{len(view.sources)} sources, {anonymous} anonymous.</p>'
+    )
+
+
+def _dates(view: ExportView) -> str:
+    if not view.dates:
+        return '<p class="muted">No dates were found.</p>'
+    items = []
+    for date in view.dates:
+        detail = ", ".join(d for d in (date.granularity or "", "relative to publication" if date.relative else "") if d)
+        suffix = f' <span class="muted">({html.escape(detail)})</span>' if detail else ""
+        items.append(
+            f'<li><span class="value">{html.escape(date.value or "unresolved")}</span> '
+            f"“{html.escape(date.text)}”{suffix}</li>"
+        )
+    return '<ul class="timeline">\n' + "\n".join(items) + "\n</ul>"
