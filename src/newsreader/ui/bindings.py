@@ -70,8 +70,8 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec("article", "layer_numbers", "3", "toggle_layer('numbers')", "Toggle number highlights", "Layers"),
     _spec("article", "layer_dates", "4", "toggle_layer('dates')", "Toggle date highlights", "Layers"),
     # -- article: review
-    _spec("article", "supported", "s", "review('supported')", "Mark the claim supported", "Review", show=True, label="Supported"),
-    _spec("article", "disputed", "x", "review('disputed')", "Mark the claim disputed", "Review", show=True, label="Disputed"),
+    _spec("article", "supported", "s", "review('supported')", "Mark the claim supported", "Review", show=True, label="Support"),
+    _spec("article", "disputed", "x", "review('disputed')", "Mark the claim disputed", "Review", show=True, label="Dispute"),
     _spec("article", "false", "f", "review('false')", "Mark the claim false", "Review", show=True, label="False"),
     _spec("article", "unverifiable", "v", "review('unverifiable')", "Mark the claim unverifiable", "Review", show=True, label="Unverif."),
     _spec("article", "clear", "c", "review(None)", "Clear the claim's status", "Review"),
@@ -81,7 +81,7 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec("article", "prev_unreviewed", "left_square_bracket", "unreviewed(-1)", "Previous unreviewed claim", "Review", key_display="["),
     _spec("article", "mark_claim", "m", "mark_claim", "Mark the current sentence (or match) as a claim", "Review"),
     _spec("article", "dismiss_claim", "D", "dismiss_claim", "Dismiss a wrong claim", "Review"),
-    _spec("article", "export", "ctrl+s", "export", "Save an annotated copy (md, html, json, annotations)", "Review", show=True, key_display="^s", label="Export"),
+    _spec("article", "export", "ctrl+s", "export", "Save an annotated copy (md, html, json, annotations)", "Review", show=False, key_display="^s", label="Export"),
     _spec("article", "back", "q,escape", "back", "Back to the library, or quit", "General", show=True, key_display="q", label="Back"),
     # -- library
     _spec("library", "open", "enter", "open", "Open the selected article", "Library", show=True, label="Open"),

@@ -257,7 +257,7 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def claim_row(claim: Claim, source: Source | None, status: str | None, note: str, pal: Palette, *, limit: int = 160) -> Content:
+def claim_row(claim: Claim, source: Source | None, status: str | None, note: str, pal: Palette, *, limit: int = 110) -> Content:
     """A Claims-tab row: status and source on the first line, the claim text under it."""
     head: list[Content | str] = [status_badge(status, pal), "  ", source_badge(source, pal)]
     if claim.id.startswith("u"):

@@ -99,12 +99,11 @@ class ArticleScreen(Screen[None]):
             yield ArticleBody(id="body")
             yield SidePanel(id="panel")
         yield SearchBar(id="search")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         config = self.nr.config
         self.shown_layers = {name for name, on in config.layers.items() if on}
-        self.query_one(SidePanel).styles.width = config.panel_width
         self.set_class(config.panel_position == "left", "-left")
         body = self.query_one(ArticleBody)
         body.palette = self.nr.palette()
@@ -129,7 +128,10 @@ class ArticleScreen(Screen[None]):
             self._refresh_reviews()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW or self.nr.config.panel_position == "bottom", "-narrow")
+        narrow = self.size.width < NARROW or self.nr.config.panel_position == "bottom"
+        self.set_class(narrow, "-narrow")
+        panel = self.query_one(SidePanel)
+        panel.styles.width = "100%" if narrow else min(self.nr.config.panel_width, self.size.width // 2)
 
     # -- analysis -----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="parse", exit_on_error=False)

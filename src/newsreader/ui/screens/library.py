@@ -61,7 +61,7 @@ class LibraryScreen(Screen[None]):
                 id="empty-text",
             )
             yield Button(render.plain("Open the sample article"), id="open-sample", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

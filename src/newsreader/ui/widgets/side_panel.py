@@ -27,7 +27,7 @@ class PanelList(OptionList):
     """An OptionList whose rows carry text spans."""
 
     DEFAULT_CSS = """
-    PanelList { height: 1fr; border: none; padding: 0; background: $surface; }
+    PanelList { height: 1fr; border: none; padding: 0; background: $surface; scrollbar-size-vertical: 1; }
     PanelList:focus { border: none; background-tint: $foreground 3%; }
     PanelList > .option-list--option { padding: 0 1 0 0; }
     """
@@ -86,13 +86,15 @@ class SidePanel(Vertical):
     ) -> None:
         lst = self.query_one("#claims-list", PanelList)
         current = keep or self.current_claim_id()
-        options: list[Option] = []
+        options: list[Option | None] = []
         self.claim_ids = []
         for claim in claims:
             review = reviews.get(claim.id)
             status = getattr(review, "status", None)
             note = getattr(review, "note", "") or ""
             prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
+            if options:
+                options.append(None)
             options.append(Option(prompt, id=f"claim:{claim.id}"))
             self.spans[f"claim:{claim.id}"] = [(claim.start, claim.end)]
             self.claim_ids.append(claim.id)
