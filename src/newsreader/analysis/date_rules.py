@@ -75,8 +75,7 @@ YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,]|\s*(?:%|percent))\b"
 NUMBER = r"(?P<n>\d+|a couple of|a couple|" + "|".join(k for k in SMALL_NUMBERS if " " not in k) + r")"
 _PART = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 _NOT_THE = r"(?<!the\s)(?<!The\s)"
-_AFTER_PREP = "(?:" + "|".join([rf"(?<=\b{p}\s)" for p in ("in", "since", "until", "by", "from", "during", "before",
-                                                               "after", "early", "late", "as", "to", "through")] + [r"(?<=\bmid-)"]) + ")"
+_AFTER_PREP = r"\b(?:(?:in|since|until|by|from|during|before|after|early|late|as|to|through)\s+|mid-)"
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,10 @@ Resolver = Callable[["re.Match[str]", Context], "Resolution | None"]
 
 @dataclass(frozen=True)
 class Rule:
-    """One date shape. ``open_text``: precise enough to scan running text (with capitals)."""
+    """One date shape. ``open_text``: precise enough to scan running text (with capitals).
+
+    A named group ``d`` narrows the reported span to it ("in June" -> "June").
+    """
 
     name: str
     pattern: "re.Pattern[str]"
@@ -354,11 +356,11 @@ RULES: tuple[Rule, ...] = (
          lambda m, c: day_month(_Swap(m), c)),
     Rule("year", _r(rf"(?:\b(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:spring|summer|autumn|fall|winter)"
                     rf"(?:\s+of)?)[\s-]+)?(?<![\d$£€.,/]){YEAR}(?!\s*-?\s*year)"), year_only, open_text=False),
-    Rule("year_after_preposition", _r(rf"{_AFTER_PREP}{YEAR}(?!\s*-?\s*year)"), year_only),
+    Rule("year_after_preposition", _r(rf"{_AFTER_PREP}(?P<d>{YEAR})(?!\s*-?\s*year)"), year_only),
     Rule("short_year", _r(r"(?<![\w])['\u2019](?P<yy>\d\d)\b(?!\s*s\b)"), short_year, open_text=False),
     Rule("named_month", _r(rf"\b(?P<which>last|next|this)\s+{MONTH}(?!\s*\d)"), named_month),
     Rule("bare_month", _r(rf"^{_PART}{MONTH}$"), bare_month, open_text=False),
-    Rule("month_after_preposition", _r(rf"{_AFTER_PREP}{_PART}{MONTH}(?!\s*(?:\d|of\s+\d|\w+\s+year))"), bare_month),
+    Rule("month_after_preposition", _r(rf"{_AFTER_PREP}(?P<d>{_PART}{MONTH})(?!\s*(?:\d|of\s+\d|\w+\s+year))"), bare_month),
     Rule("weekday", _r(rf"\b(?:(?P<which>last|next|this)\s+)?{WEEKDAY}"
                        r"(?:\s+(?:morning|afternoon|evening|night))?"), weekday),
     Rule("deictic", _r(r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
@@ -417,7 +419,8 @@ def find(text: str, *, open_text: bool) -> list[Match]:
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start() or (open_text and not _capitalized(m)):
                 continue
-            candidates.append((-(m.end() - m.start()), order, m.start(), Match(m.start(), m.end(), rule.name, m)))
+            start, end = m.span("d") if "d" in m.re.groupindex else m.span()
+            candidates.append((-(end - start), order, start, Match(start, end, rule.name, m)))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[Match] = []
     for _, _, _, match in candidates:

@@ -67,7 +67,7 @@ def extract_numbers(doc: "Doc") -> list[Number]:
     covered: list[tuple[int, int]] = []
     for ent in doc.ents:
         kind = KIND_BY_LABEL.get(ent.label_)
-        if kind is None and ent.label_ == "DATE" and _is_duration(ent):
+        if kind is None and ent.label_ == "DATE" and _is_duration(ent, text):
             kind = "count"
         if kind is None:
             if ent.label_ in ("DATE", "TIME"):
@@ -76,7 +76,7 @@ def extract_numbers(doc: "Doc") -> list[Number]:
         covered.append((ent.start_char, ent.end_char))
         start, end = first_line(text, ent.start_char, ent.end_char)
         start = _pull_currency(text, start)
-        for s, e, k, v, u in interpret_span(doc, start, end, kind, ent):
+        for s, e, k, v, u in interpret_span(doc, text, start, end, kind):
             found.append((s, e, k, v, u))
     for token in doc:
         if token.like_num and token.text[0].isdigit() and not any(s <= token.idx < e for s, e in covered):
@@ -84,10 +84,10 @@ def extract_numbers(doc: "Doc") -> list[Number]:
                 continue  # a year
             if token.ent_type_ and not (token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")):
                 continue  # part of a name ("Boeing 747"); a lone mislabelled number ("104" as PRODUCT) passes
-            found.extend(interpret_span(doc, token.idx, token.idx + len(token.text), "count", None))
+            found.extend(interpret_span(doc, text, token.idx, token.idx + len(token.text), "count"))
     for m in _SPELLED_SCALE.finditer(text):  # "more than a million workers" the model left untagged
         if not any(s < m.end() and m.start() < e for s, e in covered) and not any(f[0] < m.end() and m.start() < f[1] for f in found):
-            found.extend(interpret_span(doc, m.start(), m.end(), "count", None))
+            found.extend(interpret_span(doc, text, m.start(), m.end(), "count"))
     found.sort()
     return [
         Number(id=f"n{i}", start=s, end=e, text=text[s:e], kind=k, value=v, unit=u)
@@ -95,13 +95,13 @@ def extract_numbers(doc: "Doc") -> list[Number]:
     ]
 
 
-def _is_duration(ent: "Span") -> bool:
+def _is_duration(ent: "Span", text: str) -> bool:
     """"two days", "three years" (a number and a time unit) that no date rule reads as a date."""
     has_number = any(t.like_num for t in ent)
     has_unit = any(t.lemma_.lower() in _TIME_UNITS for t in ent)
     if not (has_number and has_unit) or find_dates(ent.text, open_text=False):
         return False
-    return not re.search(r"\byears?[\s-]+old\b|-year-old\b|\bof\s+age\b", ent.text + ent.doc.text[ent.end_char:ent.end_char + 5])
+    return not re.search(r"\byears?[\s-]+old\b|-year-old\b|\bof\s+age\b", text[ent.start_char:ent.end_char + 5])
 
 
 def _pull_currency(text: str, start: int) -> int:
@@ -115,9 +115,8 @@ def _pull_currency(text: str, start: int) -> int:
     return start
 
 
-def interpret_span(doc: "Doc", start: int, end: int, kind: str, ent: "Span | None") -> list[tuple[int, int, str, float | None, str | None]]:
-    """Numbers in ``doc.text[start:end]``: one, or two for "from X to Y" / "X or Y"."""
-    text = doc.text
+def interpret_span(doc: "Doc", text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str, float | None, str | None]]:
+    """Numbers in ``text[start:end]`` (``text`` is ``doc.text``): one, or two for "from X to Y" / "X or Y"."""
     start, end = trim(text, start, end, _EDGE)
     lead = _QUALIFIER.match(text, start, end)
     if lead and lead.end() < end:
@@ -138,12 +137,11 @@ def interpret_span(doc: "Doc", start: int, end: int, kind: str, ent: "Span | Non
         if sep and _SPLIT.fullmatch(gap) and separate:
             # "from 54,000 to 25,000", "US$63 or £29": separate numbers
             cut, resume = start + parts[0][1] + sep.start(), start + parts[0][1] + sep.end()
-            return _one(doc, start, cut, kind, ent) + _one(doc, resume, end, kind, ent)
-    return _one(doc, start, end, kind, ent)
+            return _one(doc, text, start, cut, kind) + _one(doc, text, resume, end, kind)
+    return _one(doc, text, start, end, kind)
 
 
-def _one(doc: "Doc", start: int, end: int, kind: str, ent: "Span | None") -> list[tuple[int, int, str, float | None, str | None]]:
-    text = doc.text
+def _one(doc: "Doc", text: str, start: int, end: int, kind: str) -> list[tuple[int, int, str, float | None, str | None]]:
     start, end = trim(text, start, end, _EDGE)
     glued = _GLUED_SCALE.match(text, end)
     if glued and end > start and text[end - 1].isdigit():
