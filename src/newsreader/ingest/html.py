@@ -82,9 +82,21 @@ def _trafilatura(html: str, url: str | None) -> dict:
         if doc is None:
             continue
         data = {k: getattr(doc, k, None) for k in ("text", "title", "date", "author", "sitename")}
-        if _paragraphs(data.get("text") or ""):
+        if has_prose(_paragraphs(data.get("text") or "")):
             return data
     return {}
+
+
+def has_prose(text: str) -> bool:
+    """True when text has at least one sentence-like line (6+ words ending in ``.!?"”»)``).
+
+    On a section front or an error page trafilatura falls back to the menu and link
+    lists: short lines with no sentence. That is "no article text", not an article.
+    """
+    for line in text.split("\n"):
+        if len(line.split()) >= 6 and line.rstrip()[-1:] in ".!?\"'”’»)…":
+            return True
+    return False
 
 
 def _paragraphs(text: str) -> str:
@@ -127,7 +139,7 @@ def page_metadata(html: str) -> dict:
         meta["title_tag"] = _clean(title_el.text_content())
     for el in tree.iter("h1"):
         text = _clean(el.text_content())
-        if text:
+        if text and not _is_logo(el):
             meta["h1"].append(text)
             if any(a.tag in ("article", "main") for a in el.iterancestors()):
                 meta["article_h1"].append(text)
@@ -137,6 +149,16 @@ def page_metadata(html: str) -> dict:
     _jsonld(tree, meta)
     meta["time_published"] = _time_elements(tree)
     return meta
+
+
+def _is_logo(el) -> bool:
+    """An ``<h1>`` that is the site's logo/masthead (in a header, or marked as a logo)."""
+    for node in (el, *el.iterancestors()):
+        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if node.tag in ("header", "nav") or re.search(r"logo|brand|masthead|site-?(title|name)", marks):
+            return not any(a.tag in ("article", "main") for a in el.iterancestors())
+    links = el.findall(".//a")
+    return len(links) == 1 and (links[0].get("href") or "").rstrip("/") in ("", ".")
 
 
 def _jsonld(tree, meta: dict) -> None:
@@ -221,19 +243,21 @@ _TITLE_SOURCES = ("article_h1", "jsonld_headline", "og_title", "itemprop_headlin
 def choose_title(meta: dict, trafilatura_title: str | None = None) -> str | None:
     """The title most sources agree on, ignoring site-name affixes.
 
-    Each source votes for its text and for its text without a site-name part (the
-    shorter side of a ``|``, `` - ``, ``—``... split, or ``og:site_name``). The candidate
-    with most distinct votes wins; ties go to the source order in ``_TITLE_SOURCES``
-    (an ``<h1>`` inside ``<article>`` first: the headline readers see).
+    Each source votes for its text and for its text without a site-name part: the
+    ``og:site_name``, or a short last part after `` | ``, `` - ``, ``—``... (a short first
+    part too, but that reading ranks below the full text). The candidate with most
+    distinct votes wins; ties go to the source order in ``_TITLE_SOURCES`` (an ``<h1>``
+    inside ``<article>`` first: the headline readers see), then to the reading with the
+    site name removed.
     """
     site = meta.get("site_name")
+    site_key = _key(site) if site else ""
     votes: dict[str, set[str]] = {}
-    display: dict[str, tuple[int, str]] = {}
+    best_form: dict[str, tuple[int, int, str]] = {}  # key -> (source rank, reading rank, text)
     sources: list[tuple[str, str]] = []
-    for rank, name in enumerate(_TITLE_SOURCES):
+    for name in _TITLE_SOURCES:
         value = meta.get(name)
-        values = value[:3] if isinstance(value, list) else [value]
-        for text in values:
+        for text in value[:3] if isinstance(value, list) else [value]:
             if text:
                 sources.append((name, text))
     if trafilatura_title:
@@ -241,36 +265,41 @@ def choose_title(meta: dict, trafilatura_title: str | None = None) -> str | None
     for name, text in sources:
         rank = _TITLE_SOURCES.index(name) if name in _TITLE_SOURCES else len(_TITLE_SOURCES)
         voter = "h1" if name in ("h1", "article_h1") else name
-        for variant in _title_variants(text, site):
+        for variant, reading in _title_variants(text, site):
             key = _key(variant)
-            if not key or (site and key == _key(site)):
+            if not key or key == site_key:
                 continue
             votes.setdefault(key, set()).add(voter)
-            if key not in display or rank < display[key][0]:
-                display[key] = (rank, variant)
+            form = (rank, reading, variant)
+            if key not in best_form or form < best_form[key]:
+                best_form[key] = form
     if not votes:
         return None
-    best = max(votes, key=lambda k: (len(votes[k]), -display[k][0], len(k)))
-    return display[best][1]
+    best = max(votes, key=lambda k: (len(votes[k]), -best_form[k][0], -best_form[k][1]))
+    return best_form[best][2]
 
 
-def _title_variants(text: str, site: str | None) -> list[str]:
+# Readings of a title, best first on a tie: site name removed, short suffix removed, as is, prefix removed.
+_SITE, _SUFFIX, _FULL, _PREFIX = range(4)
+
+
+def _title_variants(text: str, site: str | None) -> list[tuple[str, int]]:
     text = _clean(text)
-    variants = [text]
+    variants = [(text, _FULL)]
     if site:
-        stripped = re.sub(rf"^\s*{re.escape(site)}\s*[|:\-–—·»]\s*|\s*[|:\-–—·»]\s*{re.escape(site)}\s*$", "", text, flags=re.I)
+        affix = r"\s*[|:\-–—·»•]\s*"
+        stripped = re.sub(rf"^\s*{re.escape(site)}{affix}|{affix}{re.escape(site)}\s*$", "", text, flags=re.I)
         if stripped and stripped != text:
-            variants.append(stripped.strip())
+            variants.append((stripped, _SITE))
     seps = list(_SEPARATORS.finditer(text))
     if seps:
-        # The headline is the long part; a site name is a short first or last part.
         last = text[seps[-1].end() :]
         if len(last) < len(text) / 2 and len(last.split()) <= 6:
-            variants.append(text[: seps[-1].start()])
+            variants.append((text[: seps[-1].start()], _SUFFIX))
         first = text[: seps[0].start()]
         if len(first) < len(text) / 2 and len(first.split()) <= 4:
-            variants.append(text[seps[0].end() :])
-    return [v for v in dict.fromkeys(v.strip() for v in variants) if v]
+            variants.append((text[seps[0].end() :], _PREFIX))
+    return [(v.strip(), r) for v, r in variants if v.strip()]
 
 
 # --------------------------------------------------------------------------- date
