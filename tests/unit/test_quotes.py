@@ -1,0 +1,120 @@
+"""Direct quotes: spans between quote marks, bounded by paragraphs (quotes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis.quotes import find_quote_spans
+
+from ._attribution_helpers import direct, parse, source_of
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def test_straight_quotes():
+    text = '"Several hundred casualties is our latest estimate," the official said.'
+    assert spans(text) == ["Several hundred casualties is our latest estimate,"]
+
+
+def test_curly_quotes():
+    text = "\u201cWe are furious,\u201d Zhang Qingli told reporters."
+    assert spans(text) == ["We are furious,"]
+
+
+def test_quote_interrupted_by_attribution_is_two_spans():
+    text = '"This alleged action is repugnant," U.S. Maj. Gen. Jason Kamiya said, "This command takes all allegations seriously."'
+    assert spans(text) == ["This alleged action is repugnant,", "This command takes all allegations seriously."]
+
+
+def test_quote_running_over_paragraphs():
+    # News convention: no closing mark at paragraph end, the next paragraph reopens.
+    text = '"The first part of it goes on\n"and the second part ends here," she said.\nNext paragraph.'
+    (only,) = find_quote_spans(text)
+    assert text[only.start : only.end] == 'The first part of it goes on\n"and the second part ends here,'
+
+
+def test_quote_continued_by_a_paragraph_that_closes_first():
+    # 109: "What I saw was horrendous. … where to go.\nThree women gave birth …," she said.
+    text = '"What I saw was horrendous. They did not know where to go.\nThree women gave birth while fleeing," she said.'
+    (only,) = find_quote_spans(text)
+    quoted = text[only.start : only.end]
+    assert quoted.startswith("What I saw") and quoted.endswith("while fleeing,") and "\n" in quoted
+
+
+def test_unpaired_mark_is_bounded_by_its_paragraph():
+    text = 'He said "this never closes and goes on\nA new paragraph with "a real quote" in it.\nAnother one.'
+    found = spans(text)
+    assert found[0] == "this never closes and goes on"
+    assert found[1] == "a real quote"
+    assert all("\n" not in f for f in found)
+
+
+def test_unpaired_short_fragment_is_dropped():
+    assert spans('A 12" gun and a stray " mark.\nMore.') == []
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "\"He told me 'no way' and left,\" she said."
+    assert spans(text) == ["He told me 'no way' and left,"]
+
+
+def test_title_like_span_is_not_a_quote():
+    # 012: At a conference called "The World without Zionism", the president said ...
+    assert spans('At a conference called "The World without Zionism", he spoke.') == []
+
+
+def test_glued_closing_mark():
+    # 095: have been labeled "foreign terrorist organization"s by a number of bodies
+    text = 'They have been labeled "foreign terrorist organization"s by several bodies.'
+    assert spans(text) == ["foreign terrorist organization"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We are winning the green battle," Evo Morales said.', "Evo Morales"),
+        ('"The police just completely swarmed the territory," said protester Mike Desroches.', "Mike Desroches"),
+        ('Clinton said, "There is no way that I am going to let petty politics win."', "Clinton"),
+    ],
+)
+def test_speaker_of_direct_quote(text, speaker):
+    doc = parse(text)
+    (quote,) = direct(doc)
+    assert speaker in source_of(doc, quote).name
+    assert quote.cue is not None and quote.cue.text in ("said", "says")
+
+
+def test_attribution_in_next_paragraph():
+    # 128: a quote ending with ," at paragraph end, then "William Fallon said."
+    doc = parse('"We are hopeful that we can continue that in a measured way,"\nWilliam Fallon said. He made no mention of a pause.')
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "William Fallon"
+
+
+def test_quote_without_cue_continues_the_previous_speaker():
+    # 119: "…," said Chávez. "And why? Because of our time."
+    doc = parse('"These children have to get up at five in the morning," said Hugo Chavez. "And why? Because of our time."')
+    first, second = direct(doc)
+    assert second.speaker is not None
+    assert second.speaker.source_id == first.speaker.source_id
+
+
+def test_scare_quote_inside_reported_speech_takes_its_speaker():
+    # reference: Syrsky said Russia has used North Korean troops at the heart of an "intensive offensive"
+    doc = parse('Commander Oleksandr Syrsky said Russia has used North Korean troops in an "intensive offensive" in Kursk.')
+    scare = next(q for q in direct(doc) if q.text == "intensive offensive")
+    assert source_of(doc, scare).name == "Oleksandr Syrsky"
+
+
+def test_scare_quote_in_outlet_voice_has_no_speaker():
+    doc = parse('The so-called "peace dividend" never arrived in the region.')
+    (quote,) = direct(doc)
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_unpaired_quote_does_not_swallow_the_article():
+    doc = parse('He said "this never closes and runs on.\nThe next paragraph is the outlet speaking again.\n"A real quote," she said.')
+    assert all("\n" not in q.text for q in doc.quotes)
+    assert any(q.text == "A real quote," for q in direct(doc))

@@ -1,0 +1,95 @@
+"""Indirect (reported) speech from the dependency parse (reported.py)."""
+
+from __future__ import annotations
+
+from ._attribution_helpers import parse, reported, source_of
+
+
+def only_reported(text: str):
+    doc = parse(text)
+    found = reported(doc)
+    assert len(found) == 1, [q.text for q in found]
+    return doc, found[0]
+
+
+def test_said_that():
+    # reference: A senior defense official said Tuesday that not all of the remaining $5.6 billion ...
+    doc, q = only_reported("A senior defense official said Tuesday that not all of the remaining $5.6 billion may be used in time.")
+    assert q.text == "not all of the remaining $5.6 billion may be used in time"
+    assert q.cue.text == "said"
+    assert q.speaker.text == "A senior defense official"
+
+
+def test_said_without_that():
+    doc, q = only_reported("Ukraine's commander-in-chief Oleksandr Syrsky said Russia has used North Korean troops in Kursk.")
+    assert q.text == "Russia has used North Korean troops in Kursk"
+    assert source_of(doc, q).name == "Oleksandr Syrsky"
+
+
+def test_claimed_in_coordination_takes_the_subject_of_the_first_verb():
+    # reference: Trump has repeatedly criticized US assistance to Ukraine and claimed he could secure a ceasefire ...
+    doc, q = only_reported(
+        "Donald Trump has repeatedly criticized US assistance to Ukraine and claimed he could secure a ceasefire within hours."
+    )
+    assert q.text == "he could secure a ceasefire within hours"
+    assert q.cue.text == "claimed"
+    assert source_of(doc, q).name == "Donald Trump"
+
+
+def test_posted_claiming():
+    # reference: Zelensky also posted footage on X claiming to show North Korean soldiers on the battlefield.
+    doc, q = only_reported(
+        "Ukrainian President Volodymyr Zelensky also posted footage on X claiming to show North Korean soldiers on the battlefield."
+    )
+    assert q.text == "to show North Korean soldiers on the battlefield"
+    assert source_of(doc, q).name == "Volodymyr Zelensky"
+
+
+def test_told_reuters():
+    doc, q = only_reported("Foreign Minister Yang Jiechi told Reuters that Bush should not attend the ceremony.")
+    assert q.text == "Bush should not attend the ceremony"
+    assert q.cue.text == "told"
+
+
+def test_according_to_at_the_start():
+    doc, q = only_reported("According to Hugo Chavez, the new time zone would allow school children to wake up with the sun.")
+    assert q.text.startswith("the new time zone would allow")
+    assert q.cue.text == "According to"
+    assert source_of(doc, q).name == "Hugo Chavez"
+
+
+def test_according_to_at_the_end():
+    # 109: Thousands of civilians fled their homes ..., according to the U.N. peacekeeping mission there.
+    doc, q = only_reported("Thousands of civilians fled their homes on Saturday, according to the U.N. peacekeeping mission.")
+    assert q.text == "Thousands of civilians fled their homes on Saturday"
+
+
+def test_dateline_is_not_content():
+    # reference: Kursk, Russia - North Korean forces have suffered ... casualties, a senior US military official claimed Tuesday.
+    doc, q = only_reported("Kursk, Russia - North Korean forces have suffered heavy casualties in Kursk, a senior US military official claimed Tuesday.")
+    assert q.text.startswith("North Korean forces")
+
+
+def test_outlet_comment_after_which_is_cut():
+    doc, q = only_reported("Trump claimed he could secure a ceasefire within hours, which has triggered fears about US aid.")
+    assert q.text == "he could secure a ceasefire within hours"
+
+
+def test_negated_cue_is_not_a_claim():
+    # 128: Although he did not say how long a pause would be, ...
+    doc = parse("Robert Gates did not say how long a pause would be.")
+    assert reported(doc) == []
+
+
+def test_direct_quote_is_not_also_reported():
+    doc = parse('"Several hundred casualties is our latest estimate," the official said on condition of anonymity.')
+    assert reported(doc) == []
+
+
+def test_second_speaker_clause_is_cut():
+    # 005: The U.S. military said nearly 70 suspected insurgents were killed, while local witnesses said that ...
+    doc = parse(
+        "The U.S. military said nearly 70 suspected insurgents were killed, while local witnesses said that at least 39 civilians died."
+    )
+    texts = sorted(q.text for q in reported(doc))
+    assert texts == ["at least 39 civilians died", "nearly 70 suspected insurgents were killed"]

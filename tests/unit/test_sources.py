@@ -1,0 +1,105 @@
+"""Sources: speakers grouped into who speaks; anonymous sources first-class (sources.py)."""
+
+from __future__ import annotations
+
+from ._attribution_helpers import direct, parse, source_of
+
+
+def test_named_person_merges_full_and_short_name():
+    doc = parse(
+        'Ukraine\'s commander-in-chief Oleksandr Syrsky said the attack failed.\n"We held the line," Syrsky said.'
+    )
+    people = [s for s in doc.sources if s.kind == "person"]
+    assert [s.name for s in people] == ["Oleksandr Syrsky"]
+    assert len(people[0].quote_ids) == 2
+    assert "commander-in-chief" in people[0].description
+
+
+def test_anonymous_source_and_the_official_after_it():
+    doc = parse(
+        "North Korean forces have suffered heavy casualties, a senior US military official claimed Tuesday.\n"
+        '"Several hundred casualties is our latest estimate," the official said on condition of anonymity.'
+    )
+    (source,) = doc.sources
+    assert source.kind == "anonymous"
+    assert source.name == "a senior US military official"
+    assert source.description == "senior US military official, on condition of anonymity"
+    assert len(source.mentions) == 2
+    quote = direct(doc)[0]
+    assert quote.speaker.text == "the official"  # the mention nearest the quote
+
+
+def test_second_official_is_a_new_source_and_the_official_follows_it():
+    doc = parse(
+        '"Troops are tired," a senior US military official said.\n'
+        "A senior defense official said that the aid may not be used in time.\n"
+        '"There could be remaining authority," the official said.'
+    )
+    last = direct(doc)[-1]
+    assert source_of(doc, last).name == "a senior defense official"
+    assert len(doc.sources) == 2
+
+
+def test_pronoun_refers_back_to_the_speaker():
+    doc = parse('Joe Biden spoke in Delaware on Monday.\n"We will not back down," he said.')
+    (quote,) = direct(doc)
+    assert quote.speaker.text == "he"
+    assert source_of(doc, quote).name == "Joe Biden"
+
+
+def test_pronoun_skips_people_named_inside_quotes():
+    # 073: A blonde woman in the ad says, "I met Harold at the party". ... she winks and says: "Harold, call me!"
+    doc = parse('A blonde woman in the ad says, "I met Harold at the party". Then she says: "Harold, call me!"')
+    second = direct(doc)[1]
+    assert source_of(doc, second).name == "a blonde woman in the ad"
+
+
+def test_definite_title_refers_to_named_person():
+    # 029: "I made a tough decision," The President said in response.
+    doc = parse('President George W. Bush spoke on Monday.\n"I made a tough decision," the President said.')
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "George W. Bush"
+
+
+def test_apposition_names_the_role():
+    # 046: said Key's lawyer, Jeffry House.
+    doc = parse("Key is the only applicant with combat experience, said Key's lawyer, Jeffry House.")
+    assert any(s.name == "Jeffry House" and s.kind == "person" for s in doc.sources)
+
+
+def test_anonymity_phrases():
+    doc = parse('"The talks have failed," said a diplomat who asked not to be named.')
+    (source,) = doc.sources
+    assert source.kind == "anonymous"
+    assert "asked not to be named" in source.description
+
+
+def test_unnamed_officials_are_anonymous():
+    doc = parse("Officials said the border would stay closed for a week.")
+    (source,) = doc.sources
+    assert source.kind == "anonymous"
+
+
+def test_document_and_organization_kinds():
+    doc = parse(
+        "The report said that unemployment rose sharply last year.\nThe ministry said that the figures were wrong."
+    )
+    kinds = {s.name: s.kind for s in doc.sources}
+    assert kinds["the report"] == "document"
+    assert kinds["the ministry"] == "organization"
+
+
+def test_non_person_subject_is_not_a_speaker():
+    doc = parse("The bombing said nothing about the city, and reports say that it took place at noon.")
+    assert all("bombing" not in s.name for s in doc.sources)
+
+
+def test_ids_and_links_are_consistent():
+    doc = parse('"Yes," said Anna Lee.\n"No," said Bob Stone.\nAnna Lee said that the vote was close.')
+    assert [s.id for s in doc.sources] == ["s1", "s2"]
+    for source in doc.sources:
+        for qid in source.quote_ids:
+            quote = next(q for q in doc.quotes if q.id == qid)
+            assert quote.speaker.source_id == source.id
+        for cid in source.claim_ids:
+            assert next(c for c in doc.claims if c.id == cid).source_id == source.id
