@@ -90,6 +90,23 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_config.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    p_export = sub.add_parser(
+        "export",
+        help="save an annotated copy (Markdown, HTML, JSON, Web Annotations) with the review",
+        description="Export a document with its highlights, claims, sources, review status and notes. "
+        "PATH|ID is an article file (parsed or taken from the cache) or the id, or a unique prefix of "
+        "the id, of a cached document. Without -o the export is printed.",
+        epilog="example:\n  newsreader export kursk.txt --format md -o kursk.md\n"
+        "  newsreader export 787a3279 --format html -o kursk.html --force",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_export.add_argument("doc", metavar="PATH|ID", help="article file, or a cached document id (or unique prefix)")
+    p_export.add_argument("--format", required=True, choices=("md", "html", "json", "annotations"))
+    p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p_export.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, for an article file")
+    p_export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -135,6 +152,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return cmd_cache(args.action)
     if args.command == "config":
         return cmd_config()
+    if args.command == "export":
+        return cmd_export(args)
     raise UsageError(f"unknown command {args.command!r}")
 
 
@@ -233,6 +252,62 @@ def cmd_config() -> int:
             line = f"{dim}{line}{reset}"
         out.append(line)
     sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``export PATH|ID``: an article file is cache-or-parsed; otherwise a cached id (or prefix)."""
+    import re
+    import sqlite3
+
+    from .export import render_export, write_export
+    from .store.reviews import ReviewStore
+
+    target = args.doc
+    looks_like_id = re.fullmatch(r"[0-9a-f]{4,64}", target) is not None and not os.path.exists(target)
+    if looks_like_id:
+        cache = _open_cache()
+        ids = cache.find_ids(target) if cache is not None else []
+        if not ids:
+            raise UsageError(f"export: {target!r} is neither a file nor the id of a cached document")
+        if len(ids) > 1:
+            raise UsageError(f"export: id prefix {target!r} is ambiguous ({len(ids)} cached documents); give more digits")
+        found = cache.latest(ids[0])
+        if found is None:
+            raise UsageError(f"export: the cached document {ids[0][:12]} is unreadable; open its article again")
+        doc = found[0]
+    else:
+        from .service import documents_for
+
+        article = read_input(target, published=args.published, max_bytes=max_bytes(), **_url_options(args))
+        doc = next(iter(documents_for([article], _open_cache())))
+    if args.output and os.path.exists(args.output) and not args.force:
+        raise UsageError(f"export: {args.output} exists (use --force to overwrite)")
+    try:
+        store = ReviewStore()
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(f"export: cannot open the reviews database ({exc})") from exc
+    for line in store.notices:
+        notice(line)
+    theme = None
+    if args.format == "html":
+        from .export.theme import load_theme_colours
+
+        theme = load_theme_colours(settings().theme)
+    content = render_export(
+        doc, store.reviews(doc), args.format, theme=theme, claims=store.claims(doc), dismissed=store.dismissed(doc)
+    )
+    if not args.output:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_export(args.output, content, force=args.force)
+    except FileExistsError as exc:
+        raise UsageError(f"export: {args.output} exists (use --force to overwrite)") from exc
+    except OSError as exc:
+        raise UsageError(f"export: cannot write {args.output}: {exc.strerror or exc}") from exc
+    notice(f"wrote {args.output} ({args.format}, {len(store.claims(doc))} claims)")
     return 0
 
 

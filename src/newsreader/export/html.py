@@ -17,27 +17,31 @@ from typing import Mapping
 
 from .common import ClaimRow, ExportView, Layer, claim_ends, layers, segments, source_label, status_label
 
-# Built-in colours (the default dark theme). A theme dict overrides any of them.
+# Built-in colours: those of the bundled newsreader-dark theme. A theme dict (the
+# ``nr-*`` variables of the app's theme, optionally with its background/foreground)
+# overrides any of them. Quote and claim colours are background tints, the others
+# text colours, as in the reader.
 DEFAULT_THEME: dict[str, str] = {
-    "background": "#1e1e2e",
-    "foreground": "#e4e4ef",
-    "surface": "#28283a",
-    "primary": "#89b4fa",
-    "muted": "#9a9ab0",
-    "nr-quote": "#f5c2e7",
-    "nr-number": "#fab387",
-    "nr-date": "#94e2d5",
-    "nr-entity-person": "#89b4fa",
-    "nr-entity-org": "#cba6f7",
-    "nr-entity-place": "#a6e3a1",
-    "nr-entity-other": "#9399b2",
-    "nr-anonymous": "#f38ba8",
-    "nr-claim": "#7f849c",
-    "nr-status-supported": "#a6e3a1",
-    "nr-status-disputed": "#f9e2af",
-    "nr-status-false": "#f38ba8",
-    "nr-status-unverifiable": "#89dceb",
+    "nr-entity-person": "#e8c07b",
+    "nr-entity-org": "#61afef",
+    "nr-entity-place": "#8ccf7e",
+    "nr-entity-other": "#c792ea",
+    "nr-quote": "#2b3349",
+    "nr-number": "#ff9e64",
+    "nr-date": "#f28b9a",
+    "nr-anonymous": "#e5a50a",
+    "nr-named": "#7fd1a0",
+    "nr-claim": "#3a4160",
+    "nr-status-supported": "#8ccf7e",
+    "nr-status-disputed": "#e5a50a",
+    "nr-status-false": "#f28b9a",
+    "nr-status-unverifiable": "#9aa5b8",
 }
+# Page colours for a dark and a light theme, when the theme gives none.
+DARK_PAGE = {"background": "#1d2026", "foreground": "#dcdfe4", "surface": "#252930", "primary": "#61afef",
+             "muted": "#9aa5b8"}
+LIGHT_PAGE = {"background": "#fafafa", "foreground": "#1f2328", "surface": "#e8eaee", "primary": "#0550ae",
+              "muted": "#57606a"}
 
 # Theme keys that mean the same thing under another name (Textual theme names).
 _ALIASES = {"panel": "surface", "text": "foreground", "text-muted": "muted", "accent": "primary"}
@@ -53,13 +57,32 @@ STATUS_SYMBOLS = {"supported": "✓", "disputed": "!", "false": "✗", "unverifi
 
 
 def theme_variables(theme: Mapping[str, str] | None) -> dict[str, str]:
-    """The effective colours: defaults overlaid with the theme's valid colour values."""
-    colours = dict(DEFAULT_THEME)
-    for key, value in (theme or {}).items():
-        key = _ALIASES.get(str(key), str(key))
-        if isinstance(value, str) and _NAME.fullmatch(key) and _COLOUR.fullmatch(value.strip()):
-            colours[key] = value.strip()
-    return colours
+    """The effective colours: defaults overlaid with the theme's valid colour values.
+
+    Without a ``background``, the page is light when the theme's quote tint is light
+    (a light theme), dark otherwise.
+    """
+    given: dict[str, str] = {}
+    items = list((theme or {}).items())
+    for key, value in items:  # direct names first, then aliases for what is still missing
+        key = str(key)
+        if key not in _ALIASES and isinstance(value, str) and _NAME.fullmatch(key) and _COLOUR.fullmatch(value.strip()):
+            given[key] = value.strip()
+    for key, value in items:
+        target = _ALIASES.get(str(key))
+        if target and target not in given and isinstance(value, str) and _COLOUR.fullmatch(value.strip()):
+            given[target] = value.strip()
+    light = _is_light(given.get("background") or given.get("nr-quote") or DEFAULT_THEME["nr-quote"])
+    return {**DEFAULT_THEME, **(LIGHT_PAGE if light else DARK_PAGE), **given}
+
+
+def _is_light(colour: str) -> bool:
+    """Whether a ``#rgb``/``#rrggbb`` colour is light (other notations count as dark)."""
+    if not colour.startswith("#") or len(colour) not in (4, 7):
+        return colour.lower() in ("white", "ivory", "snow", "linen", "beige", "lightgray", "lightgrey", "whitesmoke")
+    digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
+    r, g, b = (int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5
 
 
 def render(view: ExportView, theme: Mapping[str, str] | None = None) -> str:
@@ -134,20 +157,23 @@ code {{ font: .85em ui-monospace, monospace; }}
 .legend {{ font: .8rem system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; list-style: none; }}
 .legend li {{ background: var(--surface); border-radius: 1em; padding: .1rem .6rem; }}
 .text p {{ margin: 0 0 1rem; }}
-.hl-claim {{ --claim: var(--nr-claim); background: rgba(127, 127, 127, .18);
-  background: color-mix(in srgb, var(--claim) 22%, transparent); }}
+.hl-quote {{ background: var(--nr-quote); }}
+.hl-entity {{ color: var(--entity, var(--nr-entity-other)); }}
+.ent-person {{ --entity: var(--nr-entity-person); }}
+.ent-org {{ --entity: var(--nr-entity-org); }}
+.ent-place {{ --entity: var(--nr-entity-place); }}
+.hl-number {{ color: var(--nr-number); font-weight: 700; }}
+.hl-date {{ color: var(--nr-date); text-decoration: underline; text-underline-offset: 3px; }}
+.hl-anonymous {{ color: var(--nr-anonymous); font-weight: 700; }}
+.hl-claim {{ --claim: var(--muted); -webkit-box-decoration-break: clone; box-decoration-break: clone; }}
 .st-supported {{ --claim: var(--nr-status-supported); }}
 .st-disputed {{ --claim: var(--nr-status-disputed); }}
 .st-false {{ --claim: var(--nr-status-false); }}
 .st-unverifiable {{ --claim: var(--nr-status-unverifiable); }}
-.hl-quote {{ color: var(--nr-quote); font-style: italic; }}
-.hl-entity {{ border-bottom: 2px solid var(--entity, var(--nr-entity-other)); }}
-.ent-person {{ --entity: var(--nr-entity-person); }}
-.ent-org {{ --entity: var(--nr-entity-org); }}
-.ent-place {{ --entity: var(--nr-entity-place); }}
-.hl-number {{ color: var(--nr-number); font-weight: 600; }}
-.hl-date {{ color: var(--nr-date); text-decoration: underline dotted; text-underline-offset: 3px; }}
-.hl-anonymous {{ outline: 1px dashed var(--nr-anonymous); outline-offset: 1px; }}
+.st-unreviewed {{ --claim: var(--muted); }}
+.hl-claim.st-supported, .hl-claim.st-disputed, .hl-claim.st-false, .hl-claim.st-unverifiable {{
+  box-shadow: inset 0 -3px 0 var(--claim); }}
+.legend .hl-claim {{ box-shadow: inset 0 -3px 0 var(--nr-status-disputed); }}
 sup.ref {{ font: 600 .65rem system-ui, sans-serif; margin-left: .1rem; }}
 sup.ref a, td a {{ color: var(--claim, var(--primary)); text-decoration: none; }}
 table {{ border-collapse: collapse; width: 100%; font: .88rem/1.45 system-ui, sans-serif; }}
@@ -176,7 +202,7 @@ def _legend() -> str:
         ("hl-number", "number"),
         ("hl-date", "date"),
         ("hl-anonymous", "anonymous source"),
-        ("hl-claim", "claim"),
+        ("hl-claim", "reviewed claim"),
     ]
     chips = "".join(f'<li><span class="{cls}">{label}</span></li>' for cls, label in items)
     return f'<ul class="legend" aria-label="highlight legend">{chips}</ul>'
@@ -258,9 +284,10 @@ def _claims(view: ExportView) -> str:
     rows = []
     for row in view.rows:
         added = ' <span class="added">(added by reviewer)</span>' if row.reviewer_added else ""
-        source = html.escape(source_label(row.source))
         if row.source is not None and row.source.kind == "anonymous":
-            source += ' <span class="badge">anonymous</span>'
+            source = html.escape(row.source.name) + ' <span class="badge">anonymous</span>'
+        else:
+            source = html.escape(source_label(row.source))
         rows.append(
             f'<tr id="{_anchor(row)}" class="st-{row.status or "unreviewed"}">'
             f"<td>{html.escape(row.claim.id)}</td><td>{html.escape(row.claim.text)}{added}</td>"
