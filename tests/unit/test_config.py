@@ -3,11 +3,11 @@
 import os
 import subprocess
 import sys
-import tomllib
 
 import pytest
 
 from newsreader.config import (
+    tomllib,
     Config,
     ConfigError,
     config_path,

@@ -3,14 +3,13 @@ notice and the default, the palette choice is remembered in config.toml."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 from textual.app import App
 from textual.color import Color
 
-from newsreader.config import Config, load_config, save_theme
+from newsreader.config import Config, load_config, save_theme, tomllib
 from newsreader.ui.themes import (
     DEFAULT_THEME,
     HIGHLIGHTS,

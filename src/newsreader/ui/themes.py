@@ -29,9 +29,8 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,6 +42,9 @@ from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import DEFAULT_THEME, Config, ConfigError, save_theme, user_themes_dir
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 LIGHT_THEME = "newsreader-light"
 PREFIX = "nr-"
