@@ -1,8 +1,9 @@
 """Numbers with a kind, a value and a unit.
 
 Sources of spans: spaCy's MONEY, PERCENT, QUANTITY, CARDINAL and ORDINAL entities,
-plus DATE entities that are durations ("two days": a count of days - a DATE entity a
-date rule resolves is a date and never a number), plus numeric tokens the small model
+plus DATE entities with a number that no date rule reads as a date: durations ("two
+days": a count of days) and mislabels ("between 10 and 20" people) - a DATE entity a
+date rule resolves is a date and never a number, plus numeric tokens the small model
 left untagged ("there were 104 houses"). Four-digit 1xxx/20xx tokens outside entities
 are taken for years and skipped.
 
@@ -56,7 +57,6 @@ _SPELLED_SCALE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_SCALE = re.compile(r"(?:bn|mn|m|k|tn)\b")
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019(),;:"
 
 
@@ -96,10 +96,11 @@ def extract_numbers(doc: "Doc") -> list[Number]:
 
 
 def _is_duration(ent: "Span", text: str) -> bool:
-    """"two days", "three years" (a number and a time unit) that no date rule reads as a date."""
-    has_number = any(t.like_num for t in ent)
-    has_unit = any(t.lemma_.lower() in _TIME_UNITS for t in ent)
-    if not (has_number and has_unit) or find_dates(ent.text, open_text=False):
+    """A DATE entity that is a count: "two days", "three years", or a mislabel ("between 10 and 20" people).
+
+    Not when a date rule reads it as a date, nor for ages ("25 years old", "24-year-old").
+    """
+    if not any(t.like_num for t in ent) or find_dates(ent.text, open_text=False):
         return False
     return not re.search(r"\byears?[\s-]+old\b|-year-old\b|\bof\s+age\b", text[ent.start_char:ent.end_char + 5])
 
