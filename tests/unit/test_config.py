@@ -193,3 +193,30 @@ def test_save_theme_into_a_file_that_starts_with_a_table(isolated_home):
     save_theme("newsreader-light")
     assert path.read_text() == 'theme = "newsreader-light"\n\n[layers]\ndates = false'
     assert load_config().layers["dates"] is False
+
+
+@pytest.mark.parametrize(("env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)])
+def test_config_command_colours_only_a_terminal_that_wants_it(isolated_home, env, coloured):
+    import pty
+
+    leader, follower = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    environ.update(NEWSREADER_HOME=str(isolated_home), TERM="xterm-256color")
+    environ.update(env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsreader.cli", "config"], stdout=follower, stderr=subprocess.PIPE, env=environ, timeout=120
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    out = b"".join(chunks).decode()
+    assert proc.returncode == 0 and "theme = " in out
+    assert ("\x1b[" in out) is coloured
