@@ -47,9 +47,9 @@ def read_input(
     """
     if published is not None and not valid_iso_date(published):
         raise IngestError("--published", f"{published!r} is not a date in the form YYYY-MM-DD")
-    from .fetch import is_url
-
-    if is_url(arg):
+    # The same test as fetch.is_url, inline: importing fetch (ssl, http.client, email)
+    # costs ~45 ms, and a local file - every cached open - must not pay it.
+    if arg[:8].lower().startswith(("http://", "https://")):
         return read_url(
             arg, published=published, max_bytes=max_bytes, offline=offline, timeout=timeout,
             cache_dir=cache_dir, notify=notify,
@@ -88,7 +88,10 @@ def article_from_bytes(
         else:
             kind = "text"
     if kind == "html":
-        text = decode_bytes(source, data, declared=charset or declared_charset(data))
+        declared = charset or declared_charset(data)
+        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and "16" not in (declared or ""):
+            data = data.replace(b"\x00", b"")  # stray NULs in a served page are not a binary file
+        text = decode_bytes(source, data, declared=declared)
         return article_from_html(text, source=source, fallback_title=fallback_title, url=url, published=published)
     text = decode_bytes(source, data, declared=charset)
     if kind == "markdown":
