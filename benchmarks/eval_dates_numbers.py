@@ -12,6 +12,8 @@ Baseline: ``dateparser.search.search_dates`` over the whole body with
 datetimes without a granularity, so each is formatted at the **gold** granularity
 (day, ISO week, month or year) - a generous reading of the baseline.
 
+Scores are printed per split: ``dev`` (the articles the rules were developed on),
+``heldout`` (labelled after the rules were written, never used to tune them) and all.
 It also prints the time of the spaCy pass and of the date + number layers.
 """
 
@@ -30,13 +32,13 @@ DEFAULT_GOLD = ROOT / "tests" / "data" / "dates_numbers" / "gold.json"
 
 def gold_spans(text: str, items: list[dict], kind: str) -> list[tuple[int, int, dict]]:
     """Offsets of each gold item: items are in text order, each is the first whole-word
-    occurrence of its text at or after the start of the item before it (of the same list)."""
+    occurrence of its text after the end of the item before it (of the same list)."""
     spans, cursor = [], 0
     for item in items:
         start = find_word(text, item["text"], cursor)
         if start < 0:
             raise SystemExit(f"gold {kind} {item['text']!r} not in the text after offset {cursor}")
-        cursor = start + 1
+        cursor = start + len(item["text"])
         spans.append((start, start + len(item["text"]), item))
     return spans
 
@@ -112,8 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(nlp.pipe([a.text for a in articles]))
     t_spacy = time.perf_counter() - t0
     t_layers = t_baseline = 0.0
-    counts = {"dates": [0, 0, 0], "numbers": [0, 0], "units": [0, 0]}  # ours, baseline, total
+    splits: dict[str, dict[str, list[int]]] = {}
     for entry, article, doc in zip(gold, articles, docs):
+        counts = splits.setdefault(entry.get("split", "dev"), {"dates": [0, 0, 0], "numbers": [0, 0], "units": [0, 0]})
         text, pub = article.text, dt.date.fromisoformat(article.published)
         t0 = time.perf_counter()
         dates = extract_dates(doc, article.published)
@@ -153,15 +156,19 @@ def main(argv: list[str] | None = None) -> int:
                 elif args.verbose:
                     print(f"  unit miss {entry['file']} {item['text']!r}: gold {item['unit']} ours {got.unit if got else None}")
 
-    ours_d, base_d, n_d = counts["dates"]
-    print(f"dev set: {len(gold)} articles, {n_d} calendar dates, {counts['numbers'][1]} numbers")
-    print(f"{'':24}{'newsreader':>12}{'dateparser':>12}")
-    print(f"{'date value accuracy':24}{ours_d / n_d:>12.3f}{(base_d / n_d if not args.no_baseline else float('nan')):>12.3f}"
-          f"   ({ours_d}/{n_d} vs {base_d}/{n_d})")
-    n_ok, n_all = counts["numbers"]
-    print(f"{'number value accuracy':24}{n_ok / n_all:>12.3f}{'-':>12}   ({n_ok}/{n_all})")
-    u_ok, u_all = counts["units"]
-    print(f"{'number unit accuracy':24}{u_ok / u_all:>12.3f}{'-':>12}   ({u_ok}/{u_all})")
+    splits["all"] = {key: [sum(c[key][i] for c in splits.values()) for i in range(len(c0))]
+                     for key, c0 in next(iter(splits.values())).items()}
+    for name, counts in splits.items():
+        ours_d, base_d, n_d = counts["dates"]
+        n_ok, n_all = counts["numbers"]
+        u_ok, u_all = counts["units"]
+        size = len(gold) if name == "all" else sum(1 for e in gold if e.get("split", "dev") == name)
+        print(f"[{name}] {size} articles, {n_d} calendar dates, {n_all} numbers")
+        print(f"  {'':24}{'newsreader':>12}{'dateparser':>12}")
+        base = f"{base_d / n_d:>12.3f}" if not args.no_baseline else f"{'-':>12}"
+        print(f"  {'date value accuracy':24}{ours_d / n_d:>12.3f}{base}   ({ours_d}/{n_d} vs {base_d}/{n_d})")
+        print(f"  {'number value accuracy':24}{n_ok / n_all:>12.3f}{'-':>12}   ({n_ok}/{n_all})")
+        print(f"  {'number unit accuracy':24}{u_ok / u_all:>12.3f}{'-':>12}   ({u_ok}/{u_all})")
     print(f"time: spaCy pass {t_spacy:.2f}s, dates+numbers layers {t_layers:.3f}s "
           f"({100 * t_layers / t_spacy:.1f}% of spaCy), dateparser search_dates {t_baseline:.2f}s")
     return 0

@@ -226,8 +226,8 @@ def test_dev_set_date_accuracy(nlp):
             start = article.text.find(item["text"], cursor)
             while start > 0 and article.text[start - 1].isalnum():
                 start = article.text.find(item["text"], start + 1)
-            cursor = start + 1
             end = start + len(item["text"])
+            cursor = end
             hits = [d for d in spans if d.start < end and start < d.end]
             total += 1
             right += bool(hits) and hits[0].value == item["value"]

@@ -184,8 +184,8 @@ def test_dev_set_number_accuracy(nlp):
             start = article.text.find(item["text"], cursor)
             while start > 0 and (article.text[start - 1].isalnum() or article.text[start + len(item["text"]):][:1].isdigit()):
                 start = article.text.find(item["text"], start + 1)
-            cursor = start + 1
             end = start + len(item["text"])
+            cursor = end
             hits = sorted((n for n in spans if n.start < end and start < n.end),
                           key=lambda n: -(min(end, n.end) - max(start, n.start)))
             total += 1
