@@ -108,6 +108,20 @@ def palette(variables: Mapping[str, str] | None = None, *, dark: bool = True) ->
     return Palette(colors, dark)
 
 
+# -- text safety ------------------------------------------------------------------
+
+_CONTROL = {c: "\ufffd" for c in (*range(0, 32), *range(127, 160)) if c != 10}
+_CONTROL[9] = " "
+
+
+def safe_text(text: str) -> str:
+    """Control characters (an ESC from a pasted terminal log, say) become U+FFFD, tabs spaces.
+
+    One character for one, so every offset into the text stays valid.
+    """
+    return text.translate(_CONTROL)
+
+
 # -- highlight layers ------------------------------------------------------------
 
 
@@ -189,7 +203,7 @@ def heading_style() -> Style:
 
 def plain(text: str, style: Style | None = None) -> Content:
     """Data text as Content, never markup."""
-    content = Content(text)
+    content = Content(safe_text(text))
     return content.stylize(style) if style is not None else content
 
 
@@ -248,12 +262,12 @@ def source_badge(source: Source | None, pal: Palette) -> Content:
         return Content("outlet").stylize(Style(dim=True, italic=True))
     if source.kind == "anonymous":
         badge = Content(" ANON ").stylize(Style(background=pal["nr-anonymous"], foreground=Color(0, 0, 0), bold=True))
-        return Content.assemble(badge, " ", Content(source.name).stylize(pal.fg("nr-anonymous")))
-    return Content(source.name).stylize(pal.fg("nr-named", bold=True))
+        return Content.assemble(badge, " ", Content(clip(source.name, 60)).stylize(pal.fg("nr-anonymous")))
+    return Content(clip(source.name, 60)).stylize(pal.fg("nr-named", bold=True))
 
 
 def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(safe_text(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -362,7 +376,7 @@ def entity_row(canonical: str, label: str, count: int, pal: Palette) -> Content:
     style = pal.fg(f"nr-entity-{entity_group(label)}", bold=True)
     return Content.assemble(
         Content(f"{count:>3}× ").stylize(Style(dim=True)),
-        Content(canonical).stylize(style),
+        Content(clip(canonical, 60)).stylize(style),
         "  ",
         Content(label).stylize(Style(dim=True)),
     )

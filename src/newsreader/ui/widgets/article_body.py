@@ -77,7 +77,7 @@ class Layout:
     paras: list[int]
 
 
-class ArticleBody(ScrollView, can_focus=True):
+class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
     """The scrolling article text with highlight layers, selection, search and flash overlays."""
 
     DEFAULT_CSS = """
@@ -116,7 +116,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self.text = text
+        self.text = text = render.safe_text(text)
         paragraphs = []
         pos = 0
         lines = text.split("\n")

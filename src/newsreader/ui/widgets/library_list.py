@@ -17,7 +17,7 @@ from .. import render
 from ...store import DocSummary
 
 
-class LibraryList(ScrollView, can_focus=True):
+class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     LibraryList { height: 1fr; background: $surface; scrollbar-size-vertical: 1; }
     LibraryList > .library--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
