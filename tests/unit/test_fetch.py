@@ -57,6 +57,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/article.html")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/file.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path in ("/loop-a", "/loop-b"):
             self.send_response(302)
             self.send_header("Location", "/loop-b" if path == "/loop-a" else "/loop-a")
@@ -133,7 +138,8 @@ def test_text_plain_is_read_as_plain_text(server):
     [
         ("/missing", "HTTP 404"),
         ("/broken", "HTTP 500"),
-        ("/loop-a", "redirect"),
+        ("/loop-a", "redirect loop"),
+        ("/to-ftp", "not http\\(s\\)"),
         ("/image.png", "image/png, not an HTML page"),
         ("/notext.html", "no article text found"),
     ],

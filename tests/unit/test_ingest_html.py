@@ -66,6 +66,12 @@ def test_html_is_sniffed_without_an_extension(tmp_path):
     assert read_input("-", stdin=stdin).published == "2022-11-10"
 
 
+def test_stray_nul_bytes_in_a_page_are_not_binary(tmp_path):
+    path = tmp_path / "nul.html"
+    path.write_bytes((HTML / "courier-drought.html").read_bytes().replace(b"<footer", b"\x00<footer"))
+    assert read_input(str(path)).title == gold("courier-drought")["title"]
+
+
 def test_page_without_article_text_is_an_error():
     with pytest.raises(IngestError, match="no article text found"):
         read_input(str(HTML / "no-text.html"))
@@ -120,6 +126,10 @@ def test_date_priority_and_formats():
     assert choose_date(meta, "2024-03-15", None) == "2024-03-12"
     assert choose_date({"props": {"sailthru.date": "Tue, 05 Mar 2024 10:00:00 GMT"}}, None, None) == "2024-03-05"
     assert choose_date({}, None, "https://x.example/2023/05/14/story.html") == "2023-05-14"
+    # The URL's (local) date beats a UTC timestamp that crossed midnight; canonical URLs count.
+    utc = {"jsonld_published": "2023-05-15T02:10:00Z", "canonical_url": "https://x.example/2023/05/14"}
+    assert choose_date(utc, None, None) == "2023-05-14"
+    assert choose_date({"props": {"date": "2020-01-01"}, "time_published": "2019-12-31"}, None, None) == "2019-12-31"
     assert choose_date({"jsonld_published": "not a date"}, None, None) is None
     assert parse_date("1700000000") == "2023-11-14"
     assert parse_date("2999-01-01") is None  # implausible (future)

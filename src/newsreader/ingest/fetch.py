@@ -57,8 +57,15 @@ def is_url(arg: str) -> bool:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
+    """At most MAX_REDIRECTS hops, each to http(s) only (urllib would also follow ftp)."""
+
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise urllib.error.HTTPError(newurl, code, "redirection to a non-http(s) URL is not allowed", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Response:
@@ -77,6 +84,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Resp
     except urllib.error.HTTPError as exc:
         exc.close()
         if 300 <= exc.code < 400:
+            if "not allowed" in str(exc.msg):
+                raise FetchError(url, "redirects to a location that is not http(s)") from None
             raise FetchError(url, f"too many redirects or a redirect loop (more than {MAX_REDIRECTS})") from None
         reason = f"HTTP {exc.code} {exc.reason}".strip()
         raise FetchError(url, f"server answered {reason}", network=exc.code >= 500) from None

@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import IngestError
 from .normalize import normalize_text
@@ -38,7 +38,6 @@ class Extraction:
     published: str | None = None
     author: str | None = None
     site_name: str | None = None
-    votes: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 def extract_html(html: str, *, url: str | None = None, source: str = "html") -> Extraction:
@@ -147,7 +146,9 @@ def page_metadata(html: str) -> dict:
     if headline:
         meta["itemprop_headline"] = _clean(headline[0].get("content") or headline[0].text_content())
     _jsonld(tree, meta)
-    meta["time_published"] = _time_elements(tree)
+    meta["time_published"], meta["time_first"] = _time_elements(tree)
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta["canonical_url"] = canonical[0].strip() if canonical else props.get("og:url")
     return meta
 
 
@@ -217,21 +218,17 @@ def _author_names(value) -> list[str]:
     return []
 
 
-def _time_elements(tree) -> str | None:
-    """``<time datetime>`` marked as the publication time, else the first one in the article."""
+def _time_elements(tree) -> tuple[str | None, str | None]:
+    """``(marked, first)``: a ``<time>`` marked as the publication time, and the first
+    ``<time datetime>`` inside ``<article>``/``<main>`` (weaker: may be an update time)."""
     marked = tree.xpath(
         '//time[@datetime][@pubdate or @itemprop="datePublished" or '
         'contains(translate(@class, "PUBLISHED", "published"), "publish")]'
         '|//*[@itemprop="datePublished"][@datetime or @content]'
     )
-    for el in marked:
-        value = el.get("datetime") or el.get("content")
-        if value:
-            return value
+    first_marked = next((v for el in marked if (v := el.get("datetime") or el.get("content"))), None)
     in_article = tree.xpath("//article//time[@datetime]|//main//time[@datetime]")
-    if in_article:
-        return in_article[0].get("datetime")
-    return None
+    return first_marked, (in_article[0].get("datetime") if in_article else None)
 
 
 # --------------------------------------------------------------------------- title
@@ -305,10 +302,13 @@ def _title_variants(text: str, site: str | None) -> list[tuple[str, int]]:
 # --------------------------------------------------------------------------- date
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d])")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[^\d]|$)")
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "original-publish-date",
     "article.published",
     "datepublished",
     "publishdate",
@@ -317,28 +317,36 @@ _DATE_META = (
     "pubdate",
     "dc.date.issued",
     "dcterms.issued",
-    "dc.date",
     "dcterms.created",
     "parsely-pub-date",
     "sailthru.date",
-    "date",
 )
+_GENERIC_DATE_META = ("date", "dc.date", "dcterms.date")
 
 
 def choose_date(meta: dict, trafilatura_date: str | None, url: str | None) -> str | None:
-    """The publication date (``YYYY-MM-DD``) from the most reliable source that has one."""
+    """The publication date (``YYYY-MM-DD``) from the most reliable source that has one.
+
+    Order: a full date in the URL path (the page's, else its canonical/og:url; it is
+    the publisher's local date, where ISO timestamps in UTC can be a day off);
+    JSON-LD ``datePublished``; specific meta (``article:published_time``...); a
+    ``<time>`` marked as published; trafilatura's date (htmldate, original date);
+    generic ``date`` meta; the first ``<time>`` in the article.
+    """
+    for address in (url, meta.get("canonical_url")):
+        match = _URL_DATE.search(address or "")
+        if match and _valid(*match.groups()):
+            return _valid(*match.groups())
     props = meta.get("props", {})
     candidates = [meta.get("jsonld_published")]
     candidates += [props.get(name) for name in _DATE_META]
     candidates += [meta.get("time_published"), trafilatura_date]
+    candidates += [props.get(name) for name in _GENERIC_DATE_META]
+    candidates += [meta.get("time_first")]
     for value in candidates:
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
-    if url:
-        match = _URL_DATE.search(url)
-        if match:
-            return _valid(*match.groups())
     return None
 
 
