@@ -417,3 +417,36 @@ def test_sigkill_during_a_burst_of_saves_leaves_an_intact_database(db):
         assert got[f"c{i + 1}"].status == STATUSES[i % 4]
         assert got[f"c{i + 1}"].note == f"note {i}"
     assert len(got) <= last + 2  # at most the one save in flight when killed
+
+
+def test_dismissing_a_kept_claim_hides_it(db, doc):
+    store = ReviewStore(db)
+    store.set_status(doc, doc.claims[1], "supported")
+    fewer = make_doc([S1, S2, S3], claimed=[S1, S3])
+    kept = [c for c in store.claims(fewer) if c.id.startswith("r")][0]
+    store.dismiss(fewer, kept)
+    assert [c.text for c in store.claims(fewer)] == [S1, S3]
+    assert store.reviews(fewer) == {}
+    store.undo(fewer)
+    assert store.reviews(fewer)[kept.id].status == "supported"
+
+
+def test_reviewer_claim_over_a_dismissed_span_is_reviewable(db, doc):
+    store = ReviewStore(db)
+    store.dismiss(doc, doc.claims[0])
+    again = store.add_claim(doc, doc.claims[0].start, doc.claims[0].end)
+    assert again.id.startswith("u")
+    review = store.set_status(doc, again, "false")
+    assert review.claim_id == again.id
+    assert store.reviews(doc)[again.id].status == "false"
+    assert store.progress(doc) == (1, 3)
+
+
+def test_reviewed_counts_per_document(db, doc):
+    other = make_doc([S2, S3], doc_id="doc-2")
+    store = ReviewStore(db)
+    store.set_status(doc, doc.claims[0], "supported")
+    store.set_status(doc, doc.claims[2], "false")
+    store.set_note(doc, doc.claims[1], "only a note")
+    store.set_status(other, other.claims[1], "disputed")
+    assert store.reviewed_counts() == {"doc-1": 2, "doc-2": 1}

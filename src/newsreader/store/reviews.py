@@ -23,6 +23,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -154,8 +155,9 @@ class ReviewStore:
         if "meta" not in tables:
             if "reviews" in tables:
                 raise _CorruptError("reviews table without a meta table")
-            conn.executescript("BEGIN IMMEDIATE;" + _DDL + "COMMIT;")
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            conn.executescript(
+                f"BEGIN IMMEDIATE;{_DDL}INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;"
+            )
             return
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         try:
@@ -442,14 +444,17 @@ class ReviewStore:
                  if e["kind"] == "added" and _text_at(doc, e["start"], e["end"]) == e["claim_text"]]
         candidates = list(doc.claims) + added
         hidden: set[str] = set()
+        dismissed_spans: set[tuple[int, int]] = set()
         for e in edits:
             if e["kind"] != "dismissed":
                 continue
-            target = _match_claim(doc, candidates, e["claim_text"], e["start"], e["end"], e["claim_id"])
+            target, span = _match_claim(doc, candidates, e["claim_text"], e["start"], e["end"])
             if target is not None:
                 hidden.add(target.id)
+                dismissed_spans.add((target.start, target.end))
+            elif span is not None:
+                dismissed_spans.add(span)  # a dismissed kept claim (r<n>): no claim of the analysis there
         dismissed = [c for c in doc.claims if c.id in hidden]
-        dismissed_spans = {(c.start, c.end) for c in candidates if c.id in hidden}
         visible = [c for c in candidates if c.id not in hidden]
         by_span = {(c.start, c.end): c for c in visible}
 
@@ -466,10 +471,10 @@ class ReviewStore:
         pending: list[dict[str, Any]] = []
         kept: list[Claim] = []
         for _tier, row_id, row, span in located:
-            if span is not None and span in dismissed_spans:
+            claim = by_span.get(span) if span is not None else None
+            if claim is None and span is not None and span in dismissed_spans:
                 states[row_id] = ("hidden", row["claim_id"], row["start"], row["end"])
                 continue
-            claim = by_span.get(span) if span is not None else None
             if claim is not None and claim.id not in by_claim:
                 by_claim[claim.id] = row
                 row_claim[row_id] = claim.id
@@ -532,7 +537,8 @@ _FOLD.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
 _FOLD.update({ord("\u2026"): "..."})
 
 
-def normalize_for_match(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=8)
+def normalize_for_match(text: str) -> tuple[str, tuple[int, ...]]:
     """Text folded for matching (case, quotes, dashes, runs of whitespace) and, for each
     folded character, the index of the original character it came from."""
     out: list[str] = []
@@ -550,7 +556,7 @@ def normalize_for_match(text: str) -> tuple[str, list[int]]:
     while out and out[-1] == " ":
         out.pop()
         index.pop()
-    return "".join(out), index
+    return "".join(out), tuple(index)
 
 
 def _locate(text: str, needle: str, start: int, end: int) -> tuple[int, tuple[int, int] | None]:
@@ -599,14 +605,17 @@ def _fuzzy_claim(needle: str, start: int, claims: list[Claim]) -> Claim | None:
     return best[2] if best else None
 
 
-def _match_claim(doc: Document, claims: list[Claim], text: str, start: int, end: int, claim_id: str) -> Claim | None:
-    """The claim a stored edit (a dismissal) refers to: same span, else same text nearby, else fuzzy."""
+def _match_claim(
+    doc: Document, claims: list[Claim], text: str, start: int, end: int
+) -> tuple[Claim | None, tuple[int, int] | None]:
+    """The claim a stored dismissal refers to (same span, else same text nearby, else fuzzy),
+    and where its text is now."""
     _tier, span = _locate(doc.text, text, start, end)
     if span is not None:
         for claim in claims:
             if (claim.start, claim.end) == span:
-                return claim
-    return _fuzzy_claim(text, start, claims)
+                return claim, span
+    return _fuzzy_claim(text, start, claims), span
 
 
 # -- rows and reviews ------------------------------------------------------------------
