@@ -49,6 +49,13 @@ RULE_CASES = [
     ("day_month", "September 12", FUTURE, dt.date(2007, 9, 8), "2007-09-12", "day"),
     ("day_month", "January 3rd", FUTURE, dt.date(2005, 11, 18), "2006-01-03", "day"),
     ("day_month", "Sunday 19th March", PAST, dt.date(2006, 3, 20), "2006-03-19", "day"),
+    # "Our decision to set the January 8th deadline ... was based on" (2005-12-24): past verb,
+    # but a year back is far less likely than two weeks ahead
+    ("day_month", "January 8th", PAST, dt.date(2005, 12, 24), "2006-01-08", "day"),
+    # "The case has been delayed until July 7, more than a week after the run-off election on June 27"
+    ("day_month", "June 27", PAST, dt.date(2008, 6, 20), "2008-06-27", "day"),
+    # ... but a past reading a few months back stays: "the investigation opened on February 16"
+    ("day_month", "February 16", PAST, dt.date(2010, 4, 6), "2010-02-16", "day"),
     # "China's exports surged last December" (Jan. 2010 article)
     ("named_month", "last December", UNKNOWN, dt.date(2010, 1, 10), "2009-12", "month"),
     ("named_month", "next March", UNKNOWN, DEC18, "2025-03", "month"),
@@ -76,6 +83,10 @@ RULE_CASES = [
     # "truck bombs would be detonated during the football games this weekend" (Thursday 2006-10-19)
     ("weekend", "this weekend", FUTURE, dt.date(2006, 10, 19), "2006-W42", "week"),
     ("weekend", "the weekend", PAST, DEC18, "2024-W50", "week"),
+    # "fearing violence in the French capital this holiday weekend" (Sunday 2005-11-13)
+    ("weekend", "this holiday weekend", UNKNOWN, dt.date(2005, 11, 13), "2005-W45", "week"),
+    # "This weekend we will exercise extra vigilance" said on a Sunday: the current weekend
+    ("weekend", "This weekend", FUTURE, dt.date(2005, 11, 13), "2005-W45", "week"),
     # "where Ukrainian forces seized territory earlier this year"
     ("this_unit", "earlier this year", PAST, DEC18, "2024", "year"),
     ("this_unit", "earlier this month", PAST, DEC18, "2024-12", "month"),

@@ -152,6 +152,12 @@ def test_spelled_out_numbers(nlp):
     assert any(v == 2 for v in values.values())
 
 
+def test_time_durations_are_counts(nlp):
+    # "now they have to walk six hours to reach a place to cast their ballot"
+    found = numbers_of(nlp, "Now they have to walk six hours to reach a place to cast their ballot.")
+    assert found["six hours"] == ("count", 6, "hours")
+
+
 def test_untagged_spelled_scale(nlp):
     # "which will affect more than a million workers" - the small model tags no CARDINAL
     found = numbers_of(nlp, "From Saturday, the minimum wage will be increased, which will affect more than a million workers.")

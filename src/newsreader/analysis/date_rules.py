@@ -30,7 +30,11 @@ Known failure classes and the choices made:
   the ISO week of the Saturday meant by the tense;
 * a bare month or day-month ("in June", "Dec. 18") with past tense = the latest such
   on or before publication, with future tense = the next on or after it, in present
-  or unknown tense = the nearer of the two (ties: the past);
+  or unknown tense = the nearer of the two (ties: the past); a day-month whose tense
+  reading is over 180 days away while the other is within 60 days takes the other
+  (the governing verb's tense is not always the date's: "the January 8th deadline
+  was set" in a December article);
+* "this weekend" on a Saturday or Sunday is the publication week;
 * date ranges ("Monday 17th to Friday 21st October") are reported by their parts.
 """
 
@@ -149,8 +153,10 @@ def month_year(pub: dt.date, month: int, tense: str, *, strict: bool = False) ->
     return past if (pub.month - month) % 12 <= (month - pub.month) % 12 else future
 
 
-def day_month_year(pub: dt.date, month: int, day: int, tense: str) -> int:
-    """The year of a day-month without a year ("Dec. 18"), by tense like :func:`month_year`."""
+def day_month_year(pub: dt.date, month: int, day: int, tense: str, *, override: bool = True) -> int:
+    """The year of a day-month without a year ("Dec. 18"), by tense like :func:`month_year`,
+    unless the tense picks a day more than 180 days away while the other reading is
+    within 60 days."""
     def valid(year: int) -> dt.date | None:
         try:
             return dt.date(year, month, day)
@@ -159,10 +165,14 @@ def day_month_year(pub: dt.date, month: int, day: int, tense: str) -> int:
 
     before = max((d for y in range(pub.year - 4, pub.year + 1) if (d := valid(y)) and d <= pub), default=None)
     after = min((d for y in range(pub.year, pub.year + 5) if (d := valid(y)) and d >= pub), default=None)
-    if tense == PAST and before:
-        return before.year
-    if tense == FUTURE and after:
-        return after.year
+    chosen = {PAST: before, FUTURE: after}.get(tense)
+    other = after if chosen is before else before
+    if override and chosen and other and abs((chosen - pub).days) > 180 and abs((other - pub).days) <= 60:
+        # "the January 8th deadline was set" in a Dec. 24 article: the tense of "set" is
+        # not the tense of the date; a date two weeks away beats one a year back.
+        chosen = other
+    if chosen:
+        return chosen.year
     if before and after:
         return before.year if (pub - before) <= (after - pub) else after.year
     return (before or after or pub).year
@@ -302,6 +312,8 @@ def this_unit(m: "re.Match[str]", ctx: Context) -> Resolution | None:
 def weekend(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     """"this weekend", "last weekend", "the weekend" -> the ISO week of that Saturday."""
     which = (m.group("which") or "").lower()
+    if ctx.pub is not None and ctx.pub.weekday() >= 5 and which == "this":
+        return _relative(ctx, "week", iso_week)  # "this weekend" said on a Saturday or Sunday
     if which == "last" or (which != "next" and ctx.tense not in (FUTURE, PRESENT)):
         return _relative(ctx, "week", lambda p: iso_week(weekday_date(p + dt.timedelta(days=1), 5, -1, strict=True)))
     return _relative(ctx, "week", lambda p: iso_week(weekday_date(p, 5, +1, strict=which == "next")))
@@ -323,7 +335,7 @@ def holiday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     if ctx.pub is None:
         return Resolution(None, "day", True)
     tense = {"last": PAST, "next": FUTURE}.get(which, ctx.tense)
-    year = day_month_year(ctx.pub, month, day, tense)
+    year = day_month_year(ctx.pub, month, day, tense, override=not which)
     if which == "last" and dt.date(year, month, day) == ctx.pub:
         year -= 1
     return _day(year, month, day, relative=True)
@@ -366,7 +378,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic", _r(r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
                        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
                        r"(?:\s+(?:morning|afternoon|evening|night))?"), deictic),
-    Rule("weekend", _r(r"\b(?:(?P<which>this|last|next|the)\s+)weekend\b"), weekend),
+    Rule("weekend", _r(r"\b(?:(?P<which>this|last|next|the)\s+)(?:holiday\s+|long\s+)?weekend\b"), weekend),
     Rule("this_unit", _r(rf"(?:\b(?:earlier|later|early|late)\s+(?:in\s+)?)?{_NOT_THE}\b(?P<which>this|last|next)\s+"
                          r"(?P<unit>week|month|year)\b|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b"),
          lambda m, c: this_unit(_Swap(m), c)),

@@ -67,7 +67,7 @@ def extract_numbers(doc: "Doc") -> list[Number]:
     covered: list[tuple[int, int]] = []
     for ent in doc.ents:
         kind = KIND_BY_LABEL.get(ent.label_)
-        if kind is None and ent.label_ == "DATE" and _is_duration(ent, text):
+        if kind is None and ent.label_ in ("DATE", "TIME") and _is_duration(ent, text):
             kind = "count"
         if kind is None:
             if ent.label_ in ("DATE", "TIME"):
@@ -100,7 +100,7 @@ def _is_duration(ent: "Span", text: str) -> bool:
 
     Not when a date rule reads it as a date, nor for ages ("25 years old", "24-year-old").
     """
-    if not any(t.like_num for t in ent) or find_dates(ent.text, open_text=False):
+    if not any(t.like_num for t in ent) or find_dates(ent.text, open_text=False) or ":" in ent.text:
         return False
     return not re.search(r"\byears?[\s-]+old\b|-year-old\b|\bof\s+age\b", text[ent.start_char:ent.end_char + 5])
 
