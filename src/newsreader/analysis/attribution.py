@@ -53,10 +53,10 @@ def extract_attributions(doc: "Doc", entities: list[Entity]) -> tuple[list[Quote
     reported = find_reported(doc, inside)
     direct: list[Attribution] = []
     for span in spans:
-        direct.append(_direct(doc, span, inside, sents, sent_starts, token_starts, reported, direct))
+        direct.append(_direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, direct))
     records = direct + reported
     drafts, assigned = resolve_sources(doc, entities, records, inside)
-    return _assemble(doc, records, drafts, assigned)
+    return _assemble(doc, text, records, drafts, assigned)
 
 
 # -- direct quotes ------------------------------------------------------------
@@ -80,6 +80,7 @@ def _is_short(text: str, span: QuoteSpan) -> bool:
 
 def _direct(
     doc: "Doc",
+    span_text: str,
     span: QuoteSpan,
     inside: list[bool],
     sents: "list[Span]",
@@ -88,7 +89,7 @@ def _direct(
     reported: list[Attribution],
     earlier: list[Attribution],
 ) -> Attribution:
-    text = doc.text
+    text = span_text
     record = Attribution(start=span.start, end=span.end, direct=True)
     if _is_short(text, span):
         return _scare(doc, span, record, inside, token_starts, reported)
@@ -186,9 +187,8 @@ def _scare(
 
 
 def _assemble(
-    doc: "Doc", records: list[Attribution], drafts: list[SourceDraft], assigned: list[SourceDraft | None]
+    doc: "Doc", text: str, records: list[Attribution], drafts: list[SourceDraft], assigned: list[SourceDraft | None]
 ) -> tuple[list[Quote], list[Source], list[Claim]]:
-    text = doc.text
     # sources that speak, numbered by first speaking mention
     speaking = {id(d) for d in assigned if d is not None}
     first: dict[int, int] = {}
@@ -212,7 +212,7 @@ def _assemble(
         cue = Cue(text=text[r.cue[0] : r.cue[1]], start=r.cue[0], end=r.cue[1]) if r.cue else None
         quotes.append(Quote(id=qid, start=r.start, end=r.end, text=text[r.start : r.end], direct=r.direct, speaker=speaker, cue=cue))
 
-    grouped = group_claims(doc, [(r.start, r.end) for r in records])
+    grouped = group_claims(doc, text, [(r.start, r.end) for r in records])
     items: list[tuple[int, int, str | None, str | None, tuple[str, ...]]] = []
     for g in grouped:
         keys = sorted(g.quote_keys, key=lambda k: int(quote_id[k][1:]))
@@ -223,7 +223,7 @@ def _assemble(
             cue_record = next((records[k] for k in keys if assigned[k] is assigned[lead] and records[k].cue), None)
             cue = text[cue_record.cue[0] : cue_record.cue[1]] if cue_record else None
         items.append((g.start, g.end, sid, cue, tuple(quote_id[k] for k in keys)))
-    for lo, hi in outlet_claims(doc, [(g.start, g.end) for g in grouped]):
+    for lo, hi in outlet_claims(doc, text, [(g.start, g.end) for g in grouped]):
         items.append((lo, hi, None, None, ()))
     items.sort(key=lambda it: (it[0], it[1]))
     claims = [

@@ -35,8 +35,12 @@ class ClaimDraft:
 
 def sentence_table(doc: "Doc") -> tuple[list["Span"], list[int]]:
     """Trimmed, non-empty sentences of ``doc`` and their start characters."""
-    sents = [s for s in doc.sents if s.text.strip()]
-    return sents, [s.start_char for s in sents]
+    cached = doc.user_data.get("newsreader_claim_sentences")
+    if cached is None:
+        sents = [s for s in doc.sents if s.text.strip()]
+        cached = (sents, [s.start_char for s in sents])
+        doc.user_data["newsreader_claim_sentences"] = cached
+    return cached
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -47,9 +51,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def group_claims(doc: "Doc", spans: list[tuple[int, int]]) -> list[ClaimDraft]:
+def group_claims(doc: "Doc", text: str, spans: list[tuple[int, int]]) -> list[ClaimDraft]:
     """One claim per group of sentences covered by the spans (quotes), in text order."""
-    text = doc.text
     sents, _ = sentence_table(doc)
     bounds = [_trimmed(text, s.start_char, s.end_char) for s in sents]
     parent = list(range(len(bounds)))
@@ -90,9 +93,8 @@ def group_claims(doc: "Doc", spans: list[tuple[int, int]]) -> list[ClaimDraft]:
     return sorted(groups.values(), key=lambda d: d.start)
 
 
-def outlet_claims(doc: "Doc", taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def outlet_claims(doc: "Doc", text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences in the outlet's voice that assert a number, comparison or event."""
-    text = doc.text
     sents, _ = sentence_table(doc)
     found = []
     taken_sorted = sorted(taken)

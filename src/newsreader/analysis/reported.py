@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import ACCORDING, REPORT_LEMMAS
-from .speakers import Attribution, according_source, cue_span, phrase, plausible_speaker, speaker_token
+from .speakers import Attribution, according_source, cue_span, phrase, plausible_speaker, sentence_of, speaker_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -71,7 +71,7 @@ def _complement(cue: "Token", lemma: str, inside_quote: list[bool]) -> Attributi
         if lo <= cue.i <= hi:  # the complement wraps the cue: keep the side before it
             hi = cue.left_edge.i - 1
     elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and cue.i > cue.head.i:
-        lo, hi = cue.sent.start, cue.left_edge.i - 1
+        lo, hi = sentence_of(cue).start, cue.left_edge.i - 1
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote)
@@ -81,7 +81,7 @@ def _according(token: "Token", inside_quote: list[bool]) -> Attribution | None:
     source = according_source(token)
     if source is None:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     phrase_lo = token.i
     phrase_hi = max(token.subtree, key=lambda t: t.i).i if list(token.children) else source.right_edge.i
     if phrase_lo - sent.start <= 1:  # "According to X, ..."
@@ -134,7 +134,7 @@ def _make(
     if speaker is None:
         return None
     doc = cue.doc
-    sent: Span = cue.sent
+    sent: Span = sentence_of(cue)
     lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
     while lo <= hi and (doc[lo].lower_ in _LEAD or doc[lo].is_space or doc[lo].is_punct):
         lo += 1

@@ -32,7 +32,7 @@ from .cues import (
     PRONOUNS_PERSON,
     PRONOUNS_THING,
 )
-from .speakers import Attribution
+from .speakers import Attribution, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -69,6 +69,7 @@ class SourceBook:
 
     def __init__(self, doc: "Doc", entities: list[Entity], inside: list[bool] | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.inside = inside
         self.entities = sorted(entities, key=lambda e: e.start)
         self.drafts: list[SourceDraft] = []
@@ -130,7 +131,7 @@ class SourceBook:
 
     def _apposition(self, head: "Token", end: int, people_only: bool = False) -> Entity | None:
         """The name next to a role noun: "Key's lawyer, Jeffry House" / "Police Sgt. Nick Muyo"."""
-        text = self.doc.text
+        text = self.text
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children if c.dep_ in ("appos", "compound", "flat")]
         ends = {end, head.right_edge.idx + len(head.right_edge.text)}
         after = set()
@@ -160,7 +161,7 @@ class SourceBook:
         return draft
 
     def _proper(self, start: int, end: int) -> SourceDraft:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         last = text.split()[-1] if text.split() else text
         for draft in reversed(self.drafts):
             if draft.kind == "person" and draft.name.split()[-1:] == [last]:
@@ -218,7 +219,7 @@ class SourceBook:
     def _role(self, head: "Token", start: int, end: int) -> SourceDraft:
         lemma = head.lemma_.lower()
         det = self._determiner(head)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if det in _DEFINITE:
             earlier = self._same_role(lemma, start)
             if earlier is not None:
@@ -249,7 +250,7 @@ class SourceBook:
             if draft.last <= start and (lemma in draft.head_lemmas or lemma in words):
                 if best is None or draft.last > best[0]:
                     best = (draft.last, draft)
-        text = self.doc.text
+        text = self.text
         for e in self.entities:
             if e.end > start:
                 break
@@ -275,7 +276,7 @@ class SourceBook:
         return None
 
     def _role_words(self, start: int, end: int, entity: Entity) -> str:
-        text = self.doc.text
+        text = self.text
         before = text[start : entity.start].strip(" ,")
         after = text[entity.end : end].strip(" ,")
         return " ".join(part for part in (before, after) if part)
@@ -283,7 +284,7 @@ class SourceBook:
     def _anonymity(self, draft: SourceDraft, head: "Token") -> None:
         if draft.kind in ("person", "document"):
             return
-        sentence = head.sent.text.lower()
+        sentence = sentence_of(head).text.lower()
         for phrase in ANONYMITY_PHRASES:
             if phrase in sentence:
                 if draft.kind != "anonymous" and draft.key.startswith("entity:"):

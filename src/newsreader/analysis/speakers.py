@@ -169,13 +169,28 @@ def according_source(token: "Token") -> "Token | None":
                 if grandchild.dep_ == "pobj":
                     return grandchild
     if token.i + 2 < len(token.doc) and token.nbor(1).lower_ == "to":
-        for t in token.doc[token.i + 2 : token.sent.end]:
+        sent_end = sentence_of(token).end
+        for t in token.doc[token.i + 2 : sent_end]:
             if t.pos_ in ("PROPN", "NOUN", "PRON"):
                 head = t
-                while head.head.i < token.sent.end and head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN"):
+                while head.head.i < sent_end and head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN"):
                     head = head.head
                 return head
     return None
+
+
+def sentence_of(token: "Token") -> "Span":
+    """The sentence holding ``token``, from a per-Doc table (``Token.sent`` rescans the Doc)."""
+    import bisect
+
+    doc = token.doc
+    table = doc.user_data.get("newsreader_sentences")
+    if table is None:
+        sents = list(doc.sents)
+        table = (sents, [s.start for s in sents])
+        doc.user_data["newsreader_sentences"] = table
+    sents, starts = table
+    return sents[bisect.bisect_right(starts, token.i) - 1]
 
 
 def sentences_between(sents: "list[Span]", starts: list[int], lo: int, hi: int) -> "list[Span]":
