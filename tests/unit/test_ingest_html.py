@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.ingest import IngestError, read_input
-from newsreader.ingest.html import choose_date, choose_title, page_metadata, parse_date, sniff_html
+from newsreader.ingest.html import choose_date, choose_title, page_metadata, parse_date, sniff_html, strip_byline
 
 HTML = Path(__file__).parents[1] / "data" / "html"
 PAGES = sorted(p.name[: -len(".gold.json")] for p in HTML.glob("*.gold.json"))
@@ -27,6 +27,8 @@ BOILERPLATE = [
     "Garage sale",  # sidebar
     "Lire aussi",
     "Read more:",
+    "Download our app",  # inline app promo
+    "RELATED:",
 ]
 
 
@@ -115,6 +117,14 @@ def test_logo_h1_does_not_vote():
         "</div></body></html>"
     )
     assert page_metadata(page)["h1"] == ["Storm closes schools across the county"]
+
+
+def test_leading_byline_and_dateline_are_dropped():
+    assert strip_byline("January 15, 2024 · 10:58 PM EST\nBy Ana Lopes\nThe quake hit.") == "The quake hit."
+    assert strip_byline("Par Claire Dubois\nDes vols annulés.") == "Des vols annulés."
+    # A subheading or a sentence is body text.
+    assert strip_byline("By the numbers\nX.") == "By the numbers\nX."
+    assert strip_byline("On 15 January 2024 the quake hit the coast.\nMore.").startswith("On 15 January")
 
 
 def test_date_priority_and_formats():

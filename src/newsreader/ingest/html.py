@@ -2,7 +2,8 @@
 
 - **text**: ``trafilatura.bare_extraction`` (its own readability/jusText fallbacks on,
   comments off), one paragraph per line; a first line repeating the title is dropped.
-  When the precision-oriented pass finds nothing, a recall-oriented pass is tried.
+  Balanced mode, replaced by precision mode when that keeps 85%+ of the words, and
+  recall mode when neither finds a sentence (see :func:`_trafilatura`).
 - **title**: a vote between JSON-LD ``headline``, ``og:title``, ``twitter:title``,
   ``itemprop=headline``, ``<title>`` and the page's ``<h1>``s, each also without a
   site-name suffix/prefix ("Headline | The Daily"); see :func:`choose_title`.
@@ -47,7 +48,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "html") -> 
         raise IngestError(source, "is empty")
     meta = page_metadata(html)
     traf = _trafilatura(html, url)
-    text = _paragraphs(traf.get("text") or "") if traf else ""
+    text = strip_byline((traf.get("text") or "") if traf else "")
     if not text:
         raise IngestError(source, "no article text found")
     title = choose_title(meta, traf.get("title"))
@@ -69,21 +70,44 @@ def extract_html(html: str, *, url: str | None = None, source: str = "html") -> 
 # --------------------------------------------------------------------------- text
 
 
+PRECISION_KEEP = 0.85  # precision mode may drop at most 15% of the balanced mode's words
+
+
 def _trafilatura(html: str, url: str | None) -> dict:
+    """trafilatura's text and metadata: balanced mode, refined or rescued by the others.
+
+    The balanced mode's typical error is keeping small boilerplate (an app promo, a
+    dateline); precision mode's is dropping whole sections. So precision mode's text
+    is used when it keeps at least ``PRECISION_KEEP`` of the balanced text's words,
+    and recall mode is tried only when neither found a sentence.
+    """
+    balanced = _run_trafilatura(html, url)
+    if balanced:
+        precise = _run_trafilatura(html, url, favor_precision=True)
+        if precise and _words(precise["text"]) >= PRECISION_KEEP * _words(balanced["text"]):
+            return {**balanced, "text": precise["text"]}
+        return balanced
+    return _run_trafilatura(html, url, favor_recall=True) or {}
+
+
+def _run_trafilatura(html: str, url: str | None, **mode: bool) -> dict | None:
     import trafilatura
 
-    common = dict(url=url, include_comments=False, include_tables=True, with_metadata=True, deduplicate=False)
-    for extra in ({}, {"favor_recall": True}):
-        try:
-            doc = trafilatura.bare_extraction(html, **common, **extra)
-        except (ValueError, TypeError, AttributeError):  # malformed trees trafilatura can't walk
-            doc = None
-        if doc is None:
-            continue
-        data = {k: getattr(doc, k, None) for k in ("text", "title", "date", "author", "sitename")}
-        if has_prose(_paragraphs(data.get("text") or "")):
-            return data
-    return {}
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, include_tables=True, with_metadata=True, deduplicate=False, **mode
+        )
+    except (ValueError, TypeError, AttributeError):  # malformed trees trafilatura can't walk
+        return None
+    if doc is None:
+        return None
+    data = {k: getattr(doc, k, None) for k in ("text", "title", "date", "author", "sitename")}
+    data["text"] = _paragraphs(data.get("text") or "")
+    return data if has_prose(data["text"]) else None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def has_prose(text: str) -> bool:
@@ -101,6 +125,31 @@ def has_prose(text: str) -> bool:
 def _paragraphs(text: str) -> str:
     lines = (" ".join(line.split()) for line in normalize_text(text).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_BYLINE = re.compile(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+[A-ZÀ-Ý]")  # a name follows
+_DATELINE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
+    re.I,
+)
+
+
+def strip_byline(text: str) -> str:
+    """Drop up to two leading lines that are only a byline ("By Jane Doe") or a dateline
+    ("January 15, 2024 · 10:58 PM EST"): short, no sentence end. Extractors keep them
+    when they sit inside the article element; they are metadata, not body text."""
+    lines = text.split("\n")
+    dropped = 0
+    while dropped < 2 and len(lines) > 1:
+        line = lines[0]
+        short = len(line.split()) <= 10 and line.rstrip()[-1:] not in ".!?\"”"
+        if short and (_BYLINE.match(line) or _DATELINE.search(line)):
+            lines.pop(0)
+            dropped += 1
+        else:
+            break
+    return "\n".join(lines)
 
 
 def _drop_title_line(text: str, title: str) -> str:
@@ -175,13 +224,16 @@ def _jsonld(tree, meta: dict) -> None:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ")))
             except json.JSONDecodeError:
                 continue
-        for node in _walk_jsonld(data):
+        for node, listed in _walk_jsonld(data):
             types = node.get("@type")
             types = " ".join(types) if isinstance(types, list) else str(types or "")
             if re.search(r"Article|BlogPosting|Report|NewsArticle|LiveBlog", types):
-                articles.append(node)
+                articles.append((listed, node))
             elif "WebPage" in types:
-                others.append(node)
+                others.append((listed, node))
+    # Articles listed in an ItemList (related stories, "more from") come after the page's own.
+    articles = [node for _, node in sorted(articles, key=lambda pair: pair[0])]
+    others = [node for _, node in sorted(others, key=lambda pair: pair[0])]
     for group in (articles, others):
         for node in group:
             if "jsonld_headline" not in meta and isinstance(node.get("headline"), str):
@@ -196,15 +248,16 @@ def _jsonld(tree, meta: dict) -> None:
             break
 
 
-def _walk_jsonld(data):
+def _walk_jsonld(data, listed: bool = False):
+    """Every JSON-LD node, with whether it sits inside an ``ItemList``."""
     if isinstance(data, list):
         for item in data:
-            yield from _walk_jsonld(item)
+            yield from _walk_jsonld(item, listed)
     elif isinstance(data, dict):
-        yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+        yield data, listed
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"):
             if key in data:
-                yield from _walk_jsonld(data[key])
+                yield from _walk_jsonld(data[key], listed or key in ("itemListElement", "item"))
 
 
 def _author_names(value) -> list[str]:
