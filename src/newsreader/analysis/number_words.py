@@ -1,11 +1,17 @@
 """Number values from text: digits with scales, spelled-out numbers, currencies.
 
-Pure Python. Written by hand because the PyPI candidates do not fit: ``word2number``
-raises on anything that is not a whole number phrase and knows no scales like "bn";
-``quantulum3`` is slow to import, guesses units from its own ontology (it reads "5.6
-billion" of troops as a dimensionless quantity and "€300m" as metres) and has no
-notion of vague quantities or counted nouns. What we need is small: "$5.6 billion" ->
-5.6e9, "€300m" -> 3e8, "forty-two" -> 42, "a million" -> 1e6, "two and a half" -> 2.5.
+Pure Python. Written by hand after measuring the PyPI candidates on the dev set
+(``tests/data/dates_numbers``, 156 numbers):
+
+* ``quantulum3`` 0.10: value accuracy 0.885 and 4.0 s for the 28 articles - more than
+  the whole spaCy pass - and its units are guesses from its own ontology ("€300m" ->
+  "euro metre", "$250bn" -> "dollar barn newton"); it finds nothing in "several
+  hundred casualties" or "thousands of troops";
+* ``word2number`` 1.1: reads "several hundred" as 100 and knows no digits or scales;
+* ``text2num`` / ``numerizer``: rewrite whole strings, no offsets.
+
+What we need is small: "$5.6 billion" -> 5.6e9, "€300m" -> 3e8, "forty-two" -> 42,
+"a million" -> 1e6, "two and a half" -> 2.5, and a currency code.
 """
 
 from __future__ import annotations
