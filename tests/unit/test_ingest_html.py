@@ -100,6 +100,9 @@ def test_title_vote_strips_site_names_and_ignores_logo_h1():
     assert choose_title(meta) == "Storm closes schools across the county"
     # Only <title>: a short suffix is read as the site name; a short prefix is kept.
     assert choose_title({"title_tag": "Storm closes schools - Metro Post"}) == "Storm closes schools"
+    assert choose_title({"title_tag": "Storm closes schools across the county | Local | Metro Post"}) == (
+        "Storm closes schools across the county"
+    )
     assert choose_title({"title_tag": "Biden - Trump debate ends in chaos"}) == "Biden - Trump debate ends in chaos"
     # An SEO og:title loses to the headline that h1, twitter and JSON-LD agree on.
     meta = {"og_title": "Storm: schools shut", "twitter_title": "Storm closes schools",

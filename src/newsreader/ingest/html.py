@@ -343,9 +343,11 @@ def _title_variants(text: str, site: str | None) -> list[tuple[str, int]]:
             variants.append((stripped, _SITE))
     seps = list(_SEPARATORS.finditer(text))
     if seps:
-        last = text[seps[-1].end() :]
-        if len(last) < len(text) / 2 and len(last.split()) <= 6:
-            variants.append((text[: seps[-1].start()], _SUFFIX))
+        # "Headline | Section | Site": every cut whose tail is short; the deepest is the
+        # site-free reading, shallower ones tie with the full text.
+        cuts = [m for m in seps if len(text) - m.end() < len(text) / 2 and len(text[m.end() :].split()) <= 8]
+        for i, m in enumerate(cuts):
+            variants.append((text[: m.start()], _SUFFIX if i == 0 else _FULL))
         first = text[: seps[0].start()]
         if len(first) < len(text) / 2 and len(first.split()) <= 4:
             variants.append((text[seps[0].end() :], _PREFIX))
