@@ -62,7 +62,7 @@ ANONYMOUS_NOUNS = frozenset(
 )
 
 # Agentive endings of nouns that name people ("organizer", "protester", "analyst").
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "crat", "ier")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "crat", "ier")
 
 # Role nouns of people who may be unnamed ("a senior official", "sources").
 ROLE_NOUNS = frozenset(
@@ -80,6 +80,7 @@ ROLE_NOUNS = frozenset(
     deputy envoy secretary pope bishop priest coach friend family mother father wife
     husband son daughter sister brother neighbor neighbour victim survivor relative
     professor scholar journalist reporter researcher scientist economist chairman
+    executive representative detective relative
     """.split()
 )
 

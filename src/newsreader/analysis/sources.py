@@ -132,7 +132,13 @@ class SourceBook:
     def _apposition(self, head: "Token", end: int, people_only: bool = False) -> Entity | None:
         """The name next to a role noun: "Key's lawyer, Jeffry House" / "Police Sgt. Nick Muyo"."""
         text = self.text
-        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children if c.dep_ in ("appos", "compound", "flat")]
+        # appositions and names after the role noun; a name before it is someone else's
+        # ("Obama spokesman" is not Obama)
+        spans = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in head.children
+            if c.dep_ == "appos" or (c.dep_ in ("compound", "flat") and c.i > head.i)
+        ]
         ends = {end, head.right_edge.idx + len(head.right_edge.text)}
         after = set()
         for e_end in ends:
@@ -149,6 +155,8 @@ class SourceBook:
         return None
 
     def _named(self, entity: Entity, start: int, end: int) -> SourceDraft:
+        if entity.label != "PERSON":
+            entity = self._person_named(entity) or entity
         kind = "person" if entity.label == "PERSON" else "organization"
         if entity.label not in _ORG_LABELS and entity.label != "PERSON":
             kind = "unknown"
@@ -159,6 +167,13 @@ class SourceBook:
             description = f"{entity.canonical}, {role}" if role else entity.canonical
             draft = self._new(key, entity.canonical, kind, description)
         return draft
+
+    def _person_named(self, entity: Entity) -> Entity | None:
+        """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article."""
+        for other in self.entities:
+            if other.label == "PERSON" and (other.canonical == entity.text or other.canonical.endswith(" " + entity.text)):
+                return other
+        return None
 
     def _proper(self, start: int, end: int) -> SourceDraft:
         text = self.text[start:end]
