@@ -117,6 +117,14 @@ def test_rule(rule, text, tense, pub, value, granularity):
     assert (resolution.value, resolution.granularity) == (value, granularity)
 
 
+@pytest.mark.parametrize("text", [
+    "at 1119 Elmwood",  # "Nancy Pollina, of Don Apparel at 1119 Elmwood" - spaCy tags 1119 as DATE
+    "Christmas Island",  # "transported by DIMIA to Christmas Island last week"
+])
+def test_names_that_look_like_dates(text):
+    assert resolve(text, DEC18, PAST) is None
+
+
 def test_absolute_dates_are_not_relative_and_relative_ones_are():
     assert resolve("February 2022", DEC18).relative is False
     assert resolve("Tuesday", DEC18, PAST).relative is True

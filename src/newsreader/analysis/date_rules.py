@@ -255,7 +255,9 @@ def day_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
 
 
 def year_only(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"2022", "late 2006", "summer of 2005"."""
+    """"2022", "late 2006", "summer of 2005"; not a house number ("at 1119 Elmwood", before 1500)."""
+    if int(m.group("year")) < 1500:
+        return None
     return Resolution(m.group("year"), "year", False)
 
 
@@ -388,7 +390,8 @@ RULES: tuple[Rule, ...] = (
     Rule("ago", _r(rf"\b(?:(?:just|only|nearly|almost|about|some|around|more\s+than|over|less\s+than)\s+)?"
                    rf"(?:{NUMBER}|(?:a\s+few|several|many|some))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"), ago),
     Rule("holiday", _r(r"\b(?:(?P<hwhich>last|next|this)\s+)?(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
-                       r"|australia\s+day|halloween|valentine['\u2019]s\s+day|boxing\s+day|independence\s+day)\b"), holiday),
+                       r"|australia\s+day|halloween|valentine['\u2019]s\s+day|boxing\s+day|independence\s+day)\b"
+                       r"(?!(?-i:\s+[A-Z]))"), holiday),  # not "Christmas Island"
     Rule("nine_eleven", _r(r"(?<![\d/])9/11(?![\d/])"), nine_eleven),
     Rule("anaphoric", _r(r"\b(?:the\s+(?:next|following|previous|same)\s+(?P<aunit>day|week|month|year)"
                          r"|(?:a|one)\s+(?P<aunit2>day|week|month|year)\s+(?:earlier|later|before))\b"),
