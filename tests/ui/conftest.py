@@ -23,8 +23,9 @@ def cache(sample_doc):
 
 
 @pytest.fixture
-def empty_cache():
-    store = DocumentCache()
+def empty_cache(tmp_path):
+    """A cache of its own (the ``cache`` fixture's file already holds the sample)."""
+    store = DocumentCache(tmp_path / "empty-cache.sqlite3")
     yield store
     store.close()
 

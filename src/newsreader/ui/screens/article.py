@@ -68,6 +68,7 @@ class ArticleScreen(Screen[None]):
     #main SidePanel { height: 1fr; border-left: tall $panel-lighten-1; }
     ArticleScreen.-narrow #main { layout: vertical; }
     ArticleScreen.-narrow #main SidePanel { width: 100%; height: 45%; border-left: none; border-top: tall $panel-lighten-1; }
+    ArticleScreen.-narrow SidePanel Tabs { height: 1; }
     ArticleScreen.-left #main SidePanel { dock: left; border-left: none; border-right: tall $panel-lighten-1; }
     ArticleScreen.-no-panel #main SidePanel { display: none; }
     """
@@ -210,7 +211,7 @@ class ArticleScreen(Screen[None]):
         )
         claim = self.current_claim()
         if claim is not None and panel.active_tab == "claims":
-            self.query_one(ArticleBody).selection = (claim.start, claim.end)
+            self.query_one(ArticleBody).set_selection((claim.start, claim.end))
 
     # -- panel <-> body -------------------------------------------------------------
     def on_side_panel_chosen(self, event: SidePanel.Chosen) -> None:
@@ -225,7 +226,7 @@ class ArticleScreen(Screen[None]):
         if claim is not None and claim.id != panel.current_claim_id():
             panel.select_claim(claim.id)
             if panel.active_tab == "claims":
-                self.query_one(ArticleBody).selection = (claim.start, claim.end)
+                self.query_one(ArticleBody).set_selection((claim.start, claim.end))
         tab = panel.active_tab
         if tab in ("dates", "entities", "sources") and self.doc is not None:
             lst = panel.active_list()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
@@ -35,7 +35,7 @@ class LibraryScreen(Screen[None]):
     #columns { height: 1; padding: 0 1; background: $surface; }
     #empty { height: 1fr; align: center middle; display: none; }
     #empty > Static { width: 64; max-width: 100%; text-align: center; margin-bottom: 1; }
-    #empty > Button { width: auto; }
+    #empty Center { height: auto; }
     LibraryScreen.-empty #empty { display: block; }
     LibraryScreen.-empty LibraryList, LibraryScreen.-empty #columns, LibraryScreen.-empty #filter { display: none; }
     """
@@ -48,7 +48,7 @@ class LibraryScreen(Screen[None]):
         with Vertical(id="lib-header"):
             yield Static(render.plain("newsreader · library", render.Style(bold=True)), id="lib-title")
             yield Static(id="lib-count")
-        yield Input(placeholder="type to filter by title, source or date", id="filter")
+        yield Input(placeholder="type to filter by title, source or date", id="filter", select_on_focus=False)
         yield Static(id="columns")
         yield LibraryList(id="docs")
         with Vertical(id="empty"):
@@ -60,7 +60,8 @@ class LibraryScreen(Screen[None]):
                 ),
                 id="empty-text",
             )
-            yield Button(render.plain("Open the sample article"), id="open-sample", variant="primary")
+            with Center():
+                yield Button(render.plain("Open the sample article"), id="open-sample", variant="primary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -70,7 +71,11 @@ class LibraryScreen(Screen[None]):
         self.reload()
 
     def on_resize(self) -> None:
-        self.query_one("#columns", Static).update(render.library_header(max(20, self.size.width - 4)))
+        self.call_after_refresh(self._update_columns)
+
+    def _update_columns(self) -> None:
+        width = self.query_one(LibraryList).scrollable_content_region.width or self.size.width - 1
+        self.query_one("#columns", Static).update(render.library_header(max(20, width - 2)))
 
     def reload(self) -> None:
         docs = self.query_one(LibraryList)

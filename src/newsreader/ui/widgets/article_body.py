@@ -286,6 +286,11 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
     def cursor_offset(self) -> int:
         return self.line_span(self.cursor)[0]
 
+    def set_selection(self, span: tuple[int, int] | None) -> None:
+        if span != self.selection:
+            self.selection = span
+            self.refresh()
+
     def go_to(self, start: int, end: int, *, flash: bool = True, select: bool = True, announce: bool = False) -> None:
         """Move the cursor to a span, scroll it into view and flash it."""
         if select:

@@ -49,19 +49,25 @@ class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
     def set_rows(self, rows: list[DocSummary], reviewed: dict[str, int]) -> None:
         self.rows, self.reviewed = rows, reviewed
         self._folded = [f"{r.title}\n{r.source}\n{r.published or ''}".casefold() for r in rows]
-        self.apply_filter(self.query_text)
+        if self.is_mounted:
+            self.apply_filter(self.query_text)
+        else:
+            self.shown = self.matching(self.query_text)
 
     def apply_filter(self, text: str) -> None:
         self.query_text = text
-        words = text.casefold().split()
-        if words:
-            self.shown = [i for i, hay in enumerate(self._folded) if all(w in hay for w in words)]
-        else:
-            self.shown = list(range(len(self.rows)))
+        self.shown = self.matching(text)
         self.cursor = min(self.cursor, max(0, len(self.shown) - 1))
         self.virtual_size = Size(self.size.width, len(self.shown))
         self.scroll_to(y=0, animate=False)
         self.refresh()
+
+    def matching(self, text: str) -> list[int]:
+        """Indices of the rows whose title, source or date hold every word of ``text``."""
+        words = text.casefold().split()
+        if not words:
+            return list(range(len(self.rows)))
+        return [i for i, hay in enumerate(self._folded) if all(w in hay for w in words)]
 
     @property
     def current(self) -> DocSummary | None:
