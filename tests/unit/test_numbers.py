@@ -152,6 +152,19 @@ def test_spelled_out_numbers(nlp):
     assert any(v == 2 for v in values.values())
 
 
+def test_per_cent_is_a_percentage_not_money(nlp):
+    # "Ninety per cent of the cards are already in the electoral centres"
+    found = numbers_of(nlp, "The OAS said that ninety per cent of the cards are already in the electoral centres.")
+    (kind, value, unit), = [v for k, v in found.items() if "per cent" in k]
+    assert (kind, value, unit) == ("percent", 90, "%")
+
+
+def test_day_of_a_date_is_not_a_count(nlp):
+    # "sometime between January 22 and January 29 would likely be the new dates"
+    found = numbers_of(nlp, "He told reporters that sometime between January 22 and January 29 would likely be the new dates.")
+    assert not any(k in ("22", "29") for k in found)
+
+
 def test_time_durations_are_counts(nlp):
     # "now they have to walk six hours to reach a place to cast their ballot"
     found = numbers_of(nlp, "Now they have to walk six hours to reach a place to cast their ballot.")

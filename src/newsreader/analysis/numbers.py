@@ -88,6 +88,8 @@ def extract_numbers(doc: "Doc") -> list[Number]:
     for m in _SPELLED_SCALE.finditer(text):  # "more than a million workers" the model left untagged
         if not any(s < m.end() and m.start() < e for s, e in covered) and not any(f[0] < m.end() and m.start() < f[1] for f in found):
             found.extend(interpret_span(doc, text, m.start(), m.end(), "count"))
+    dates = [(m.start, m.end) for m in find_dates(text, open_text=True)]
+    found = [f for f in found if not any(s < f[1] and f[0] < e for s, e in dates)]  # "January 22" is a date
     found.sort()
     return [
         Number(id=f"n{i}", start=s, end=e, text=text[s:e], kind=k, value=v, unit=u)
@@ -162,10 +164,10 @@ def _one(doc: "Doc", text: str, start: int, end: int, kind: str) -> list[tuple[i
             pass
         else:
             return [(start, end, "vague", None, currency or _counted_noun(doc, start, end))]
+    if kind == "percent" or "%" in span_text or re.search(r"\bper\s*cent\b", span_text, re.IGNORECASE):
+        return [(start, end, "percent", value, "%")]  # before money: "Ninety per cent" is no cent
     if currency is not None or kind == "money":
         return [(start, end, "money", value, currency)]
-    if kind == "percent" or "%" in span_text or re.search(r"\bper\s*cent\b", span_text, re.IGNORECASE):
-        return [(start, end, "percent", value, "%")]
     if value is None:
         return []
     if kind == "quantity":
