@@ -103,3 +103,16 @@ def test_ids_and_links_are_consistent():
             assert quote.speaker.source_id == source.id
         for cid in source.claim_ids:
             assert next(c for c in doc.claims if c.id == cid).source_id == source.id
+
+
+def test_honorific_makes_a_person():
+    # 016: Mr Gaudin said there was a "downward trend" in the incidence of violence (Gaudin tagged ORG)
+    doc = parse("Mr Gaudin said there was a downward trend in the incidence of violence in the region.")
+    (source,) = doc.sources
+    assert source.kind == "person"
+
+
+def test_left_compound_name_is_not_the_speaker():
+    # "Obama spokesman" is Obama's spokesman, not Obama.
+    doc = parse("Obama spokesman Robert Gibbs said that the meeting went well.")
+    assert [s.name for s in doc.sources] == ["Robert Gibbs"]

@@ -2,15 +2,21 @@
 
 Resolution of one speaker mention, in text order:
 
-* a named person/organization (the head token lies in a PERSON/ORG/GPE/NORP entity)
-  -> the source keyed by the entity's canonical name ("Syrsky" -> "Oleksandr Syrsky");
+* a named person/organization (the head token lies in a PERSON/ORG/GPE/NORP entity,
+  or a name stands in apposition: "Key's lawyer, Jeffry House", "Police Sgt. Nick
+  Muyo") -> the source keyed by the entity's canonical name ("Syrsky" -> "Oleksandr
+  Syrsky"); an ORG-tagged surname joins the article's PERSON ("Voronin" -> "Vladimir
+  Voronin"), and "Mr Gaudin" is a person whatever the tagger said;
 * a pronoun (he/she/they/it) -> the nearest preceding compatible source or PERSON
   entity ("he said" after "Joe Biden said" -> Joe Biden);
 * a definite role noun ("the official said") -> the latest source whose mentions have
-  the same head noun ("a senior defense official" -> same source);
-* an indefinite or bare role noun ("a senior US military official", "officials",
-  "sources") -> a new anonymous source; a document noun ("the report") -> document;
-  an institution noun ("police", "the ministry") -> organization.
+  the same head noun ("a senior defense official" -> same source), or the person the
+  title introduced ("The President said" -> "President George W. Bush");
+* an indefinite or bare role noun -> a new source: anonymous for the nouns of unnamed
+  sourcing ("a senior US military official", "a spokesman", "witnesses") and for
+  plural groups ("officials", "sources", "aides"); document for "the report", "a
+  statement"; organization for "police", "the ministry"; otherwise unknown ("a man in
+  the ad"). A role noun with a name in apposition is that person, not anonymous.
 
 A source is marked anonymous, with the phrase in its description, when a sentence it
 speaks in says "on condition of anonymity", "asked not to be named", "familiar with" ….
@@ -39,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
 _ANON_NOTE = {
     "on condition of anonymity": "on condition of anonymity",
     "on the condition of anonymity": "on condition of anonymity",
@@ -160,6 +167,10 @@ class SourceBook:
         kind = "person" if entity.label == "PERSON" else "organization"
         if entity.label not in _ORG_LABELS and entity.label != "PERSON":
             kind = "unknown"
+        if kind != "person" and self.text[max(0, entity.start - 5) : entity.start].split()[-1:] and (
+            self.text[max(0, entity.start - 5) : entity.start].split()[-1].rstrip(".") in _HONORIFICS
+        ):
+            kind = "person"  # "Mr Gaudin said" with Gaudin tagged ORG
         key = f"entity:{kind}:{entity.canonical}"
         draft = self.by_key.get(key)
         if draft is None:
