@@ -171,6 +171,12 @@ def test_time_durations_are_counts(nlp):
     assert found["six hours"] == ("count", 6, "hours")
 
 
+def test_clock_time_is_not_a_count(nlp):
+    # "The incident took place at around 2300 GMT Saturday night"
+    found = numbers_of(nlp, "The incident took place at around 2300 GMT Saturday night at junction seven of the M40.")
+    assert not any("2300" in k for k in found)
+
+
 def test_untagged_spelled_scale(nlp):
     # "which will affect more than a million workers" - the small model tags no CARDINAL
     found = numbers_of(nlp, "From Saturday, the minimum wage will be increased, which will affect more than a million workers.")

@@ -43,7 +43,7 @@ VAGUE_WORDS = frozenset({"several", "some", "few", "many", "dozens", "hundreds",
 _QUALIFIER = re.compile(
     r"(?:(?:as\s+(?:many|much|few|little)\s+as|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
     r"over|under|about|around|approximately|nearly|almost|roughly|some|just|only|an\s+estimated|estimated|"
-    r"a\s+total\s+of|a\s+further|another|the|another|all|well\s+over|close\s+to)\s+)+",
+    r"a\s+total\s+of|a\s+further|another|the|other|all|well\s+over|close\s+to)\s+)+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,\s*)?\b(?:or|and)\b\s*|\s+to\s+", re.IGNORECASE)
@@ -51,6 +51,8 @@ _RANGE_SEP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|and)\s*$", re.IGNORECASE)
 _SYMBOLS_IN_GAP = re.compile(
     r"[%$\u20ac\u00a3\u00a5]|\bper\s*cent\b|\bpercent\b|\b[A-Z]{1,3}\$|\b(?:dollars?|euros?|pounds?|yen|yuan|[A-Z]{3})\b"
 )
+_CLOCK_UNITS = re.compile(r"\b(?:hours?|minutes?|seconds?)\b", re.IGNORECASE)  # "six hours", not "2300 GMT"
+_CLOCK_WORDS = frozenset({"gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "a.m.", "p.m.", "am", "pm", "hrs", "o'clock"})
 _SPELLED_SCALE = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+few)\s+"
     r"(?:hundred|thousand|million|billion|trillion)\b(?!\s+(?:hundred|thousand|million|billion))",
@@ -67,7 +69,8 @@ def extract_numbers(doc: "Doc") -> list[Number]:
     covered: list[tuple[int, int]] = []
     for ent in doc.ents:
         kind = KIND_BY_LABEL.get(ent.label_)
-        if kind is None and ent.label_ in ("DATE", "TIME") and _is_duration(ent, text):
+        if kind is None and (ent.label_ == "DATE" or (ent.label_ == "TIME" and _CLOCK_UNITS.search(ent.text))) \
+                and _is_duration(ent, text):
             kind = "count"
         if kind is None:
             if ent.label_ in ("DATE", "TIME"):
@@ -82,6 +85,8 @@ def extract_numbers(doc: "Doc") -> list[Number]:
         if token.like_num and token.text[0].isdigit() and not any(s <= token.idx < e for s, e in covered):
             if re.fullmatch(r"(?:1[0-9]|20)\d\d", token.text):
                 continue  # a year
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _CLOCK_WORDS:
+                continue  # "2300 GMT", "9 p.m."
             if token.ent_type_ and not (token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")):
                 continue  # part of a name ("Boeing 747"); a lone mislabelled number ("104" as PRODUCT) passes
             found.extend(interpret_span(doc, text, token.idx, token.idx + len(token.text), "count"))
