@@ -181,9 +181,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
         for p in args.paths
         if p == "-" or is_url(p)
     }
+    from .analysis.limits import check_length  # no spaCy import
+
+    for article in kept.values():
+        check_length(article)
     for path in args.paths:
         if path not in kept:
-            read_input(path, published=args.published, max_bytes=limit)
+            check_length(read_input(path, published=args.published, max_bytes=limit))
     articles = (kept.get(p) or read_input(p, published=args.published, max_bytes=limit) for p in args.paths)
     cache = None if args.no_cache else _open_cache()
     out = sys.stdout

@@ -13,6 +13,7 @@ from ..model import Document, text_id
 from .attribution import extract_attributions
 from .dates import extract_dates
 from .entities import extract_entities
+from .limits import CHUNK_CHARS, check_length, parse_long
 from .nlp import DEFAULT_MODEL, load_nlp
 from .numbers import extract_numbers
 
@@ -48,9 +49,24 @@ def parse_texts(
 ) -> Iterator[Document]:
     """Documents for ``articles`` (RawArticle or plain str), streamed in input order."""
     nlp = load_nlp(model)
-    pairs = ((a.text, a) for a in map(_as_article, articles))
-    for spacy_doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield analyze(spacy_doc, article)
+    waiting: dict[int, tuple[RawArticle, "Doc | None"]] = {}
+
+    def texts() -> Iterator[tuple[str, int]]:
+        # A text over CHUNK_CHARS is parsed here, chunk by chunk (limits.py), and the batch
+        # gets an empty placeholder: no batch ever holds more than one chunk of a long text.
+        # The context is the index only, so worker processes never receive a text twice.
+        for index, article in enumerate(map(_as_article, articles)):
+            check_length(article)
+            if len(article.text) > CHUNK_CHARS:
+                waiting[index] = (article, parse_long(nlp, article.text))
+                yield "", index
+            else:
+                waiting[index] = (article, None)
+                yield article.text, index
+
+    for spacy_doc, index in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        article, long_doc = waiting.pop(index)
+        yield analyze(spacy_doc if long_doc is None else long_doc, article)
 
 
 def parse_article(article: RawArticle, *, model: str = DEFAULT_MODEL) -> Document:
