@@ -22,7 +22,7 @@ SPEECH_LEMMAS = frozenset(
 # Cues that take reported content (a ccomp/xcomp clause) for indirect speech.
 REPORT_LEMMAS = SPEECH_LEMMAS - frozenset({"ask", "call", "describe", "disagree", "accuse", "express", "think", "brand", "label", "dub"})
 
-# Verbs that only count as speech when they govern a quote or clause ("believe" does not).
+# Pronouns a speaker mention may be, by what they can refer back to.
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"they", "we", "them"})
 PRONOUNS_SELF = frozenset({"i"})
