@@ -46,6 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", "unknown"
@@ -122,6 +123,7 @@ class Rule:
     pattern: "re.Pattern[str]"
     resolver: Resolver
     open_text: bool = True
+    anchor: str | None = None  # a lowercase literal the text must hold, to skip a slow scan
 
 
 # -- calendar helpers -----------------------------------------------------------
@@ -357,19 +359,27 @@ def anaphoric(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     return Resolution(None, unit, True)
 
 
-def _r(pattern: str) -> "re.Pattern[str]":
+def _r(pattern: str, lead: str | None = None) -> "re.Pattern[str]":
+    """Compile case-insensitively; ``lead`` = the characters a match can start with, a
+    lookahead that lets the engine skip most positions of a long text quickly."""
+    if lead is not None:
+        pattern = rf"(?=[{lead}])(?:{pattern})"
     return re.compile(pattern, re.IGNORECASE)
+
+
+_MONTH_LEAD = "adfjlmnost"  # months, "early/late/mid/the end of"
+_DAY_LEAD = _MONTH_LEAD + "wt0-9"  # also weekdays and digits
 
 
 RULES: tuple[Rule, ...] = (
     Rule("iso_date", _r(r"\b(?P<year>\d{4})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"), iso_date),
-    Rule("full_dmy", _r(rf"\b{_WD_PREFIX}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"), full_date),
-    Rule("full_mdy", _r(rf"\b{_WD_PREFIX}{MONTH}\s*{DAY},?\s+{YEAR}"), full_date),
-    Rule("day_month_this_year", _r(rf"\b{MONTH}\s*{DAY}\s+(?P<which>this|last|next)\s+year\b"), day_month_this_year),
-    Rule("month_year", _r(rf"\b{_PART}{MONTH}\s*(?:of\s+)?,?\s*{YEAR}"), month_with_year),
-    Rule("month_this_year", _r(rf"\b{_PART}{MONTH}\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b"), month_this_year),
+    Rule("full_dmy", _r(rf"\b{_WD_PREFIX}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", _DAY_LEAD), full_date),
+    Rule("full_mdy", _r(rf"\b{_WD_PREFIX}{MONTH}\s*{DAY},?\s+{YEAR}", _DAY_LEAD), full_date),
+    Rule("day_month_this_year", _r(rf"\b{MONTH}\s*{DAY}\s+(?P<which>this|last|next)\s+year\b", _MONTH_LEAD), day_month_this_year),
+    Rule("month_year", _r(rf"\b{_PART}{MONTH}\s*(?:of\s+)?,?\s*{YEAR}", _MONTH_LEAD), month_with_year),
+    Rule("month_this_year", _r(rf"\b{_PART}{MONTH}\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b", _MONTH_LEAD), month_this_year),
     Rule("day_month", _r(rf"\b{_WD_PREFIX}(?:{MONTH}\s*{DAY}(?!\s*(?:,\s*)?\d)|(?:the\s+)?{DAY.replace('day>', 'd2>')}"
-                         rf"\s+(?:of\s+)?(?P<month2>(?:{_MONTH_NAMES})\b|(?:{_MONTH_ABBR})(?:\.|\b)))"),
+                         rf"\s+(?:of\s+)?(?P<month2>(?:{_MONTH_NAMES})\b|(?:{_MONTH_ABBR})(?:\.|\b)))", _DAY_LEAD),
          lambda m, c: day_month(_Swap(m), c)),
     Rule("year", _r(rf"(?:\b(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:spring|summer|autumn|fall|winter)"
                     rf"(?:\s+of)?)[\s-]+)?(?<![\d$£€.,/]){YEAR}(?!\s*-?\s*year)"), year_only, open_text=False),
@@ -383,16 +393,18 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic", _r(r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
                        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
                        r"(?:\s+(?:morning|afternoon|evening|night))?"), deictic),
-    Rule("weekend", _r(r"\b(?:(?P<which>this|last|next|the)\s+)(?:holiday\s+|long\s+)?weekend\b"), weekend),
+    Rule("weekend", _r(r"\b(?:(?P<which>this|last|next|the)\s+)(?:holiday\s+|long\s+)?weekend\b"), weekend,
+         anchor="weekend"),
     Rule("this_unit", _r(rf"(?:\b(?:earlier|later|early|late)\s+(?:in\s+)?)?{_NOT_THE}\b(?P<which>this|last|next)\s+"
-                         r"(?P<unit>week|month|year)\b|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b"),
+                         r"(?P<unit>week|month|year)\b|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b", "eltn"),
          lambda m, c: this_unit(_Swap(m), c)),
     Rule("ago", _r(rf"\b(?:(?:just|only|nearly|almost|about|some|around|more\s+than|over|less\s+than)\s+)?"
-                   rf"(?:{NUMBER}|(?:a\s+few|several|many|some))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"), ago),
+                   rf"(?:{NUMBER}|(?:a\s+few|several|many|some))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"), ago,
+         anchor="ago"),
     Rule("holiday", _r(r"\b(?:(?P<hwhich>last|next|this)\s+)?(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
                        r"|australia\s+day|halloween|valentine['\u2019]s\s+day|boxing\s+day|independence\s+day)\b"
                        r"(?!(?-i:\s+[A-Z]))"), holiday),  # not "Christmas Island"
-    Rule("nine_eleven", _r(r"(?<![\d/])9/11(?![\d/])"), nine_eleven),
+    Rule("nine_eleven", _r(r"(?<![\d/])9/11(?![\d/])"), nine_eleven, anchor="9/11"),
     Rule("anaphoric", _r(r"\b(?:the\s+(?:next|following|previous|same)\s+(?P<aunit>day|week|month|year)"
                          r"|(?:a|one)\s+(?P<aunit2>day|week|month|year)\s+(?:earlier|later|before))\b"),
          lambda m, c: anaphoric(_Swap(m), c)),
@@ -431,8 +443,9 @@ def find(text: str, *, open_text: bool) -> list[Match]:
     names); ``False`` is for text spaCy already labelled DATE/TIME and uses all rules.
     """
     candidates: list[tuple[int, int, int, Match]] = []
+    lower = text.lower() if any(rule.anchor for rule in RULES) else text
     for order, rule in enumerate(RULES):
-        if open_text and not rule.open_text:
+        if (open_text and not rule.open_text) or (rule.anchor is not None and rule.anchor not in lower):
             continue
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start() or (open_text and not _capitalized(m)):
@@ -445,6 +458,12 @@ def find(text: str, *, open_text: bool) -> list[Match]:
         if all(match.end <= t.start or match.start >= t.end for t in taken):
             taken.append(match)
     return sorted(taken, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=16)
+def find_in_text(text: str) -> tuple[Match, ...]:
+    """``find(text, open_text=True)``, memoized: dates and numbers both scan the same article."""
+    return tuple(find(text, open_text=True))
 
 
 _BY_NAME = {rule.name: rule for rule in RULES}

@@ -29,7 +29,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import DateSpan
-from .date_rules import FUTURE, PAST, PRESENT, UNKNOWN, Context, Match, find, resolve_match
+from .date_rules import FUTURE, PAST, PRESENT, UNKNOWN, Context, Match, find, find_in_text, resolve_match
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -51,7 +51,7 @@ def extract_dates(doc: "Doc", published: str | None) -> list[DateSpan]:
             segment = text[ent.start_char:ent.end_char]
             for match in find(segment, open_text=False):
                 candidates.append((ent.start_char + match.start, ent.start_char + match.end, match))
-    for match in find(text, open_text=True):
+    for match in find_in_text(text):
         candidates.append((match.start, match.end, match))
     found: list[tuple[int, int, str | None, str, bool]] = []
     taken: list[tuple[int, int]] = []

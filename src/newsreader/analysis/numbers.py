@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Number
 from .date_rules import find as find_dates
+from .date_rules import find_in_text
 from .number_words import SCALE_WORDS, amounts, currency_of, ordinal_value, parse_words
 from .spans import first_line, trim
 
@@ -93,7 +94,7 @@ def extract_numbers(doc: "Doc") -> list[Number]:
     for m in _SPELLED_SCALE.finditer(text):  # "more than a million workers" the model left untagged
         if not any(s < m.end() and m.start() < e for s, e in covered) and not any(f[0] < m.end() and m.start() < f[1] for f in found):
             found.extend(interpret_span(doc, text, m.start(), m.end(), "count"))
-    dates = [(m.start, m.end) for m in find_dates(text, open_text=True)]
+    dates = [(m.start, m.end) for m in find_in_text(text)]
     found = [f for f in found if not any(s < f[1] and f[0] < e for s, e in dates)]  # "January 22" is a date
     found.sort()
     return [
