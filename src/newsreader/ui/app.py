@@ -83,7 +83,10 @@ class NewsreaderApp(App[int]):
         return {name: color.hex for name, color in self.palette().colors.items()}
 
     def _theme_changed(self, _theme: Any) -> None:
+        old = self._palette
         self._palette = None
+        if old is not None and old == self.palette():
+            return  # same colours (e.g. the theme chosen at start-up): nothing to redraw
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_theme", None)
             if refresh is not None:

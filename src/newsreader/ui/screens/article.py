@@ -125,7 +125,7 @@ class ArticleScreen(Screen[None]):
         self._refresh_marks()
         self._update_legend()
         if self.doc is not None:
-            self.query_one(SidePanel).show_document(self.doc, self.claims, self.reviews, self.nr.palette())
+            self.query_one(SidePanel).show_document(self.doc, self.claims, self.nr.palette())
             self._refresh_reviews()
 
     def on_resize(self) -> None:
@@ -163,10 +163,16 @@ class ArticleScreen(Screen[None]):
         self.doc = doc
         self._set_busy(False)
         self._load_reviews()
-        self.query_one(SidePanel).show_document(doc, self.claims, self.reviews, self.nr.palette())
         self._refresh_marks()
-        self._refresh_reviews()
         self._update_meta()
+        # The body paints first; the panel lists (which can be long) fill right after.
+        self.call_after_refresh(self._fill_panel)
+
+    def _fill_panel(self) -> None:
+        if self.doc is None:
+            return
+        self.query_one(SidePanel).show_document(self.doc, self.claims, self.nr.palette())
+        self._refresh_reviews()
 
     def _load_reviews(self) -> None:
         store = self.nr.reviews
@@ -485,8 +491,7 @@ class ArticleScreen(Screen[None]):
         self.notify(f"Dismissed: {render.clip(claim.text, 60)} (z to undo)", timeout=4)
 
     def _refresh_sources(self) -> None:
-        if self.doc is not None:
-            self.query_one(SidePanel)._fill_sources(self.doc, self.claims, self.nr.palette())
+        self.query_one(SidePanel).refresh_sources(self.claims)
 
     def action_export(self) -> None:
         if self.doc is None:

@@ -55,6 +55,10 @@ class SidePanel(Vertical):
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self._cycle: dict[str, int] = {}
         self.claim_ids: list[str] = []
+        self._doc: Document | None = None
+        self._claims: list[Claim] = []
+        self._pal = render.palette()
+        self._stale: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="claims"):
@@ -71,15 +75,30 @@ class SidePanel(Vertical):
                 yield PanelList(id="entities-list")
 
     # -- filling -----------------------------------------------------------------
-    def show_document(
-        self, doc: Document, claims: list[Claim], reviews: Mapping[str, Any], pal: render.Palette
-    ) -> None:
-        self.spans = {}
+    def show_document(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
+        """Take a document for the Sources, Dates and Entities tabs, filled when first shown.
+
+        The Claims tab is filled by :meth:`show_claims` (the screen knows the reviews).
+        """
+        self._doc, self._claims, self._pal = doc, claims, pal
         self._cycle = {}
-        self.show_claims(doc, claims, reviews, pal)
-        self._fill_sources(doc, claims, pal)
-        self._fill_dates(doc, pal)
-        self._fill_entities(doc, pal)
+        self._stale = {"sources", "dates", "entities"}
+        self._fill_if_shown()
+
+    def refresh_sources(self, claims: list[Claim]) -> None:
+        self._claims = claims
+        self._stale.add("sources")
+        self._fill_if_shown()
+
+    def _fill_if_shown(self) -> None:
+        tab = self.active_tab
+        if tab in self._stale and self._doc is not None:
+            self._stale.discard(tab)
+            fill = {"sources": self._fill_sources, "dates": self._fill_dates, "entities": self._fill_entities}[tab]
+            fill(self._doc, self._pal) if tab != "sources" else self._fill_sources(self._doc, self._claims, self._pal)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._fill_if_shown()
 
     def show_claims(
         self, doc: Document, claims: list[Claim], reviews: Mapping[str, Any], pal: render.Palette, *, keep: str | None = None
@@ -88,7 +107,11 @@ class SidePanel(Vertical):
         current = keep or self.current_claim_id()
         options: list[Option | None] = []
         self.claim_ids = []
+        seen: set[str] = set()
         for claim in claims:
+            if claim.id in seen:  # a malformed document must not take the panel down
+                continue
+            seen.add(claim.id)
             review = reviews.get(claim.id)
             status = getattr(review, "status", None)
             note = getattr(review, "note", "") or ""
@@ -128,11 +151,11 @@ class SidePanel(Vertical):
                 options.append(None)
             options.append(Option(render.source_header(source, len(source_quotes), len(group_claims), pal), id=key))
             for quote in source_quotes:
-                qkey = f"quote:{quote.id}"
+                qkey = f"quote:{len(self.spans)}"
                 self.spans[qkey] = [(quote.start, quote.end)]
                 options.append(Option(render.source_item("quote", quote.text), id=qkey))
             for claim in group_claims:
-                ckey = f"sclaim:{claim.id}"
+                ckey = f"sclaim:{len(self.spans)}"
                 self.spans[ckey] = [(claim.start, claim.end)]
                 options.append(Option(render.source_item("claim", claim.text), id=ckey))
         if not options:
@@ -142,8 +165,8 @@ class SidePanel(Vertical):
     def _fill_dates(self, doc: Document, pal: render.Palette) -> None:
         dates = sorted_dates(doc.dates)
         options = []
-        for d in dates:
-            key = f"date:{d.id}"
+        for n, d in enumerate(dates):
+            key = f"date:{n}"
             self.spans[key] = [(d.start, d.end)]
             options.append(Option(render.date_row(d.text, d.value, d.granularity, d.relative, pal), id=key))
         if not options:
@@ -172,6 +195,7 @@ class SidePanel(Vertical):
 
     def set_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        self._fill_if_shown()
 
     def next_tab(self) -> str:
         tab = TABS[(TABS.index(self.active_tab) + 1) % len(TABS)]
