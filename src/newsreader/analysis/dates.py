@@ -7,9 +7,10 @@ Where the expressions come from (measured on the Wikinews corpus, see
   fire, and the span is narrowed to the rule's match ("an interview last week" ->
   "last week"); entities no rule matches are durations, ages or frequencies and are
   dropped on purpose (see the policy in :mod:`.date_rules`);
-* the precise rules also scan the running text, because the small model misses or
-  mislabels dates (weekdays tagged ORG/PERSON, "earlier this month" split, "Dec. 18"
-  cut). Overlaps keep the longest match.
+* the precise rules also scan the running text, because the small model misses
+  dates ("plans to begin code-sharing ... as early as November" has no DATE entity).
+  Overlaps keep the longest match. spaCy's DATE entities that no rule reads
+  ("between 10 and 20" people, "1119 Elmwood") are not dates.
 
 Each match is resolved in a :class:`~.date_rules.Context` of the publication date
 and the **tense of the verb that governs the date in the dependency parse**, not a
