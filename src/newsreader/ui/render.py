@@ -112,6 +112,9 @@ def palette(variables: Mapping[str, str] | None = None, *, dark: bool = True) ->
 
 _CONTROL = {c: "\ufffd" for c in (*range(0, 32), *range(127, 160)) if c != 10}
 _CONTROL[9] = " "
+# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) would let a terminal
+# that does bidi reorder what the reader sees: they show as U+FFFD too.
+_CONTROL.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), "\ufffd"))
 
 
 def safe_text(text: str) -> str:
@@ -292,7 +295,7 @@ def source_header(source: Source | None, quotes: int, claims: int, pal: Palette)
     return Content.assemble(source_badge(source, pal), kind, counts)
 
 
-def source_item(kind: str, text: str, *, limit: int = 120) -> Content:
+def source_item(kind: str, text: str, *, limit: int = 80) -> Content:
     label = Content("  “ " if kind == "quote" else "  ▸ ").stylize(Style(dim=True))
     return Content.assemble(label, Content(clip(text, limit)))
 
@@ -319,7 +322,7 @@ def meter_content(named: int, anonymous: int, outlet: int, width: int, pal: Pale
         Content("■ named ").stylize(pal.fg("nr-named")),
         Content(pct(named)).stylize(Style(bold=True)),
         "  ",
-        Content("■ anonymous ").stylize(pal.fg("nr-anonymous")),
+        Content("■ anon ").stylize(pal.fg("nr-anonymous")),
         Content(pct(anonymous)).stylize(Style(bold=True)),
         "  ",
         Content("░ outlet ").stylize(Style(dim=True)),
@@ -329,9 +332,10 @@ def meter_content(named: int, anonymous: int, outlet: int, width: int, pal: Pale
 
 
 def date_row(text: str, value: str | None, granularity: str | None, relative: bool, pal: Palette) -> Content:
+    """``2024-12-17  Tuesday  day·rel``: the resolved value first, then the words, then how."""
     value_c = Content(f"{value or '?':<10}").stylize(pal.fg("nr-date", bold=True))
-    detail = f"{granularity or ''}{' · relative' if relative else ''}"
-    return Content.assemble(value_c, "  ", Content(clip(text, 40)), "  ", Content(detail).stylize(Style(dim=True)))
+    detail = (granularity or "") + ("·rel" if relative else "")
+    return Content.assemble(value_c, " ", Content(clip(text, 20).ljust(20)), " ", Content(detail).stylize(Style(dim=True)))
 
 
 def timeline_content(points: Sequence[tuple[float, str]], published: float | None, width: int, pal: Palette) -> Content:
@@ -362,14 +366,15 @@ def timeline_content(points: Sequence[tuple[float, str]], published: float | Non
         pub_line[col(published)] = "▲"
     first, last = min(points)[1], max(points)[1]
     labels = first + " " * max(1, width - len(first) - len(last)) + last
-    return Content("\n").join(
-        [
-            marker_line,
-            Content("".join(axis)).stylize(Style(dim=True)),
-            Content("".join(pub_line)).stylize(Style(bold=True)),
-            Content(labels[:width]).stylize(Style(dim=True)),
-        ]
-    )
+    lines = [
+        marker_line,
+        Content("".join(axis)).stylize(Style(dim=True)),
+        Content("".join(pub_line)).stylize(Style(bold=True)),
+        Content(labels[:width]).stylize(Style(dim=True)),
+    ]
+    if published is not None:
+        lines.append(Content("● a date in the text   ▲ publication").stylize(Style(dim=True)))
+    return Content("\n").join(lines)
 
 
 def entity_row(canonical: str, label: str, count: int, pal: Palette) -> Content:

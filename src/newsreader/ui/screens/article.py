@@ -395,11 +395,22 @@ class ArticleScreen(Screen[None]):
             return claim
         return True
 
+    def _store(self, call: Any, *args: Any, fallback: Any = None) -> Any:
+        """One review-store call; a failure (read-only or broken store) is a notification."""
+        try:
+            result = call(*args)
+        except Exception as exc:  # noqa: BLE001 - the reader keeps running; the reviewer is told
+            self.notify(f"Could not save the review: {exc}", title="Reviews", severity="error", timeout=8)
+            return fallback
+        return True if result is None and fallback is False else result
+
     def action_review(self, status: str | None) -> None:
         claim = self._store_ready()
         if not isinstance(claim, Claim):
             return
-        review = self.nr.reviews.set_status(self.doc, claim, status)
+        review = self._store(self.nr.reviews.set_status, self.doc, claim, status)
+        if review is None:
+            return
         self.reviews[claim.id] = review
         following = self._claim_after(claim) if status else claim
         self._refresh_reviews(keep=(following or claim).id)
@@ -426,15 +437,17 @@ class ArticleScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is None or self.doc is None:
                 return
-            self.reviews[claim.id] = self.nr.reviews.set_note(self.doc, claim, note)
-            self._refresh_reviews(keep=claim.id)
+            review = self._store(self.nr.reviews.set_note, self.doc, claim, note)
+            if review is not None:
+                self.reviews[claim.id] = review
+                self._refresh_reviews(keep=claim.id)
 
         self.app.push_screen(NoteScreen(claim.text, current), save)
 
     def action_undo(self) -> None:
         if self._store_ready(need_claim=False) is False:
             return
-        review = self.nr.reviews.undo(self.doc)
+        review = self._store(self.nr.reviews.undo, self.doc)
         if review is None:
             self.notify("Nothing to undo.")
             return
@@ -471,7 +484,9 @@ class ArticleScreen(Screen[None]):
         if end <= start:
             self.notify("Nothing to mark here.", severity="warning")
             return
-        claim = self.nr.reviews.add_claim(self.doc, start, end)
+        claim = self._store(self.nr.reviews.add_claim, self.doc, start, end)
+        if claim is None:
+            return
         self._load_reviews()
         self.query_one(SidePanel).set_tab("claims")
         self._refresh_reviews(keep=claim.id)
@@ -484,7 +499,8 @@ class ArticleScreen(Screen[None]):
         if not isinstance(claim, Claim):
             return
         following = self._claim_after(claim)
-        self.nr.reviews.dismiss(self.doc, claim)
+        if self._store(self.nr.reviews.dismiss, self.doc, claim, fallback=False) is False:
+            return
         self._load_reviews()
         self._refresh_reviews(keep=following.id if following else None)
         self._refresh_sources()

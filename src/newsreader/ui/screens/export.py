@@ -18,7 +18,7 @@ from ...model import Document
 from .confirm import ConfirmScreen
 
 FORMATS = ("md", "html", "json", "annotations")
-LABELS = {"md": "Markdown", "html": "HTML", "json": "JSON", "annotations": "Web Annotations"}
+LABELS = {"md": "Markdown", "html": "HTML", "json": "JSON", "annotations": "Annotations"}
 SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "annotations": ".annotations.jsonld"}
 
 
@@ -46,7 +46,10 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen Button { margin-left: 2; min-width: 10; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=True)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=True),
+        Binding("ctrl+s", "save", "Save", show=True, priority=True),
+    ]
 
     def __init__(self, doc: Document, reviews: Mapping[str, Any], theme: dict[str, str] | None = None) -> None:
         super().__init__()
@@ -91,6 +94,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_save(self) -> None:
+        self.save()
 
     def save(self, force: bool = False) -> None:
         raw = self.query_one("#path", Input).value.strip()
