@@ -36,6 +36,8 @@ FILENAME = "reviews.sqlite3"
 SCHEMA_VERSION = 1
 HISTORY_LIMIT = 500  # undo steps kept per document
 FUZZY_RATIO = 0.85  # how alike a changed claim must be to inherit a review
+# Control characters other than tab and newline (a pasted escape like OSC 52) never reach a note.
+_NO_CONTROLS = dict.fromkeys([*range(0, 9), *range(11, 32), *range(127, 160)])
 
 # Migrations from schema version n to n + 1, applied in order after a backup.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
@@ -172,22 +174,38 @@ class ReviewStore:
             )
             return
         if version < SCHEMA_VERSION:
-            backup = self._backup(conn, version)
-            self._migrate(conn, version)
-            self.notices.append(f"Upgraded the reviews database to schema {SCHEMA_VERSION}; the previous copy is {backup}.")
+            backup = self._migrate(conn)
+            if backup is not None:
+                self.notices.append(
+                    f"Upgraded the reviews database to schema {SCHEMA_VERSION}; the previous copy is {backup}."
+                )
 
-    def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
+    def _backup(self, version: int) -> Path:
+        """A copy of the database as last committed, made with SQLite's backup API.
+
+        Called while the migrating connection holds the write lock (nothing written yet):
+        a second connection reads the committed state, which no one can change meanwhile.
+        """
         target = _unique(self.path.with_name(f"{self.path.name}.v{version}-backup-{time.strftime('%Y%m%d-%H%M%S')}"))
+        source = sqlite3.connect(self.path, timeout=30)
         dest = sqlite3.connect(target)
         try:
-            conn.backup(dest)
+            source.backup(dest)
         finally:
             dest.close()
+            source.close()
         return target
 
-    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+    def _migrate(self, conn: sqlite3.Connection) -> Path | None:
+        """Back up, then migrate, all under the write lock; None if another process just did it."""
         conn.execute("BEGIN IMMEDIATE")
         try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            version = int(row[0]) if row is not None else 0
+            if version >= SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return None
+            backup = self._backup(version)
             for step in range(version, SCHEMA_VERSION):
                 if step not in MIGRATIONS:
                     raise RuntimeError(f"no migration of the reviews database from schema {step}")
@@ -200,6 +218,7 @@ class ReviewStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        return backup
 
     def _recover(self, exc: Exception) -> sqlite3.Connection:
         """Copy the broken file aside, salvage what rows can be read, start a sound file."""
@@ -292,7 +311,7 @@ class ReviewStore:
         """Set the note of a claim (an empty string removes it); saved at once, undoable."""
         if not isinstance(note, str):
             raise TypeError("note must be a string")
-        return self._change(doc, claim, "note", {"note": note})
+        return self._change(doc, claim, "note", {"note": note.translate(_NO_CONTROLS)})
 
     def add_claim(self, doc: Document, start: int, end: int) -> Claim:
         """A reviewer-added claim over ``doc.text[start:end]`` (whitespace at the edges trimmed).
