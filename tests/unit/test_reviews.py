@@ -14,7 +14,7 @@ import pytest
 
 from newsreader.model import Claim, Document
 from newsreader.store import reviews as reviews_mod
-from newsreader.store.reviews import STATUSES, Review, ReviewStore, ReviewStoreReadOnly
+from newsreader.store.reviews import STATUSES, Review, ReviewStore, ReviewStoreReadOnly, claim_for
 
 ROOT = Path(__file__).parents[2]
 
@@ -122,6 +122,15 @@ def test_undo_steps_back_several_changes(db, doc):
     assert store.undo(doc) is None
 
 
+def test_a_change_that_changes_nothing_is_no_undo_step(db, doc):
+    store = ReviewStore(db)
+    store.set_status(doc, doc.claims[0], "supported")
+    store.set_status(doc, doc.claims[0], "supported")
+    store.set_note(doc, doc.claims[0], "")
+    assert store.undo(doc).status is None
+    assert store.undo(doc) is None
+
+
 def test_undo_history_survives_a_restart_and_is_per_document(db, doc):
     other = make_doc([S3, S1], doc_id="doc-2")
     store = ReviewStore(db)
@@ -194,7 +203,7 @@ def test_review_of_a_vanished_claim_is_kept_as_orphan(db, doc):
     assert store.progress(rewritten) == (0, 3)
     assert store.reviewed_counts() == {}
     # The orphan can still be edited through its id, and comes back when the text does.
-    store.set_note(rewritten, Claim(orphan.claim_id, 0, 0, "", None, None), "kept")
+    store.set_note(rewritten, claim_for(orphan), "kept")
     back = store.reviews(doc)
     assert back["c2"].status == "false" and back["c2"].note == "kept" and not back["c2"].orphaned
 

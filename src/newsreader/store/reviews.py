@@ -396,6 +396,9 @@ class ReviewStore:
             row = _row_for_claim(resolved, claim)
             if row is None:
                 _check_claim(doc, claim)
+            elif all(row[k] == v for k, v in values.items()):
+                # Nothing changes: no write, and no undo step that would seem to do nothing.
+                return _review_from_row(doc, row, resolved.row_claim.get(row["id"], claim.id))
             now = time.time()
             if row is None:
                 before = None
@@ -546,6 +549,12 @@ class ReviewStore:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+
+def claim_for(review: Review) -> Claim:
+    """A claim standing for a review, e.g. to clear or annotate an orphan with ``set_status``."""
+    return Claim(id=review.claim_id, start=review.start, end=review.end, text=review.claim_text,
+                 source_id=None, cue=None)
 
 
 # -- anchoring -------------------------------------------------------------------
