@@ -80,11 +80,13 @@ def _article(view: ExportView) -> list[str]:
             end -= 1
         trimmed.append((start, end))
     lines: list[str] = []
+    near_claims = _per_paragraph(claims, trimmed)
+    near_reviewed = _per_paragraph(reviewed, trimmed)
     for i, (start, end) in enumerate(trimmed):
-        cuts = sorted({start, end} | {c for span in claims for c in span if start < c < end})
+        cuts = sorted({start, end} | {c for span in near_claims[i] for c in span if start < c < end})
         tokens: list[tuple[str, bool]] = []  # (markdown, bold?); footnote markers are never bold
         for a, b in zip(cuts, cuts[1:]):
-            bold = any(s <= a and b <= e for s, e in reviewed)
+            bold = any(s <= a and b <= e for s, e in near_reviewed[i])
             tokens.append((escape(text[a:b], line_start=a == start), bold))
             for row in ends.get(b, []):
                 tokens.append((f"[^{_label(row)}]", False))
@@ -94,6 +96,21 @@ def _article(view: ExportView) -> list[str]:
             tokens += [(f"[^{_label(row)}]", False) for row in ends.get(offset, [])]
         lines += [_join(tokens), ""]
     return lines
+
+
+def _per_paragraph(spans: list[tuple[int, int]], paras: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each paragraph (in text order), the spans that overlap it: one sweep, not spans × paragraphs."""
+    ordered = sorted(spans)
+    out: list[list[tuple[int, int]]] = []
+    active: list[tuple[int, int]] = []
+    nxt = 0
+    for start, end in paras:
+        while nxt < len(ordered) and ordered[nxt][0] < end:
+            active.append(ordered[nxt])
+            nxt += 1
+        active = [s for s in active if s[1] > start]
+        out.append(list(active))
+    return out
 
 
 def _join(tokens: list[tuple[str, bool]]) -> str:

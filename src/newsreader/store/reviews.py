@@ -522,8 +522,9 @@ class ReviewStore:
                 states[row["id"]] = ("orphaned", row["claim_id"], row["start"], row["end"])
 
         if persist and not self.read_only:
+            stored = {r["id"]: (r["state"], r["claim_id"], r["start"], r["end"]) for r in reviews}
             changed = [(state, cid, s, e, rid) for rid, (state, cid, s, e) in states.items()
-                       if _stored(reviews, rid) != (state, cid, s, e)]
+                       if stored.get(rid) != (state, cid, s, e)]
             if changed:
                 sql = 'UPDATE reviews SET state = ?, claim_id = ?, start = ?, "end" = ? WHERE id = ?'
                 if own:
@@ -657,13 +658,6 @@ def _rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[dict[str, An
 def _row(conn: sqlite3.Connection, tbl: str, row_id: int) -> dict[str, Any]:
     rows = _rows(conn, f"SELECT * FROM {tbl} WHERE id = ?", row_id)
     return rows[0]
-
-
-def _stored(rows: list[dict[str, Any]], row_id: int) -> tuple[str, str, int, int] | None:
-    for r in rows:
-        if r["id"] == row_id:
-            return r["state"], r["claim_id"], r["start"], r["end"]
-    return None
 
 
 def _q(column: str) -> str:
