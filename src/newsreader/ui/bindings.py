@@ -93,7 +93,7 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec("library", "top", "g,home", "cursor_edge(0)", "First article", "Library"),
     _spec("library", "bottom", "G,end", "cursor_edge(1)", "Last article", "Library"),
     _spec("library", "delete", "d", "delete", "Remove from the library (asks first)", "Library", show=True, label="Remove"),
-    _spec("library", "sample", "o", "open_sample", "Open the bundled sample article", "Library"),
+    _spec("library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", show=True, label="Sample"),
     _spec("library", "quit", "q,escape", "quit", "Quit", "General", show=True, key_display="q", label="Quit"),
 )
 

@@ -69,6 +69,9 @@ class ArticleScreen(Screen[None]):
     ArticleScreen.-narrow #main { layout: vertical; }
     ArticleScreen.-narrow #main SidePanel { width: 100%; height: 45%; border-left: none; border-top: tall $panel-lighten-1; }
     ArticleScreen.-narrow SidePanel Tabs { height: 1; }
+    ArticleScreen.-narrow SidePanel #dates { layout: horizontal; }
+    ArticleScreen.-narrow SidePanel #dates-list { width: 1fr; }
+    ArticleScreen.-narrow SidePanel Timeline { width: 36; padding: 0 1; }
     ArticleScreen.-left #main SidePanel { dock: left; border-left: none; border-right: tall $panel-lighten-1; }
     ArticleScreen.-no-panel #main SidePanel { display: none; }
     """

@@ -77,12 +77,19 @@ class LibraryScreen(Screen[None]):
         width = self.query_one(LibraryList).scrollable_content_region.width or self.size.width - 1
         self.query_one("#columns", Static).update(render.library_header(max(20, width - 2)))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With nothing in the library, only the sample, help and quit make sense."""
+        if self.has_class("-empty") and action in ("delete", "filter", "cursor", "cursor_page", "cursor_edge"):
+            return False
+        return True
+
     def reload(self) -> None:
         docs = self.query_one(LibraryList)
         rows = self.nr.cache.list_documents() if self.nr.cache is not None else []
         reviewed = self.nr.reviews.reviewed_counts() if self.nr.reviews is not None else {}
         docs.set_rows(rows, reviewed)
         self.set_class(not rows, "-empty")
+        self.refresh_bindings()
         self._update_count()
         if rows:
             docs.focus()
