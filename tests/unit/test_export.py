@@ -101,9 +101,19 @@ def doc():
     return d
 
 
+def reviewer_claims(doc: Document) -> tuple[list[Claim], list[Claim]]:
+    """The claims under review: c3 dismissed, one reviewer-added claim inside c1."""
+    start, end = _span(doc.text, "5% to $2 million")
+    added = Claim("u4", start, end, doc.text[start:end], None, None)
+    return [doc.claims[0], added, doc.claims[1]], [doc.claims[2]]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden(doc, fmt):
-    out = render_export(doc, build_reviews(doc), fmt)
+    claims, dismissed = reviewer_claims(doc)
+    reviews = build_reviews(doc)
+    reviews["u4"] = Review(doc.id, "u4", claims[1].text, claims[1].start, claims[1].end, "supported", "", UPDATED)
+    out = render_export(doc, reviews, fmt, claims=claims, dismissed=dismissed)
     suffix = {"md": "md", "html": "html", "json": "json", "annotations": "jsonld"}[fmt]
     golden = GOLDEN / f"budget.{suffix}"
     if UPDATE:
@@ -302,6 +312,8 @@ def test_markdown_renders_article_text_verbatim(doc):
     markdown_it = pytest.importorskip("markdown_it")
     footnote = pytest.importorskip("mdit_py_plugins.footnote")
     md = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote.footnote_plugin)
+    dismissed_md = md.render(render_export(doc, {}, "md", claims=doc.claims[:2], dismissed=doc.claims[2:]))
+    assert "<li># Not a heading" in dismissed_md and "<h1>Not" not in dismissed_md
     html_out = md.render(render_export(doc, build_reviews(doc), "md"))
     article = html_out[html_out.index("<h2>Article</h2>"):html_out.index("<h2>Claims</h2>")]
     paragraphs = re.findall(r"<p>(.*?)</p>", article, re.S)
@@ -311,6 +323,6 @@ def test_markdown_renders_article_text_verbatim(doc):
 
     assert [html_mod.unescape(p) for p in plain] == [line for line in doc.text.splitlines()]
     body = html_out[html_out.index("<h2>Article</h2>"):]
-    assert not re.search(r"<(script|b>|a href=\"a link\"|code|em|h1>Not)", body)
+    assert not re.search(r"<(script|b>|a href=\"a link\"|code|em|h\d>Not)", body)
     rows = re.findall(r"<tr>(.*?)</tr>", html_out[html_out.index("<h2>Claims</h2>"):html_out.index("<h2>Sources")], re.S)
     assert all(r.count("<td") == 5 for r in rows[1:]) and len(rows) == 4

@@ -37,8 +37,9 @@ def escape(text: str, *, line_start: bool = False) -> str:
 
 
 def escape_cell(text: str) -> str:
-    """Text for a table cell or a one-line item: escaped, line breaks as ``<br>``."""
-    lines = [escape(line.strip()) for line in text.strip().splitlines()]
+    """Text for a table cell, list item or footnote: escaped (block syntax too, since a list
+    item's text starts a block), line breaks as ``<br>``."""
+    lines = [escape(line.strip(), line_start=True) for line in text.strip().splitlines()]
     return "<br>".join(line for line in lines if line) or " "
 
 
