@@ -326,3 +326,11 @@ def test_markdown_renders_article_text_verbatim(doc):
     assert not re.search(r"<(script|b>|a href=\"a link\"|code|em|h\d>Not)", body)
     rows = re.findall(r"<tr>(.*?)</tr>", html_out[html_out.index("<h2>Claims</h2>"):html_out.index("<h2>Sources")], re.S)
     assert all(r.count("<td") == 5 for r in rows[1:]) and len(rows) == 4
+
+
+def test_html_never_puts_a_raw_status_in_markup(doc):
+    c1 = doc.claims[0]
+    evil = {"c1": Review(doc.id, "c1", c1.text, c1.start, c1.end, 'x" onmouseover="alert(1)', "", UPDATED)}
+    out = render_export(doc, evil, "html")
+    assert 'onmouseover="alert(1)' not in out
+    assert "st-other" in out

@@ -15,7 +15,7 @@ import html
 import re
 from typing import Mapping
 
-from .common import ClaimRow, ExportView, Layer, claim_ends, layers, segments, source_label, status_label
+from .common import STATUSES, ClaimRow, ExportView, Layer, claim_ends, layers, segments, source_label, status_label
 
 # Built-in colours: those of the bundled newsreader-dark theme. A theme dict (the
 # ``nr-*`` variables of the app's theme, optionally with its background/foreground)
@@ -214,7 +214,7 @@ def _classes(active: tuple[Layer, ...]) -> list[str]:
         if layer.kind == "entity":
             classes += ["hl-entity", f"ent-{_ENTITY_GROUPS.get(layer.detail, 'other')}"]
         elif layer.kind == "claim":
-            classes += ["hl-claim", f"st-{layer.detail}"]
+            classes += ["hl-claim", _status_class(None if layer.detail == "unreviewed" else layer.detail)]
         else:
             classes.append(f"hl-{layer.kind}")
     return list(dict.fromkeys(classes))
@@ -259,6 +259,13 @@ def _title(active: tuple[Layer, ...]) -> str:
     return f' title="{html.escape("; ".join(notes))}"' if notes else ""
 
 
+def _status_class(status: str | None) -> str:
+    """The CSS class of a review status; anything unexpected gets a neutral class, never raw text."""
+    if status is None:
+        return "st-unreviewed"
+    return f"st-{status}" if status in STATUSES else "st-other"
+
+
 def _anchor(row: ClaimRow) -> str:
     safe = re.sub(r"[^A-Za-z0-9_-]", "-", row.claim.id)
     return f"claim-{safe}-{row.number}" if safe != row.claim.id else f"claim-{safe}"
@@ -266,14 +273,14 @@ def _anchor(row: ClaimRow) -> str:
 
 def _ref(row: ClaimRow) -> str:
     return (
-        f'<sup class="ref st-{row.status or "unreviewed"}"><a href="#{_anchor(row)}">'
+        f'<sup class="ref {_status_class(row.status)}"><a href="#{_anchor(row)}">'
         f"{html.escape(row.claim.id)}</a></sup>"
     )
 
 
 def _status(status: str | None) -> str:
     return (
-        f'<span class="status st-{status or "unreviewed"}">{STATUS_SYMBOLS.get(status, "·")} '
+        f'<span class="status {_status_class(status)}">{STATUS_SYMBOLS.get(status, "·")} '
         f"{html.escape(status_label(status))}</span>"
     )
 
@@ -289,7 +296,7 @@ def _claims(view: ExportView) -> str:
         else:
             source = html.escape(source_label(row.source))
         rows.append(
-            f'<tr id="{_anchor(row)}" class="st-{row.status or "unreviewed"}">'
+            f'<tr id="{_anchor(row)}" class="{_status_class(row.status)}">'
             f"<td>{html.escape(row.claim.id)}</td><td>{html.escape(row.claim.text)}{added}</td>"
             f"<td>{source}</td><td>{_status(row.status)}</td><td class=\"note\">{html.escape(row.note)}</td></tr>"
         )
