@@ -96,6 +96,13 @@ async def test_markup_and_escapes_in_article_print_literally(make_app, empty_cac
         await pilot.pause()
         assert app.is_running
         assert app.return_code is None
+        # marking that line as a claim puts article text into a notification and a panel row
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.is_running
+        assert any("[@click=app.quit]click[/]" in n.message and not n.markup for n in app._notifications)
+        row = screen.query_one("#claims-list", OptionList).highlighted_option
+        assert "[@click=app.quit]click[/]" in str(row.prompt)
 
 
 def test_date_inside_quote_shows_both_layers():

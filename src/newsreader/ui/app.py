@@ -53,7 +53,7 @@ class NewsreaderApp(App[int]):
         for source in (self.cache, self.reviews):
             self.startup_notices += list(getattr(source, "notices", []) or [])
         for line in dict.fromkeys(self.startup_notices):
-            self.notify(line, title="newsreader", severity="warning", timeout=8)
+            self.notify(line, title="newsreader", severity="warning", timeout=8, markup=False)
         if self.article is not None:
             from .screens.article import ArticleScreen
 

@@ -398,7 +398,7 @@ def library_row(
     cells = [
         Content(clip(title, title_w).ljust(title_w)).stylize(Style(bold=True)),
         Content((published or "—").ljust(date_w)).stylize(Style(dim=not selected)),
-        Content(clip(_short_source(source), source_w).ljust(source_w)).stylize(Style(dim=not selected)),
+        Content(clip(short_source(source), source_w).ljust(source_w)).stylize(Style(dim=not selected)),
         Content(counts.rjust(count_w)),
     ]
     return Content("  ").join(cells)
@@ -412,7 +412,7 @@ def library_header(width: int) -> Content:
     return Content("  ".join(cells)).stylize(Style(bold=True, dim=True))
 
 
-def _short_source(source: str) -> str:
+def short_source(source: str) -> str:
     if "://" in source:
         return source.split("://", 1)[1].split("/", 1)[0]
     return source.replace("\\", "/").rsplit("/", 1)[-1]

@@ -152,7 +152,7 @@ class ArticleScreen(Screen[None]):
         if event.state == WorkerState.ERROR:
             self._set_busy(False)
             error = event.worker.error
-            self.notify(f"Analysis failed: {error}", title="newsreader", severity="error", timeout=8)
+            self.notify(f"Analysis failed: {error}", title="newsreader", severity="error", timeout=8, markup=False)
             self._update_meta(render.plain("analysis failed", render.Style(bold=True)))
         elif event.state == WorkerState.CANCELLED:
             self._set_busy(False)
@@ -189,7 +189,7 @@ class ArticleScreen(Screen[None]):
     # -- drawing ------------------------------------------------------------------
     def _update_meta(self, status: render.Content | None = None) -> None:
         words = len(self.article.text.split())
-        source = render._short_source(self.article.source)
+        source = render.short_source(self.article.source)
         self.query_one("#meta", Static).update(render.meta_content(self.article.published, source, words, status))
 
     def _update_legend(self) -> None:
@@ -368,7 +368,7 @@ class ArticleScreen(Screen[None]):
     def action_search_step(self, step: int) -> None:
         if not self._hits:
             if self._search_query:
-                self.notify(f"No matches for {self._search_query!r}", severity="warning")
+                self.notify(f"No matches for {self._search_query!r}", severity="warning", markup=False)
             return
         self._hit = (self._hit + step) % len(self._hits)
         if not self.query_one(SearchBar).is_open:
@@ -385,15 +385,15 @@ class ArticleScreen(Screen[None]):
     # -- review ------------------------------------------------------------------------
     def _store_ready(self, need_claim: bool = True) -> Claim | None | bool:
         if self.doc is None:
-            self.notify("The article is still being analysed.", severity="warning")
+            self.notify("The article is still being analysed.", severity="warning", markup=False)
             return False
         if self.nr.reviews is None:
-            self.notify("Reviews are not available in this installation.", severity="error")
+            self.notify("Reviews are not available in this installation.", severity="error", markup=False)
             return False
         if need_claim:
             claim = self.current_claim()
             if claim is None:
-                self.notify("No claim selected.", severity="warning")
+                self.notify("No claim selected.", severity="warning", markup=False)
                 return False
             return claim
         return True
@@ -403,7 +403,7 @@ class ArticleScreen(Screen[None]):
         try:
             result = call(*args)
         except Exception as exc:  # noqa: BLE001 - the reader keeps running; the reviewer is told
-            self.notify(f"Could not save the review: {exc}", title="Reviews", severity="error", timeout=8)
+            self.notify(f"Could not save the review: {exc}", title="Reviews", severity="error", timeout=8, markup=False)
             return fallback
         return True if result is None and fallback is False else result
 
@@ -452,17 +452,17 @@ class ArticleScreen(Screen[None]):
             return
         review = self._store(self.nr.reviews.undo, self.doc)
         if review is None:
-            self.notify("Nothing to undo.")
+            self.notify("Nothing to undo.", markup=False)
             return
         self._load_reviews()
         keep = review.claim_id if any(c.id == review.claim_id for c in self.claims) else None
         self._refresh_reviews(keep=keep)
         self._follow_current_claim()
-        self.notify(f"Undone: {render.clip(review.claim_text, 60)}", timeout=3)
+        self.notify(f"Undone: {render.clip(review.claim_text, 60)}", timeout=3, markup=False)
 
     def action_unreviewed(self, step: int) -> None:
         if not self.claims:
-            self.notify("No claims in this article.")
+            self.notify("No claims in this article.", markup=False)
             return
         current = self.current_claim()
         ids = [c.id for c in self.claims]
@@ -475,7 +475,7 @@ class ArticleScreen(Screen[None]):
                 self.query_one(SidePanel).select_claim(claim.id)
                 self.query_one(ArticleBody).go_to(claim.start, claim.end)
                 return
-        self.notify("Every claim is reviewed.", title="Review")
+        self.notify("Every claim is reviewed.", title="Review", markup=False)
 
     def action_mark_claim(self) -> None:
         if self._store_ready(need_claim=False) is False:
@@ -485,7 +485,7 @@ class ArticleScreen(Screen[None]):
         else:
             start, end = sentence_at(self.article.text, self.query_one(ArticleBody).cursor_offset())
         if end <= start:
-            self.notify("Nothing to mark here.", severity="warning")
+            self.notify("Nothing to mark here.", severity="warning", markup=False)
             return
         claim = self._store(self.nr.reviews.add_claim, self.doc, start, end)
         if claim is None:
@@ -495,7 +495,7 @@ class ArticleScreen(Screen[None]):
         self._refresh_reviews(keep=claim.id)
         self._refresh_sources()
         self.query_one(ArticleBody).go_to(claim.start, claim.end)
-        self.notify(f"Marked as a claim: {render.clip(claim.text, 60)}", timeout=3)
+        self.notify(f"Marked as a claim: {render.clip(claim.text, 60)}", timeout=3, markup=False)
 
     def action_dismiss_claim(self) -> None:
         claim = self._store_ready()
@@ -507,20 +507,20 @@ class ArticleScreen(Screen[None]):
         self._load_reviews()
         self._refresh_reviews(keep=following.id if following else None)
         self._refresh_sources()
-        self.notify(f"Dismissed: {render.clip(claim.text, 60)} (z to undo)", timeout=4)
+        self.notify(f"Dismissed: {render.clip(claim.text, 60)} (z to undo)", timeout=4, markup=False)
 
     def _refresh_sources(self) -> None:
         self.query_one(SidePanel).refresh_sources(self.claims)
 
     def action_export(self) -> None:
         if self.doc is None:
-            self.notify("The article is still being analysed.", severity="warning")
+            self.notify("The article is still being analysed.", severity="warning", markup=False)
             return
         from .export import ExportScreen
 
         def done(path: Any) -> None:
             if path is not None:
-                self.notify(f"Saved {path}", title="Export")
+                self.notify(f"Saved {path}", title="Export", markup=False)
 
         self.app.push_screen(ExportScreen(self.doc, self.reviews, self.nr.theme_colors()), done)
 

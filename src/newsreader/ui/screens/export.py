@@ -101,13 +101,13 @@ class ExportScreen(ModalScreen[Path | None]):
     def save(self, force: bool = False) -> None:
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
-            self.notify("Give a path to save to.", severity="warning")
+            self.notify("Give a path to save to.", severity="warning", markup=False)
             return
         path = Path(raw).expanduser()
         try:
             from ...export import render_export, write_export
         except ImportError:
-            self.notify("Exporting is not available in this installation.", severity="error")
+            self.notify("Exporting is not available in this installation.", severity="error", markup=False)
             return
         try:
             content = render_export(self.doc, dict(self.reviews), self.fmt, theme=self.theme_vars)
@@ -120,6 +120,6 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.push_screen(ConfirmScreen(f"{path} exists. Replace it?", yes="Replace"), answer)
             return
         except OSError as exc:
-            self.notify(f"Could not save {path}: {exc.strerror or exc}", severity="error")
+            self.notify(f"Could not save {path}: {exc.strerror or exc}", severity="error", markup=False)
             return
         self.dismiss(path)

@@ -34,7 +34,7 @@ class LibraryScreen(Screen[None]):
     #filter { margin: 0 1; height: 3; }
     #columns { height: 1; padding: 0 1; background: $surface; }
     #empty { height: 1fr; align: center middle; display: none; }
-    #empty > Static { width: 64; max-width: 100%; text-align: center; margin-bottom: 1; }
+    #empty-text { width: 64; max-width: 100%; text-align: center; margin-bottom: 1; }
     #empty Center { height: auto; }
     LibraryScreen.-empty #empty { display: block; }
     LibraryScreen.-empty LibraryList, LibraryScreen.-empty #columns, LibraryScreen.-empty #filter { display: none; }
@@ -52,14 +52,15 @@ class LibraryScreen(Screen[None]):
         yield Static(id="columns")
         yield LibraryList(id="docs")
         with Vertical(id="empty"):
-            yield Static(
-                render.plain(
-                    "Your library is empty. Articles you open are kept here, parsed, "
-                    "so they open instantly next time.\n\nStart with the bundled sample article "
-                    "(press o), or quit and run: newsreader open ARTICLE.txt"
-                ),
-                id="empty-text",
-            )
+            with Center():
+                yield Static(
+                    render.plain(
+                        "Your library is empty. Articles you open are kept here, parsed, "
+                        "so they open instantly next time.\n\nStart with the bundled sample article "
+                        "(press o), or quit and run: newsreader open ARTICLE.txt"
+                    ),
+                    id="empty-text",
+                )
             with Center():
                 yield Button(render.plain("Open the sample article"), id="open-sample", variant="primary")
         yield Footer(compact=True)
@@ -152,7 +153,7 @@ class LibraryScreen(Screen[None]):
             return
         found = self.nr.cache.latest(summary.id)
         if found is None:
-            self.notify("That document could not be read from the cache.", severity="error")
+            self.notify("That document could not be read from the cache.", severity="error", markup=False)
             self.reload()
             return
         doc, _pipeline = found
@@ -181,7 +182,7 @@ class LibraryScreen(Screen[None]):
             if yes and self.nr.cache is not None:
                 self.nr.cache.delete(summary.id)
                 self.reload()
-                self.notify(f"Removed {render.clip(summary.title, 50)} (its reviews are kept)")
+                self.notify(f"Removed {render.clip(summary.title, 50)} (its reviews are kept)", markup=False)
 
         self.app.push_screen(
             ConfirmScreen(f"Remove “{render.clip(summary.title, 80)}” from the library?", yes="Remove"), answer
