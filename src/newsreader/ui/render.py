@@ -373,7 +373,7 @@ def timeline_content(points: Sequence[tuple[float, str]], published: float | Non
         Content(labels[:width]).stylize(Style(dim=True)),
     ]
     if published is not None:
-        lines.append(Content("● a date in the text   ▲ publication").stylize(Style(dim=True)))
+        lines.append(Content("● date in the text  ▲ published").stylize(Style(dim=True)))
     return Content("\n").join(lines)
 
 
