@@ -1,7 +1,7 @@
 """Profile the two hot paths with cProfile and print the top functions.
 
     python benchmarks/profile_hot.py parse [N]     # newsreader parse --no-cache on N corpus articles
-    python benchmarks/profile_hot.py open          # the app opening a cached article (headless, 120x40)
+    python benchmarks/profile_hot.py open [PATH]   # the app opening a cached article (headless, 120x40)
 
 ``open`` parses the article into a throwaway cache first, then profiles from before the
 first newsreader import to the first idle screen, so imports count.
@@ -40,8 +40,8 @@ def profile_parse(n: int) -> cProfile.Profile:
     return prof
 
 
-def profile_open() -> cProfile.Profile:
-    article = corpus_files(1)[0]
+def profile_open(article: str | None = None) -> cProfile.Profile:
+    article = article or corpus_files(1)[0]
     subprocess.run([newsreader_bin(), "parse", article], stdout=subprocess.DEVNULL, check=True)
     prof = cProfile.Profile()
     prof.enable()
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
     what = argv[0] if argv else "open"
     with tempfile.TemporaryDirectory(prefix="nrprof-") as home:
         os.environ["NEWSREADER_HOME"] = home
-        prof = profile_parse(int(argv[1]) if len(argv) > 1 else 40) if what == "parse" else profile_open()
+        prof = profile_parse(int(argv[1]) if len(argv) > 1 else 40) if what == "parse" else profile_open(argv[1] if len(argv) > 1 else None)
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out)
     stats.sort_stats("cumulative").print_stats(45)
