@@ -135,10 +135,20 @@ def env_with(home: Path, **extra: str) -> dict[str, str]:
 
 
 def corpus_files(n: int) -> list[str]:
+    """``n`` article files (repeated if there are fewer): the shared corpus when present,
+    else the bundled sample plus the article-format files under tests/data."""
     files = sorted(glob.glob(str(CORPUS / "*.txt")))
     if not files:
-        files = [str(SAMPLE)] + sorted(str(p) for p in TEST_DATA.rglob("*.txt"))
-    return (files * (n // len(files) + 1))[:n] if files else []
+        files = [str(SAMPLE)] + sorted(str(p) for p in TEST_DATA.rglob("*.txt") if _is_article(p))
+    return (files * (n // len(files) + 1))[:n]
+
+
+def _is_article(path: Path) -> bool:
+    try:
+        first = path.read_bytes()[:200].decode("utf-8").lstrip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.match(r"date \d{4}-\d{2}-\d{2} ", first) is not None
 
 
 def newsreader_bin() -> str:
@@ -467,13 +477,17 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
 
 
 def main(argv: list[str] | None = None) -> int:
+    global CORPUS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke run: tiny sizes, one round (numbers meaningless)")
     parser.add_argument("--rounds", type=int, default=None, help="alternating rounds per row (default 3, quick 1)")
     parser.add_argument("--articles", type=int, default=None, help="corpus articles for the parse rows (default 80)")
     parser.add_argument("--skip-app", action="store_true", help="parse rows only")
     parser.add_argument("--skip-parse", action="store_true", help="app rows only")
+    parser.add_argument("--corpus", type=Path, default=None, help=f"folder of article files (default {CORPUS})")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        CORPUS = args.corpus
     rounds = args.rounds or (1 if args.quick else 3)
     n_articles = args.articles or (3 if args.quick else 80)
     large_words = 2_000 if args.quick else 50_000
