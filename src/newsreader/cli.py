@@ -372,7 +372,8 @@ def notice(message: str) -> None:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """One line; control and format characters (from a file name, say) are shown escaped, never sent raw."""
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in " ".join(message.split()))
 
 
 def _quiet_stdout() -> None:
