@@ -45,6 +45,27 @@ class NewsreaderApp(App[int]):
         self.config = config or Config()
         self.startup_notices = list(notices)
         self._palette: render.Palette | None = None
+        self._painted = False
+        self._after_paint: list[Any] = []
+
+    # -- first paint --------------------------------------------------------------------
+    def after_first_paint(self, callback: Any) -> None:
+        """Run ``callback`` once a frame is on the terminal.
+
+        Textual discards the very first render (it happens inside the start-up batch), so
+        ``call_after_refresh`` from a screen mounted at start would run before anything
+        is shown; :class:`textual.events.Ready` marks the end of that batch.
+        """
+        if self._painted:
+            self.call_after_refresh(callback)
+        else:
+            self._after_paint.append(callback)
+
+    def on_ready(self) -> None:
+        self._painted = True
+        pending, self._after_paint = self._after_paint, []
+        for callback in pending:
+            self.call_after_refresh(callback)
 
     def on_mount(self) -> None:
         self.startup_notices += self._register_themes()

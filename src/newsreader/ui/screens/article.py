@@ -103,7 +103,11 @@ class ArticleScreen(Screen[None]):
             yield ArticleBody(id="body")
             yield SidePanel(id="panel")
         yield SearchBar(id="search")
-        yield Footer(compact=True, show_command_palette=False)
+        # The footer (one widget per key) is mounted right after the first paint.
+
+    async def _mount_footer(self) -> None:
+        await self.mount(Footer(compact=True, show_command_palette=False))
+        self.refresh_bindings()  # a footer fills itself on the next bindings update
 
     def on_mount(self) -> None:
         config = self.nr.config
@@ -115,6 +119,7 @@ class ArticleScreen(Screen[None]):
         self._update_meta()
         self._update_legend()
         body.focus()
+        self.nr.after_first_paint(self._mount_footer)
         if self.doc is None:
             self.doc = self.nr.cached(self.article)
         if self.doc is not None:
@@ -229,6 +234,12 @@ class ArticleScreen(Screen[None]):
         if event.jump:
             body.focus()
 
+    def on_side_panel_ready(self, _event: SidePanel.Ready) -> None:
+        """The tabs exist now: show the current claim's span as the selection, as a fill does."""
+        claim = self.current_claim()
+        if claim is not None and self.query_one(SidePanel).active_tab == "claims":
+            self.query_one(ArticleBody).set_selection((claim.start, claim.end))
+
     def on_article_body_cursor_moved(self, event: ArticleBody.CursorMoved) -> None:
         panel = self.query_one(SidePanel)
         claim = _overlapping(self.claims, event.start, event.end)
@@ -239,6 +250,8 @@ class ArticleScreen(Screen[None]):
         tab = panel.active_tab
         if tab in ("dates", "entities", "sources") and self.doc is not None:
             lst = panel.active_list()
+            if lst is None:
+                return
             for key, spans in panel.spans.items():
                 if key.split(":")[0] in {"dates": ("date",), "entities": ("entity",), "sources": ("quote", "sclaim")}[tab]:
                     if any(s < max(event.end, event.start + 1) and e > event.start for s, e in spans):
@@ -296,14 +309,17 @@ class ArticleScreen(Screen[None]):
         if self._panel_focused() or self.has_class("-no-panel"):
             self.query_one(ArticleBody).focus()
         else:
-            self.query_one(SidePanel).active_list().focus()
+            lst = self.query_one(SidePanel).active_list()
+            if lst is not None:
+                lst.focus()
 
     def action_next_tab(self) -> None:
         panel = self.query_one(SidePanel)
         was_focused = self._panel_focused()
         panel.next_tab()
-        if was_focused:
-            panel.active_list().focus()
+        lst = panel.active_list()
+        if was_focused and lst is not None:
+            lst.focus()
 
     def action_toggle_panel(self) -> None:
         self.toggle_class("-no-panel")

@@ -2,6 +2,12 @@
 
 Every row knows the text span it stands for; highlighting a row posts
 :class:`SidePanel.Chosen` so the screen can scroll the article to it.
+
+The tabs are built right after the screen's first paint (:meth:`SidePanel._build`): the
+panel's space is there at once, so the article never reflows, while the article itself
+reaches the screen without waiting for four lists, a meter and a timeline to lay out.
+Until then the panel keeps what it is told (document, claims, progress, selection, tab)
+and applies it when the tabs exist.
 """
 
 from __future__ import annotations
@@ -43,6 +49,9 @@ class SidePanel(Vertical):
     SidePanel #claims-progress { height: 1; padding: 0 1; background: $boost; }
     """
 
+    class Ready(Message):
+        """The tabs are mounted: lists can be focused and queried."""
+
     class Chosen(Message):
         """A row was highlighted (``jump`` False) or selected with enter (``jump`` True)."""
 
@@ -59,20 +68,38 @@ class SidePanel(Vertical):
         self._claims: list[Claim] = []
         self._pal = render.palette()
         self._stale: set[str] = set()
+        self.ready = False
+        self._tab = "claims"
+        self._pending: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="tabs", initial="claims"):
-            with TabPane("Claims", id="claims"):
-                yield Static(render.plain("Analysing…"), id="claims-progress")
-                yield PanelList(id="claims-list")
-            with TabPane("Sources", id="sources"):
-                yield SourceMeter(id="source-meter")
-                yield PanelList(id="sources-list")
-            with TabPane("Dates", id="dates"):
-                yield PanelList(id="dates-list")
-                yield Timeline(id="timeline")
-            with TabPane("Entities", id="entities"):
-                yield PanelList(id="entities-list")
+        return []
+
+    def on_mount(self) -> None:
+        after_first_paint = getattr(self.app, "after_first_paint", self.call_after_refresh)
+        after_first_paint(self._build)
+
+    async def _build(self) -> None:
+        """Mount the tabs, then apply what the screen said before they existed."""
+        tabs = TabbedContent(id="tabs", initial=self._tab)
+        progress = self._pending.pop("progress", render.plain("Analysing…"))
+        for pane in (
+            TabPane("Claims", Static(progress, id="claims-progress"), PanelList(id="claims-list"), id="claims"),
+            TabPane("Sources", SourceMeter(id="source-meter"), PanelList(id="sources-list"), id="sources"),
+            TabPane("Dates", PanelList(id="dates-list"), Timeline(id="timeline"), id="dates"),
+            TabPane("Entities", PanelList(id="entities-list"), id="entities"),
+        ):
+            tabs.compose_add_child(pane)
+        await self.mount(tabs)
+        self.ready = True
+        pending, self._pending = self._pending, {}
+        if "claims" in pending:
+            args, kwargs = pending["claims"]
+            self.show_claims(*args, **kwargs)
+        if "select" in pending:
+            self.select_claim(pending["select"])
+        self._fill_if_shown()
+        self.post_message(self.Ready())
 
     # -- filling -----------------------------------------------------------------
     def show_document(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
@@ -91,6 +118,8 @@ class SidePanel(Vertical):
         self._fill_if_shown()
 
     def _fill_if_shown(self) -> None:
+        if not self.ready:
+            return
         tab = self.active_tab
         if tab in self._stale and self._doc is not None:
             self._stale.discard(tab)
@@ -103,6 +132,9 @@ class SidePanel(Vertical):
     def show_claims(
         self, doc: Document, claims: list[Claim], reviews: Mapping[str, Any], pal: render.Palette, *, keep: str | None = None
     ) -> None:
+        if not self.ready:
+            self._pending["claims"] = ((doc, claims, reviews, pal), {"keep": keep or self._pending.get("select")})
+            return
         lst = self.query_one("#claims-list", PanelList)
         current = keep or self.current_claim_id()
         options: list[Option | None] = []
@@ -130,6 +162,9 @@ class SidePanel(Vertical):
             self._highlight(lst, "claims", f"claim:{self.claim_ids[0]}")
 
     def show_progress(self, content: render.Content) -> None:
+        if not self.ready:
+            self._pending["progress"] = content
+            return
         self.query_one("#claims-progress", Static).update(content)
 
     def _fill_sources(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
@@ -191,9 +226,14 @@ class SidePanel(Vertical):
     # -- selection ------------------------------------------------------------------
     @property
     def active_tab(self) -> str:
+        if not self.ready:
+            return self._tab
         return self.query_one(TabbedContent).active or "claims"
 
     def set_tab(self, tab: str) -> None:
+        self._tab = tab
+        if not self.ready:
+            return
         self.query_one(TabbedContent).active = tab
         self._fill_if_shown()
 
@@ -202,10 +242,15 @@ class SidePanel(Vertical):
         self.set_tab(tab)
         return tab
 
-    def active_list(self) -> PanelList:
+    def active_list(self) -> PanelList | None:
+        """The list of the shown tab; None in the moment before the tabs are built."""
+        if not self.ready:
+            return None
         return self.query_one(f"#{self.active_tab}-list", PanelList)
 
     def current_claim_id(self) -> str | None:
+        if not self.ready:
+            return self._pending.get("select")
         lst = self.query_one("#claims-list", PanelList)
         option = lst.highlighted_option
         if option is None or not option.id:
@@ -215,6 +260,9 @@ class SidePanel(Vertical):
     def select_claim(self, claim_id: str) -> None:
         """Highlight a claim's row (the article is moved by the caller)."""
         key = f"claim:{claim_id}"
+        if not self.ready:
+            self._pending["select"] = claim_id
+            return
         if key in self.spans:
             self._highlight(self.query_one("#claims-list", PanelList), "claims", key)
 
