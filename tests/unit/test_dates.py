@@ -252,3 +252,27 @@ def test_dev_set_date_accuracy(nlp):
             right += bool(hits) and hits[0].value == item["value"]
     assert total >= 100
     assert right / total >= 0.9
+
+
+def test_months_coordinated_with_a_month_are_months(nlp):
+    # 232 (2013-10-01): "April, May, July and August all saw increases of 17–43." and
+    # "...saw drops every month between March and September..."; only the last month was found.
+    found = dates_of(nlp, "April, May, July and August all saw increases. Complaints fell between March and September.",
+                     "2013-10-01")
+    assert {k: v[0] for k, v in found.items()} == {
+        "April": "2013-04", "May": "2013-05", "July": "2013-07", "August": "2013-08",
+        "March": "2013-03", "September": "2013-09",
+    }
+
+
+def test_a_name_or_verb_next_to_a_month_is_not_a_month(nlp):
+    assert "May" not in dates_of(nlp, "Theresa May and others met. We may and should act.")
+
+
+def test_present_tense_weekday_takes_the_nearer_day(nlp):
+    # 192 (Friday 2009-10-02): "This follows a drop of 203 points on Thursday, its largest loss
+    # in a single day since July." -- "follows" is present, the drop was the day before.
+    found = dates_of(nlp, "This follows a drop of 203 points on Thursday, its largest loss since July.", "2009-10-02")
+    assert found["Thursday"][0] == "2009-10-01"
+    # ...while a present-tense schedule three days ahead stays ahead.
+    assert dates_of(nlp, "The summit begins Monday in Brussels.", "2009-10-02")["Monday"][0] == "2009-10-05"

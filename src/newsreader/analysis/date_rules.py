@@ -27,6 +27,8 @@ Known failure classes and the choices made:
 
 * same-day weekday: a weekday equal to the publication weekday resolves to the
   publication date itself (past and future alike), "last/next Friday" never does;
+* a bare weekday: past tense = the latest on or before publication, future = the next
+  on or after it, present = the nearer of the two (ties: the past), unknown = the past;
 * "next Friday" = the first Friday strictly after publication (not "Friday of next
   week"); "last Friday" = the most recent Friday strictly before it;
 * "last week" / "next week" / "this week" = ISO weeks (``YYYY-Www``); "the weekend" =
@@ -294,8 +296,17 @@ def weekday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
         return _relative(ctx, "day", lambda p: weekday_date(p, wd, -1, strict=True).isoformat())
     if which == "next":
         return _relative(ctx, "day", lambda p: weekday_date(p, wd, +1, strict=True).isoformat())
-    direction = +1 if ctx.tense in (FUTURE, PRESENT) else -1
+    if ctx.tense == PRESENT:
+        return _relative(ctx, "day", lambda p: _nearer_weekday(p, wd).isoformat())
+    direction = +1 if ctx.tense == FUTURE else -1
     return _relative(ctx, "day", lambda p: weekday_date(p, wd, direction).isoformat())
+
+
+def _nearer_weekday(pub: dt.date, wd: int) -> dt.date:
+    """Present tense points either way ("the summit begins Monday", "this follows a drop
+    on Thursday"): the nearer of the two such days, the past one on a tie."""
+    before, after = weekday_date(pub, wd, -1), weekday_date(pub, wd, +1)
+    return after if (after - pub) < (pub - before) else before
 
 
 _DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
@@ -367,6 +378,7 @@ def _r(pattern: str, lead: str | None = None) -> "re.Pattern[str]":
     return re.compile(pattern, re.IGNORECASE)
 
 
+_MONTH_LINK = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+|\s*[-\u2013]\s*)"
 _MONTH_LEAD = "adfjlmnost"  # months, "early/late/mid/the end of"
 _DAY_LEAD = _MONTH_LEAD + "wt0-9"  # also weekdays and digits
 
@@ -388,6 +400,10 @@ RULES: tuple[Rule, ...] = (
     Rule("named_month", _r(rf"\b(?P<which>last|next|this)\s+{MONTH}(?!\s*\d)"), named_month),
     Rule("bare_month", _r(rf"^{_PART}{MONTH}$"), bare_month, open_text=False),
     Rule("month_after_preposition", _r(rf"{_AFTER_PREP}(?P<d>{_PART}{MONTH})(?!\s*(?:\d|of\s+\d|\w+\s+year))"), bare_month),
+    # "between March and September", "April, May, July and August": a month coordinated
+    # with another month is a month too, with or without a preposition of its own.
+    Rule("month_before_month", _r(rf"\b(?P<d>{MONTH})(?={_MONTH_LINK}(?=(?-i:[A-Z]))(?:{_MONTH_NAMES})\b)", _MONTH_LEAD), bare_month),
+    Rule("month_after_month", _r(rf"\b(?=(?-i:[A-Z]))(?:{_MONTH_NAMES}){_MONTH_LINK}(?P<d>{MONTH})(?!\s*\d)", _MONTH_LEAD), bare_month),
     Rule("weekday", _r(rf"\b(?:(?P<which>last|next|this)\s+)?{WEEKDAY}"
                        r"(?:\s+(?:morning|afternoon|evening|night))?"), weekday),
     Rule("deictic", _r(r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
