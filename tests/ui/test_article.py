@@ -552,3 +552,69 @@ async def test_narrow_terminal_puts_the_panel_below(make_app, sample_article):
         assert panel.region.width == 80
         assert panel.region.y > body_of(screen).region.y
         assert body_of(screen).region.height >= 8
+
+
+# -- painting: cached lines, paint-ahead, deferred panel ----------------------------------
+
+
+def strip_text(strip) -> str:
+    return "".join(segment.text for segment in strip)
+
+
+def strip_has_style(strip, predicate) -> bool:
+    return any(segment.style is not None and predicate(segment.style) for segment in strip)
+
+
+async def test_line_cache_never_serves_a_stale_line(make_app, sample_article):
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        body = body_of(screen)
+        body.set_selection(None)
+        await pilot.pause()
+        width, base = body.scrollable_content_region.width, body.rich_style
+        before = body._line_strip(0, width, 0, base)
+        start, end = body.line_span(0)
+        body.set_search([(start, start + 5)], 0)  # a search hit on line 0: a new look
+        await pilot.pause()
+        hit = body._line_strip(0, width, 0, base)
+        assert hit is not before and strip_text(hit) == strip_text(before)
+        assert strip_has_style(hit, lambda s: s.bold and s.underline)
+        await pilot.press("2")  # a layer toggle repaints every line
+        await pilot.pause()
+        assert body._line_strip(0, width, 0, base) is not hit
+
+
+async def test_pages_around_the_screen_are_painted_ahead(make_app, sample_article, monkeypatch):
+    app = make_app(sample_article)
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = await opened(app, pilot)
+        body = body_of(screen)
+        await pilot.pause()
+        body._strips.clear()
+        body._paint_ahead()
+        painted: list[int] = []
+        real = body._paint_line
+        monkeypatch.setattr(body, "_paint_line", lambda index, *args: painted.append(index) or real(index, *args))
+        width, base = body.scrollable_content_region.width, body.rich_style
+        top, height = body.scroll_offset.y, body.size.height
+        below = range(top + height, min(top + 2 * height, body.line_count))
+        assert len(below) > 0
+        for index in below:
+            body._line_strip(index, width, 0, base)
+        assert painted == []  # the next page was already painted
+        body._line_strip(top, width, 0, base)
+        assert painted == [top]  # the visible page was not (the cache had been cleared)
+
+
+async def test_panel_tabs_and_footer_arrive_after_the_first_frame(make_app, sample_article):
+    from textual.widgets import Footer, TabbedContent
+
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        panel = panel_of(screen)
+        assert panel.ready and panel.query(TabbedContent)
+        assert screen.query(Footer)
+        assert panel.current_claim_id() == screen.claims[0].id
+        assert body_of(screen).selection == (screen.claims[0].start, screen.claims[0].end)

@@ -86,6 +86,7 @@ class ArticleScreen(Screen[None]):
         self._search_query = ""
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
+        self._cursor_pending: tuple[int, int] | None = None
 
     @property
     def nr(self) -> "NewsreaderApp":
@@ -106,6 +107,8 @@ class ArticleScreen(Screen[None]):
         # The footer (one widget per key) is mounted right after the first paint.
 
     async def _mount_footer(self) -> None:
+        if not self.is_attached or self.query(Footer):
+            return  # closed before its first frame
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()  # a footer fills itself on the next bindings update
 
@@ -241,8 +244,20 @@ class ArticleScreen(Screen[None]):
             self.query_one(ArticleBody).set_selection((claim.start, claim.end))
 
     def on_article_body_cursor_moved(self, event: ArticleBody.CursorMoved) -> None:
+        """The panel follows the cursor right after the next frame: the article's new lines
+        reach the screen first, and a burst of moves costs one panel update."""
+        first = self._cursor_pending is None
+        self._cursor_pending = (event.start, event.end)
+        if first:
+            self.call_after_refresh(self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
+        if self._cursor_pending is None or not self.is_attached:
+            return
+        start, end = self._cursor_pending
+        self._cursor_pending = None
         panel = self.query_one(SidePanel)
-        claim = _overlapping(self.claims, event.start, event.end)
+        claim = _overlapping(self.claims, start, end)
         if claim is not None and claim.id != panel.current_claim_id():
             panel.select_claim(claim.id)
             if panel.active_tab == "claims":
@@ -254,7 +269,7 @@ class ArticleScreen(Screen[None]):
                 return
             for key, spans in panel.spans.items():
                 if key.split(":")[0] in {"dates": ("date",), "entities": ("entity",), "sources": ("quote", "sclaim")}[tab]:
-                    if any(s < max(event.end, event.start + 1) and e > event.start for s, e in spans):
+                    if any(s < max(end, start + 1) and e > start for s, e in spans):
                         panel._highlight(lst, tab, key)
                         break
 

@@ -4,12 +4,18 @@ Paragraphs (one per line of ``text``) are word-wrapped to offsets once per width
 only the visible lines are styled and painted, so a 50,000-word article paints as
 fast as a screenful. The cursor is a visual line; the gutter shows it and a bar for
 every line inside a claim, coloured by review status.
+
+Painted lines are kept (:attr:`ArticleBody.STRIP_CACHE` of them), keyed by everything a
+line's look depends on, so a selection or search change repaints only the lines it
+touches; after each frame the page above and the page below are painted ahead in idle
+time, so paging shows a cached page instead of styling one while the reader waits.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -111,8 +117,23 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         self.search_index = -1
         self.claim_bars: list[tuple[int, int, Style]] = []
         self._bar_index = MarkIndex([])
-        self.palette = render.palette()
+        self._palette = render.palette()
         self._flash_timer = None
+        self._strips: OrderedDict[tuple, Strip] = OrderedDict()
+        self._frame: tuple[int, RichStyle] | None = None  # (width, base style) while a frame renders
+        self._ahead_scheduled = False
+
+    STRIP_CACHE = 600
+
+    @property
+    def palette(self) -> render.Palette:
+        return self._palette
+
+    @palette.setter
+    def palette(self, value: render.Palette) -> None:
+        if value != self._palette:
+            self._palette = value
+            self._strips.clear()
 
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -127,15 +148,18 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         self.paragraphs = paragraphs
         self.layout_ = None
         self.cursor = 0
+        self._strips.clear()
         self._relayout()
 
     def set_layers(self, marks: list[Mark]) -> None:
         self._layers = MarkIndex(marks)
+        self._strips.clear()
         self.refresh()
 
     def set_claim_bars(self, bars: list[tuple[int, int, Style]]) -> None:
         self.claim_bars = bars
         self._bar_index = MarkIndex([Mark(s, e, style, "claim") for s, e, style in bars])
+        self._strips.clear()
         self.refresh()
 
     def layer_marks(self) -> list[Mark]:
@@ -229,14 +253,40 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             marks.append(Mark(*self.flash_span, Style(reverse=True), "flash"))
         return marks
 
+    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+        """One frame: width and base style are read once, not once per line."""
+        self._frame = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+            if not self._ahead_scheduled:
+                self._ahead_scheduled = True
+                self.call_after_refresh(self._paint_ahead)
+
     def render_line(self, y: int) -> Strip:
+        width, base = self._frame or (self.scrollable_content_region.width, self.rich_style)
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        return self._line_strip(scroll_y + y, width, scroll_x, base)
+
+    def _line_strip(self, index: int, width: int, scroll_x: int, base: RichStyle) -> Strip:
         if not self.layout_ or index >= self.line_count:
             return Strip.blank(width, base)
         start, end = self.layout_.starts[index], self.layout_.ends[index]
+        cursor = index == self.cursor
+        key = (index, start, end, width, scroll_x, base, cursor, cursor and self.has_focus, self._overlay_key(start, end))
+        strip = self._strips.get(key)
+        if strip is not None:
+            self._strips.move_to_end(key)
+            return strip
+        strip = self._paint_line(index, start, end, width, scroll_x, base)
+        self._strips[key] = strip
+        if len(self._strips) > self.STRIP_CACHE:
+            self._strips.popitem(last=False)
+        return strip
+
+    def _paint_line(self, index: int, start: int, end: int, width: int, scroll_x: int, base: RichStyle) -> Strip:
+        assert self.layout_ is not None
         para = self.layout_.paras[index]
         gutter = self._gutter(index, start, end)
         if para == -1:
@@ -247,8 +297,38 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             render.heading_style() if heading else None,
         )
         segments = [*gutter, *content.render_segments(self.visual_style)]
-        strip = Strip(segments)
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
+
+    def _overlay_key(self, start: int, end: int) -> tuple:
+        """The overlays (selection, search hits, flash) that touch ``[start, end)``."""
+        stop = max(end, start + 1)
+        key: list = []
+        sel = self.selection
+        if sel is not None and sel[0] < stop and sel[1] > start:
+            key.append(("sel", *sel))
+        if self.search_hits:
+            lo = bisect_right(self.search_hits, (start, -1)) - 1
+            for i in range(max(0, lo), len(self.search_hits)):
+                s, e = self.search_hits[i]
+                if s >= stop:
+                    break
+                if e > start:
+                    key.append(("hit", s, e, i == self.search_index))
+        flash = self.flash_span
+        if flash is not None and flash[0] < stop and flash[1] > start:
+            key.append(("flash", *flash))
+        return tuple(key)
+
+    def _paint_ahead(self) -> None:
+        """Paint the page below and the page above into the cache (idle time, no refresh)."""
+        self._ahead_scheduled = False
+        if not self.layout_ or not self.is_attached or not self.size.height:
+            return
+        width, base = self.scrollable_content_region.width, self.rich_style
+        scroll_x, top = self.scroll_offset
+        height = self.size.height
+        for index in (*range(top + height, min(top + 2 * height, self.line_count)), *range(max(0, top - height), top)):
+            self._line_strip(index, width, scroll_x, base)
 
     def _gutter(self, line: int, start: int, end: int) -> list[Segment]:
         """Cursor marker, then a claim bar coloured by review status."""

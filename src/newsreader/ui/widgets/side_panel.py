@@ -81,6 +81,8 @@ class SidePanel(Vertical):
 
     async def _build(self) -> None:
         """Mount the tabs, then apply what the screen said before they existed."""
+        if not self.is_attached or self.ready:
+            return  # the app quit (or the screen closed) before its first frame
         tabs = TabbedContent(id="tabs", initial=self._tab)
         progress = self._pending.pop("progress", render.plain("Analysing…"))
         for pane in (
