@@ -179,3 +179,33 @@ async def test_filter_keystrokes_with_ten_thousand_rows(make_app):
         elapsed = time.perf_counter() - started
         assert len(docs.shown) == len([i for i in range(10_000) if i % 7 == 0])
         assert elapsed < 2.0
+
+
+async def test_a_big_library_paints_its_newest_rows_then_loads_the_rest(make_app, empty_cache, sample_doc):
+    from dataclasses import replace
+
+    from newsreader.model import text_id
+
+    n = LibraryScreen.FIRST_ROWS + 30
+    for i in range(n):
+        text = sample_doc.text + f"\nCopy {i}."
+        empty_cache.put(replace(sample_doc, id=text_id(text), text=text, title=f"Copy {i}"), "p")
+    app = make_app(cache=empty_cache)
+    loads: list[int | None] = []
+    real = LibraryScreen.reload
+
+    def spy(self, limit=None):
+        loads.append(limit)
+        real(self, limit)
+
+    LibraryScreen.reload = spy  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            docs = app.screen.query_one(LibraryList)
+            assert loads == [LibraryScreen.FIRST_ROWS, None]  # a screenful first, then everything once
+            assert len(docs.rows) == n
+            assert str(app.screen.query_one("#lib-count", Static).render()) == f"{n} articles"
+    finally:
+        LibraryScreen.reload = real  # type: ignore[method-assign]

@@ -57,3 +57,40 @@ def test_two_connections_share_the_cache(sample_doc, tmp_path):
     b = DocumentCache(tmp_path / "c.sqlite3")
     a.put(sample_doc, "v1")
     assert b.get(sample_doc.id, "v1", sample_doc.published) == sample_doc
+
+
+def _copies(sample_doc, n):
+    from dataclasses import replace
+
+    from newsreader.model import text_id
+
+    out = []
+    for i in range(n):
+        text = sample_doc.text + f"\nCopy {i}."
+        out.append(replace(sample_doc, id=text_id(text), text=text, title=f"Copy {i}"))
+    return out
+
+
+def test_newest_rows_match_the_head_of_the_full_listing(sample_doc, tmp_path):
+    import time
+
+    cache = DocumentCache(tmp_path / "c.sqlite3")
+    docs = _copies(sample_doc, 30)
+    for doc in docs:
+        cache.put(doc, "v1")
+        time.sleep(0.001)
+    cache.put(docs[3], "v2")  # a second version of an older document, opened last
+    full = cache.list_documents()
+    assert [r.id for r in full][:2] == [docs[3].id, docs[-1].id]
+    assert len(full) == 30  # one row per document
+    head = cache.list_documents(limit=10)
+    assert [r.id for r in head] == [r.id for r in full[:10]]
+
+
+def test_listing_uses_the_covering_index(tmp_path):
+    cache = DocumentCache(tmp_path / "c.sqlite3")
+    plan = cache._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id, title, NULLIF(published, ''), source, words, claims, MAX(opened), pipeline "
+        "FROM documents GROUP BY id ORDER BY MAX(opened) DESC"
+    ).fetchall()
+    assert any("COVERING INDEX documents_listing" in str(row) for row in plan)

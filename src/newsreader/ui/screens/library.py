@@ -65,11 +65,24 @@ class LibraryScreen(Screen[None]):
                 yield Button(render.plain("Open the sample article"), id="open-sample", variant="primary")
         yield Footer(compact=True)
 
+    FIRST_ROWS = 120  # more than a tall terminal shows; the rest load after the first frame
+
     def on_mount(self) -> None:
-        self.reload()
+        self.reload(limit=self.FIRST_ROWS)
+        self.nr.after_first_paint(self._load_all)
+
+    def _load_all(self) -> None:
+        if self.is_attached and self._partial:
+            self.reload()
+
+    _resumed = False
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        """Back from an article (reviews or the cache may have changed): reload. The first
+        resume comes with the mount, which already loaded."""
+        if self._resumed:
+            self.reload()
+        self._resumed = True
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._update_columns)
@@ -84,9 +97,13 @@ class LibraryScreen(Screen[None]):
             return False
         return True
 
-    def reload(self) -> None:
+    _partial = False
+
+    def reload(self, limit: int | None = None) -> None:
+        """Rows from the cache: the newest ``limit`` of them, or (by default) all."""
         docs = self.query_one(LibraryList)
-        rows = self.nr.cache.list_documents() if self.nr.cache is not None else []
+        rows = self.nr.cache.list_documents(limit) if self.nr.cache is not None else []
+        self._partial = limit is not None and len(rows) >= limit
         reviewed = self.nr.reviews.reviewed_counts() if self.nr.reviews is not None else {}
         docs.set_rows(rows, reviewed)
         self.set_class(not rows, "-empty")
@@ -100,7 +117,7 @@ class LibraryScreen(Screen[None]):
     def _update_count(self) -> None:
         docs = self.query_one(LibraryList)
         total, shown = len(docs.rows), len(docs.shown)
-        label = f"{total} article{'s' if total != 1 else ''}"
+        label = f"{total}{'+' if self._partial else ''} article{'s' if total != 1 else ''}"
         if docs.query_text:
             label = f"{shown} of {label} match {docs.query_text!r}"
         self.query_one("#lib-count", Static).update(render.plain(label))
