@@ -334,3 +334,12 @@ def test_html_never_puts_a_raw_status_in_markup(doc):
     out = render_export(doc, evil, "html")
     assert 'onmouseover="alert(1)' not in out
     assert "st-other" in out
+
+
+def test_markdown_footnote_does_not_double_a_note_s_final_period(doc):
+    c2 = doc.claims[1]
+    reviews = {"c2": Review(doc.id, "c2", c2.text, c2.start, c2.end, "unverifiable", "Checked the DoD briefing.", UPDATED)}
+    out = render_export(doc, reviews, "md")
+    footnote = next(line for line in out.splitlines() if line.startswith("[^c2]:"))
+    assert footnote.endswith("note: Checked the DoD briefing.")
+    assert next(line for line in out.splitlines() if line.startswith("[^c1]:")).endswith(".")

@@ -215,5 +215,6 @@ def _footnotes(view: ExportView) -> list[str]:
         bits = [f"**{escape(status_label(row.status))}**", f"source: {escape_cell(source_label(row.source))}"]
         if row.note:
             bits.append(f"note: {escape_cell(row.note)}")
-        lines.append(f"[^{_label(row)}]: {'; '.join(bits)}.")
+        text = "; ".join(bits)
+        lines.append(f"[^{_label(row)}]: {text}{'' if text.endswith(('.', '!', '?')) else '.'}")
     return lines
