@@ -175,3 +175,27 @@ def test_an_unnamed_n_year_old_speaks_and_is_anonymous():
     source = source_of(doc, quote)
     assert "19-year-old" in source.name
     assert source.kind == "anonymous"
+
+
+def test_an_acronym_the_tagger_made_plural_is_not_an_anonymous_group():
+    # 240 (heldout2): "TfL in its statement also complained about ..." -- TfL is tagged NNS.
+    doc = parse('TfL said Uber was "not fit and proper to hold a private hire operator license".')
+    assert not [s for s in doc.sources if s.kind == "anonymous"]
+
+
+def test_statistics_are_a_document_not_an_anonymous_source():
+    # 240: "According to Uber's statistics, about 3.5 million people in London use Uber."
+    doc = parse("According to Uber's statistics, about 3.5 million people in London use Uber.")
+    assert [s.kind for s in doc.sources] == ["document"]
+
+
+def test_the_role_noun_refers_back_to_a_name_with_that_role_after_it():
+    # 141 (heldout2): '"...," said Abdourahim Said Bakar, a government spokesman.' then
+    # '"We hope ...," the government spokesman said.' -- the same named person.
+    doc = parse(
+        '"The operation is going smoothly," said Abdourahim Said Bakar, a government spokesman.\n'
+        '"We hope that by the end of the day we will have the problem resolved," the government spokesman said.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("We hope"))
+    source = source_of(doc, quote)
+    assert source.kind == "person" and "Bakar" in source.name

@@ -24,6 +24,7 @@ speaks in says "on condition of anonymity", "asked not to be named", "familiar w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -310,7 +311,7 @@ class SourceBook:
             kind = "document"
         elif lemma in ORGANIZATION_NOUNS:
             kind = "organization"
-        elif lemma in ANONYMOUS_NOUNS or head.tag_ == "NNS" or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts):
+        elif lemma in ANONYMOUS_NOUNS or (head.tag_ == "NNS" and _common_plural(head)) or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts):
             kind = "anonymous"
         else:
             kind = "unknown"
@@ -339,8 +340,10 @@ class SourceBook:
             if e.label != "PERSON":
                 continue
             before = text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]
-            if lemma in before and (best is None or e.end > best[0]):
-                best = (e.end, e)
+            after = text[e.end : e.end + 50].replace("-", " ").lower()
+            titled_after = re.match(rf",\s+(?:(?:a|an|the)\s+)?(?:[\w.']+\s+){{0,3}}{re.escape(lemma)}\b", after)
+            if (lemma in before or titled_after) and (best is None or e.end > best[0]):
+                best = (e.end, e)  # "President Bush" / "Abdourahim Said Bakar, a government spokesman"
         if best is None:
             return None
         found = best[1]
@@ -382,6 +385,13 @@ class SourceBook:
         self.drafts.append(draft)
         self.by_key[key] = draft
         return draft
+
+
+def _common_plural(head: "Token") -> bool:
+    """A plural common noun ("residents", "officials"); not an acronym the tagger made
+    plural ("TfL said")."""
+    word = head.text
+    return word[1:] == word[1:].lower()
 
 
 def _maybe_person(name: str) -> bool:
