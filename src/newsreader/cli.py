@@ -191,6 +191,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     articles = (kept.get(p) or read_input(p, published=args.published, max_bytes=limit) for p in args.paths)
     cache = None if args.no_cache else _open_cache()
     out = sys.stdout
+    shown = len(cache.notices) if cache is not None else 0
     with _progress(len(args.paths), "parsing") as advance:
         for doc in documents_for(articles, cache, n_process=args.jobs):
             if args.pretty:
@@ -198,6 +199,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
             else:
                 out.write(doc.to_json() + "\n")
             advance()
+            if cache is not None and len(cache.notices) > shown:  # e.g. the disk filled up
+                for line in cache.notices[shown:]:
+                    notice(line)
+                shown = len(cache.notices)
     out.flush()
     return 0
 
@@ -219,14 +224,22 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
 
 
 def cmd_cache(action: str) -> int:
+    import sqlite3
+
     cache = _open_cache()
+    if cache is None:
+        return 1  # the reason is already on stderr
     if action == "stats":
         stats = cache.stats()
         print(f"path:      {stats['path']}")
         print(f"documents: {stats['documents']} ({stats['entries']} cached versions)")
         print(f"size:      {int(stats['bytes']) / 1024:.1f} KB")
     else:
-        removed = cache.clear()
+        try:
+            removed = cache.clear()
+        except sqlite3.OperationalError as exc:
+            error(f"cache clear: {cache.path}: {exc}")
+            return 1
         print(f"removed {removed} cached document versions (reviews are kept)", file=sys.stderr)
     return 0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
-from .sqlite import connect, move_aside
+from .sqlite import connect, is_corruption, move_aside
 
 SCHEMA_VERSION = "1"
 FILENAME = "documents.sqlite3"
@@ -62,6 +62,7 @@ class DocumentCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / FILENAME
         self.notices: list[str] = []
+        self.writable = True
         self._lock = threading.RLock()
         self._conn = self._open()
 
@@ -76,6 +77,8 @@ class DocumentCache:
                 conn.close()  # type: ignore[possibly-undefined]
             except Exception:
                 pass
+            if not is_corruption(exc):
+                raise  # read-only, full or locked: the callers go on without a cache, with a notice
             moved = move_aside(self.path)
             self.notices.append(f"The document cache was unreadable ({exc}); moved it to {moved.name} and started a new one.")
             conn = connect(self.path)
@@ -84,8 +87,19 @@ class DocumentCache:
 
     def _ensure_schema(self, conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA quick_check").fetchone()
-        conn.executescript(_DDL)
+        try:
+            conn.executescript(_DDL)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF != 8:  # SQLITE_READONLY
+                raise
+            # A read-only cache (file, folder or medium): serve what it has, keep nothing new.
+            self.writable = False
+            self.notices.append(f"The document cache is read-only ({exc}); documents are parsed but not kept.")
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if not self.writable:
+            if row is None or row[0] != SCHEMA_VERSION:
+                raise sqlite3.OperationalError("the read-only document cache is from another version")
+            return
         if row is None:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         elif row[0] != SCHEMA_VERSION:
@@ -128,26 +142,36 @@ class DocumentCache:
         doc = self._decode(row[0])
         return (doc, row[1]) if doc is not None else None
 
-    def put(self, doc: Document, pipeline: str) -> None:
-        payload = doc.to_json()
-        now = time.time()
-        with self._lock:
-            self._conn.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, pipeline, doc.published or "", doc.title, doc.source, len(doc.text.split()),
-                 len(doc.claims), payload, now, now),
-            )
+    def put(self, doc: Document, pipeline: str) -> bool:
+        return self.put_many([doc], pipeline)
 
-    def put_many(self, docs: list[Document], pipeline: str) -> None:
+    def put_many(self, docs: list[Document], pipeline: str) -> bool:
+        """Store documents in one transaction. A cache that can't be written (full disk,
+        read-only file or file system, locked past the busy timeout) is a notice, once,
+        and no more writes are tried: the documents are still served, just not kept."""
+        if not self.writable:
+            return False
+        now = time.time()
+        rows = [
+            (doc.id, pipeline, doc.published or "", doc.title, doc.source, len(doc.text.split()),
+             len(doc.claims), doc.to_json(), now, now)
+            for doc in docs
+        ]
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                for doc in docs:
-                    self.put(doc, pipeline)
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    self._conn.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                except BaseException:
+                    if self._conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
+                        self._conn.execute("ROLLBACK")
+                    raise
                 self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+            except sqlite3.OperationalError as exc:
+                self.writable = False
+                self.notices.append(f"The document cache can't be written ({exc}); documents are parsed but not kept.")
+                return False
+        return True
 
     def delete(self, doc_id: str) -> int:
         with self._lock:

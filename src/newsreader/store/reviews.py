@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterator
 
 from ..model import Claim, Document
 from .paths import data_dir
-from .sqlite import connect
+from .sqlite import connect, is_corruption
 
 STATUSES = ("supported", "disputed", "false", "unverifiable")
 FILENAME = "reviews.sqlite3"
@@ -87,7 +87,6 @@ _COLUMNS = {
     "claim_edits": ("id", "doc_id", "kind", "claim_id", "claim_text", "start", "end", "created"),
 }
 
-_CORRUPTION_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
 class ReviewStoreReadOnly(RuntimeError):
@@ -216,7 +215,8 @@ class ReviewStore:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
+                conn.execute("ROLLBACK")
             raise
         return backup
 
@@ -433,10 +433,11 @@ class ReviewStore:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")  # a full disk may refuse the commit itself
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     def _record(self, conn: sqlite3.Connection, doc_id: str, action: str, tbl: str, row_id: int,
                 before: dict[str, Any] | None, after: dict[str, Any] | None, now: float) -> None:
@@ -544,10 +545,12 @@ class ReviewStore:
         try:
             self._conn.executemany(sql, changed)
         except sqlite3.OperationalError:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
+                self._conn.execute("ROLLBACK")
             return
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
+                self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
 
@@ -753,13 +756,7 @@ class _CorruptError(sqlite3.DatabaseError):
 
 
 def _is_corruption(exc: Exception) -> bool:
-    if isinstance(exc, _CorruptError):
-        return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in _CORRUPTION_CODES
-    message = str(exc).lower()
-    return "malformed" in message or "not a database" in message
+    return isinstance(exc, _CorruptError) or is_corruption(exc)
 
 
 def _salvage(source: Path, conn: sqlite3.Connection) -> int:

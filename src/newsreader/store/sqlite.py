@@ -23,6 +23,21 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+# SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is broken. Everything else
+# (read-only, full disk, locked, can't open) is the environment's, and never a reason to
+# move a file aside.
+CORRUPTION_CODES = frozenset({11, 26})
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True when an SQLite error says the file itself is damaged."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in CORRUPTION_CODES
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message
+
+
 def move_aside(path: Path) -> Path:
     """Rename a broken database (and its WAL/SHM files) out of the way; return the new name."""
     stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -150,8 +150,12 @@ class ArticleScreen(Screen[None]):
     def parse(self, article: RawArticle) -> Document:
         from ...service import documents_for  # spaCy loads in here, off the UI thread
 
-        doc = next(iter(documents_for([article], self.nr.cache, model=self.nr.config.model)))
+        cache = self.nr.cache
+        seen = len(cache.notices) if cache is not None else 0
+        doc = next(iter(documents_for([article], cache, model=self.nr.config.model)))
         self.app.call_from_thread(self.apply_document, doc)
+        for line in cache.notices[seen:] if cache is not None else []:  # e.g. a full disk: shown, not kept
+            self.app.call_from_thread(self.notify, line, title="Cache", severity="warning", timeout=8, markup=False)
         return doc
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
