@@ -276,3 +276,8 @@ def test_present_tense_weekday_takes_the_nearer_day(nlp):
     assert found["Thursday"][0] == "2009-10-01"
     # ...while a present-tense schedule three days ahead stays ahead.
     assert dates_of(nlp, "The summit begins Monday in Brussels.", "2009-10-02")["Monday"][0] == "2009-10-05"
+
+
+def test_a_year_after_a_preposition_and_a_qualifier(nlp):
+    # 079 (heldout3): "British troops will remain in Iraq until at least 2008."
+    assert dates_of(nlp, "British troops will remain in Iraq until at least 2008.", "2007-02-21")["2008"][0] == "2008"

@@ -218,3 +218,9 @@ def test_dev_set_number_accuracy(nlp):
                 right += 1
     assert total >= 100
     assert right / total >= 0.9
+
+
+def test_a_prefixed_dollar_amount_the_model_left_untagged(nlp):
+    # 100 (heldout3): "Work, worth around NZ$10,000, was undertaken on seven houses the MP owns."
+    found = numbers_of(nlp, "Work, worth around NZ$10,000, was undertaken on seven houses the MP owns.")
+    assert found["NZ$10,000"] == ("money", 10000.0, "NZD")

@@ -85,7 +85,8 @@ YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,]|\s*(?:%|percent))\b"
 NUMBER = r"(?P<n>\d+|a couple of|a couple|" + "|".join(k for k in SMALL_NUMBERS if " " not in k) + r")"
 _PART = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 _NOT_THE = r"(?<!the\s)(?<!The\s)"
-_AFTER_PREP = r"\b(?:(?:in|since|until|by|from|during|before|after|early|late|as|to|through)\s+|mid-)"
+_AFTER_PREP = (r"\b(?:(?:in|since|until|by|from|during|before|after|early|late|as|to|through)\s+"
+               r"(?:(?:at\s+least|as\s+(?:early|late)\s+as|no\s+later\s+than)\s+)?|mid-)")  # "until at least 2008"
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ _RANGE_SEP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|and)\s*$", re.IGNORECASE)
 _SYMBOLS_IN_GAP = re.compile(
     r"[%$\u20ac\u00a3\u00a5]|\bper\s*cent\b|\bpercent\b|\b[A-Z]{1,3}\$|\b(?:dollars?|euros?|pounds?|yen|yuan|[A-Z]{3})\b"
 )
+_PREFIXED_AMOUNT = re.compile(r"(?:[A-Z]{1,3}\$|[$\u20ac\u00a3\u00a5\u20b9])\d[\d,]*(?:\.\d+)?")
 _CLOCK_UNITS = re.compile(r"\b(?:hours?|minutes?|seconds?)\b", re.IGNORECASE)  # "six hours", not "2300 GMT"
 _CLOCK_WORDS = frozenset({"gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "a.m.", "p.m.", "am", "pm", "hrs", "o'clock"})
 _SPELLED_SCALE = re.compile(
@@ -83,6 +84,10 @@ def extract_numbers(doc: "Doc") -> list[Number]:
         for s, e, k, v, u in interpret_span(doc, text, start, end, kind):
             found.append((s, e, k, v, u))
     for token in doc:
+        if _PREFIXED_AMOUNT.fullmatch(token.text) and not any(s <= token.idx < e for s, e in covered):
+            # "worth around NZ$10,000": one token, no entity (the small model misses prefixed dollars)
+            found.extend(interpret_span(doc, text, token.idx, token.idx + len(token.text), "money"))
+            continue
         if token.like_num and token.text[0].isdigit() and not any(s <= token.idx < e for s, e in covered):
             if re.fullmatch(r"(?:1[0-9]|20)\d\d", token.text):
                 continue  # a year
