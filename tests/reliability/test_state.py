@@ -192,17 +192,12 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from newsreader.model import Claim, Document
     from newsreader.store.reviews import ReviewStore, STATUSES
+    from tests.synthetic import claims_document
 
     who, path, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    sentences = [f"Sentence {i} says something checkable." for i in range(200)]
-    text = " ".join(sentences)
-    claims, pos = [], 0
-    for i, s in enumerate(sentences):
-        claims.append(Claim(f"c{i + 1}", pos, pos + len(s), s, None, None))
-        pos += len(s) + 1
-    doc = Document("shared-doc", "T", None, "t", text, claims=tuple(claims))
+    doc = claims_document("shared-doc", 200)
+    claims = doc.claims
     store = ReviewStore(path)
     offset = 0 if who == "a" else 100
     for i in range(n):
@@ -216,7 +211,7 @@ WRITER = textwrap.dedent(
 def test_two_reviewers_and_a_parse_batch_write_at_once(tmp_path, home, sample_doc):
     reviews = tmp_path / "reviews.sqlite3"
     ReviewStore(reviews).close()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), NEWSREADER_HOME=str(home))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NEWSREADER_HOME=str(home))
     writers = [
         subprocess.Popen([sys.executable, "-c", WRITER, who, str(reviews), "150"], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True, env=env)

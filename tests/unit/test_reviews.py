@@ -15,6 +15,7 @@ import pytest
 from newsreader.model import Claim, Document
 from newsreader.store import reviews as reviews_mod
 from newsreader.store.reviews import STATUSES, Review, ReviewStore, ReviewStoreReadOnly, claim_for
+from tests.synthetic import claims_document
 
 ROOT = Path(__file__).parents[2]
 
@@ -375,16 +376,11 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from newsreader.model import Claim, Document
     from newsreader.store.reviews import ReviewStore, STATUSES
+    from tests.synthetic import claims_document
 
-    sentences = [f"Sentence number {i} says something checkable." for i in range(2000)]
-    text = " ".join(sentences)
-    claims, pos = [], 0
-    for i, s in enumerate(sentences):
-        claims.append(Claim(f"c{i + 1}", pos, pos + len(s), s, None, None))
-        pos += len(s) + 1
-    doc = Document("crash-doc", "T", None, "t", text, claims=tuple(claims))
+    doc = claims_document("crash-doc", 2000)
+    claims = doc.claims
     store = ReviewStore(Path(sys.argv[1]))
     print("ready", flush=True)
     for i, claim in enumerate(claims):
@@ -412,13 +408,7 @@ def test_sigkill_during_a_burst_of_saves_leaves_an_intact_database(db):
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
     # Rebuild the same document and check every acknowledged save is there.
-    sentences = [f"Sentence number {i} says something checkable." for i in range(2000)]
-    text = " ".join(sentences)
-    claims, pos = [], 0
-    for i, s in enumerate(sentences):
-        claims.append(Claim(f"c{i + 1}", pos, pos + len(s), s, None, None))
-        pos += len(s) + 1
-    doc = Document("crash-doc", "T", None, "t", text, claims=tuple(claims))
+    doc = claims_document("crash-doc", 2000)
     store = ReviewStore(db)
     assert store.notices == []
     got = store.reviews(doc)

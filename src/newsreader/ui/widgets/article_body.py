@@ -242,13 +242,8 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         if self.search_hits:
             search = Style(background=pal["nr-search"], foreground=render.Color(0, 0, 0))
             current = Style(background=pal["nr-search"], foreground=render.Color(0, 0, 0), bold=True, underline=True)
-            lo = bisect_right(self.search_hits, (start, -1)) - 1
-            for i in range(max(0, lo), len(self.search_hits)):
-                s, e = self.search_hits[i]
-                if s >= end:
-                    break
-                if e > start:
-                    marks.append(Mark(s, e, current if i == self.search_index else search, "search"))
+            for i, s, e in self._hits_touching(start, end):
+                marks.append(Mark(s, e, current if i == self.search_index else search, "search"))
         if self.flash_span is not None:
             marks.append(Mark(*self.flash_span, Style(reverse=True), "flash"))
         return marks
@@ -299,6 +294,18 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         segments = [*gutter, *content.render_segments(self.visual_style)]
         return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 
+    def _hits_touching(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``(index, start, end)`` of the search hits overlapping ``[start, end)``."""
+        hits = self.search_hits
+        out = []
+        for i in range(max(0, bisect_right(hits, (start, -1)) - 1), len(hits)):
+            s, e = hits[i]
+            if s >= end:
+                break
+            if e > start:
+                out.append((i, s, e))
+        return out
+
     def _overlay_key(self, start: int, end: int) -> tuple:
         """The overlays (selection, search hits, flash) that touch ``[start, end)``."""
         stop = max(end, start + 1)
@@ -306,14 +313,8 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         sel = self.selection
         if sel is not None and sel[0] < stop and sel[1] > start:
             key.append(("sel", *sel))
-        if self.search_hits:
-            lo = bisect_right(self.search_hits, (start, -1)) - 1
-            for i in range(max(0, lo), len(self.search_hits)):
-                s, e = self.search_hits[i]
-                if s >= stop:
-                    break
-                if e > start:
-                    key.append(("hit", s, e, i == self.search_index))
+        for i, s, e in self._hits_touching(start, stop):
+            key.append(("hit", s, e, i == self.search_index))
         flash = self.flash_span
         if flash is not None and flash[0] < stop and flash[1] > start:
             key.append(("flash", *flash))
