@@ -50,6 +50,7 @@ async def test_cached_article_opens_with_highlights_at_once(make_app, sample_art
         assert isinstance(screen, ArticleScreen)
         assert screen.doc is not None and screen.doc.id == sample_doc.id
         assert not app.workers  # nothing parsed: the cache answered
+        assert not screen.query("#busy"), "no progress bar is mounted for a cached article"
         body = body_of(screen)
         assert body.layer_marks()
         first = body.paragraph_content(0)

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from .. import render
@@ -98,7 +98,6 @@ class ArticleScreen(Screen[None]):
             yield Static(render.title_content(self.article.title or "Untitled"), id="title")
             with Horizontal(id="meta-row"):
                 yield Static(id="meta")
-                yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy")
                 yield Static(id="legend")
         with Container(id="main"):
             yield ArticleBody(id="body")
@@ -170,7 +169,15 @@ class ArticleScreen(Screen[None]):
             self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        self.query_one("#busy").set_class(busy, "-on")
+        bars = self.query("#busy")
+        if busy and not bars:  # mounted only when something is parsed: a cached open never pays for it
+            from textual.widgets import ProgressBar
+
+            self.query_one("#meta-row").mount(
+                ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy", classes="-on"), before="#legend"
+            )
+        for bar in bars:
+            bar.set_class(busy, "-on")
         if busy:
             self._update_meta(render.plain("analysing…", render.Style(italic=True)))
 

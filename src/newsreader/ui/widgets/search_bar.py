@@ -37,13 +37,23 @@ class SearchBar(Horizontal):
         pass
 
     def compose(self) -> ComposeResult:
-        yield Static(render.plain("/"), id="search-label")
-        yield Input(placeholder="search the article", id="search-input", select_on_focus=False)
-        yield Static(id="search-count")
+        return []  # built after the first frame (an Input is costly to mount): see _build
+
+    def on_mount(self) -> None:
+        getattr(self.app, "after_first_paint", self.call_after_refresh)(self._build)
+
+    def _build(self) -> None:
+        if self.is_attached and not self.children:
+            self.mount(
+                Static(render.plain("/"), id="search-label"),
+                Input(placeholder="search the article", id="search-input", select_on_focus=False),
+                Static(id="search-count"),
+            )
 
     def open(self) -> None:
+        self._build()
         self.add_class("-open")
-        self.query_one(Input).focus()
+        self.call_after_refresh(self.query_one(Input).focus)
 
     def close(self) -> None:
         self.remove_class("-open")
@@ -53,6 +63,7 @@ class SearchBar(Horizontal):
         return self.has_class("-open")
 
     def show_count(self, query: str, index: int, total: int) -> None:
+        self._build()
         self.query_one("#search-count", Static).update(render.search_status(query, index, total))
 
     def on_input_changed(self, event: Input.Changed) -> None:
