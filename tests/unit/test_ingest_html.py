@@ -146,3 +146,24 @@ def test_date_priority_and_formats():
     assert choose_date({"jsonld_published": "not a date"}, None, None) is None
     assert parse_date("1700000000") == "2023-11-14"
     assert parse_date("2999-01-01") is None  # implausible (future)
+
+
+def test_a_date_in_the_page_title_beats_htmldate_s_guess():
+    # A real DW page: no date meta, no JSON-LD, no <time>; "| DW | 10.06.2013" in <title>,
+    # while htmldate picked a related article's teaser date.
+    meta = {"title_tag": "Uncorking Germany's wine | Culture | DW | 10.06.2013", "props": {}}
+    assert choose_date(meta, "2019-08-01", None) == "2013-06-10"
+    assert choose_date({"title_tag": "Storm hits coast - March 3, 2021", "props": {}}, None, None) == "2021-03-03"
+    # A slashed date could be read either way: not taken from a title.
+    assert choose_date({"title_tag": "Report 06/10/2013", "props": {}}, "2013-06-09", None) == "2013-06-09"
+
+
+def test_precision_mode_may_drop_one_block_but_not_the_article_s_structure():
+    from newsreader.ingest.html import _drops_inside
+
+    body = ["Intro paragraph.", "Q1?", "Answer one.", "Q2?", "Answer two.", "Q3?", "Answer three."]
+    headings_gone = "\n".join(line for line in body if not line.endswith("?"))
+    assert _drops_inside("\n".join(body), headings_gone)
+    promo = ["First paragraph.", "Get breaking news alerts on your phone.", "Download our app", "Second paragraph."]
+    assert not _drops_inside("\n".join(promo), "First paragraph.\nSecond paragraph.")
+    assert not _drops_inside("Dateline\nOne.\nTwo.", "One.\nTwo.")

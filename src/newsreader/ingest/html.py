@@ -2,14 +2,16 @@
 
 - **text**: ``trafilatura.bare_extraction`` (its own readability/jusText fallbacks on,
   comments off), one paragraph per line; a first line repeating the title is dropped.
-  Balanced mode, replaced by precision mode when that keeps 85%+ of the words, and
+  Balanced mode, replaced by precision mode when that keeps 85%+ of the words and does
+  not drop lines from between kept ones in several places (see :func:`_drops_inside`), and
   recall mode when neither finds a sentence (see :func:`_trafilatura`).
 - **title**: a vote between JSON-LD ``headline``, ``og:title``, ``twitter:title``,
   ``itemprop=headline``, ``<title>`` and the page's ``<h1>``s, each also without a
   site-name suffix/prefix ("Headline | The Daily"); see :func:`choose_title`.
 - **published**: first found in priority order: JSON-LD ``datePublished`` of an
   article node, ``article:published_time`` and similar meta, ``<time>`` marked as the
-  publication time, trafilatura's metadata date (htmldate, ``original_date=True``),
+  publication time, a date in the ``<title>``/og:title, trafilatura's metadata date
+  (htmldate, ``original_date=True``),
   a date in the URL path; see :func:`choose_date`.
 - **author**: JSON-LD ``author`` names, ``meta name=author``, trafilatura's author.
 
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from .errors import IngestError
 from .normalize import normalize_text
 
-EXTRACTOR_VERSION = "1"  # bump when extraction output changes: cached extractions are redone
+EXTRACTOR_VERSION = "2"  # bump when extraction output changes: cached extractions are redone
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,11 @@ def _trafilatura(html: str, url: str | None) -> dict:
     balanced = _run_trafilatura(html, url)
     if balanced:
         precise = _run_trafilatura(html, url, favor_precision=True)
-        if precise and _words(precise["text"]) >= PRECISION_KEEP * _words(balanced["text"]):
+        if (
+            precise
+            and _words(precise["text"]) >= PRECISION_KEEP * _words(balanced["text"])
+            and not _drops_inside(balanced["text"], precise["text"])
+        ):
             return {**balanced, "text": precise["text"]}
         return balanced
     return _run_trafilatura(html, url, favor_recall=True) or {}
@@ -108,6 +114,24 @@ def _run_trafilatura(html: str, url: str | None, **mode: bool) -> dict | None:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _drops_inside(balanced: str, precise: str) -> bool:
+    """True when precision mode dropped lines from between kept lines in two or more places.
+
+    Boilerplate that balanced mode keeps is one block: a promo or dateline at the start
+    or the end, or one inserted box ("Get breaking news alerts... Download our app").
+    Lines dropped here and there through the text are the article's own structure: on
+    a real interview post precision mode dropped every one of its question headings.
+    """
+    kept = set(precise.split("\n"))
+    marks = [line in kept for line in balanced.split("\n")]
+    if True not in marks:
+        return False
+    first, last = marks.index(True), len(marks) - 1 - marks[::-1].index(True)
+    inside = marks[first : last + 1]
+    gaps = sum(1 for i in range(1, len(inside)) if not inside[i] and inside[i - 1])
+    return gaps >= 2
 
 
 def has_prose(text: str) -> bool:
@@ -395,13 +419,30 @@ def choose_date(meta: dict, trafilatura_date: str | None, url: str | None) -> st
     props = meta.get("props", {})
     candidates = [meta.get("jsonld_published")]
     candidates += [props.get(name) for name in _DATE_META]
-    candidates += [meta.get("time_published"), trafilatura_date]
+    candidates += [meta.get("time_published"), _date_in_title(meta), trafilatura_date]
     candidates += [props.get(name) for name in _GENERIC_DATE_META]
     candidates += [meta.get("time_first")]
     for value in candidates:
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
+    return None
+
+
+def _date_in_title(meta: dict) -> str | None:
+    """A date the page's own ``<title>``/og:title carries ("Uncorking wine | DW | 10.06.2013"):
+    surer than htmldate's guess, which may come from a related article's teaser."""
+    for title in (meta.get("title_tag"), meta.get("og_title")):
+        match = _DATELINE.search(title or "")
+        if not match or "/" in match.group():
+            continue  # 06/10/2013 could be either order
+        text = match.group()
+        try:
+            from dateutil import parser as dateutil_parser
+
+            return _plausible(dateutil_parser.parse(text, dayfirst="." in text).date())
+        except (ValueError, OverflowError):
+            continue
     return None
 
 
