@@ -167,3 +167,19 @@ def test_precision_mode_may_drop_one_block_but_not_the_article_s_structure():
     promo = ["First paragraph.", "Get breaking news alerts on your phone.", "Download our app", "Second paragraph."]
     assert not _drops_inside("\n".join(promo), "First paragraph.\nSecond paragraph.")
     assert not _drops_inside("Dateline\nOne.\nTwo.", "One.\nTwo.")
+
+
+def test_googleoff_regions_are_not_article_text():
+    from newsreader.ingest.html import extract_html
+
+    story = "".join(f"<p>Paragraph {i} of the post says something worth reading about the topic.</p>" for i in range(4))
+    teasers = "".join(
+        f'<div class="nextstory"><h2><a href="/{i}">Next post {i}</a></h2><p>A teaser for another story number {i} '
+        f"that is not part of this one at all, with enough words to look like prose.</p></div>" for i in range(6)
+    )
+    html = (f"<html><head><title>Millennials and money</title></head><body><article><h1>Millennials and money</h1>"
+            f"<div id='story'>{story}<!--googleoff: all--><div id='next'>{teasers}</div><!--googleon: all--></div>"
+            f"</article></body></html>")
+    text = extract_html(html).text
+    assert "Paragraph 3 of the post" in text
+    assert "teaser" not in text.lower()

@@ -1,6 +1,7 @@
 """HTML -> article: main text from trafilatura, title/date/author by combining page metadata.
 
-- **text**: ``trafilatura.bare_extraction`` (its own readability/jusText fallbacks on,
+- **text**: ``trafilatura.bare_extraction`` on the page less its ``googleoff`` regions
+  (its own readability/jusText fallbacks on,
   comments off), one paragraph per line; a first line repeating the title is dropped.
   Balanced mode, replaced by precision mode when that keeps 85%+ of the words and does
   not drop lines from between kept ones in several places (see :func:`_drops_inside`), and
@@ -49,7 +50,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "html") -> 
     if not html.strip():
         raise IngestError(source, "is empty")
     meta = page_metadata(html)
-    traf = _trafilatura(html, url)
+    traf = _trafilatura(without_googleoff(html), url) or _trafilatura(html, url)
     text = strip_byline((traf.get("text") or "") if traf else "")
     if not text:
         raise IngestError(source, "no article text found")
@@ -110,6 +111,16 @@ def _run_trafilatura(html: str, url: str | None, **mode: bool) -> dict | None:
     data = {k: getattr(doc, k, None) for k in ("text", "title", "date", "author", "sitename")}
     data["text"] = _paragraphs(data.get("text") or "")
     return data if has_prose(data["text"]) else None
+
+
+_GOOGLEOFF = re.compile(r"<!--\s*googleoff:\s*(\w+)\s*-->.*?<!--\s*googleon:\s*\1\s*-->", re.S | re.I)
+
+
+def without_googleoff(html: str) -> str:
+    """The page without its ``<!--googleoff: …-->``…``<!--googleon: …-->`` regions: the
+    publisher's own mark for what is not the content ("next post" teasers inside the
+    story element, in one real page 385 words beside a 56-word post)."""
+    return _GOOGLEOFF.sub(" ", html)
 
 
 def _words(text: str) -> int:
