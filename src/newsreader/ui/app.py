@@ -67,22 +67,26 @@ class NewsreaderApp(App[int]):
         for callback in pending:
             self.call_after_refresh(callback)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The article (or the library) is the app's first screen itself: no blank default
+        screen is composed and laid out before it. Themes and keys are set up here, since
+        this runs before the app's own mount."""
         self.startup_notices += self._register_themes()
         self.set_keymap(dict(self.config.keys))
+        if self.article is not None:
+            from .screens.article import ArticleScreen
+
+            return ArticleScreen(self.article)
+        from .screens.library import LibraryScreen
+
+        return LibraryScreen()
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for source in (self.cache, self.reviews):
             self.startup_notices += list(getattr(source, "notices", []) or [])
         for line in dict.fromkeys(self.startup_notices):
             self.notify(line, title="newsreader", severity="warning", timeout=8, markup=False)
-        if self.article is not None:
-            from .screens.article import ArticleScreen
-
-            self.push_screen(ArticleScreen(self.article))
-        else:
-            from .screens.library import LibraryScreen
-
-            self.push_screen(LibraryScreen())
 
     def _register_themes(self) -> list[str]:
         """Bundled and user TOML themes (``ui/themes.py``); the config picks one."""

@@ -367,7 +367,7 @@ class ArticleScreen(Screen[None]):
         if self._hits or self.query_one(SearchBar).is_open:
             self._clear_search()
             return
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:  # opened from the library
             self.app.pop_screen()
         else:
             self.app.exit(0)
