@@ -145,7 +145,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from .service import sample_path
 
         path = str(sample_path()) if args.sample else args.path
-        return _run_app(read_input(path, published=args.published, max_bytes=max_bytes(), **_url_options(args)))
+        article = read_input(path, published=args.published, max_bytes=max_bytes(), **_url_options(args))
+        if path == "-":
+            keyboard_from_terminal()
+        return _run_app(article)
     if args.command == "parse":
         return cmd_parse(args)
     if args.command == "cache":
@@ -344,6 +347,19 @@ def _open_cache():  # type: ignore[no-untyped-def]
     for line in cache.notices:
         notice(line)
     return cache
+
+
+def keyboard_from_terminal() -> None:
+    """After ``open -`` read the article from a pipe, take keys from the terminal, as
+    ``less`` does: the app reads standard input, which is now the exhausted pipe."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise IngestError("-", f"read from a pipe, but there is no terminal to take keys from ({exc.strerror})") from None
+    os.dup2(tty, 0)
+    os.close(tty)
 
 
 def _run_app(article: RawArticle | None) -> int:

@@ -110,3 +110,27 @@ def _file(directory, name, data):
     path = directory / name
     path.write_bytes(data)
     return str(path)
+
+
+def test_open_from_a_pipe_takes_keys_from_the_terminal(monkeypatch):
+    """`cat a.txt | newsreader open -`: the app reads keys from standard input, which is
+    the exhausted pipe; like `less`, the terminal becomes standard input."""
+    from newsreader import cli
+
+    calls = []
+    monkeypatch.setattr(cli.sys, "stdin", open(os.devnull))
+    monkeypatch.setattr(cli.os, "open", lambda path, flags: calls.append(("open", path)) or 99)
+    monkeypatch.setattr(cli.os, "dup2", lambda fd, to: calls.append(("dup2", fd, to)))
+    monkeypatch.setattr(cli.os, "close", lambda fd: calls.append(("close", fd)))
+    cli.keyboard_from_terminal()
+    assert calls == [("open", "/dev/tty"), ("dup2", 99, 0), ("close", 99)]
+
+
+def test_open_from_a_pipe_without_a_terminal_is_one_line(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsreader.cli", "open", "-"], input=SAMPLE.read_bytes(), capture_output=True,
+        env={**os.environ, "NEWSREADER_HOME": str(tmp_path)}, start_new_session=True, timeout=120,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and len(err.splitlines()) == 1
+    assert "no terminal to take keys from" in err
