@@ -183,3 +183,15 @@ def test_googleoff_regions_are_not_article_text():
     text = extract_html(html).text
     assert "Paragraph 3 of the post" in text
     assert "teaser" not in text.lower()
+
+
+def test_a_dateline_under_the_headline_is_dropped_with_it():
+    # Seen opening the wire-quake fixture over HTTP in tmux: the first body line was
+    # "January 15, 2024 · 10:58 PM EST" -- the byline check ran before the headline was removed.
+    from newsreader.ingest.html import extract_html
+
+    story = "".join(f"<p>Sentence {i} of the report tells the reader what happened in the town.</p>" for i in range(4))
+    html = ("<html><head><title>Quake strikes coast</title></head><body><article><h1>Quake strikes coast</h1>"
+            f"<p>January 15, 2024 · 10:58 PM EST</p>{story}</article></body></html>")
+    text = extract_html(html).text
+    assert text.startswith("Sentence 0 of the report")

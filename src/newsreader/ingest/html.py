@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .errors import IngestError
 from .normalize import normalize_text
 
-EXTRACTOR_VERSION = "2"  # bump when extraction output changes: cached extractions are redone
+EXTRACTOR_VERSION = "3"  # bump when extraction output changes: cached extractions are redone
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "html") -> 
         raise IngestError(source, "is empty")
     meta = page_metadata(html)
     traf = _trafilatura(without_googleoff(html), url) or _trafilatura(html, url)
-    text = strip_byline((traf.get("text") or "") if traf else "")
+    text = (traf.get("text") or "") if traf else ""
     if not text:
         raise IngestError(source, "no article text found")
     title = choose_title(meta, traf.get("title"))
@@ -59,8 +59,9 @@ def extract_html(html: str, *, url: str | None = None, source: str = "html") -> 
     author = _first(meta.get("jsonld_author"), meta.get("meta_author"), traf.get("author"))
     if title:
         text = _drop_title_line(text, title)
-        if not text:
-            raise IngestError(source, "no article text found")
+    text = strip_byline(text)  # after the title: "Headline / January 15, 2024 · 10:58 PM EST / ..."
+    if not text:
+        raise IngestError(source, "no article text found")
     return Extraction(
         text=text,
         title=title,
