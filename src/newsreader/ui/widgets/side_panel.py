@@ -13,30 +13,22 @@ and applies it when the tabs exist.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from .. import render
 from ...model import Claim, Document
-from .source_meter import SourceMeter, source_shares
-from .timeline import Timeline, sorted_dates
+
+if TYPE_CHECKING:  # the list, tab and option classes load when the tabs are built
+    from textual.widgets import OptionList, TabbedContent
+
+    from .panel_list import Option, PanelList
 
 TABS = ("claims", "sources", "dates", "entities")
-
-
-class PanelList(OptionList):
-    """An OptionList whose rows carry text spans."""
-
-    DEFAULT_CSS = """
-    PanelList { height: 1fr; border: none; padding: 0; background: $surface; scrollbar-size-vertical: 1; }
-    PanelList:focus { border: none; background-tint: $foreground 3%; }
-    PanelList > .option-list--option { padding: 0 1 0 0; }
-    """
 
 
 class SidePanel(Vertical):
@@ -83,6 +75,12 @@ class SidePanel(Vertical):
         """Mount the tabs, then apply what the screen said before they existed."""
         if not self.is_attached or self.ready:
             return  # the app quit (or the screen closed) before its first frame
+        from textual.widgets import TabbedContent, TabPane
+
+        from .panel_list import PanelList
+        from .source_meter import SourceMeter
+        from .timeline import Timeline
+
         tabs = TabbedContent(id="tabs", initial=self._tab)
         progress = self._pending.pop("progress", render.plain("Analysing…"))
         for pane in (
@@ -137,7 +135,9 @@ class SidePanel(Vertical):
         if not self.ready:
             self._pending["claims"] = ((doc, claims, reviews, pal), {"keep": keep or self._pending.get("select")})
             return
-        lst = self.query_one("#claims-list", PanelList)
+        from .panel_list import Option
+
+        lst = self.query_one("#claims-list")
         current = keep or self.current_claim_id()
         options: list[Option | None] = []
         self.claim_ids = []
@@ -170,7 +170,10 @@ class SidePanel(Vertical):
         self.query_one("#claims-progress", Static).update(content)
 
     def _fill_sources(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
-        self.query_one(SourceMeter).show_shares(source_shares(doc, claims), pal)
+        from .panel_list import Option
+        from .source_meter import source_shares
+
+        self.query_one("#source-meter").show_shares(source_shares(doc, claims), pal)  # type: ignore[attr-defined]
         quotes = {q.id: q for q in doc.quotes}
         groups: OrderedDict[str | None, list[Claim]] = OrderedDict((s.id, []) for s in doc.sources)
         for claim in claims:
@@ -197,9 +200,12 @@ class SidePanel(Vertical):
                 options.append(Option(render.source_item("claim", claim.text), id=ckey))
         if not options:
             options.append(Option(render.plain("No sources found in this article.", render.Style(dim=True)), disabled=True))
-        self.query_one("#sources-list", PanelList).set_options(options)
+        self.query_one("#sources-list").set_options(options)
 
     def _fill_dates(self, doc: Document, pal: render.Palette) -> None:
+        from .panel_list import Option
+        from .timeline import sorted_dates
+
         dates = sorted_dates(doc.dates)
         options = []
         for n, d in enumerate(dates):
@@ -208,10 +214,12 @@ class SidePanel(Vertical):
             options.append(Option(render.date_row(d.text, d.value, d.granularity, d.relative, pal), id=key))
         if not options:
             options.append(Option(render.plain("No dates found in this article.", render.Style(dim=True)), disabled=True))
-        self.query_one("#dates-list", PanelList).set_options(options)
-        self.query_one(Timeline).show_dates(dates, doc.published, pal)
+        self.query_one("#dates-list").set_options(options)
+        self.query_one("#timeline").show_dates(dates, doc.published, pal)  # type: ignore[attr-defined]
 
     def _fill_entities(self, doc: Document, pal: render.Palette) -> None:
+        from .panel_list import Option
+
         groups: dict[str, list] = {}
         for e in doc.entities:
             groups.setdefault(e.canonical, []).append(e)
@@ -223,20 +231,20 @@ class SidePanel(Vertical):
             options.append(Option(render.entity_row(canonical, ents[0].label, len(ents), pal), id=key))
         if not options:
             options.append(Option(render.plain("No entities found in this article.", render.Style(dim=True)), disabled=True))
-        self.query_one("#entities-list", PanelList).set_options(options)
+        self.query_one("#entities-list").set_options(options)
 
     # -- selection ------------------------------------------------------------------
     @property
     def active_tab(self) -> str:
         if not self.ready:
             return self._tab
-        return self.query_one(TabbedContent).active or "claims"
+        return self.query_one("#tabs").active or "claims"
 
     def set_tab(self, tab: str) -> None:
         self._tab = tab
         if not self.ready:
             return
-        self.query_one(TabbedContent).active = tab
+        self.query_one("#tabs").active = tab
         self._fill_if_shown()
 
     def next_tab(self) -> str:
@@ -248,12 +256,12 @@ class SidePanel(Vertical):
         """The list of the shown tab; None in the moment before the tabs are built."""
         if not self.ready:
             return None
-        return self.query_one(f"#{self.active_tab}-list", PanelList)
+        return self.query_one(f"#{self.active_tab}-list")  # type: ignore[return-value]
 
     def current_claim_id(self) -> str | None:
         if not self.ready:
             return self._pending.get("select")
-        lst = self.query_one("#claims-list", PanelList)
+        lst = self.query_one("#claims-list")
         option = lst.highlighted_option
         if option is None or not option.id:
             return None
@@ -266,7 +274,7 @@ class SidePanel(Vertical):
             self._pending["select"] = claim_id
             return
         if key in self.spans:
-            self._highlight(self.query_one("#claims-list", PanelList), "claims", key)
+            self._highlight(self.query_one("#claims-list"), "claims", key)
 
     def _highlight(self, lst: PanelList, tab: str, key: str) -> None:
         lst.highlighted = lst.get_option_index(key)
