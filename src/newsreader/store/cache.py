@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
-from .sqlite import connect, is_corruption, move_aside
+from .sqlite import connect, is_corruption, move_aside, rollback
 
 SCHEMA_VERSION = "1"
 FILENAME = "documents.sqlite3"
@@ -163,8 +163,7 @@ class DocumentCache:
                 try:
                     self._conn.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 except BaseException:
-                    if self._conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
-                        self._conn.execute("ROLLBACK")
+                    rollback(self._conn)
                     raise
                 self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:

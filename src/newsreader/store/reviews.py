@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterator
 
 from ..model import Claim, Document
 from .paths import data_dir
-from .sqlite import connect, is_corruption
+from .sqlite import connect, is_corruption, rollback
 
 STATUSES = ("supported", "disputed", "false", "unverifiable")
 FILENAME = "reviews.sqlite3"
@@ -215,8 +215,7 @@ class ReviewStore:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
-                conn.execute("ROLLBACK")
+            rollback(conn)
             raise
         return backup
 
@@ -435,8 +434,7 @@ class ReviewStore:
                 yield conn
                 conn.execute("COMMIT")  # a full disk may refuse the commit itself
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                rollback(conn)
                 raise
 
     def _record(self, conn: sqlite3.Connection, doc_id: str, action: str, tbl: str, row_id: int,
@@ -545,12 +543,10 @@ class ReviewStore:
         try:
             self._conn.executemany(sql, changed)
         except sqlite3.OperationalError:
-            if self._conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
-                self._conn.execute("ROLLBACK")
+            rollback(self._conn)
             return
         except BaseException:
-            if self._conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
-                self._conn.execute("ROLLBACK")
+            rollback(self._conn)
             raise
         self._conn.execute("COMMIT")
 

@@ -38,6 +38,13 @@ def is_corruption(exc: BaseException) -> bool:
     return "malformed" in message or "not a database" in message
 
 
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if any: after a full disk or an I/O error SQLite has
+    already rolled it back, and a second ROLLBACK would raise and hide the real error."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
 def move_aside(path: Path) -> Path:
     """Rename a broken database (and its WAL/SHM files) out of the way; return the new name."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
