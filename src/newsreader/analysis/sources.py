@@ -243,22 +243,29 @@ class SourceBook:
         before = self.text[max(0, entity.start - 30) : entity.start].split()
         return bool(before) and before[-1].lower().strip(",") in ROLE_NOUNS
 
+    def _root(self, entity: Entity) -> "Token | None":
+        """The entity's head token (None when its span doesn't map onto tokens)."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        return None if span is None else span.root
+
+    @staticmethod
+    def _phrase_head(token: "Token") -> "Token":
+        """Up from a name to the noun phrase it belongs to ("Randy Babbitt, the administrator")."""
+        while token.dep_ in ("appos", "compound", "flat", "conj") and token.head.i != token.i:
+            token = token.head
+        return token
+
     def _embedded_subject(self, entity: Entity) -> bool:
         """The subject of a reported clause ("confirmed [Krakowski had submitted ...]")."""
-        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head.i != root.i:
-            root = root.head
-        return root.head.dep_ in ("ccomp", "xcomp")
+        root = self._root(entity)
+        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp")
 
     def _main_subject_before(self, entity: Entity, limit: int) -> bool:
         """Another person is the main-clause subject of the entity's sentence."""
-        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is None:
+        root = self._root(entity)
+        if root is None:
             return False
-        sent = sentence_of(span.root)
+        sent = sentence_of(root)
         for other in self.entities:
             if other is entity or other.start < sent.start_char or other.end > min(sent.end_char, limit):
                 continue
@@ -267,8 +274,8 @@ class SourceBook:
         return False
 
     def _outside_quotes(self, entity: Entity) -> bool:
-        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        return span is not None and (self.inside is None or not self.inside[span.root.i])
+        root = self._root(entity)
+        return root is not None and (self.inside is None or not self.inside[root.i])
 
     @staticmethod
     def _common(head: "Token") -> bool:
@@ -277,15 +284,9 @@ class SourceBook:
         return lemma in ANONYMOUS_NOUNS or lemma in ORGANIZATION_NOUNS or head.lower_ in ANONYMOUS_NOUNS
 
     def _subject_outside_quotes(self, entity: Entity) -> bool:
-        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is None:
+        if not self._outside_quotes(entity):
             return False
-        root = span.root
-        if self.inside is not None and self.inside[root.i]:
-            return False
-        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head.i != root.i:
-            root = root.head
-        return root.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        return self._phrase_head(self._root(entity)).dep_ in ("nsubj", "nsubjpass", "ROOT")  # type: ignore[arg-type]
 
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:
