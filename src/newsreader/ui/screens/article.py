@@ -115,6 +115,9 @@ class ArticleScreen(Screen[None]):
         config = self.nr.config
         self.shown_layers = {name for name, on in config.layers.items() if on}
         self.set_class(config.panel_position == "left", "-left")
+        # The terminal's size is known now: place the panel before the first layout, so the
+        # first frame is not laid out (and the body wrapped) twice.
+        self._place_panel(self.app.size.width)
         body = self.query_one(ArticleBody)
         body.palette = self.nr.palette()
         body.set_text(self.article.text)
@@ -139,10 +142,14 @@ class ArticleScreen(Screen[None]):
             self._refresh_reviews()
 
     def on_resize(self) -> None:
-        narrow = self.size.width < NARROW or self.nr.config.panel_position == "bottom"
+        self._place_panel(self.size.width)
+
+    def _place_panel(self, width: int) -> None:
+        """Beside the body (``panel_width`` columns, at most half) or below it when narrow."""
+        narrow = width < NARROW or self.nr.config.panel_position == "bottom"
         self.set_class(narrow, "-narrow")
         panel = self.query_one(SidePanel)
-        panel.styles.width = "100%" if narrow else min(self.nr.config.panel_width, self.size.width // 2)
+        panel.styles.width = "100%" if narrow else min(self.nr.config.panel_width, width // 2)
 
     # -- analysis -----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="parse", exit_on_error=False)

@@ -91,6 +91,7 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         background: $surface;
         padding: 0 1;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
     ArticleBody:focus { background-tint: $foreground 3%; }
     """
@@ -176,12 +177,17 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
     # -- layout ----------------------------------------------------------------
     @property
     def measure(self) -> int:
-        return max(10, min(MAX_MEASURE, self.scrollable_content_region.width - GUTTER - 1))
+        """The wrap width; 0 before the widget has a size. The scrollbar's column is always
+        kept (``scrollbar-gutter: stable``), so the scrollbar showing up never re-wraps."""
+        width = self.scrollable_content_region.width
+        return max(10, min(MAX_MEASURE, width - GUTTER - 1)) if width > 0 else 0
 
     def _relayout(self) -> None:
         if not self.text and not self.paragraphs:
             return
         width = self.measure
+        if not width:
+            return  # no size yet: the first frame wraps the text (render_lines)
         if self.layout_ is not None and self.layout_.width == width:
             return
         keep = self.layout_.starts[self.cursor] if self.layout_ and self.layout_.starts else None
@@ -249,7 +255,11 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         return marks
 
     def render_lines(self, crop):  # type: ignore[no-untyped-def]
-        """One frame: width and base style are read once, not once per line."""
+        """One frame: width and base style are read once, not once per line.
+
+        The wrap follows the size here, in the frame that first has it, rather than in
+        ``on_resize`` (a message handled after that frame is drawn)."""
+        self._relayout()
         self._frame = (self.scrollable_content_region.width, self.rich_style)
         try:
             return super().render_lines(crop)
