@@ -6,6 +6,7 @@ tests use; :func:`run_app` is what ``newsreader`` / ``newsreader open`` call.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any, Iterable
 
 from textual.app import App, SystemCommand
@@ -187,6 +188,13 @@ def open_stores(config: Config) -> tuple[DocumentCache | None, Any, list[str]]:
     return cache, reviews, notices
 
 
+def _collect_from_now_on() -> None:
+    """After the first frame: what start-up built lives as long as the app, so it moves to
+    the permanent generation (later collections skip it) and the collector resumes."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(article: RawArticle | None) -> int:
     """Run the reader on one article, or the library when ``article`` is None."""
     from ..config import load_config
@@ -194,6 +202,8 @@ def run_app(article: RawArticle | None) -> int:
     config = load_config()
     cache, reviews, notices = open_stores(config)
     app = NewsreaderApp(article, cache=cache, reviews=reviews, config=config, notices=[*config.warnings, *notices])
+    if not gc.isenabled():  # paused for the start-up (cli._collector_paused)
+        app.after_first_paint(_collect_from_now_on)
     try:
         result = app.run()
     finally:
