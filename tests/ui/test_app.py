@@ -101,3 +101,83 @@ async def test_run_app_factory_defaults(monkeypatch, sample_article):
     made = seen["app"]
     assert made.article is sample_article and made.cache is not None and made.reviews is not None
     assert isinstance(made.config, Config)
+
+
+# -- start-up: the first frame is the final one ------------------------------------------
+
+
+async def test_first_frame_has_the_panel_width_and_the_body_wrap_of_the_last(make_app, sample_article, monkeypatch):
+    """Motivated by the first frame laying the panel out at half the screen and the body
+    wrapped at 10 columns, fixed two frames later by Resize messages."""
+    from newsreader.ui.widgets.side_panel import SidePanel
+
+    seen: list[tuple[int, int, int]] = []
+    original = ArticleBody.render_lines
+
+    def spy(self, crop):
+        strips = original(self, crop)
+        panel = self.screen.query_one(SidePanel)
+        seen.append((self.size.width, self.layout_.width if self.layout_ else 0, panel.outer_size.width))
+        return strips
+
+    monkeypatch.setattr(ArticleBody, "render_lines", spy)
+    app = make_app(sample_article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(ArticleBody)
+        assert seen[0] == seen[-1]
+        assert seen[0][1] == body.measure > 10
+        assert seen[0][2] == Config().panel_width
+
+
+async def test_the_theme_from_the_config_is_set_without_reparsing_the_css(make_app, sample_article, monkeypatch):
+    from textual.app import App
+
+    calls = []
+    original = App.refresh_css
+    monkeypatch.setattr(App, "refresh_css", lambda self, *a, **k: (calls.append(1), original(self, *a, **k)))
+    app = make_app(sample_article, config=Config(theme="newsreader-high-contrast"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "newsreader-high-contrast" and app.has_class("-theme-newsreader-high-contrast")
+        assert app.stylesheet._variables["nr-quote"] == app.current_theme.variables["nr-quote"]
+        assert calls == []
+        app.theme = "newsreader-light"  # a change while running goes through Textual's watcher
+        await pilot.pause()
+        assert calls and app.has_class("-light-mode") and not app.has_class("-theme-newsreader-high-contrast")
+
+
+async def test_a_light_theme_from_the_config_switches_to_light_mode(make_app, sample_article):
+    app = make_app(sample_article, config=Config(theme="newsreader-light"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "newsreader-light" and not app.current_theme.dark
+        assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+        body = app.screen.query_one(ArticleBody)
+        assert body.palette["nr-quote"].hex.upper() == app.current_theme.variables["nr-quote"].upper()
+
+
+async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(make_app, sample_article):
+    import gc
+
+    from newsreader.ui.app import _collect_from_now_on
+
+    app = make_app(sample_article)
+    app.after_first_paint(_collect_from_now_on)
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_bad_open_leaves_the_collector_on(tmp_path):
+    import gc
+
+    from newsreader.cli import main
+
+    assert main(["open", str(tmp_path / "missing.txt")]) == 2
+    assert gc.isenabled()

@@ -97,7 +97,7 @@ class NewsreaderApp(App[int]):
             return []
         from .themes import register_themes
 
-        return list(register_themes(self, self.config))
+        return list(register_themes(self, self.config, before_start=True))
 
     # -- theme colours for render.py and exports ---------------------------------------
     def palette(self) -> render.Palette:

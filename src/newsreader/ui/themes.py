@@ -219,13 +219,33 @@ def with_highlights(theme: Theme, defaults: dict[str, Theme]) -> Theme:
     return replace(theme, variables={**highlights, **theme.variables})
 
 
-def register_themes(app: App, config: Config | None = None, *, remember: bool = True) -> list[str]:
+def select_theme(app: App, name: str, *, before_start: bool = False) -> None:
+    """Make ``name`` the app's theme.
+
+    ``before_start`` (no stylesheet parsed yet, e.g. from ``get_default_screen``): set it
+    without Textual's theme watcher, which would queue a re-parse of every stylesheet
+    (~10 ms before the first frame) to replace variables nothing has used yet. Only when
+    light/dark stays as it was, since the watcher also swaps the ANSI colour filter."""
+    theme = app.get_theme(name)
+    if not before_start or theme is None or theme.dark != app.current_theme.dark:
+        app.theme = name
+        return
+    app.set_reactive(App.theme, name)
+    classes = {c: False for c in app.classes if c.startswith("-theme-")}
+    app.update_classes({**classes, f"-theme-{name}": True}, update=False)
+    app.stylesheet.set_variables(app.get_css_variables())
+
+
+def register_themes(
+    app: App, config: Config | None = None, *, remember: bool = True, before_start: bool = False
+) -> list[str]:
     """Register every theme with ``app``, select ``config.theme``, and return the notices
     for the app to show (``app.notify(n, severity="warning")``).
 
     With ``remember``, a later change of ``app.theme`` (the palette's "Change theme")
     is saved to ``config.toml``; a failure to save becomes a notification, not a crash.
-    Call it from ``App.__init__`` (after ``super().__init__()``) or ``on_mount``.
+    Call it from ``App.__init__`` (after ``super().__init__()``), ``get_default_screen``
+    (with ``before_start``) or ``on_mount``.
     """
     config = config or Config()
     found = load_themes()
@@ -248,7 +268,7 @@ def register_themes(app: App, config: Config | None = None, *, remember: bool = 
         else:
             where = f" in {config.path}" if config.path else ""
             notices.append(f"unknown theme {wanted!r}{where}; using {chosen} instead")
-    app.theme = chosen
+    select_theme(app, chosen, before_start=before_start)
     if remember:
         _remember_choice(app, config, chosen)
     return notices
