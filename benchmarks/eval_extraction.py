@@ -48,7 +48,7 @@ def same_title(predicted: str | None, gold: str) -> bool:
 
 def load(path: Path) -> tuple[str, dict]:
     from newsreader.ingest.encoding import decode_bytes
-    from newsreader.ingest.html import declared_charset
+    from newsreader.ingest.sniff import declared_charset
 
     data = path.read_bytes()
     html = decode_bytes(str(path), data, declared=declared_charset(data))

@@ -42,3 +42,16 @@ def test_importing_the_core_loads_neither_textual_nor_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_reading_a_text_file_does_not_import_the_html_extractor(tmp_path):
+    """What a reader opening a .txt pays for: byte sniffing lives in ingest/sniff.py."""
+    path = tmp_path / "a.txt"
+    path.write_text("date 2024-03-02 Council votes\nThe council voted on Tuesday.\n", encoding="utf-8")
+    code = (
+        "import sys; from newsreader.ingest import read_input;"
+        f"read_input({str(path)!r});"
+        "print(sorted(m for m in ('newsreader.ingest.html', 'trafilatura', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsreader.ingest import IngestError, read_input
-from newsreader.ingest.html import choose_date, choose_title, page_metadata, parse_date, sniff_html, strip_byline
+from newsreader.ingest.html import choose_date, choose_title, page_metadata, parse_date, strip_byline
+from newsreader.ingest.sniff import sniff_html
 
 HTML = Path(__file__).parents[1] / "data" / "html"
 PAGES = sorted(p.name[: -len(".gold.json")] for p in HTML.glob("*.gold.json"))

@@ -518,22 +518,3 @@ def _first(*values: str | None) -> str | None:
 
 def _strip_xml_declaration(html: str) -> str:
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
-
-
-def sniff_html(data: bytes) -> bool:
-    """True when bytes start like an HTML document (``<!doctype html``, ``<html``)."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<?xml"):
-        head = head[head.find(b"?>") + 2 :].lstrip()
-    while head.startswith(b"<!--"):
-        end = head.find(b"-->")
-        if end < 0:
-            return False
-        head = head[end + 3 :].lstrip()
-    return head.startswith((b"<!doctype html", b"<html"))
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB)."""
-    match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", data[:4096], re.I)
-    return match.group(1).decode("ascii") if match else None

@@ -78,7 +78,7 @@ def article_from_bytes(
     kind: str | None = None,
 ) -> RawArticle:
     """Decode and read bytes as ``kind`` (``html``, ``markdown``, ``text``; sniffed when None)."""
-    from .html import declared_charset, sniff_html
+    from .sniff import declared_charset, sniff_html
 
     if kind is None:
         if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and sniff_html(data)):
@@ -226,7 +226,7 @@ def _with_published(article: RawArticle, published: str) -> RawArticle:
 
 
 def _sniffs_html(data: bytes) -> bool:
-    from .html import sniff_html
+    from .sniff import sniff_html
 
     return sniff_html(data)
 
