@@ -54,6 +54,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """The effective settings (``config.toml`` over the defaults)."""
+
     theme: str = DEFAULT_THEME
     model: str = "en_core_web_sm"
     panel_width: int = 44

@@ -30,6 +30,8 @@ def text_id(text: str) -> str:
 
 @dataclass(frozen=True)
 class Entity:
+    """A named entity (PERSON, ORG, GPE, …) with the canonical name its mentions share."""
+
     id: str
     start: int
     end: int
@@ -40,6 +42,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Number:
+    """A number with its kind (count, money, percent, …), value and unit when known."""
+
     id: str
     start: int
     end: int
@@ -51,6 +55,8 @@ class Number:
 
 @dataclass(frozen=True)
 class Speaker:
+    """The span naming who speaks a quote, and the source it resolves to."""
+
     text: str
     start: int
     end: int
@@ -59,6 +65,8 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Cue:
+    """The reporting verb or phrase of a quote ("said", "according to")."""
+
     text: str
     start: int
     end: int
@@ -66,6 +74,8 @@ class Cue:
 
 @dataclass(frozen=True)
 class Quote:
+    """A direct (quoted) or indirect (reported) statement, with speaker and cue."""
+
     id: str
     start: int
     end: int
@@ -77,12 +87,16 @@ class Quote:
 
 @dataclass(frozen=True)
 class Mention:
+    """Where in the text a source is named or referred to."""
+
     start: int
     end: int
 
 
 @dataclass(frozen=True)
 class Source:
+    """Who the article rests on: a person, organization, document or anonymous source."""
+
     id: str
     name: str
     kind: str
@@ -94,6 +108,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Claim:
+    """A checkable statement of the article, attributed to a source when it has one."""
+
     id: str
     start: int
     end: int
@@ -105,6 +121,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class DateSpan:
+    """A date expression with its value resolved against the publication date."""
+
     id: str
     start: int
     end: int
@@ -116,6 +134,8 @@ class DateSpan:
 
 @dataclass(frozen=True)
 class Document:
+    """One analysed article: its text and every span found in it (SPEC §3)."""
+
     id: str
     title: str
     published: str | None

@@ -95,6 +95,8 @@ class ReviewStoreReadOnly(RuntimeError):
 
 @dataclass(frozen=True)
 class Review:
+    """A reader's verdict on one claim, with the claim text it was given on."""
+
     doc_id: str
     claim_id: str
     claim_text: str

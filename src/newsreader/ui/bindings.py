@@ -17,6 +17,8 @@ from textual.binding import Binding
 
 @dataclass(frozen=True)
 class KeySpec:
+    """One key binding: the source of the BINDINGS, the help screen and the palette."""
+
     id: str
     keys: str
     action: str
