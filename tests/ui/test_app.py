@@ -181,3 +181,13 @@ def test_a_bad_open_leaves_the_collector_on(tmp_path):
 
     assert main(["open", str(tmp_path / "missing.txt")]) == 2
     assert gc.isenabled()
+
+
+async def test_every_theme_is_in_the_picker_once_the_article_is_painted(make_app, sample_article):
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert {"newsreader-dark", "newsreader-light", "newsreader-high-contrast", "nord"} <= set(app.available_themes)
+        assert app.get_theme("nord").variables["nr-quote"]
+        assert app.theme == "newsreader-dark" and not list(app._notifications)

@@ -18,6 +18,7 @@ from newsreader.ui.themes import (
     bundled_theme_files,
     load_theme_file,
     load_themes,
+    register_configured_theme,
     register_themes,
 )
 
@@ -248,3 +249,33 @@ async def test_register_before_running_works_too(isolated_home):
         app.theme = "newsreader-dark"
         await pilot.pause()
     assert load_config().theme == "newsreader-dark"
+
+
+# -- start-up: only the configured theme before the first frame ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "quote"), [("newsreader-light", "#E4E9F5"), ("nord", "#2B3349"), ("textual-light", "#E4E9F5")]
+)
+def test_start_up_registers_only_the_configured_theme(isolated_home, name, quote):
+    app = App()
+    assert register_configured_theme(app, Config(theme=name))
+    assert app.theme == name
+    assert not {"newsreader-dark", "newsreader-high-contrast"} & set(app._registered_themes) - {name}
+    assert app.get_theme(name).variables["nr-quote"].upper() == quote
+
+
+def test_start_up_finds_a_user_theme_that_overrides_a_bundled_one(isolated_home):
+    user_theme(isolated_home, "any-file-name.toml", DARK.replace('quote = "#2b3349"', 'quote = "#004000"'))
+    app = App()
+    assert register_configured_theme(app, Config(theme="newsreader-dark"))
+    assert app.get_theme("newsreader-dark").variables["nr-quote"] == "#004000"
+
+
+@pytest.mark.parametrize("theme", ["no-such-theme", "newsreader-dark"])
+def test_start_up_leaves_unknown_themes_and_broken_files_to_the_full_registration(isolated_home, theme):
+    user_theme(isolated_home, "mine.toml", BAD_FILES["bad-toml"][0])
+    app = App()
+    assert not register_configured_theme(app, Config(theme="no-such-theme"))
+    assert not register_configured_theme(app, Config(theme=theme))
+    assert app.theme == "textual-dark"  # nothing selected: register_themes decides and says why

@@ -90,14 +90,24 @@ class NewsreaderApp(App[int]):
             self.notify(line, title="newsreader", severity="warning", timeout=8, markup=False)
 
     def _register_themes(self) -> list[str]:
-        """Bundled and user TOML themes (``ui/themes.py``); the config picks one."""
+        """Bundled and user TOML themes (``ui/themes.py``); the config picks one. Before the
+        first frame only the configured theme is read, the others right after it."""
         from importlib.util import find_spec
 
         if find_spec("newsreader.ui.themes") is None:
             return []
+        from .themes import register_configured_theme, register_themes
+
+        if register_configured_theme(self, self.config):
+            self.after_first_paint(self._register_all_themes)
+            return []
+        return list(register_themes(self, self.config, before_start=True))
+
+    def _register_all_themes(self) -> None:
         from .themes import register_themes
 
-        return list(register_themes(self, self.config, before_start=True))
+        for line in register_themes(self, self.config):
+            self.notify(line, title="newsreader", severity="warning", timeout=8, markup=False)
 
     # -- theme colours for render.py and exports ---------------------------------------
     def palette(self) -> render.Palette:

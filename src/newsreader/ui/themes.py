@@ -30,7 +30,7 @@ import sys
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -160,11 +160,14 @@ def load_theme_file(path: Path | Traversable) -> Theme:
     return theme_from_mapping(data)
 
 
-def bundled_theme_files() -> list[Traversable]:
-    """The theme files shipped in the package, sorted by name."""
+def bundled_theme_files(names: Collection[str] | None = None) -> list[Traversable]:
+    """The theme files shipped in the package, sorted by name (only ``names`` if given:
+    a bundled theme's file is named after it)."""
     folder = resources.files("newsreader") / "themes"
     if not folder.is_dir():
         return []
+    if names is not None:
+        return [f for f in (folder / f"{name}.toml" for name in sorted(names)) if f.is_file()]
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
@@ -176,12 +179,13 @@ def user_theme_files(folder: Path | None = None) -> list[Path]:
         return []
 
 
-def load_themes(user_dir: Path | None = None) -> ThemeSet:
-    """Bundled themes, then the user's (a user theme replaces a bundled one of its name)."""
+def load_themes(user_dir: Path | None = None, bundled: Collection[str] | None = None) -> ThemeSet:
+    """Bundled themes (those named in ``bundled``, when given), then the user's (a user
+    theme replaces a bundled one of its name)."""
     themes: dict[str, Theme] = {}
     notices: list[str] = []
     failed: dict[str, str] = {}
-    sources: list[tuple[str, Path | Traversable]] = [(f"bundled theme {f.name}", f) for f in bundled_theme_files()]
+    sources: list[tuple[str, Path | Traversable]] = [(f"bundled theme {f.name}", f) for f in bundled_theme_files(bundled)]
     sources += [(f"theme file {p}", p) for p in user_theme_files(user_dir)]
     for label, source in sources:
         try:
@@ -234,6 +238,30 @@ def select_theme(app: App, name: str, *, before_start: bool = False) -> None:
     classes = {c: False for c in app.classes if c.startswith("-theme-")}
     app.update_classes({**classes, f"-theme-{name}": True}, update=False)
     app.stylesheet.set_variables(app.get_css_variables())
+
+
+def register_configured_theme(app: App, config: Config) -> bool:
+    """Start-up's share of :func:`register_themes`: register and select only the
+    configured theme, reading the user's theme files and one bundled file (a Textual theme
+    borrows its highlights from the bundled theme of its darkness) instead of all of them.
+
+    False, with nothing selected, when the theme isn't found that way or a theme file is
+    broken: :func:`register_themes` then does it all and says why. Otherwise call
+    :func:`register_themes` once the app is painted, for the theme picker."""
+    wanted = config.theme
+    textual_theme = BUILTIN_THEMES.get(wanted)
+    base = LIGHT_THEME if textual_theme is not None and not textual_theme.dark else DEFAULT_THEME
+    found = load_themes(bundled={wanted, base})
+    if found.notices:
+        return False
+    theme = found.themes.get(wanted)
+    if theme is None and textual_theme is not None:
+        theme = with_highlights(textual_theme, found.themes)
+    if theme is None:
+        return False
+    app.register_theme(theme)
+    select_theme(app, wanted, before_start=True)
+    return True
 
 
 def register_themes(
