@@ -8,7 +8,6 @@ and a batch streams in chunks (see :func:`documents_for`).
 from __future__ import annotations
 
 from collections import deque
-from importlib import resources
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,6 +23,8 @@ SAMPLE_NAME = "kursk-2024-12-18.txt"
 
 def sample_path() -> Path:
     """The bundled reference article, from the installed package."""
+    from importlib import resources  # only here: its readers are slow to import
+
     return Path(str(resources.files("newsreader").joinpath("data", SAMPLE_NAME)))
 
 
