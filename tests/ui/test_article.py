@@ -619,3 +619,41 @@ async def test_panel_tabs_and_footer_arrive_after_the_first_frame(make_app, samp
         assert screen.query(Footer)
         assert panel.current_claim_id() == screen.claims[0].id
         assert body_of(screen).selection == (screen.claims[0].start, screen.claims[0].end)
+
+
+# -- long lists ----------------------------------------------------------------------------
+
+
+async def test_a_long_claims_list_fills_in_slices_with_the_wanted_row_highlighted(make_app, empty_cache):
+    """Motivated by a 50,000-word article (1,561 claims): building and measuring every row
+    at once held page-down up for 0.3 s after the article was on screen."""
+    from dataclasses import replace
+
+    from newsreader.analysis.version import pipeline_version
+    from newsreader.model import text_id
+    from newsreader.ui.widgets.side_panel import FIRST_ROWS
+    from tests.synthetic import claims_document
+
+    doc = claims_document("x", 400)
+    doc = replace(doc, id=text_id(doc.text))
+    empty_cache.put(doc, pipeline_version(Config().model))
+    article = RawArticle(title="Long", published=None, text=doc.text, source="long.txt")
+    app = make_app(article, cache=empty_cache)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        panel = panel_of(screen)
+        lst = panel.query_one("#claims-list", OptionList)
+        assert lst.option_count == 400  # each row once
+        claims, reviews, pal = screen.claims, screen.reviews, app.palette()
+        panel.show_claims(doc, claims, reviews, pal, keep="c1")
+        assert 0 < lst.option_count <= FIRST_ROWS < 400  # the first screenful at once
+        panel.show_claims(doc, claims, reviews, pal, keep="c1")  # a newer fill replaces the running one
+        panel.select_claim("c350")  # not in the list yet
+        assert panel.current_claim_id() == "c350"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert lst.option_count == 400
+        assert lst.highlighted_option.id == "claim:c350"
+        # a review deep in the list comes back with that row already there and highlighted
+        panel.show_claims(doc, claims, reviews, pal, keep="c390")
+        assert lst.highlighted_option.id == "claim:c390"

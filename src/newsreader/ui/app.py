@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from ..store.reviews import ReviewStore
 
 
+FRAME_GRACE = 0.01  # seconds between a frame and the work that follows it (see after_frame)
+
+
 class NewsreaderApp(App[int]):
     TITLE = "newsreader"
     BINDINGS = bindings("app")
@@ -61,6 +64,13 @@ class NewsreaderApp(App[int]):
             self.call_after_refresh(callback)
         else:
             self._after_paint.append(callback)
+
+    def after_frame(self, callback: Any) -> None:
+        """Run ``callback`` a moment after the next frame, not right after it: Textual hands
+        frames to a writer thread that needs the GIL, and follow-up work started at once
+        (the panel following the cursor, painting ahead) held that frame back ~5 ms, one
+        GIL switch interval."""
+        self.call_after_refresh(self.set_timer, FRAME_GRACE, callback)
 
     def on_ready(self) -> None:
         self._painted = True

@@ -262,12 +262,12 @@ class ArticleScreen(Screen[None]):
             self.query_one(ArticleBody).set_selection((claim.start, claim.end))
 
     def on_article_body_cursor_moved(self, event: ArticleBody.CursorMoved) -> None:
-        """The panel follows the cursor right after the next frame: the article's new lines
+        """The panel follows the cursor just after the next frame: the article's new lines
         reach the screen first, and a burst of moves costs one panel update."""
         first = self._cursor_pending is None
         self._cursor_pending = (event.start, event.end)
         if first:
-            self.call_after_refresh(self._follow_cursor)
+            self.nr.after_frame(self._follow_cursor)
 
     def _follow_cursor(self) -> None:
         if self._cursor_pending is None or not self.is_attached:
@@ -288,7 +288,7 @@ class ArticleScreen(Screen[None]):
             for key, spans in panel.spans.items():
                 if key.split(":")[0] in {"dates": ("date",), "entities": ("entity",), "sources": ("quote", "sclaim")}[tab]:
                     if any(s < max(end, start + 1) and e > start for s, e in spans):
-                        panel._highlight(lst, tab, key)
+                        panel.highlight(tab, key)
                         break
 
     def current_claim(self) -> Claim | None:

@@ -267,7 +267,7 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             self._frame = None
             if not self._ahead_scheduled:
                 self._ahead_scheduled = True
-                self.call_after_refresh(self._paint_ahead)
+                getattr(self.app, "after_frame", self.call_after_refresh)(self._paint_ahead)
 
     def render_line(self, y: int) -> Strip:
         width, base = self._frame or (self.scrollable_content_region.width, self.rich_style)
