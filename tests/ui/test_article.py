@@ -19,12 +19,17 @@ SIZE = (120, 40)
 
 
 async def opened(app, pilot) -> ArticleScreen:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ArticleScreen)
-    return screen
+    """The article screen once its document is there (a parse starts after the first frame)."""
+    for _ in range(600):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        if screen.doc is not None:
+            return screen
+        await pilot.pause(0.05)
+    raise AssertionError("the article was never analysed")
 
 
 def body_of(screen) -> ArticleBody:
@@ -64,10 +69,7 @@ async def test_uncached_article_paints_text_then_worker_adds_highlights(make_app
     async with app.run_test(size=SIZE) as pilot:
         body = app.screen.query_one(ArticleBody)
         assert body.text == sample_article.text  # the raw text is there before analysis
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert screen.doc is not None
+        screen = await opened(app, pilot)
         assert any(m.layer == "entities" for m in body.layer_marks())
         assert body.paragraph_content(0).spans
         assert not screen.query_one("#busy").has_class("-on")

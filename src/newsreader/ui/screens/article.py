@@ -130,6 +130,13 @@ class ArticleScreen(Screen[None]):
         if self.doc is not None:
             self.apply_document(self.doc)
         else:
+            self._update_meta(render.plain("analysing…", render.Style(italic=True)))
+            # After the raw text is on screen: the worker's spaCy import would otherwise
+            # compete with the first frame for the GIL.
+            self.nr.after_first_paint(self._start_parse)
+
+    def _start_parse(self) -> None:
+        if self.is_attached and self.doc is None:
             self._set_busy(True)
             self.parse(self.article)
 
