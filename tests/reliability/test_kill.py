@@ -57,8 +57,8 @@ CHILD = textwrap.dedent(
                 await pilot.press(key)
                 await pilot.pause()
                 row = screen.reviews.get(claim.id)
-                shown = next(str(o.prompt) for o in panel.query_one("#claims-list").options
-                             if o.id == f"claim:{claim.id}")
+                rows = panel.query_one("#claims-list")
+                shown = str(rows.rows[rows.index_of(f"claim:{claim.id}")].content)
                 if row is not None and row.status == KEYS[key] and KEYS[key] in shown:
                     print("ack", claim.id, KEYS[key], flush=True)
 

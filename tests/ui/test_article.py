@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from newsreader.config import Config
 from newsreader.ingest import RawArticle
@@ -13,6 +13,7 @@ from newsreader.ui.screens.article import ArticleScreen, sentence_at
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.widgets.article_body import ArticleBody
 from newsreader.ui.widgets.search_bar import SearchBar
+from newsreader.ui.widgets.panel_list import PanelList
 from newsreader.ui.widgets.side_panel import SidePanel
 
 SIZE = (120, 40)
@@ -104,8 +105,8 @@ async def test_markup_and_escapes_in_article_print_literally(make_app, empty_cac
         await pilot.pause()
         assert app.is_running
         assert any("[@click=app.quit]click[/]" in n.message and not n.markup for n in app._notifications)
-        row = screen.query_one("#claims-list", OptionList).highlighted_option
-        assert "[@click=app.quit]click[/]" in str(row.prompt)
+        lst = screen.query_one("#claims-list", PanelList)
+        assert "[@click=app.quit]click[/]" in str(lst.rows[lst.highlighted].content)
 
 
 def test_date_inside_quote_shows_both_layers():
@@ -213,7 +214,7 @@ async def test_tab_switches_panes_and_panel_rows_move_the_article(make_app, samp
         body, panel = body_of(screen), panel_of(screen)
         assert body.has_focus
         await pilot.press("tab")
-        claims_list = screen.query_one("#claims-list", OptionList)
+        claims_list = screen.query_one("#claims-list", PanelList)
         assert claims_list.has_focus
         await pilot.press("j")
         await pilot.pause()
@@ -290,12 +291,12 @@ async def test_other_tabs_rows_move_the_article(make_app, sample_article, sample
             await pilot.pause()
             await pilot.press("end")
             await pilot.pause()
-            key = lst.highlighted_option.id
+            key = lst.highlighted_key
             start, _end = panel.spans[key][0]
             assert body.cursor == body.line_of(start), tab
         # dates are listed in time order, and the timeline shows the publication mark
         values = [d.value for d in sample_doc.dates if d.value]
-        listed = [panel.spans and o.id for o in screen.query_one("#dates-list", OptionList).options]
+        listed = [panel.spans and key for key in screen.query_one("#dates-list", PanelList).keys]
         assert len(listed) == len(sample_doc.dates)
         assert values and "▲" in str(screen.query_one("#timeline", Static).render())
 
@@ -347,8 +348,8 @@ async def test_status_keys_save_and_advance(make_app, sample_article, reviews, k
         assert screen.current_claim().id == screen.claims[1].id, "the next claim comes up"
         progress = str(screen.query_one("#claims-progress", Static).render())
         assert progress.startswith(f"1/{len(screen.claims)} reviewed")
-        row = screen.query_one("#claims-list", OptionList).get_option(f"claim:{first.id}")
-        assert status in str(row.prompt)
+        lst = screen.query_one("#claims-list", PanelList)
+        assert status in str(lst.rows[lst.index_of(f"claim:{first.id}")].content)
 
 
 async def test_clear_undo_and_unreviewed_navigation(make_app, sample_article, reviews):
@@ -628,8 +629,10 @@ async def test_panel_tabs_and_footer_arrive_after_the_first_frame(make_app, samp
 
 async def test_a_long_claims_list_fills_in_slices_with_the_wanted_row_highlighted(make_app, empty_cache):
     """Motivated by a 50,000-word article (1,561 claims): building and measuring every row
-    at once held page-down up for 0.3 s after the article was on screen."""
+    at once held page-down up for 0.3 s after the article was on screen, and a review took
+    0.5-0.8 s to rebuild the list."""
     from dataclasses import replace
+    from types import SimpleNamespace
 
     from newsreader.analysis.version import pipeline_version
     from newsreader.model import text_id
@@ -644,18 +647,24 @@ async def test_a_long_claims_list_fills_in_slices_with_the_wanted_row_highlighte
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(app, pilot)
         panel = panel_of(screen)
-        lst = panel.query_one("#claims-list", OptionList)
-        assert lst.option_count == 400  # each row once
+        lst = panel.query_one("#claims-list", PanelList)
+        assert lst.row_count == 400  # each row once
         claims, reviews, pal = screen.claims, screen.reviews, app.palette()
-        panel.show_claims(doc, claims, reviews, pal, keep="c1")
-        assert 0 < lst.option_count <= FIRST_ROWS < 400  # the first screenful at once
+        panel.show_claims(doc, claims[::-1], reviews, pal, keep="c400")  # another order: a new list
+        assert 0 < lst.row_count <= FIRST_ROWS < 400  # the first screenful at once
         panel.show_claims(doc, claims, reviews, pal, keep="c1")  # a newer fill replaces the running one
         panel.select_claim("c350")  # not in the list yet
         assert panel.current_claim_id() == "c350"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert lst.option_count == 400
-        assert lst.highlighted_option.id == "claim:c350"
-        # a review deep in the list comes back with that row already there and highlighted
-        panel.show_claims(doc, claims, reviews, pal, keep="c390")
-        assert lst.highlighted_option.id == "claim:c390"
+        assert lst.row_count == 400 and lst.keys[0] == "claim:c1"
+        assert lst.highlighted_key == "claim:c350"
+        # a review redraws its own row, deep in the list, and the list stays as it is
+        rebuilt = []
+        lst.set_rows = lambda rows: rebuilt.append(rows)
+        review = SimpleNamespace(status="supported", note="")
+        panel.show_claims(doc, claims, {"c390": review}, pal, keep="c390")
+        assert not rebuilt
+        assert "supported" in str(lst.rows[lst.index_of("claim:c390")].content)
+        assert "supported" not in str(lst.rows[lst.index_of("claim:c389")].content)
+        assert lst.highlighted_key == "claim:c390"

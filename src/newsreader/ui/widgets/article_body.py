@@ -13,12 +13,10 @@ time, so paging shows a cached page instead of styling one while the reader wait
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
@@ -30,8 +28,8 @@ from textual.style import Style
 
 from .. import render
 from ..render import Mark, MarkIndex
+from ..wrap import wrap_offsets
 
-WORD = re.compile(r"\S+\s*")
 GUTTER = 3
 MAX_MEASURE = 100
 
@@ -40,37 +38,6 @@ def is_subheading(line: str) -> bool:
     """A short line without a final period (between paragraphs) is a subheading."""
     stripped = line.strip()
     return 0 < len(stripped) <= 80 and stripped[-1] not in ".!?\"”’:;)" and len(stripped.split()) <= 12
-
-
-def wrap_offsets(line: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of one paragraph into (start, end) offsets of ``line``."""
-    if not line:
-        return [(0, 0)]
-    width = max(4, width)
-    measure = len if line.isascii() else cell_len
-    if measure(line) <= width:
-        return [(0, len(line))]
-    out: list[tuple[int, int]] = []
-    start, col = 0, 0
-    for match in WORD.finditer(line):
-        ws, we = match.span()
-        word = match.group().rstrip()
-        wlen = measure(word)
-        if col and col + wlen > width:
-            out.append((start, ws))
-            start, col = ws, 0
-        while wlen > width:  # a word longer than the line: hard break
-            cut, used = ws, 0
-            while cut < ws + len(word) and used + measure(line[cut]) <= width:
-                used += measure(line[cut])
-                cut += 1
-            out.append((start, cut))
-            start = ws = cut
-            word = line[cut:we].rstrip()
-            wlen = measure(word)
-        col += measure(line[ws:we])
-    out.append((start, len(line)))
-    return out
 
 
 @dataclass

@@ -11,7 +11,8 @@ and applies it when the tabs exist.
 
 A list gets its first screenful of rows at once and the rest in slices between events
 (:meth:`SidePanel._fill_list`): a 50,000-word article has ~1,500 claims and ~4,000 entity
-mentions, and building and measuring all those rows at once held keys up for 0.3 s.
+mentions, and building all those rows at once held keys up. A review changes one row of
+the Claims list, not the list.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ from textual.widgets import Static
 from .. import render
 from ...model import Claim, Document
 
-if TYPE_CHECKING:  # the list, tab and option classes load when the tabs are built
-    from textual.widgets import OptionList, TabbedContent
+if TYPE_CHECKING:  # the list and tab classes load when the tabs are built
+    from textual.widgets import TabbedContent
 
-    from .panel_list import Option, PanelList
+    from .panel_list import PanelList, Row
 
 TABS = ("claims", "sources", "dates", "entities")
 FIRST_ROWS = 80  # rows a list gets at once: more than a tall panel shows
@@ -73,6 +74,7 @@ class SidePanel(Vertical):
         self._pending: dict[str, Any] = {}
         self._wanted: dict[str, str] = {}  # tab -> row key to highlight once its row is in
         self._fills: dict[str, Iterator[Any]] = {}  # tab -> the rows its list is being filled from
+        self._claims_shown: tuple[tuple, dict[str, tuple[str | None, str]]] | None = None
 
     def compose(self) -> ComposeResult:
         return []
@@ -145,25 +147,44 @@ class SidePanel(Vertical):
         if not self.ready:
             self._pending["claims"] = ((doc, claims, reviews, pal), {"keep": keep or self._pending.get("select")})
             return
-        from .panel_list import Option
+        from .panel_list import Row
 
         current = keep or self.current_claim_id()
         unique: dict[str, Claim] = {}
         for claim in claims:
             unique.setdefault(claim.id, claim)  # a malformed document must not take the panel down
+
+        def state(claim_id: str) -> tuple[str | None, str]:
+            review = reviews.get(claim_id)
+            return getattr(review, "status", None), getattr(review, "note", "") or ""
+
+        def row(claim: Claim) -> Row:
+            status, note = state(claim.id)
+            prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
+            return Row(f"claim:{claim.id}", prompt)
+
+        lst = self.query_one("#claims-list")
+        shown = {cid: state(cid) for cid in unique}
+        if self._claims_shown is not None and self._claims_shown[0] == (doc.id, pal, list(unique)) \
+                and lst.row_count == len(unique):
+            # The same claims, all listed: a review changed, so redraw the rows that changed.
+            for cid, now in shown.items():
+                if self._claims_shown[1].get(cid) != now:
+                    lst.replace_row(f"claim:{cid}", row(unique[cid]).content)
+            self._claims_shown = (self._claims_shown[0], shown)
+            if current in unique:
+                self.highlight("claims", f"claim:{current}")
+            return
+        self._claims_shown = ((doc.id, pal, list(unique)), shown)
         self.claim_ids = list(unique)
         for claim in unique.values():
             self.spans[f"claim:{claim.id}"] = [(claim.start, claim.end)]
 
-        def rows() -> Iterator[Option | None]:
+        def rows() -> Iterator[Row | None]:
             for n, claim in enumerate(unique.values()):
                 if n:
                     yield None
-                review = reviews.get(claim.id)
-                status = getattr(review, "status", None)
-                note = getattr(review, "note", "") or ""
-                prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
-                yield Option(prompt, id=f"claim:{claim.id}")
+                yield row(claim)
 
         target = current if current in unique else (self.claim_ids[0] if self.claim_ids else None)
         # The highlighted row comes with the first rows, so the list never shows its top first.
@@ -178,7 +199,7 @@ class SidePanel(Vertical):
         self.query_one("#claims-progress", Static).update(content)
 
     def _fill_sources(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
-        from .panel_list import Option
+        from .panel_list import Row
         from .source_meter import source_shares
 
         self.query_one("#source-meter").show_shares(source_shares(doc, claims), pal)  # type: ignore[attr-defined]
@@ -187,7 +208,7 @@ class SidePanel(Vertical):
         for claim in claims:
             groups.setdefault(claim.source_id if claim.source_id in groups else None, []).append(claim)
 
-        def rows() -> Iterator[Option | None]:
+        def rows() -> Iterator[Row | None]:
             first = True
             for source_id, group_claims in groups.items():
                 source = doc.source_by_id(source_id)
@@ -200,34 +221,31 @@ class SidePanel(Vertical):
                 if not first:
                     yield None
                 first = False
-                yield Option(render.source_header(source, len(source_quotes), len(group_claims), pal), id=key)
+                yield Row(key, render.source_header(source, len(source_quotes), len(group_claims), pal))
                 for quote in source_quotes:
                     qkey = f"quote:{len(self.spans)}"
                     self.spans[qkey] = [(quote.start, quote.end)]
-                    yield Option(render.source_item("quote", quote.text), id=qkey)
+                    yield Row(qkey, render.source_item("quote", quote.text))
                 for claim in group_claims:
                     ckey = f"sclaim:{len(self.spans)}"
                     self.spans[ckey] = [(claim.start, claim.end)]
-                    yield Option(render.source_item("claim", claim.text), id=ckey)
+                    yield Row(ckey, render.source_item("claim", claim.text))
 
         self._fill_list("sources", rows(), "No sources found in this article.")
 
     def _fill_dates(self, doc: Document, pal: render.Palette) -> None:
-        from .panel_list import Option
+        from .panel_list import Row
         from .timeline import sorted_dates
 
         dates = sorted_dates(doc.dates)
         for n, d in enumerate(dates):
             self.spans[f"date:{n}"] = [(d.start, d.end)]
-        rows = (
-            Option(render.date_row(d.text, d.value, d.granularity, d.relative, pal), id=f"date:{n}")
-            for n, d in enumerate(dates)
-        )
+        rows = (Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal)) for n, d in enumerate(dates))
         self._fill_list("dates", rows, "No dates found in this article.")
         self.query_one("#timeline").show_dates(dates, doc.published, pal)  # type: ignore[attr-defined]
 
     def _fill_entities(self, doc: Document, pal: render.Palette) -> None:
-        from .panel_list import Option
+        from .panel_list import Row
 
         groups: dict[str, list] = {}
         for e in doc.entities:
@@ -236,31 +254,31 @@ class SidePanel(Vertical):
         for n, (_canonical, ents) in enumerate(ordered):
             self.spans[f"entity:{n}"] = [(e.start, e.end) for e in ents]
         rows = (
-            Option(render.entity_row(canonical, ents[0].label, len(ents), pal), id=f"entity:{n}")
+            Row(f"entity:{n}", render.entity_row(canonical, ents[0].label, len(ents), pal))
             for n, (canonical, ents) in enumerate(ordered)
         )
         self._fill_list("entities", rows, "No entities found in this article.")
 
     def _fill_list(
-        self, tab: str, rows: Iterable[Option | None], empty: str, keep: str | None = None, *, first: int = FIRST_ROWS
+        self, tab: str, rows: Iterable[Row | None], empty: str, keep: str | None = None, *, first: int = FIRST_ROWS
     ) -> None:
         """Put ``rows`` (built lazily) into the tab's list, and highlight ``keep``: ``first``
         rows now, the others by a worker that yields to the event loop between slices. A
         newer fill of the same tab makes an older one still running stop."""
-        from .panel_list import Option
+        from .panel_list import Row
 
         lst = self.query_one(f"#{tab}-list")
         rows = iter(rows)
         self._fills[tab] = rows  # an older fill of this tab still running sees it is stale and stops
         head = list(islice(rows, first))
-        lst.set_options(head or [Option(render.plain(empty, render.Style(dim=True)), disabled=True)])
+        lst.set_rows(head or [Row(None, render.plain(empty, render.Style(dim=True)))])
         if keep is not None:
             self._wanted[tab] = keep
         self._place(tab)
         if len(head) == first:
             self.run_worker(self._fill_rest(tab, lst, rows), group=f"fill-{tab}", exit_on_error=False)
 
-    async def _fill_rest(self, tab: str, lst: PanelList, rows: Iterator[Option | None]) -> None:
+    async def _fill_rest(self, tab: str, lst: PanelList, rows: Iterator[Row | None]) -> None:
         while True:
             await asyncio.sleep(0)  # keys and frames first
             if self._fills.get(tab) is not rows or not lst.is_attached:
@@ -268,23 +286,20 @@ class SidePanel(Vertical):
             chunk = list(islice(rows, SLICE_ROWS))
             if not chunk:
                 return
-            lst.add_options(chunk)
+            lst.add_rows(chunk)
             self._place(tab)
 
     def _place(self, tab: str) -> None:
         """Highlight the row wanted in ``tab`` if it is in the list yet."""
-        from textual.widgets.option_list import OptionDoesNotExist
-
         key = self._wanted.get(tab)
         if key is None or not self.ready:
             return
         lst = self.query_one(f"#{tab}-list")
-        try:
-            index = lst.get_option_index(key)
-        except OptionDoesNotExist:
+        index = lst.index_of(key)
+        if index is None:
             return  # still to come: _fill_rest places it
         del self._wanted[tab]
-        lst.highlighted = index
+        lst.highlight(index)
 
     # -- selection ------------------------------------------------------------------
     @property
@@ -316,11 +331,8 @@ class SidePanel(Vertical):
             return self._pending.get("select")
         if "claims" in self._wanted:
             return self._wanted["claims"].split(":", 1)[1]
-        lst = self.query_one("#claims-list")
-        option = lst.highlighted_option
-        if option is None or not option.id:
-            return None
-        return option.id.split(":", 1)[1]
+        key = self.query_one("#claims-list").highlighted_key
+        return key.split(":", 1)[1] if key else None
 
     def select_claim(self, claim_id: str) -> None:
         """Highlight a claim's row (the article is moved by the caller)."""
@@ -345,25 +357,20 @@ class SidePanel(Vertical):
         self._cycle[key] = n
         return spans[n]
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_panel_list_highlighted(self, event: PanelList.Highlighted) -> None:
         event.stop()
-        tab = (event.option_list.id or "").removesuffix("-list")
-        key = event.option.id
-        if key is None:
+        tab = (event.panel_list.id or "").removesuffix("-list")
+        if not event.panel_list.has_focus:  # moved by the program (cursor sync, review), not the reader
             return
-        if not event.option_list.has_focus:  # moved by the program (cursor sync, review), not the reader
-            return
-        self._cycle[key] = 0
-        span = self.span_for(key)
+        self._cycle[event.key] = 0
+        span = self.span_for(event.key)
         if span is not None:
-            self.post_message(self.Chosen(tab, key, span[0], span[1], jump=False))
+            self.post_message(self.Chosen(tab, event.key, span[0], span[1], jump=False))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_panel_list_selected(self, event: PanelList.Selected) -> None:
         event.stop()
-        tab = (event.option_list.id or "").removesuffix("-list")
-        key = event.option.id
-        if key is None:
-            return
+        tab = (event.panel_list.id or "").removesuffix("-list")
+        key = event.key
         if tab == "entities":  # enter walks through the entity's mentions, staying in the panel
             span = self.span_for(key, advance=True)
             jump = False
