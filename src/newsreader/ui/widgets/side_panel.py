@@ -216,7 +216,8 @@ class SidePanel(Vertical):
                 if source is None and not group_claims:
                     continue
                 key = f"source:{source_id or 'outlet'}"
-                spans = [(m.start, m.end) for m in source.mentions] if source else [(c.start, c.end) for c in group_claims]
+                mentions = source.mentions if source else group_claims
+                spans = [(m.start, m.end) for m in mentions]
                 self.spans[key] = spans or [(0, 0)]
                 if not first:
                     yield None
@@ -240,7 +241,9 @@ class SidePanel(Vertical):
         dates = sorted_dates(doc.dates)
         for n, d in enumerate(dates):
             self.spans[f"date:{n}"] = [(d.start, d.end)]
-        rows = (Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal)) for n, d in enumerate(dates))
+        rows = (
+            Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal)) for n, d in enumerate(dates)
+        )
         self._fill_list("dates", rows, "No dates found in this article.")
         self.query_one("#timeline").show_dates(dates, doc.published, pal)  # type: ignore[attr-defined]
 
