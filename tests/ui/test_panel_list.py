@@ -127,3 +127,20 @@ async def test_added_rows_continue_the_list_and_a_resize_rewraps_it():
         await pilot.resize_terminal(80, 30)
         await pilot.pause()
         assert lst.virtual_size.height < narrow, "wider rows wrap into fewer lines"
+
+
+def test_the_focused_cursor_row_drops_text_colours_but_keeps_badges():
+    """Motivated by the anonymous source's orange name on the bright cursor background."""
+    from textual.style import Style
+
+    from newsreader.ui.widgets.panel_list import on_cursor
+
+    content = Content.assemble(
+        Content(" ANON ").stylize(Style(background="orange", foreground="black", bold=True)),
+        " ",
+        Content("a senior official").stylize(Style(foreground="orange", italic=True)),
+    )
+    styles = [span.style for span in on_cursor(content).spans]
+    assert styles[0] == Style(background="orange", foreground="black", bold=True)
+    assert styles[1].foreground is None and styles[1].italic
+    assert on_cursor(content).plain == content.plain

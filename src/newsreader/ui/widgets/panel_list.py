@@ -15,17 +15,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from ..wrap import wrap_offsets
 
@@ -37,6 +38,19 @@ class Row:
     key: str | None
     content: Content
     divider: bool = False  # a rule under the row
+
+
+def on_cursor(content: Content) -> Content:
+    """``content`` for the focused cursor row: coloured text (a source's name in the
+    anonymous orange) was hard to read on the cursor's bright background, so only spans
+    with a background of their own (the ANON badge) keep their colours."""
+    spans = []
+    for span in content.spans:
+        style = span.style
+        if isinstance(style, Style) and style.background is None and style.foreground is not None:
+            style = replace(style, foreground=None)
+        spans.append(Span(span.start, span.end, style))
+    return Content(content.plain, spans)
 
 
 class PanelList(ScrollView, can_focus=True):
@@ -233,8 +247,11 @@ class PanelList(ScrollView, can_focus=True):
             self._strips.move_to_end(key)
             return strips
         row = self.rows[index]
+        content = row.content
         if highlighted:
             style = self.get_visual_style("panel-list--highlight")
+            if self.has_focus:
+                content = on_cursor(content)
         elif row.key is None:
             style = self.get_visual_style("panel-list--inert")
         else:
@@ -242,7 +259,7 @@ class PanelList(ScrollView, can_focus=True):
         fill = style.rich_style
         text_width = self._text_width
         strips = []
-        for part in row.content.split("\n"):
+        for part in content.split("\n"):
             cuts = [start for start, _ in wrap_offsets(part.plain, text_width)[1:]]
             for piece in part.divide(cuts) if cuts else [part]:
                 strip = Strip(list(piece.rstrip().render_segments(style)))
