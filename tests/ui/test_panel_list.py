@@ -144,3 +144,18 @@ def test_the_focused_cursor_row_drops_text_colours_but_keeps_badges():
     assert styles[0] == Style(background="orange", foreground="black", bold=True)
     assert styles[1].foreground is None and styles[1].italic
     assert on_cursor(content).plain == content.plain
+
+
+async def test_a_theme_change_redraws_the_rows():
+    app = ListApp(rows(3))
+    async with app.run_test(size=(30, 20)) as pilot:
+        await pilot.pause()
+        lst = app.query_one(PanelList)
+        await pilot.press("down")
+        line = lst._starts[lst.highlighted]
+        before = lst.render_line(line)
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = lst.render_line(line)
+        assert before.text == after.text
+        assert [s.style for s in before] != [s.style for s in after]

@@ -276,6 +276,11 @@ class PanelList(ScrollView, can_focus=True):
         for key in [k for k in self._strips if k[0] == index]:
             del self._strips[key]
 
+    def notify_style_update(self) -> None:
+        """Colours changed (a theme, focus within): drawn rows are stale."""
+        self._strips.clear()
+        super().notify_style_update()
+
     def _on_focus(self, event: events.Focus) -> None:
         if self.highlighted is not None:
             self._drop_strips(self.highlighted)
