@@ -159,3 +159,18 @@ async def test_a_theme_change_redraws_the_rows():
         after = lst.render_line(line)
         assert before.text == after.text
         assert [s.style for s in before] != [s.style for s in after]
+
+
+async def test_the_row_under_the_mouse_is_shaded_until_it_leaves():
+    app = ListApp(rows(3))
+    async with app.run_test(size=(30, 20)) as pilot:
+        await pilot.pause()
+        lst = app.query_one(PanelList)
+        line = lst._starts[lst.index_of("r1")]
+        plain = [s.style for s in lst.render_line(line)]
+        await pilot.hover(PanelList, offset=(2, line))
+        await pilot.pause()
+        assert [s.style for s in lst.render_line(line)] != plain
+        await pilot.hover(PanelList, offset=(2, 0))  # the notice row: no shading anywhere
+        await pilot.pause()
+        assert [s.style for s in lst.render_line(line)] == plain

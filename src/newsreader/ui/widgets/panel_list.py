@@ -63,10 +63,11 @@ class PanelList(ScrollView, can_focus=True):
     PanelList:focus > .panel-list--highlight {
         color: $block-cursor-foreground; background: $block-cursor-background; text-style: $block-cursor-text-style;
     }
+    PanelList > .panel-list--hover { background: $block-hover-background; }
     PanelList > .panel-list--divider { color: $foreground 15%; }
     PanelList > .panel-list--inert { color: $text-disabled; }
     """
-    COMPONENT_CLASSES = {"panel-list--highlight", "panel-list--divider", "panel-list--inert"}
+    COMPONENT_CLASSES = {"panel-list--highlight", "panel-list--hover", "panel-list--divider", "panel-list--inert"}
     BINDINGS = [
         Binding("down", "cursor_down", "Down", show=False),
         Binding("up", "cursor_up", "Up", show=False),
@@ -100,11 +101,12 @@ class PanelList(ScrollView, can_focus=True):
         self._lines = 0
         self._width = 0
         self.highlighted: int | None = None
+        self._hover: int | None = None  # the row under the mouse
         self._strips: OrderedDict[tuple, list[Strip]] = OrderedDict()
 
     # -- rows ------------------------------------------------------------------
     def set_rows(self, rows: Iterable[Row | None]) -> None:
-        self.rows, self._index, self.highlighted = [], {}, None
+        self.rows, self._index, self.highlighted, self._hover = [], {}, None, None
         self._strips.clear()
         self._starts, self._lines = [], 0
         self.add_rows(rows)
@@ -241,7 +243,8 @@ class PanelList(ScrollView, can_focus=True):
 
     def _row_strips(self, index: int, width: int) -> list[Strip]:
         highlighted = index == self.highlighted
-        key = (index, width, highlighted, highlighted and self.has_focus)
+        hover = index == self._hover and not highlighted
+        key = (index, width, highlighted, highlighted and self.has_focus, hover)
         strips = self._strips.get(key)
         if strips is not None:
             self._strips.move_to_end(key)
@@ -254,6 +257,8 @@ class PanelList(ScrollView, can_focus=True):
                 content = on_cursor(content)
         elif row.key is None:
             style = self.get_visual_style("panel-list--inert")
+        elif hover:
+            style = self.get_visual_style("panel-list--hover")
         else:
             style = self.visual_style
         fill = style.rich_style
@@ -335,6 +340,21 @@ class PanelList(ScrollView, can_focus=True):
         key = self.highlighted_key
         if key is not None:
             self.post_message(self.Selected(self, key))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self.row_at(self.scroll_offset.y + event.y)
+        self._set_hover(index if index is not None and self.rows[index].key is not None else None)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, index: int | None) -> None:
+        if index != self._hover:
+            for i in (self._hover, index):
+                if i is not None:
+                    self._drop_strips(i)
+            self._hover = index
+            self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         index = self.row_at(self.scroll_offset.y + event.y)
