@@ -129,6 +129,7 @@ class PanelList(ScrollView, can_focus=True):
             self._measure(first - 1)
         else:
             self._relayout()
+        self.refresh()
 
     def replace_row(self, key: str, content: Content) -> None:
         """New content for one row; only its height is measured again."""
