@@ -138,21 +138,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    if args.command in (None, "open"):
-        with _collector_paused():
-            return _dispatch_app(args)
-    if args.command == "parse":
-        return cmd_parse(args)
-    if args.command == "cache":
-        return cmd_cache(args.action)
-    if args.command == "config":
-        return cmd_config()
-    if args.command == "export":
-        return cmd_export(args)
-    raise UsageError(f"unknown command {args.command!r}")
-
-
-def _dispatch_app(args: argparse.Namespace) -> int:
     if args.command is None:
         return _run_app(None)
     if args.command == "open":
@@ -165,6 +150,14 @@ def _dispatch_app(args: argparse.Namespace) -> int:
         if path == "-":
             keyboard_from_terminal()
         return _run_app(article)
+    if args.command == "parse":
+        return cmd_parse(args)
+    if args.command == "cache":
+        return cmd_cache(args.action)
+    if args.command == "config":
+        return cmd_config()
+    if args.command == "export":
+        return cmd_export(args)
     raise UsageError(f"unknown command {args.command!r}")
 
 
@@ -371,9 +364,12 @@ def keyboard_from_terminal() -> None:
 
 
 def _run_app(article: RawArticle | None) -> int:
-    from .ui.app import run_app
+    # Paused only once the article is read: reading a web page (trafilatura, lxml) makes
+    # garbage, and what the app freezes after its first frame should be what it keeps.
+    with _collector_paused():
+        from .ui.app import run_app
 
-    return run_app(article)
+        return run_app(article)
 
 
 @contextlib.contextmanager

@@ -174,12 +174,23 @@ async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(m
         gc.unfreeze()
 
 
-def test_a_bad_open_leaves_the_collector_on(tmp_path):
+def test_the_collector_is_on_again_when_the_app_fails_to_start(tmp_path, monkeypatch):
     import gc
 
     from newsreader.cli import main
+    from newsreader.ui import app as app_module
 
-    assert main(["open", str(tmp_path / "missing.txt")]) == 2
+    seen = []
+
+    def broken(article):
+        seen.append(gc.isenabled())
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(app_module, "run_app", broken)
+    path = tmp_path / "a.txt"
+    path.write_text("date 2024-03-02 Council votes\nThe council voted on Tuesday.\n", encoding="utf-8")
+    assert main(["open", str(path)]) == 1
+    assert seen == [False]  # paused while the app started
     assert gc.isenabled()
 
 
