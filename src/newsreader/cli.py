@@ -165,7 +165,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
     import json
 
     from .service import documents_for
-    from .store import DocumentCache
 
     if args.pretty and len(args.paths) > 1:
         raise UsageError("parse: --pretty prints one document; give one PATH")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
 
-from newsreader.analysis.version import pipeline_version
 from newsreader.config import Config
 from newsreader.ui.screens.article import ArticleScreen
 from newsreader.ui.widgets.article_body import ArticleBody
