@@ -192,8 +192,6 @@ class ArticleScreen(Screen[None]):
             )
         for bar in bars:
             bar.set_class(busy, "-on")
-        if busy:
-            self._update_meta(render.plain("analysing…", render.Style(italic=True)))
 
     def apply_document(self, doc: Document) -> None:
         self.doc = doc

@@ -183,9 +183,6 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
 
-    def on_mount(self) -> None:
-        self._relayout()
-
     @property
     def line_count(self) -> int:
         return len(self.layout_.starts) if self.layout_ else 0

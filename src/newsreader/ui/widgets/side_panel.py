@@ -74,7 +74,8 @@ class SidePanel(Vertical):
         self._pending: dict[str, Any] = {}
         self._wanted: dict[str, str] = {}  # tab -> row key to highlight once its row is in
         self._fills: dict[str, Iterator[Any]] = {}  # tab -> the rows its list is being filled from
-        self._claims_shown: tuple[tuple, dict[str, tuple[str | None, str]]] | None = None
+        self._claims_listed: tuple | None = None  # (document, palette, claim ids) of the Claims list
+        self._claims_states: dict[str, tuple[str | None, str]] = {}  # claim id -> (status, note) drawn
 
     def compose(self) -> ComposeResult:
         return []
@@ -165,17 +166,17 @@ class SidePanel(Vertical):
 
         lst = self.query_one("#claims-list")
         shown = {cid: state(cid) for cid in unique}
-        if self._claims_shown is not None and self._claims_shown[0] == (doc.id, pal, list(unique)) \
-                and lst.row_count == len(unique):
+        listed = (doc.id, pal, list(unique))
+        if listed == self._claims_listed and lst.row_count == len(unique):
             # The same claims, all listed: a review changed, so redraw the rows that changed.
             for cid, now in shown.items():
-                if self._claims_shown[1].get(cid) != now:
+                if self._claims_states.get(cid) != now:
                     lst.replace_row(f"claim:{cid}", row(unique[cid]).content)
-            self._claims_shown = (self._claims_shown[0], shown)
+            self._claims_states = shown
             if current in unique:
                 self.highlight("claims", f"claim:{current}")
             return
-        self._claims_shown = ((doc.id, pal, list(unique)), shown)
+        self._claims_listed, self._claims_states = listed, shown
         self.claim_ids = list(unique)
         for claim in unique.values():
             self.spans[f"claim:{claim.id}"] = [(claim.start, claim.end)]
