@@ -9,13 +9,39 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import json
 import os
+import re
+import sqlite3
 import sys
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .config import ConfigError
-from .ingest import IngestError, RawArticle, read_input
+from .analysis.limits import check_length
+from .analysis.nlp import ModelMissing
+from .config import Config, ConfigError, config_path, load_config, to_toml, user_themes_dir
+from .lazy import lazy_import
+from .model import IngestError, RawArticle
+from .service.documents import documents_for, sample_path
+from .service.inputs import is_url, read_input
+from .service.stores import open_cache, open_reviews
+from .store import DocumentCache
+from .store.paths import data_dir
+
+if TYPE_CHECKING:
+    from rich import console as rich_console
+    from rich import progress as rich_progress
+
+    from .service import export as exporting
+    from .ui import app as reader_app
+else:
+    # The reader (Textual) only for the commands that draw it; the exporters only for export;
+    # rich's progress bar only for batch work on a terminal.
+    reader_app = lazy_import("newsreader.ui.app")
+    exporting = lazy_import("newsreader.service.export")
+    rich_console = lazy_import("rich.console")
+    rich_progress = lazy_import("rich.progress")
 
 PROG = "newsreader"
 
@@ -128,8 +154,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
-        from .analysis.nlp import ModelMissing
-
         if isinstance(exc, ModelMissing):
             error(str(exc))
             return 1
@@ -143,8 +167,6 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "open":
         if args.sample == bool(args.path):
             raise UsageError("open: give one PATH (or - for standard input), or --sample")
-        from .service import sample_path
-
         path = str(sample_path()) if args.sample else args.path
         article = read_input(path, published=args.published, max_bytes=max_bytes(), **_url_options(args))
         if path == "-":
@@ -162,10 +184,6 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    import json
-
-    from .service import documents_for
-
     if args.pretty and len(args.paths) > 1:
         raise UsageError("parse: --pretty prints one document; give one PATH")
     if args.paths.count("-") > 1:
@@ -177,15 +195,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     # bounded however many paths are given (documents_for streams in chunks).
     limit = max_bytes()
     # URLs are kept too: fetching one twice would be slow and could give two versions.
-    from .ingest.fetch import is_url
-
     kept = {
         p: read_input(p, published=args.published, max_bytes=limit, **_url_options(args))
         for p in args.paths
         if p == "-" or is_url(p)
     }
-    from .analysis.limits import check_length  # no spaCy import
-
     for article in kept.values():
         check_length(article)
     for path in args.paths:
@@ -217,18 +231,14 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     if total < 2 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
         yield lambda: None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    rp = rich_progress
+    columns = (rp.TextColumn("{task.description}"), rp.BarColumn(), rp.MofNCompleteColumn(), rp.TimeRemainingColumn())
+    with rp.Progress(*columns, console=rich_console.Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
 
 def cmd_cache(action: str) -> int:
-    import sqlite3
-
     cache = _open_cache()
     if cache is None:
         return 1  # the reason is already on stderr
@@ -249,9 +259,6 @@ def cmd_cache(action: str) -> int:
 
 def cmd_config() -> int:
     """The effective configuration as TOML, the paths as comments (valid TOML as a whole)."""
-    from .config import config_path, to_toml, user_themes_dir
-    from .store.paths import data_dir
-
     config = settings()
     path = config.path or config_path()
     state = "" if path.exists() else "  (not created yet: all defaults)"
@@ -277,18 +284,12 @@ def cmd_config() -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``export PATH|ID``: an article file is cache-or-parsed; otherwise a cached id (or prefix)."""
-    import re
-    import sqlite3
-
-    from .export import render_export, write_export
-    from .store.reviews import ReviewStore
-
     target = args.doc
     looks_like_id = re.fullmatch(r"[0-9a-f]{4,64}", target) is not None and not os.path.exists(target)
     if looks_like_id:
         cache = _open_cache()
         ids = cache.find_ids(target) if cache is not None else []
-        if not ids:
+        if cache is None or not ids:
             raise UsageError(f"export: {target!r} is neither a file nor the id of a cached document")
         if len(ids) > 1:
             raise UsageError(f"export: id prefix {target!r} is ambiguous ({len(ids)} cached documents); give more digits")
@@ -297,32 +298,22 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(f"export: the cached document {ids[0][:12]} is unreadable; open its article again")
         doc = found[0]
     else:
-        from .service import documents_for
-
         article = read_input(target, published=args.published, max_bytes=max_bytes(), **_url_options(args))
         doc = next(iter(documents_for([article], _open_cache())))
     if args.output and os.path.exists(args.output) and not args.force:
         raise UsageError(f"export: {args.output} exists (use --force to overwrite)")
-    try:
-        store = ReviewStore()
-    except (OSError, sqlite3.Error) as exc:
-        raise UsageError(f"export: cannot open the reviews database ({exc})") from exc
-    for line in store.notices:
+    store, notices = open_reviews()
+    if store is None:
+        raise UsageError(f"export: cannot open the reviews database ({notices[0]})")
+    for line in notices:
         notice(line)
-    theme = None
-    if args.format == "html":
-        from .export.theme import load_theme_colours
-
-        theme = load_theme_colours(settings().theme)
-    content = render_export(
-        doc, store.reviews(doc), args.format, theme=theme, claims=store.claims(doc), dismissed=store.dismissed(doc)
-    )
+    content = exporting.export_text(doc, store, args.format, theme=settings().theme)
     if not args.output:
         sys.stdout.write(content)
         sys.stdout.flush()
         return 0
     try:
-        write_export(args.output, content, force=args.force)
+        exporting.save_export(args.output, content, force=args.force)
     except FileExistsError as exc:
         raise UsageError(f"export: {args.output} exists (use --force to overwrite)") from exc
     except OSError as exc:
@@ -331,20 +322,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_cache():  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    from .store import DocumentCache
-
-    from pathlib import Path
-
-    cache_dir = settings().cache_dir
-    try:
-        cache = DocumentCache(Path(cache_dir).expanduser() / "documents.sqlite3" if cache_dir else None)
-    except (OSError, sqlite3.Error) as exc:
-        notice(f"cache unavailable ({exc}); continuing without it")
-        return None
-    for line in cache.notices:
+def _open_cache() -> DocumentCache | None:
+    """The document cache as configured; its notices (and a failure to open it) on stderr."""
+    cache, notices = open_cache(settings())
+    for line in notices:
         notice(line)
     return cache
 
@@ -366,9 +347,7 @@ def _run_app(article: RawArticle | None) -> int:
     # Paused only once the article is read: reading a web page (trafilatura, lxml) makes
     # garbage, and what the app freezes after its first frame should be what it keeps.
     with _collector_paused():
-        from .ui.app import run_app
-
-        return run_app(article)
+        return reader_app.run_app(article)
 
 
 @contextlib.contextmanager
@@ -384,22 +363,20 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def settings():  # type: ignore[no-untyped-def]
+def settings() -> Config:
     """The effective configuration, loaded once; its warnings go to stderr."""
     global _SETTINGS
     if _SETTINGS is None:
-        from .config import load_config
-
         _SETTINGS = load_config()
         for line in _SETTINGS.warnings:
             notice(line)
     return _SETTINGS
 
 
-_SETTINGS = None
+_SETTINGS: Config | None = None
 
 
-def _url_options(args: argparse.Namespace) -> dict:
+def _url_options(args: argparse.Namespace) -> dict[str, Any]:
     """How URLs are read: ``--offline``, the configured cache dir, notices on stderr."""
     return {"offline": getattr(args, "offline", False), "cache_dir": settings().cache_dir, "notify": notice}
 

@@ -35,7 +35,7 @@ def fill_up(conn: sqlite3.Connection) -> None:
 def read_only_connect(monkeypatch, module) -> None:
     """Open every database of ``module`` read-only, as on a read-only file system."""
 
-    def connect(path: Path) -> sqlite3.Connection:
+    def connect(path: Path, **_options: object) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
 
     monkeypatch.setattr(module, "connect", connect)
@@ -59,12 +59,12 @@ def test_full_disk_cache_serves_documents_and_says_so_once(sample_doc, tmp_path)
 
 def test_parse_on_a_full_disk_prints_the_document_and_a_notice(tmp_path, monkeypatch, capsys):
     from newsreader import cli
-    from newsreader.store import cache as cache_module
+    from newsreader.store import sqlite as cache_module  # where every store's connection is made
 
     real = cache_module.connect
 
-    def full(path: Path) -> sqlite3.Connection:
-        conn = real(path)
+    def full(path: Path, **options: bool) -> sqlite3.Connection:
+        conn = real(path, **options)
         conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         fill_up(conn)
         return conn
@@ -77,7 +77,7 @@ def test_parse_on_a_full_disk_prints_the_document_and_a_notice(tmp_path, monkeyp
 
 
 def test_read_only_cache_is_served_never_moved_aside(sample_doc, tmp_path, monkeypatch):
-    from newsreader.store import cache as cache_module
+    from newsreader.store import sqlite as cache_module  # where every store's connection is made
 
     path = tmp_path / "c.sqlite3"
     with DocumentCache(path) as cache:
@@ -100,7 +100,7 @@ def test_a_locked_or_unopenable_cache_is_not_moved_aside(tmp_path):
 
 def test_cache_clear_on_a_read_only_cache_is_one_line(tmp_path, home, monkeypatch, capsys, sample_doc):
     from newsreader import cli
-    from newsreader.store import cache as cache_module
+    from newsreader.store import sqlite as cache_module  # where every store's connection is made
 
     with DocumentCache() as cache:
         cache.put(sample_doc, "v1")
@@ -178,7 +178,8 @@ async def test_app_tells_the_reviewer_when_a_save_fails_and_shows_nothing_unsave
         assert any("Could not save the review" in n.message for n in app._notifications)
         fill_up(reviews._conn)
         reviews._conn.execute("PRAGMA query_only = OFF")
-        assert screen._store(reviews.set_note, sample_doc, second, "x" * 200_000) is None  # disk full: told, not saved
+        assert screen._save(screen.session.set_note, second, "x" * 200_000) == (False, None)  # disk full: told
+        assert screen.session.note(second.id) == "", "not saved"
         await pilot.pause()
         assert sum("Could not save the review" in n.message for n in app._notifications) == 2
     cache.close()

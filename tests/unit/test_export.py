@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.export import FORMATS, render_export, write_export
+from newsreader.export import FORMATS, render_export
+from newsreader.service import save_export as write_export
 from newsreader.export.html import theme_variables
 from newsreader.export.markdown import escape
 from newsreader.model import Claim, Cue, DateSpan, Document, Entity, Mention, Number, Quote, Source, Speaker

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.ingest import IngestError, read_input
+from newsreader.ingest import IngestError
+from newsreader.service import read_input
 from newsreader.ingest.fetch import USER_AGENT, FetchError, fetch
 from newsreader.store.fetched import FILENAME, FetchedCache
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.model import Claim, Document
-from newsreader.store import reviews as reviews_mod
+from newsreader.store.reviews import database as reviews_mod
 from newsreader.store.reviews import STATUSES, Review, ReviewStore, ReviewStoreReadOnly, claim_for
 from tests.synthetic import claims_document
 
@@ -316,7 +316,7 @@ def test_damaged_database_keeps_its_readable_reviews(db, doc):
         fh.seek((root - 1) * page)
         fh.write(b"\xff" * page)
     recovered = ReviewStore(db)
-    assert recovered.notices and "1 reviews were recovered" in recovered.notices[0]
+    assert recovered.notices and "1 review was recovered" in recovered.notices[0]
     assert recovered.reviews(doc)["c1"].status == "supported"
 
 

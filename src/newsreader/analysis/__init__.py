@@ -5,6 +5,7 @@ Import :func:`parse_texts` from here for batch work; it loads spaCy on first use
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -12,10 +13,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def __getattr__(name: str) -> Any:
+    """``parse_texts`` and ``parse_article`` import the pipeline (and spaCy) on first use."""
     if name in ("parse_texts", "parse_article"):
-        from . import pipeline
-
-        return getattr(pipeline, name)
+        return getattr(importlib.import_module(f"{__name__}.pipeline"), name)
     raise AttributeError(name)
 
 

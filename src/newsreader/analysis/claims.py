@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -64,8 +65,6 @@ def group_claims(doc: "Doc", text: str, spans: list[tuple[int, int]]) -> list[Cl
         return k
 
     members: dict[int, list[int]] = {}
-    import bisect
-
     starts = [b[0] for b in bounds]
     for key, (lo, hi) in enumerate(spans):
         k = max(bisect.bisect_right(starts, lo) - 1, 0)

@@ -27,11 +27,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..ingest import IngestError, RawArticle
+from ..lazy import lazy_import
+from ..model import IngestError, RawArticle
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy
+    from spacy import tokens
     from spacy.language import Language
     from spacy.tokens import Doc
+else:
+    # check_length() runs before anything is parsed: spaCy and numpy only for a long text.
+    numpy = lazy_import("numpy")
+    tokens = lazy_import("spacy.tokens")
 
 CHUNK_CHARS = 100_000
 MAX_ANALYSIS_CHARS = 500_000
@@ -73,11 +80,9 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 def merge_chunks(docs: "list[Doc]") -> "Doc":
     """One Doc from the Docs of consecutive chunks; its text is the chunks' texts joined."""
-    from spacy.tokens import Doc
-
     if len(docs) == 1:
         return docs[0]
-    merged = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    merged = tokens.Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
     expected = sum(len(d.text) for d in docs)
     if len(merged.text) != expected:  # pragma: no cover - guards the offset contract
         raise RuntimeError("merging analysis chunks changed the text length")
@@ -96,7 +101,5 @@ def parse_long(nlp: "Language", text: str, size: int = CHUNK_CHARS) -> "Doc":
 
 def drop_tensor(doc: "Doc") -> "Doc":
     """Free a chunk's token vectors (no rule layer reads them) before the chunks are joined."""
-    import numpy
-
     doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc

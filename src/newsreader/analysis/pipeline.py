@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..ingest import RawArticle
-from ..model import Document, text_id
+from ..model import Document, RawArticle, text_id
+from ..model.article import article_from_text
 from .attribution import extract_attributions
 from .dates import extract_dates
 from .entities import extract_entities
@@ -76,6 +76,4 @@ def parse_article(article: RawArticle, *, model: str = DEFAULT_MODEL) -> Documen
 def _as_article(item: RawArticle | str) -> RawArticle:
     if isinstance(item, RawArticle):
         return item
-    from ..ingest import article_from_text
-
     return article_from_text(item, source="<text>", fallback_title="Untitled")

@@ -10,6 +10,7 @@ compounds to the left, ``for/of`` prepositions to the right, never past a comma.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -183,8 +184,6 @@ def according_source(token: "Token") -> "Token | None":
 
 def sentence_of(token: "Token") -> "Span":
     """The sentence holding ``token``, from a per-Doc table (``Token.sent`` rescans the Doc)."""
-    import bisect
-
     doc = token.doc
     table = doc.user_data.get("newsreader_sentences")
     if table is None:
@@ -197,8 +196,6 @@ def sentence_of(token: "Token") -> "Span":
 
 def sentences_between(sents: "list[Span]", starts: list[int], lo: int, hi: int) -> "list[Span]":
     """Sentences overlapping characters ``[lo, hi)`` (``starts`` = their start chars)."""
-    import bisect
-
     k = max(bisect.bisect_right(starts, lo) - 1, 0)
     found = []
     while k < len(sents) and sents[k].start_char < hi:

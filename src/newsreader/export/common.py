@@ -7,19 +7,11 @@ Formats only escape and lay out what this module hands them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
-from ..model import Claim, DateSpan, Document, Source
-from ..store.reviews import STATUSES, Review
-
-STATUS_LABELS = {
-    "supported": "supported",
-    "disputed": "disputed",
-    "false": "false",
-    "unverifiable": "unverifiable",
-    None: "unreviewed",
-}
+from ..model import Claim, DateSpan, Document, Review, Source
+from ..model.vocabulary import STATUSES, status_label
 
 
 @dataclass(frozen=True)
@@ -78,29 +70,12 @@ class ExportView:
 def build_view(
     doc: Document,
     reviews: Mapping[str, Review],
-    claims: Sequence[Claim] | None = None,
-    dismissed: Sequence[Claim] | None = None,
+    claims: Sequence[Claim],
+    dismissed: Sequence[Claim] = (),
 ) -> ExportView:
-    """Gather what an export shows.
-
-    ``claims`` is the list under review (``ReviewStore.claims(doc)``); without it, the
-    document's claims plus any reviewed claim the reviews carry that the document lacks.
-    ``dismissed`` defaults to the document's claims missing from ``claims``.
-    """
-    if claims is None:
-        known = {c.id for c in doc.claims}
-        extra = [
-            Claim(id=r.claim_id, start=r.start, end=r.end, text=r.claim_text, source_id=None, cue=None)
-            for r in reviews.values()
-            if not r.orphaned and r.claim_id not in known and doc.text[r.start:r.end] == r.claim_text
-        ]
-        claims = list(doc.claims) + extra
-        if dismissed is None:
-            dismissed = []
+    """Gather what an export shows: ``claims`` is the list under review, ``dismissed`` the
+    claims the reviewer took out (``ReviewStore.claims(doc)`` and ``.dismissed(doc)``)."""
     ordered = sorted(claims, key=lambda c: (c.start, c.end, c.id))
-    if dismissed is None:
-        shown = {c.id for c in ordered}
-        dismissed = [c for c in doc.claims if c.id not in shown]
     rows = tuple(
         ClaimRow(number=n, claim=c, review=reviews.get(c.id), source=doc.source_by_id(c.source_id))
         for n, c in enumerate(ordered, 1)
@@ -134,10 +109,6 @@ def source_label(source: Source | None) -> str:
     if source.kind == "anonymous":
         return f"{source.name} (anonymous)"
     return source.name
-
-
-def status_label(status: str | None) -> str:
-    return STATUS_LABELS.get(status, str(status))
 
 
 @dataclass(frozen=True)

@@ -15,34 +15,21 @@ import html
 import re
 from typing import Mapping
 
-from .common import STATUSES, ClaimRow, ExportView, Layer, claim_ends, layers, segments, source_label, status_label
+from ..model.vocabulary import (
+    DARK_HIGHLIGHTS,
+    DARK_PAGE,
+    LIGHT_PAGE,
+    STATUSES,
+    default_highlights,
+    entity_group,
+    status_glyph,
+    status_label,
+)
+from .common import ClaimRow, ExportView, Layer, claim_ends, layers, segments, source_label
 
-# Built-in colours: those of the bundled newsreader-dark theme. A theme dict (the
-# ``nr-*`` variables of the app's theme, optionally with its background/foreground)
-# overrides any of them. Quote and claim colours are background tints, the others
-# text colours, as in the reader.
-DEFAULT_THEME: dict[str, str] = {
-    "nr-entity-person": "#e8c07b",
-    "nr-entity-org": "#61afef",
-    "nr-entity-place": "#8ccf7e",
-    "nr-entity-other": "#c792ea",
-    "nr-quote": "#2b3349",
-    "nr-number": "#ff9e64",
-    "nr-date": "#f28b9a",
-    "nr-anonymous": "#e5a50a",
-    "nr-named": "#7fd1a0",
-    "nr-claim": "#3a4160",
-    "nr-status-supported": "#8ccf7e",
-    "nr-status-disputed": "#e5a50a",
-    "nr-status-false": "#f28b9a",
-    "nr-status-unverifiable": "#9aa5b8",
-}
-# Page colours for a dark and a light theme, when the theme gives none.
-DARK_PAGE = {"background": "#1d2026", "foreground": "#dcdfe4", "surface": "#252930", "primary": "#61afef",
-             "muted": "#9aa5b8"}
-LIGHT_PAGE = {"background": "#fafafa", "foreground": "#1f2328", "surface": "#e8eaee", "primary": "#0550ae",
-              "muted": "#57606a"}
-
+# Without a theme (or for what a theme lacks) the colours are the vocabulary's defaults:
+# those of the bundled newsreader-dark (or, on a light page, newsreader-light) theme.
+# Quote and claim colours are background tints, the others text colours, as in the reader.
 # Theme keys that mean the same thing under another name (Textual theme names).
 _ALIASES = {"panel": "surface", "text": "foreground", "text-muted": "muted", "accent": "primary"}
 
@@ -51,9 +38,6 @@ _COLOUR = re.compile(
 )
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,40}")
 
-_ENTITY_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
-
-STATUS_SYMBOLS = {"supported": "✓", "disputed": "!", "false": "✗", "unverifiable": "?", None: "·"}
 
 
 def theme_variables(theme: Mapping[str, str] | None) -> dict[str, str]:
@@ -72,8 +56,8 @@ def theme_variables(theme: Mapping[str, str] | None) -> dict[str, str]:
         target = _ALIASES.get(str(key))
         if target and target not in given and isinstance(value, str) and _COLOUR.fullmatch(value.strip()):
             given[target] = value.strip()
-    light = _is_light(given.get("background") or given.get("nr-quote") or DEFAULT_THEME["nr-quote"])
-    return {**DEFAULT_THEME, **(LIGHT_PAGE if light else DARK_PAGE), **given}
+    light = _is_light(given.get("background") or given.get("nr-quote") or DARK_HIGHLIGHTS["quote"])
+    return {**default_highlights(dark=not light), **(LIGHT_PAGE if light else DARK_PAGE), **given}
 
 
 def _is_light(colour: str) -> bool:
@@ -212,7 +196,7 @@ def _classes(active: tuple[Layer, ...]) -> list[str]:
     classes: list[str] = []
     for layer in active:
         if layer.kind == "entity":
-            classes += ["hl-entity", f"ent-{_ENTITY_GROUPS.get(layer.detail, 'other')}"]
+            classes += ["hl-entity", f"ent-{entity_group(layer.detail)}"]
         elif layer.kind == "claim":
             classes += ["hl-claim", _status_class(None if layer.detail == "unreviewed" else layer.detail)]
         else:
@@ -280,7 +264,7 @@ def _ref(row: ClaimRow) -> str:
 
 def _status(status: str | None) -> str:
     return (
-        f'<span class="status {_status_class(status)}">{STATUS_SYMBOLS.get(status, "·")} '
+        f'<span class="status {_status_class(status)}">{status_glyph(status)} '
         f"{html.escape(status_label(status))}</span>"
     )
 

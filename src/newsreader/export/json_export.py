@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
 
-from ..store.reviews import Review
+from ..model import Review
 from .common import ExportView
 
 REVIEWS_SCHEMA = "newsreader.reviews/1"

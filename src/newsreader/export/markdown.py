@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .common import ClaimRow, ExportView, claim_ends, paragraphs, source_label, status_label
+from ..model.vocabulary import STATUS_EMOJI, status_label
+from .common import ClaimRow, ExportView, claim_ends, paragraphs, source_label
 
 # Characters that start or end inline syntax anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<|~$])")
@@ -19,13 +20,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Block syntax recognised at the start of a line.
 _LINE_START = re.compile(r"^([#>+=-])|^(\d+)([.)])")
 
-STATUS_MARKS = {
-    "supported": "✅ supported",
-    "disputed": "⚠️ disputed",
-    "false": "❌ false",
-    "unverifiable": "❔ unverifiable",
-    None: "· unreviewed",
-}
+STATUS_MARKS = {status: f"{STATUS_EMOJI[status]} {status_label(status)}" for status in STATUS_EMOJI}
 
 
 def escape(text: str, *, line_start: bool = False) -> str:

@@ -15,8 +15,16 @@ charset-normalizer is imported only when UTF-8 fails: a plain UTF-8 file stays f
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
 
-from .errors import IngestError
+from ..lazy import lazy_import
+
+from ..model.article import IngestError
+
+if TYPE_CHECKING:
+    import charset_normalizer
+else:
+    charset_normalizer = lazy_import("charset_normalizer")  # only for text that is not UTF-8
 
 # Candidate encodings in order of preference when charset-normalizer ties.
 PREFERRED = (
@@ -89,9 +97,7 @@ def decode_bytes(source: str, data: bytes, *, declared: str | None = None) -> st
 
 def detect_legacy(data: bytes) -> str | None:
     """The most plausible decoding of non-UTF-8 text, or ``None`` when nothing fits."""
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data, cp_isolation=list(PREFERRED)))
+    matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(PREFERRED)))
     if not matches:
         return None
     best_chaos = min(m.chaos for m in matches)

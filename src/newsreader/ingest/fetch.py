@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from email.message import Message
 
 from .. import __version__
-from .errors import IngestError
+from ..model.article import IngestError
 
 USER_AGENT = f"newsreader/{__version__} (+terminal news reader)"
 DEFAULT_TIMEOUT = 15.0

@@ -26,9 +26,22 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-from .errors import IngestError
-from .normalize import normalize_text
+from ..lazy import lazy_import
+from ..model.article import IngestError, normalize_text
+
+if TYPE_CHECKING:
+    import trafilatura
+    from lxml import html as lxml_html
+    from dateutil import parser as dateutil_parser
+else:
+    # The extractor and its parsers (~150 ms): only when a page is extracted, not when
+    # Markdown front matter's date is read with parse_date().
+    trafilatura = lazy_import("trafilatura")
+    lxml_html = lazy_import("lxml.html")
+    dateutil_parser = lazy_import("dateutil.parser")
 
 EXTRACTOR_VERSION = "3"  # bump when extraction output changes: cached extractions are redone
 
@@ -99,8 +112,6 @@ def _trafilatura(html: str, url: str | None) -> dict:
 
 
 def _run_trafilatura(html: str, url: str | None, **mode: bool) -> dict | None:
-    import trafilatura
-
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=True, with_metadata=True, deduplicate=False, **mode
@@ -198,11 +209,9 @@ def _drop_title_line(text: str, title: str) -> str:
 
 def page_metadata(html: str) -> dict:
     """Title, date, author and site-name evidence from the page's markup (no scoring yet)."""
-    import lxml.html
-
     try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
         return {}
     meta: dict = {"h1": [], "article_h1": []}
     props: dict[str, str] = {}
@@ -450,8 +459,6 @@ def _date_in_title(meta: dict) -> str | None:
             continue  # 06/10/2013 could be either order
         text = match.group()
         try:
-            from dateutil import parser as dateutil_parser
-
             return _plausible(dateutil_parser.parse(text, dayfirst="." in text).date())
         except (ValueError, OverflowError):
             continue
@@ -469,14 +476,10 @@ def parse_date(value: str) -> str | None:
         seconds = int(value[:10])
         return _plausible(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date())
     try:
-        from email.utils import parsedate_to_datetime
-
         return _plausible(parsedate_to_datetime(value).date())
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        from dateutil import parser as dateutil_parser
-
         return _plausible(dateutil_parser.parse(value, fuzzy=False).date())
     except (ValueError, OverflowError, TypeError):
         return None

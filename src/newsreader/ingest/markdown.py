@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from .article import RawArticle
-from .errors import IngestError
-from .normalize import normalize_text
+from markdown_it import MarkdownIt
+
+from ..model.article import IngestError, RawArticle, normalize_text
+from .html import parse_date
 
 _FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
@@ -38,8 +39,6 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def markdown_to_lines(text: str) -> tuple[str | None, list[str]]:
     """``(leading_h1, lines)``: the plain-text body, one block per line."""
-    from markdown_it import MarkdownIt
-
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     tokens = md.parse(text)
     lines: list[str] = []
@@ -96,8 +95,6 @@ def article_from_markdown(
     text: str, *, source: str, fallback_title: str, published: str | None = None
 ) -> RawArticle:
     """A :class:`RawArticle` from decoded Markdown; raise when there is no body text."""
-    from .html import parse_date
-
     text = normalize_text(text)
     if not text.strip():
         raise IngestError(source, "is empty")

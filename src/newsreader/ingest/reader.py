@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable
+from urllib.parse import urlsplit
 
-from .article import RawArticle, split_article, valid_iso_date
+from ..lazy import lazy_import
+from ..model import FetchedPage, IngestError, PageStore, RawArticle
+from ..model.article import article_from_text, valid_iso_date
 from .encoding import decode_bytes
-from .errors import IngestError
-from .normalize import normalize_text
+from .sniff import declared_charset, sniff_html
+
+if TYPE_CHECKING:
+    from . import fetch, html, markdown
+else:
+    # Only for such inputs: the extractor (trafilatura, lxml) ~150 ms, the HTTP client's ssl ~45 ms.
+    fetch = lazy_import("newsreader.ingest.fetch")
+    html = lazy_import("newsreader.ingest.html")
+    markdown = lazy_import("newsreader.ingest.markdown")
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -35,15 +46,15 @@ def read_input(
     stdin: BinaryIO | None = None,
     offline: bool = False,
     timeout: float | None = None,
-    cache_dir: str | Path | None = None,
+    pages: PageStore | None = None,
     notify: Notify | None = None,
 ) -> RawArticle:
     """Read a URL, a path or ``-`` (standard input); ``published`` overrides the input's date.
 
-    URLs only: ``offline`` reads the fetched-page cache instead of the network,
-    ``timeout`` bounds the connection and each read, ``cache_dir`` overrides where the
-    fetched-page cache lives, and ``notify`` receives one-line notices (such as falling
-    back to the cached copy after a network error).
+    URLs only: ``pages`` keeps fetched pages (``newsreader.service.read_input`` passes the
+    fetched-page cache), ``offline`` reads from it instead of the network, ``timeout``
+    bounds the connection and each read, and ``notify`` receives one-line notices (such
+    as falling back to the kept copy after a network error).
     """
     if published is not None and not valid_iso_date(published):
         raise IngestError("--published", f"{published!r} is not a date in the form YYYY-MM-DD")
@@ -52,7 +63,7 @@ def read_input(
     if arg[:8].lower().startswith(("http://", "https://")):
         return read_url(
             arg, published=published, max_bytes=max_bytes, offline=offline, timeout=timeout,
-            cache_dir=cache_dir, notify=notify,
+            pages=pages, notify=notify,
         )
     if arg == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -78,8 +89,6 @@ def article_from_bytes(
     kind: str | None = None,
 ) -> RawArticle:
     """Decode and read bytes as ``kind`` (``html``, ``markdown``, ``text``; sniffed when None)."""
-    from .sniff import declared_charset, sniff_html
-
     if kind is None:
         if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and sniff_html(data)):
             kind = "html"
@@ -95,18 +104,14 @@ def article_from_bytes(
         return article_from_html(text, source=source, fallback_title=fallback_title, url=url, published=published)
     text = decode_bytes(source, data, declared=charset)
     if kind == "markdown":
-        from .markdown import article_from_markdown
-
-        return article_from_markdown(text, source=source, fallback_title=fallback_title, published=published)
+        return markdown.article_from_markdown(text, source=source, fallback_title=fallback_title, published=published)
     return article_from_text(text, source=source, fallback_title=fallback_title, published=published)
 
 
 def article_from_html(
-    html: str, *, source: str, fallback_title: str, url: str | None = None, published: str | None = None
+    page: str, *, source: str, fallback_title: str, url: str | None = None, published: str | None = None
 ) -> RawArticle:
-    from .html import extract_html
-
-    ex = extract_html(html, url=url, source=source)
+    ex = html.extract_html(page, url=url, source=source)
     return RawArticle(
         title=ex.title or fallback_title,
         published=published or ex.published,
@@ -123,23 +128,20 @@ def read_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     offline: bool = False,
     timeout: float | None = None,
-    cache_dir: str | Path | None = None,
+    pages: PageStore | None = None,
     notify: Notify | None = None,
 ) -> RawArticle:
-    """Fetch and extract ``url``, caching page and extraction; offline or after a network
-    error (DNS, connection, timeout, HTTP 5xx), serve the cached copy with a notice."""
-    from .fetch import DEFAULT_TIMEOUT, FetchError, fetch
-
-    cache = _fetched_cache(cache_dir, notify)
+    """Fetch and extract ``url``, keeping page and extraction in ``pages``; offline or after
+    a network error (DNS, connection, timeout, HTTP 5xx), serve the kept copy with a notice."""
     if offline:
-        cached = cache.get(url) if cache else None
+        cached = pages.get(url) if pages else None
         if cached is None:
             raise IngestError(url, "is not in the fetched-page cache (open it once without --offline)")
         return _from_cached(cached, url, published)
     try:
-        response = fetch(url, max_bytes=max_bytes, timeout=timeout or DEFAULT_TIMEOUT)
-    except FetchError as exc:
-        cached = cache.get(url) if (cache and exc.network) else None
+        response = fetch.fetch(url, max_bytes=max_bytes, timeout=timeout or fetch.DEFAULT_TIMEOUT)
+    except fetch.FetchError as exc:
+        cached = pages.get(url) if (pages and exc.network) else None
         if cached is None:
             raise
         if notify:
@@ -147,40 +149,20 @@ def read_url(
             notify(f"{url}: {exc.reason}; using the copy fetched on {when}")
         return _from_cached(cached, url, published)
     kind = "text" if response.content_type == "text/plain" else "html"
-    if not response.content_type and not _sniffs_html(response.body):
+    if not response.content_type and not sniff_html(response.body):
         kind = "text"
     article = article_from_bytes(
         response.body, source=url, fallback_title=_url_name(response.final_url),
         charset=response.charset, url=response.final_url, kind=kind,
     )
-    if cache is not None:
-        _store(cache, url, response, kind, article, notify)
-    return article if published is None else _with_published(article, published)
+    if pages is not None:
+        _keep(pages, url, response, kind, article, notify)
+    return article if published is None else replace(article, published=published)
 
 
-def _fetched_cache(cache_dir: str | Path | None, notify: Notify | None):  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    from ..store.fetched import FILENAME, FetchedCache
-
-    try:
-        cache = FetchedCache(Path(cache_dir).expanduser() / FILENAME if cache_dir else None)
-    except (OSError, sqlite3.Error) as exc:
-        if notify:
-            notify(f"fetched-page cache unavailable ({exc}); continuing without it")
-        return None
-    for line in cache.notices:
-        if notify:
-            notify(line)
-    return cache
-
-
-def _store(cache, url: str, response, kind: str, article: RawArticle, notify: Notify | None) -> None:  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    from ..store.fetched import FetchedPage
-    from .html import EXTRACTOR_VERSION
-
+def _keep(
+    pages: PageStore, url: str, response: fetch.Response, kind: str, article: RawArticle, notify: Notify | None
+) -> None:
     extraction = {
         "kind": kind,
         "title": article.title,
@@ -190,20 +172,18 @@ def _store(cache, url: str, response, kind: str, article: RawArticle, notify: No
     }
     page = FetchedPage(
         url, response.final_url, response.content_type or "", response.charset, response.body,
-        EXTRACTOR_VERSION, extraction, time.time(),
+        html.EXTRACTOR_VERSION, extraction, time.time(),
     )
     try:
-        cache.put(page)
-    except (OSError, sqlite3.Error) as exc:
+        pages.put(page)
+    except OSError as exc:  # the store turns its own errors (full disk, read-only) into OSError
         if notify:
             notify(f"could not cache {url} ({exc}); it will not open offline")
 
 
-def _from_cached(cached, url: str, published: str | None) -> RawArticle:  # type: ignore[no-untyped-def]
-    from .html import EXTRACTOR_VERSION
-
+def _from_cached(cached: FetchedPage, url: str, published: str | None) -> RawArticle:
     ex = cached.extraction
-    if cached.extractor == EXTRACTOR_VERSION and ex.get("text"):
+    if cached.extractor == html.EXTRACTOR_VERSION and ex.get("text"):
         article = RawArticle(
             title=ex.get("title") or _url_name(cached.final_url),
             published=ex.get("published"),
@@ -216,38 +196,13 @@ def _from_cached(cached, url: str, published: str | None) -> RawArticle:  # type
             cached.body, source=url, fallback_title=_url_name(cached.final_url), charset=cached.charset,
             url=cached.final_url, kind=ex.get("kind") or "html",
         )
-    return article if published is None else _with_published(article, published)
-
-
-def _with_published(article: RawArticle, published: str) -> RawArticle:
-    from dataclasses import replace
-
-    return replace(article, published=published)
-
-
-def _sniffs_html(data: bytes) -> bool:
-    from .sniff import sniff_html
-
-    return sniff_html(data)
+    return article if published is None else replace(article, published=published)
 
 
 def _url_name(url: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     stem = Path(parts.path.rstrip("/")).stem
     return stem or parts.hostname or url
-
-
-def article_from_text(text: str, *, source: str, fallback_title: str, published: str | None = None) -> RawArticle:
-    """Normalize decoded text and split off the header; raise if no body is left."""
-    text = normalize_text(text)
-    if not text.strip():
-        raise IngestError(source, "is empty")
-    title, file_published, body = split_article(text, fallback_title)
-    if not body.strip():
-        raise IngestError(source, "has a header but no article text")
-    return RawArticle(title=title, published=published or file_published, text=body, source=source)
 
 
 def _read_file(arg: str, max_bytes: int) -> bytes:

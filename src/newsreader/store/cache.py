@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
-from .sqlite import connect, is_corruption, move_aside, rollback
+from .sqlite import is_read_only, open_database, rollback
 
 SCHEMA_VERSION = "1"
 FILENAME = "documents.sqlite3"
@@ -61,51 +61,11 @@ class DocSummary:
 class DocumentCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / FILENAME
-        self.notices: list[str] = []
-        self.writable = True
         self._lock = threading.RLock()
-        self._conn = self._open()
-
-    # -- opening and recovery ----------------------------------------------
-    def _open(self) -> sqlite3.Connection:
-        try:
-            conn = connect(self.path)
-            self._ensure_schema(conn)
-            return conn
-        except sqlite3.DatabaseError as exc:
-            try:
-                conn.close()  # type: ignore[possibly-undefined]
-            except Exception:
-                pass
-            if not is_corruption(exc):
-                raise  # read-only, full or locked: the callers go on without a cache, with a notice
-            moved = move_aside(self.path)
-            self.notices.append(f"The document cache was unreadable ({exc}); moved it to {moved.name} and started a new one.")
-            conn = connect(self.path)
-            self._ensure_schema(conn)
-            return conn
-
-    def _ensure_schema(self, conn: sqlite3.Connection) -> None:
-        conn.execute("PRAGMA quick_check").fetchone()
-        try:
-            conn.executescript(_DDL)
-        except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", 0) & 0xFF != 8:  # SQLITE_READONLY
-                raise
-            # A read-only cache (file, folder or medium): serve what it has, keep nothing new.
-            self.writable = False
-            self.notices.append(f"The document cache is read-only ({exc}); documents are parsed but not kept.")
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if not self.writable:
-            if row is None or row[0] != SCHEMA_VERSION:
-                raise sqlite3.OperationalError("the read-only document cache is from another version")
-            return
-        if row is None:
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        elif row[0] != SCHEMA_VERSION:
-            conn.execute("DELETE FROM documents")
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
-            self.notices.append(f"The document cache was from another version (schema {row[0]}); it was emptied.")
+        db = open_database(self.path, what="the document cache", schema=_schema)
+        self._conn = db.conn
+        self.writable = db.writable
+        self.notices: list[str] = db.notices
 
     def close(self) -> None:
         with self._lock:
@@ -241,6 +201,29 @@ class DocumentCache:
             return Document.from_json(payload)
         except (SchemaError, json.JSONDecodeError):
             return None
+
+
+def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
+    """Create the tables; a cache of another schema version is emptied. A read-only cache
+    (file, folder or medium) is served as it is, if it is of this version."""
+    try:
+        conn.executescript(_DDL)
+    except sqlite3.OperationalError as exc:
+        if not is_read_only(exc):
+            raise
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise sqlite3.OperationalError("the read-only document cache is from another version") from exc
+        notices.append(f"The document cache is read-only ({exc}); documents are parsed but not kept.")
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row is None:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    elif row[0] != SCHEMA_VERSION:
+        conn.execute("DELETE FROM documents")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+        notices.append(f"The document cache was from another version (schema {row[0]}); it was emptied.")
+    return True
 
 
 def with_metadata(doc: Document, *, title: str, source: str) -> Document:

@@ -14,11 +14,11 @@ import json
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import FetchedPage
 from .paths import cache_dir
-from .sqlite import connect, move_aside
+from .sqlite import open_database
 
 FILENAME = "fetched.sqlite3"
 
@@ -36,33 +36,15 @@ CREATE TABLE IF NOT EXISTS pages (
 """
 
 
-@dataclass(frozen=True)
-class FetchedPage:
-    """One cached URL: what the server sent and what was extracted from it."""
-
-    url: str
-    final_url: str
-    content_type: str
-    charset: str | None
-    body: bytes
-    extractor: str
-    extraction: dict
-    fetched: float
-
-
 class FetchedCache:
+    """The fetched-page cache (a :class:`newsreader.model.PageStore`)."""
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / FILENAME
-        self.notices: list[str] = []
         self._lock = threading.RLock()
-        try:
-            self._conn = connect(self.path)
-            self._conn.executescript(_DDL)
-        except sqlite3.DatabaseError as exc:
-            moved = move_aside(self.path)
-            self.notices.append(f"The fetched-page cache was unreadable ({exc}); moved it to {moved.name}.")
-            self._conn = connect(self.path)
-            self._conn.executescript(_DDL)
+        db = open_database(self.path, what="the fetched-page cache", schema=_schema)
+        self._conn = db.conn
+        self.notices: list[str] = db.notices
 
     def get(self, url: str) -> FetchedPage | None:
         with self._lock:
@@ -83,8 +65,15 @@ class FetchedCache:
         return FetchedPage(*row[:4], bytes(row[4]), row[5], extraction, row[7])
 
     def put(self, page: FetchedPage) -> None:
+        """Keep ``page``; OSError when it can't be written (full disk, read-only file)."""
         with self._lock:
-            self._conn.execute(
+            try:
+                self._write(page)
+            except sqlite3.Error as exc:
+                raise OSError(str(exc)) from exc
+
+    def _write(self, page: FetchedPage) -> None:
+        self._conn.execute(
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     page.url,
@@ -111,3 +100,8 @@ class FetchedCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
+    conn.executescript(_DDL)
+    return True

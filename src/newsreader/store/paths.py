@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_import
+
+if TYPE_CHECKING:
+    import platformdirs
+else:
+    platformdirs = lazy_import("platformdirs")  # not needed when NEWSREADER_HOME or *_DIR is set
 
 APP = "newsreader"
 
@@ -20,8 +28,6 @@ def _dir(kind: str) -> Path:
     home = os.environ.get("NEWSREADER_HOME")
     if home:
         return Path(home).expanduser() / kind
-    import platformdirs
-
     getter = {
         "cache": platformdirs.user_cache_dir,
         "data": platformdirs.user_data_dir,

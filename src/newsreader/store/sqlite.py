@@ -1,17 +1,95 @@
-"""Opening SQLite databases the same way everywhere: WAL, a busy timeout, and
-recovery of a corrupt *cache* file (moved aside, never deleted silently)."""
+"""The one way to open a newsreader SQLite file: pragmas, WAL, the integrity check, the
+recovery rule and the read-only fallback, the same for the document cache, the
+fetched-page cache and the reviews.
+
+Recovery rule: a file whose contents are damaged (SQLITE_CORRUPT, SQLITE_NOTADB, a failed
+``quick_check`` or an impossible schema) is never deleted and never written to. A
+disposable file (a cache) is moved aside and a new one started; a precious file (the
+reviews) is copied aside, its readable rows are salvaged into a new file, and that
+replaces it. Either way the caller gets one notice naming where the old file went.
+Every other error (read-only, full disk, locked, can't open) is the environment's and
+is raised: the caller goes on without that file, with a notice.
+
+Read-only fallback: when the schema can't be written because the file, folder or medium
+is read-only, the file is still read (``Database.writable`` is False).
+"""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 10_000
 
+# SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is broken. Everything else
+# (read-only, full disk, locked, can't open) is the environment's, and never a reason to
+# move a file aside.
+CORRUPTION_CODES = frozenset({11, 26})
+SQLITE_READONLY = 8
+_JOURNALS = ("", "-wal", "-shm")
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection in WAL mode with a busy timeout, safe for several processes."""
+#: ``schema(conn, notices)`` creates or migrates the tables and says whether the file may
+#: be written (False: read it only). It raises :class:`CorruptError` for an impossible schema.
+Schema = Callable[[sqlite3.Connection, list[str]], bool]
+#: ``salvage(damaged_copy, new_conn)`` copies readable rows into the new file and says what
+#: it saved ("3 reviews").
+Salvage = Callable[[Path, sqlite3.Connection], str]
+
+
+class CorruptError(sqlite3.DatabaseError):
+    """The file opened but failed the integrity check or has an impossible schema."""
+
+
+@dataclass
+class Database:
+    """An open newsreader SQLite file."""
+
+    path: Path
+    conn: sqlite3.Connection
+    writable: bool = True
+    notices: list[str] = field(default_factory=list)
+
+
+def open_database(
+    path: Path,
+    *,
+    what: str,
+    schema: Schema,
+    durable: bool = False,
+    salvage: Salvage | None = None,
+) -> Database:
+    """Open (or create) ``path`` by the rules above.
+
+    ``what`` names the file in notices ("the document cache"); ``durable`` makes every
+    commit reach the disk (``synchronous = FULL``: people's work); with ``salvage`` the
+    file is precious and a damaged one is salvaged instead of moved aside.
+    """
+    notices: list[str] = []
+    try:
+        conn, writable = _open_checked(path, schema, notices, durable)
+    except sqlite3.DatabaseError as exc:
+        if not is_corruption(exc):
+            raise
+        if salvage is None:
+            moved = move_aside(path)
+            notices.append(f"{what.capitalize()} was unreadable ({exc}); moved it to {moved.name} and started a new one.")
+        else:
+            aside, saved = _rebuild(path, schema, salvage)
+            notices.append(
+                f"{what.capitalize()} was unreadable ({exc}); a copy is kept at {aside}, "
+                f"{saved} recovered from it into a new file."
+            )
+        conn, writable = _open_checked(path, schema, notices, durable)
+    return Database(path, conn, writable, notices)
+
+
+def connect(path: Path, *, durable: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode with a busy timeout, safe for several processes and threads
+    (callers serialise their own use with a lock)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -19,23 +97,37 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.OperationalError:
         pass  # read-only media: keep the default journal; reads still work
-    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
     return conn
 
 
-# SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file is broken. Everything else
-# (read-only, full disk, locked, can't open) is the environment's, and never a reason to
-# move a file aside.
-CORRUPTION_CODES = frozenset({11, 26})
+def _open_checked(path: Path, schema: Schema, notices: list[str], durable: bool) -> tuple[sqlite3.Connection, bool]:
+    conn = connect(path, durable=durable)
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise CorruptError(f"integrity check failed: {row[0] if row else 'no result'}")
+        writable = schema(conn, notices)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, writable
 
 
 def is_corruption(exc: BaseException) -> bool:
     """True when an SQLite error says the file itself is damaged."""
+    if isinstance(exc, CorruptError):
+        return True
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in CORRUPTION_CODES
     message = str(exc).lower()
     return "malformed" in message or "not a database" in message
+
+
+def is_read_only(exc: BaseException) -> bool:
+    """True when SQLite refused a write because the file, folder or medium is read-only."""
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF == SQLITE_READONLY
 
 
 def rollback(conn: sqlite3.Connection) -> None:
@@ -47,10 +139,50 @@ def rollback(conn: sqlite3.Connection) -> None:
 
 def move_aside(path: Path) -> Path:
     """Rename a broken database (and its WAL/SHM files) out of the way; return the new name."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
+    target = unique_path(path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"))
+    for suffix in _JOURNALS:
         src = Path(str(path) + suffix)
         if src.exists():
             src.replace(Path(str(target) + suffix))
     return target
+
+
+def _rebuild(path: Path, schema: Schema, salvage: Salvage) -> tuple[Path, str]:
+    """Copy the broken file aside, salvage its readable rows into a fresh file, put that in its place."""
+    aside = unique_path(path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"))
+    for suffix in _JOURNALS:
+        src = Path(str(path) + suffix)
+        if src.exists():
+            shutil.copy2(src, Path(str(aside) + suffix))
+    fresh = path.with_name(f"{path.name}.rebuild")
+    for suffix in _JOURNALS:
+        Path(str(fresh) + suffix).unlink(missing_ok=True)
+    conn = connect(fresh)
+    try:
+        schema(conn, [])
+        saved = salvage(aside, conn)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    # The broken file's journal files are kept in the copy; they must not be replayed into the new file.
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    fresh.replace(path)
+    return aside, saved
+
+
+def unique_path(path: Path) -> Path:
+    """``path``, or ``path-2``, ``path-3`` … whichever does not exist yet."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def rows(conn: sqlite3.Connection, sql: str, *params: object) -> list[dict[str, object]]:
+    """The rows of a query as dicts by column name."""
+    cur = conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]

@@ -7,20 +7,34 @@ tests use; :func:`run_app` is what ``newsreader`` / ``newsreader open`` call.
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from ..config import Config
-from ..ingest import RawArticle
-from ..model import Document
+from ..config import Config, load_config
+from ..lazy import lazy_import
+from ..model import Document, RawArticle
+from ..service.documents import cached_document
+from ..service.stores import open_stores
 from ..store import DocumentCache
+from ..store.reviews import ReviewStore
 from . import render
 from .bindings import bindings, effective_keys, specs
 
 if TYPE_CHECKING:
-    from ..store.reviews import ReviewStore
+    from . import themes
+    from .screens import article as article_screen
+    from .screens import help as help_screen
+    from .screens import library as library_screen
+else:
+    # Screens are built when first shown (the article or the library, not both, at start);
+    # themes are read in get_default_screen, after the app's module is loaded.
+    article_screen = lazy_import("newsreader.ui.screens.article")
+    help_screen = lazy_import("newsreader.ui.screens.help")
+    library_screen = lazy_import("newsreader.ui.screens.library")
+    themes = lazy_import("newsreader.ui.themes")
 
 
 FRAME_GRACE = 0.01  # seconds between a frame and the work that follows it (see after_frame)
@@ -38,7 +52,7 @@ class NewsreaderApp(App[int]):
         article: RawArticle | None = None,
         *,
         cache: DocumentCache | None = None,
-        reviews: "ReviewStore | None" = None,
+        reviews: ReviewStore | None = None,
         config: Config | None = None,
         notices: Iterable[str] = (),
     ) -> None:
@@ -85,12 +99,8 @@ class NewsreaderApp(App[int]):
         self.startup_notices += self._register_themes()
         self.set_keymap(dict(self.config.keys))
         if self.article is not None:
-            from .screens.article import ArticleScreen
-
-            return ArticleScreen(self.article)
-        from .screens.library import LibraryScreen
-
-        return LibraryScreen()
+            return article_screen.ArticleScreen(self.article)
+        return library_screen.LibraryScreen()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -102,21 +112,13 @@ class NewsreaderApp(App[int]):
     def _register_themes(self) -> list[str]:
         """Bundled and user TOML themes (``ui/themes.py``); the config picks one. Before the
         first frame only the configured theme is read, the others right after it."""
-        from importlib.util import find_spec
-
-        if find_spec("newsreader.ui.themes") is None:
-            return []
-        from .themes import register_configured_theme, register_themes
-
-        if register_configured_theme(self, self.config):
+        if themes.register_configured_theme(self, self.config):
             self.after_first_paint(self._register_all_themes)
             return []
-        return list(register_themes(self, self.config, before_start=True))
+        return list(themes.register_themes(self, self.config, before_start=True))
 
     def _register_all_themes(self) -> None:
-        from .themes import register_themes
-
-        for line in register_themes(self, self.config):
+        for line in themes.register_themes(self, self.config):
             self.notify(line, title="newsreader", severity="warning", timeout=8, markup=False)
 
     # -- theme colours for render.py and exports ---------------------------------------
@@ -140,27 +142,18 @@ class NewsreaderApp(App[int]):
 
     # -- documents ---------------------------------------------------------------------
     def cached(self, article: RawArticle) -> Document | None:
-        from ..service import cached_document
-
         return cached_document(article, self.cache, self.config.model)
 
     # -- help and command palette -----------------------------------------------------
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, help_screen.HelpScreen):
             return
-        self.push_screen(HelpScreen(self._scopes(self.screen), dict(self._keymap)))
+        self.push_screen(help_screen.HelpScreen(self._scopes(self.screen), dict(self._keymap)))
 
     def _scopes(self, screen: Screen[Any]) -> tuple[str, ...]:
-        from .screens.article import ArticleScreen
-        from .screens.library import LibraryScreen
-
-        if isinstance(screen, ArticleScreen):
-            return ("article",)
-        if isinstance(screen, LibraryScreen):
-            return ("library",)
-        return ()
+        """The binding scopes of a screen: its ``SCOPE`` (the article's, the library's)."""
+        scope = getattr(screen, "SCOPE", None)
+        return (scope,) if isinstance(scope, str) else ()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the current screen, named as in the help screen, plus Textual's own."""
@@ -185,29 +178,6 @@ def _runner(target: Any, action: str) -> Any:
     return run
 
 
-def open_stores(config: Config) -> tuple[DocumentCache | None, Any, list[str]]:
-    """The document cache and review store for the app; a store that can't open is a notice."""
-    import sqlite3
-    from pathlib import Path
-
-    notices: list[str] = []
-    cache = None
-    try:
-        cache = DocumentCache(Path(config.cache_dir).expanduser() / "documents.sqlite3" if config.cache_dir else None)
-    except (OSError, sqlite3.Error) as exc:
-        notices.append(f"The document cache is unavailable ({exc}); articles will be parsed each time.")
-    reviews = None
-    try:
-        from ..store.reviews import ReviewStore
-
-        reviews = ReviewStore()
-    except ImportError:
-        reviews = None
-    except (OSError, sqlite3.Error) as exc:
-        notices.append(f"The review store is unavailable ({exc}); reviews can't be saved.")
-    return cache, reviews, notices
-
-
 def _collect_from_now_on() -> None:
     """After the first frame: what start-up built lives as long as the app, so it moves to
     the permanent generation (later collections skip it) and the collector resumes."""
@@ -217,18 +187,15 @@ def _collect_from_now_on() -> None:
 
 def run_app(article: RawArticle | None) -> int:
     """Run the reader on one article, or the library when ``article`` is None."""
-    from ..config import load_config
-
     config = load_config()
-    cache, reviews, notices = open_stores(config)
-    app = NewsreaderApp(article, cache=cache, reviews=reviews, config=config, notices=[*config.warnings, *notices])
+    stores = open_stores(config)
+    app = NewsreaderApp(
+        article, cache=stores.cache, reviews=stores.reviews, config=config, notices=[*config.warnings, *stores.notices]
+    )
     if not gc.isenabled():  # paused for the start-up (cli._collector_paused)
         app.after_first_paint(_collect_from_now_on)
     try:
         result = app.run()
     finally:
-        for store in (cache, reviews):
-            close = getattr(store, "close", None)
-            if close is not None:
-                close()
+        stores.close()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -19,60 +19,10 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from ..model import Claim, Document, Source
+from ..model.vocabulary import LAYERS, STATUSES, default_highlights, entity_group, status_glyph
 
-LAYERS = ("entities", "quotes", "numbers", "dates")
-STATUS_NAMES = ("supported", "disputed", "false", "unverifiable")
-
-DARK_DEFAULTS: dict[str, str] = {
-    "nr-entity-person": "#7aa2f7",
-    "nr-entity-org": "#bb9af7",
-    "nr-entity-place": "#9ece6a",
-    "nr-entity-other": "#e0af68",
-    "nr-quote": "#2b3349",
-    "nr-number": "#ff9e64",
-    "nr-date": "#7dcfff",
-    "nr-anonymous": "#f7768e",
-    "nr-named": "#73daca",
-    "nr-claim": "#414868",
-    "nr-search": "#e0af68",
-    "nr-status-supported": "#9ece6a",
-    "nr-status-disputed": "#e0af68",
-    "nr-status-false": "#f7768e",
-    "nr-status-unverifiable": "#a9b1d6",
-}
-
-LIGHT_DEFAULTS: dict[str, str] = {
-    "nr-entity-person": "#2e59c7",
-    "nr-entity-org": "#7a3eb8",
-    "nr-entity-place": "#2f7d32",
-    "nr-entity-other": "#9a6200",
-    "nr-quote": "#e4e9f5",
-    "nr-number": "#c2410c",
-    "nr-date": "#0e7490",
-    "nr-anonymous": "#c0263f",
-    "nr-named": "#0f766e",
-    "nr-claim": "#cdd5ea",
-    "nr-search": "#fbbf24",
-    "nr-status-supported": "#2f7d32",
-    "nr-status-disputed": "#b45309",
-    "nr-status-false": "#c0263f",
-    "nr-status-unverifiable": "#5b6478",
-}
-
-ENTITY_GROUPS = {
-    "PERSON": "person",
-    "ORG": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
-
-STATUS_GLYPHS = {None: "·", "supported": "✓", "disputed": "≈", "false": "✗", "unverifiable": "?"}
-
-
-def entity_group(label: str) -> str:
-    """PERSON → person, ORG → org, GPE/LOC/FAC → place, the rest → other."""
-    return ENTITY_GROUPS.get(label, "other")
+DARK_DEFAULTS = default_highlights(dark=True)
+LIGHT_DEFAULTS = default_highlights(dark=False)
 
 
 @dataclass(frozen=True)
@@ -252,7 +202,7 @@ def progress_content(reviewed: int, total: int, pal: Palette) -> Content:
 
 
 def status_badge(status: str | None, pal: Palette) -> Content:
-    glyph = STATUS_GLYPHS.get(status, "·")
+    glyph = status_glyph(status)
     color = pal.status(status)
     if color is None:
         return Content(f"{glyph} unreviewed").stylize(Style(dim=True))

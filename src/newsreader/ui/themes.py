@@ -1,78 +1,47 @@
-"""Themes from TOML files: the bundled ``themes/*.toml`` plus the user's own.
+"""Themes in the reader: the theme files read by :mod:`newsreader.config.themes` become
+Textual themes (colours checked with Textual's own parser), registered and selected.
 
-A theme file (see ``themes/newsreader-dark.toml`` for a complete one)::
-
-    name = "my-theme"            # letters, digits, - and _
-    dark = true                  # optional, default true
-    [colors]                     # Textual's theme colours; primary, foreground
-    primary = "#61afef"          # and background are required, the rest optional
-    foreground = "#dcdfe4"
-    background = "#1d2026"
-    [highlights]                 # all of HIGHLIGHTS, each becomes variable nr-<key>
-    quote = "#2b3349"            # → $nr-quote / app.theme_variables["nr-quote"]
-    ...
-
-Bundled themes ship inside the package (``newsreader/themes`` is the repository's
-top-level ``themes/`` folder), read from disk or with :mod:`importlib.resources`. User
-themes live in ``<config dir>/themes/*.toml`` and override a bundled theme of the
-same name. A file that can't be used (bad TOML, a colour Textual can't parse, a
-missing or unknown key) is skipped with ONE notice naming the file and every
-problem in it; the app then uses the default theme, and never crashes on it.
-
-The theme picked in the command palette is remembered by writing ``theme = "…"``
-into ``config.toml`` (:func:`newsreader.config.save_theme`, other content kept).
+A file that can't be used is skipped with ONE notice naming the file and every problem
+in it; the app then uses the default theme, and never crashes on it. The theme picked
+in the command palette is remembered by writing ``theme = "…"`` into ``config.toml``
+(:func:`newsreader.config.save_theme`, other content kept).
 """
 
 from __future__ import annotations
 
-import re
-import sys
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Collection, Iterable
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
-from ..config import DEFAULT_THEME, Config, ConfigError, save_theme, user_themes_dir
+from ..config import DEFAULT_THEME, Config, ConfigError, save_theme
+from ..config import themes as theme_files
+from ..config.themes import ThemeFile, ThemeFileError, bundled_theme_files
+from ..model.vocabulary import HIGHLIGHT_PREFIX, HIGHLIGHTS
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 LIGHT_THEME = "newsreader-light"
-PREFIX = "nr-"
-HIGHLIGHTS = (
-    "entity-person",
-    "entity-org",
-    "entity-place",
-    "entity-other",
-    "quote",
-    "number",
-    "date",
-    "anonymous",
-    "named",
-    "claim",
-    "search",
-    "status-supported",
-    "status-disputed",
-    "status-false",
-    "status-unverifiable",
-)
+PREFIX = HIGHLIGHT_PREFIX
 VARIABLES = tuple(PREFIX + key for key in HIGHLIGHTS)
-COLOR_KEYS = ("primary", "secondary", "accent", "warning", "error", "success", "foreground", "background", "surface", "panel", "boost")
-REQUIRED_COLORS = ("primary", "foreground", "background")
-TOP_KEYS = ("name", "dark", "colors", "highlights")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
-
-class ThemeFileError(Exception):
-    """A theme file that can't be used; the message lists every problem in it."""
+__all__ = [
+    "DEFAULT_THEME",
+    "HIGHLIGHTS",
+    "VARIABLES",
+    "ThemeFileError",
+    "ThemeSet",
+    "bundled_theme_files",
+    "load_theme_file",
+    "load_themes",
+    "register_configured_theme",
+    "register_themes",
+]
 
 
 @dataclass
@@ -84,142 +53,33 @@ class ThemeSet:
     failed: dict[str, str]  # theme name (or file stem) -> its notice
 
 
+def textual_colour(value: str) -> str:
+    """A colour as Textual reads it, normalised to ``#rrggbb``; ValueError if it can't."""
+    try:
+        return Color.parse(value).hex
+    except ColorParseError as exc:
+        raise ValueError(value) from exc
+
+
+def to_textual(theme: ThemeFile) -> Theme:
+    return Theme(name=theme.name, dark=theme.dark, variables=theme.variables, **theme.colors)
+
+
 def theme_from_mapping(data: dict[str, Any]) -> Theme:
     """A Textual :class:`Theme` from a parsed theme file; :class:`ThemeFileError` if unusable."""
-    problems: list[str] = []
-    unknown = [k for k in data if k not in TOP_KEYS]
-    if unknown:
-        problems.append(f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
-    name = data.get("name")
-    if name is None:
-        problems.append("missing key 'name'")
-    elif not isinstance(name, str) or not _NAME.match(name):
-        problems.append(f"'name' must be a string of letters, digits, - and _ (got {name!r})")
-    dark = data.get("dark", True)
-    if not isinstance(dark, bool):
-        problems.append(f"'dark' must be true or false (got {dark!r})")
-    colors = _table(data, "colors", problems)
-    highlights = _table(data, "highlights", problems)
-    theme_colors = _colors(colors, "colors", COLOR_KEYS, REQUIRED_COLORS, problems)
-    variables = _colors(highlights, "highlights", HIGHLIGHTS, HIGHLIGHTS, problems)
-    if problems:
-        raise ThemeFileError("; ".join(problems))
-    return Theme(
-        name=name,
-        dark=dark,
-        variables={PREFIX + key: value for key, value in variables.items()},
-        **theme_colors,
-    )
-
-
-def _table(data: dict[str, Any], key: str, problems: list[str]) -> dict[str, Any] | None:
-    value = data.get(key)
-    if value is None:
-        problems.append(f"missing table [{key}]")
-        return None
-    if not isinstance(value, dict):
-        problems.append(f"'{key}' must be a table [{key}]")
-        return None
-    return value
-
-
-def _colors(
-    table: dict[str, Any] | None, where: str, known: Iterable[str], required: Iterable[str], problems: list[str]
-) -> dict[str, str]:
-    """The table's colours normalised to ``#rrggbb``; problems appended, never raised."""
-    known = tuple(known)
-    out: dict[str, str] = {}
-    if table is None:
-        return out
-    missing = [k for k in required if k not in table]
-    if missing:
-        problems.append(f"missing [{where}] {'keys' if len(missing) > 1 else 'key'} {', '.join(missing)}")
-    for key, value in table.items():
-        if key not in known:
-            problems.append(f"unknown key '{where}.{key}'")
-            continue
-        if not isinstance(value, str):
-            problems.append(f"'{where}.{key}' must be a colour string such as \"#1d2026\" (got {value!r})")
-            continue
-        try:
-            out[key] = Color.parse(value).hex
-        except ColorParseError:
-            problems.append(f"unknown colour {value!r} for '{where}.{key}'")
-    return out
+    return to_textual(theme_files.theme_from_mapping(data, textual_colour))
 
 
 def load_theme_file(path: Path | Traversable) -> Theme:
     """Read and check one theme file; :class:`ThemeFileError` says what is wrong."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ThemeFileError(f"not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ThemeFileError(f"cannot be read ({exc})") from None
-    return theme_from_mapping(data)
-
-
-def bundled_theme_files(names: Collection[str] | None = None) -> list[Traversable]:
-    """The theme files shipped in the package, sorted by name (only ``names`` if given:
-    a bundled theme's file is named after it)."""
-    folder = _bundled_folder()
-    if not folder.is_dir():
-        return []
-    if names is not None:
-        return [f for f in (folder / f"{name}.toml" for name in sorted(names)) if f.is_file()]
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-
-
-def _bundled_folder() -> Path | Traversable:
-    """``newsreader/themes``: straight from disk when the package is a folder (any normal
-    install; importlib.resources' readers cost ~3 ms to import on the way to the first
-    frame), through importlib.resources otherwise (a zipped package)."""
-    folder = Path(__file__).parent.parent / "themes"
-    if folder.is_dir():
-        return folder
-    from importlib import resources
-
-    return resources.files("newsreader") / "themes"
-
-
-def user_theme_files(folder: Path | None = None) -> list[Path]:
-    folder = folder or user_themes_dir()
-    try:
-        return sorted(p for p in folder.glob("*.toml") if p.is_file())
-    except OSError:
-        return []
+    return to_textual(theme_files.load_theme_file(path, textual_colour))
 
 
 def load_themes(user_dir: Path | None = None, bundled: Collection[str] | None = None) -> ThemeSet:
     """Bundled themes (those named in ``bundled``, when given), then the user's (a user
     theme replaces a bundled one of its name)."""
-    themes: dict[str, Theme] = {}
-    notices: list[str] = []
-    failed: dict[str, str] = {}
-    sources: list[tuple[str, Path | Traversable]] = [(f"bundled theme {f.name}", f) for f in bundled_theme_files(bundled)]
-    sources += [(f"theme file {p}", p) for p in user_theme_files(user_dir)]
-    for label, source in sources:
-        try:
-            theme = load_theme_file(source)
-        except ThemeFileError as exc:
-            notice = f"{label}: {exc}; theme skipped"
-            notices.append(notice)
-            failed[source.name.removesuffix(".toml")] = notice
-            name = _name_in(source)
-            if name:
-                failed[name] = notice
-            continue
-        themes[theme.name] = theme
-    return ThemeSet(themes, notices, failed)
-
-
-def _name_in(source: Path | Traversable) -> str | None:
-    """The ``name = "…"`` of a broken file, when it can still be found."""
-    try:
-        match = re.search(r'^\s*name\s*=\s*"([^"]+)"', source.read_text(encoding="utf-8"), re.MULTILINE)
-    except (OSError, UnicodeDecodeError):
-        return None
-    return match.group(1) if match else None
+    found = theme_files.load_themes(user_dir, bundled, textual_colour)
+    return ThemeSet({name: to_textual(t) for name, t in found.themes.items()}, found.notices, found.failed)
 
 
 def with_highlights(theme: Theme, defaults: dict[str, Theme]) -> Theme:

@@ -8,50 +8,39 @@ and the highlights appear when it posts back.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from ...model import Claim, Document, RawArticle, Review
+from ...service.documents import open_document
+from ...service.review import ReviewSession, sentence_at
 from .. import render
 from ..bindings import bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
-from ...ingest import RawArticle
-from ...model import Claim, Document
+from .export import ExportScreen
+from .note import NoteScreen
 
 if TYPE_CHECKING:
     from ..app import NewsreaderApp
 
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
 NARROW = 100
+T = TypeVar("T")
 
-
-def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """The sentence (within its paragraph) holding ``offset``."""
-    para_start = text.rfind("\n", 0, offset) + 1
-    para_end = text.find("\n", offset)
-    para_end = len(text) if para_end == -1 else para_end
-    start = para_start
-    for match in SENTENCE_END.finditer(text, para_start, para_end):
-        if match.end() > offset:
-            end = match.end()
-            break
-        start = match.end()
-    else:
-        end = para_end
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
+__all__ = ["ArticleScreen", "sentence_at"]
 
 
 class ArticleScreen(Screen[None]):
-    BINDINGS = bindings("article")
+    SCOPE = "article"
+    BINDINGS = bindings(SCOPE)
 
     DEFAULT_CSS = """
     ArticleScreen { layout: vertical; }
@@ -80,8 +69,7 @@ class ArticleScreen(Screen[None]):
         super().__init__()
         self.article = article
         self.doc: Document | None = doc
-        self.claims: list[Claim] = []
-        self.reviews: dict[str, Any] = {}
+        self.session: ReviewSession | None = None
         self.shown_layers: set[str] = set()
         self._search_query = ""
         self._hits: list[tuple[int, int]] = []
@@ -89,8 +77,17 @@ class ArticleScreen(Screen[None]):
         self._cursor_pending: tuple[int, int] | None = None
 
     @property
-    def nr(self) -> "NewsreaderApp":
+    def nr(self) -> NewsreaderApp:
         return self.app  # type: ignore[return-value]
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims under review (the analysis' until the document and reviews are in)."""
+        return self.session.claims if self.session is not None else []
+
+    @property
+    def reviews(self) -> dict[str, Review]:
+        return self.session.reviews if self.session is not None else {}
 
     # -- composition ------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -161,11 +158,9 @@ class ArticleScreen(Screen[None]):
     # -- analysis -----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="parse", exit_on_error=False)
     def parse(self, article: RawArticle) -> Document:
-        from ...service import documents_for  # spaCy loads in here, off the UI thread
-
         cache = self.nr.cache
         seen = len(cache.notices) if cache is not None else 0
-        doc = next(iter(documents_for([article], cache, model=self.nr.config.model)))
+        doc = open_document(article, cache, self.nr.config.model)  # spaCy loads in here, off the UI thread
         self.app.call_from_thread(self.apply_document, doc)
         for line in cache.notices[seen:] if cache is not None else []:  # e.g. a full disk: shown, not kept
             self.app.call_from_thread(self.notify, line, title="Cache", severity="warning", timeout=8, markup=False)
@@ -185,8 +180,6 @@ class ArticleScreen(Screen[None]):
     def _set_busy(self, busy: bool) -> None:
         bars = self.query("#busy")
         if busy and not bars:  # mounted only when something is parsed: a cached open never pays for it
-            from textual.widgets import ProgressBar
-
             self.query_one("#meta-row").mount(
                 ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy", classes="-on"), before="#legend"
             )
@@ -209,13 +202,8 @@ class ArticleScreen(Screen[None]):
         self._refresh_reviews()
 
     def _load_reviews(self) -> None:
-        store = self.nr.reviews
-        if store is None or self.doc is None:
-            self.claims = list(self.doc.claims) if self.doc else []
-            self.reviews = {}
-            return
-        self.claims = store.claims(self.doc)
-        self.reviews = store.reviews(self.doc)
+        if self.doc is not None:
+            self.session = ReviewSession(self.nr.reviews, self.doc)
 
     # -- drawing ------------------------------------------------------------------
     def _update_meta(self, status: render.Content | None = None) -> None:
@@ -239,16 +227,16 @@ class ArticleScreen(Screen[None]):
         pal = self.nr.palette()
         panel = self.query_one(SidePanel)
         panel.show_claims(self.doc, self.claims, self.reviews, pal, keep=keep)
+        session = self.session
         bars = []
         for claim in self.claims:
-            status = getattr(self.reviews.get(claim.id), "status", None)
-            color = pal.status(status)
+            color = pal.status(session.status(claim.id)) if session is not None else None
             bars.append((claim.start, claim.end, render.Style(foreground=color) if color else render.Style(dim=True)))
         self.query_one(ArticleBody).set_claim_bars(bars)
-        reviewed = sum(1 for c in self.claims if getattr(self.reviews.get(c.id), "status", None))
-        panel.show_progress(
-            render.progress_content(reviewed, len(self.claims), pal) if self.claims else render.plain("No claims to review", render.Style(dim=True))
-        )
+        if session is not None and session.claims:
+            panel.show_progress(render.progress_content(*session.progress(), pal))
+        else:
+            panel.show_progress(render.plain("No claims to review", render.Style(dim=True)))
         claim = self.current_claim()
         if claim is not None and panel.active_tab == "claims":
             self.query_one(ArticleBody).set_selection((claim.start, claim.end))
@@ -280,7 +268,7 @@ class ArticleScreen(Screen[None]):
         start, end = self._cursor_pending
         self._cursor_pending = None
         panel = self.query_one(SidePanel)
-        claim = _overlapping(self.claims, start, end)
+        claim = self.session.overlapping(start, end) if self.session is not None else None
         if claim is not None and claim.id != panel.current_claim_id():
             panel.select_claim(claim.id)
             if panel.active_tab == "claims":
@@ -297,8 +285,9 @@ class ArticleScreen(Screen[None]):
                         break
 
     def current_claim(self) -> Claim | None:
-        claim_id = self.query_one(SidePanel).current_claim_id()
-        return next((c for c in self.claims if c.id == claim_id), None)
+        if self.session is None:
+            return None
+        return self.session.claim(self.query_one(SidePanel).current_claim_id())
 
     # -- actions: movement ------------------------------------------------------------
     def _panel_focused(self) -> bool:
@@ -437,46 +426,43 @@ class ArticleScreen(Screen[None]):
         self.query_one(ArticleBody).focus()
 
     # -- review ------------------------------------------------------------------------
-    def _store_ready(self, need_claim: bool = True) -> Claim | None | bool:
-        if self.doc is None:
+    def _session_ready(self) -> ReviewSession | None:
+        if self.session is None:
             self.notify("The article is still being analysed.", severity="warning", markup=False)
-            return False
-        if self.nr.reviews is None:
-            self.notify("Reviews are not available in this installation.", severity="error", markup=False)
-            return False
-        if need_claim:
-            claim = self.current_claim()
-            if claim is None:
-                self.notify("No claim selected.", severity="warning", markup=False)
-                return False
-            return claim
-        return True
+            return None
+        if not self.session.can_save:
+            self.notify("Reviews can't be saved: the review store could not be opened.", severity="error", markup=False)
+            return None
+        return self.session
 
-    def _store(self, call: Any, *args: Any, fallback: Any = None) -> Any:
-        """One review-store call; a failure (read-only or broken store) is a notification."""
+    def _claim_ready(self) -> tuple[ReviewSession, Claim] | None:
+        session = self._session_ready()
+        if session is None:
+            return None
+        claim = self.current_claim()
+        if claim is None:
+            self.notify("No claim selected.", severity="warning", markup=False)
+            return None
+        return session, claim
+
+    def _save(self, call: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
+        """One review change; a failure (read-only or broken store) is a notification."""
         try:
-            result = call(*args)
+            return True, call(*args)
         except Exception as exc:  # noqa: BLE001 - the reader keeps running; the reviewer is told
             self.notify(f"Could not save the review: {exc}", title="Reviews", severity="error", timeout=8, markup=False)
-            return fallback
-        return True if result is None and fallback is False else result
+            return False, None
 
     def action_review(self, status: str | None) -> None:
-        claim = self._store_ready()
-        if not isinstance(claim, Claim):
+        ready = self._claim_ready()
+        if ready is None:
             return
-        review = self._store(self.nr.reviews.set_status, self.doc, claim, status)
-        if review is None:
+        session, claim = ready
+        if not self._save(session.set_status, claim, status)[0]:
             return
-        self.reviews[claim.id] = review
-        following = self._claim_after(claim) if status else claim
+        following = session.claim_after(claim) if status else claim
         self._refresh_reviews(keep=(following or claim).id)
         self._follow_current_claim()
-
-    def _claim_after(self, claim: Claim) -> Claim | None:
-        ids = [c.id for c in self.claims]
-        i = ids.index(claim.id)
-        return self.claims[i + 1] if i + 1 < len(self.claims) else None
 
     def _follow_current_claim(self) -> None:
         claim = self.current_claim()
@@ -484,55 +470,47 @@ class ArticleScreen(Screen[None]):
             self.query_one(ArticleBody).go_to(claim.start, claim.end, flash=False)
 
     def action_note(self) -> None:
-        claim = self._store_ready()
-        if not isinstance(claim, Claim):
+        ready = self._claim_ready()
+        if ready is None:
             return
-        from .note import NoteScreen
-
-        current = getattr(self.reviews.get(claim.id), "note", "") or ""
+        session, claim = ready
 
         def save(note: str | None) -> None:
-            if note is None or self.doc is None:
-                return
-            review = self._store(self.nr.reviews.set_note, self.doc, claim, note)
-            if review is not None:
-                self.reviews[claim.id] = review
+            if note is not None and self._save(session.set_note, claim, note)[0]:
                 self._refresh_reviews(keep=claim.id)
 
-        self.app.push_screen(NoteScreen(claim.text, current), save)
+        self.app.push_screen(NoteScreen(claim.text, session.note(claim.id)), save)
 
     def action_undo(self) -> None:
-        if self._store_ready(need_claim=False) is False:
+        session = self._session_ready()
+        if session is None:
             return
-        review = self._store(self.nr.reviews.undo, self.doc)
+        saved, review = self._save(session.undo)
+        if not saved:
+            return
         if review is None:
             self.notify("Nothing to undo.", markup=False)
             return
-        self._load_reviews()
-        keep = review.claim_id if any(c.id == review.claim_id for c in self.claims) else None
+        keep = review.claim_id if session.claim(review.claim_id) is not None else None
         self._refresh_reviews(keep=keep)
         self._follow_current_claim()
         self.notify(f"Undone: {render.clip(review.claim_text, 60)}", timeout=3, markup=False)
 
     def action_unreviewed(self, step: int) -> None:
-        if not self.claims:
+        if not self.claims or self.session is None:
             self.notify("No claims in this article.", markup=False)
             return
-        current = self.current_claim()
-        ids = [c.id for c in self.claims]
-        start = ids.index(current.id) if current is not None else -1
-        n = len(self.claims)
-        for k in range(1, n + 1):
-            claim = self.claims[(start + step * k) % n]
-            if not getattr(self.reviews.get(claim.id), "status", None):
-                self.query_one(SidePanel).set_tab("claims")
-                self.query_one(SidePanel).select_claim(claim.id)
-                self.query_one(ArticleBody).go_to(claim.start, claim.end)
-                return
-        self.notify("Every claim is reviewed.", title="Review", markup=False)
+        claim = self.session.next_unreviewed(self.current_claim(), step)
+        if claim is None:
+            self.notify("Every claim is reviewed.", title="Review", markup=False)
+            return
+        self.query_one(SidePanel).set_tab("claims")
+        self.query_one(SidePanel).select_claim(claim.id)
+        self.query_one(ArticleBody).go_to(claim.start, claim.end)
 
     def action_mark_claim(self) -> None:
-        if self._store_ready(need_claim=False) is False:
+        session = self._session_ready()
+        if session is None:
             return
         if self._hit >= 0:
             start, end = self._hits[self._hit]
@@ -541,10 +519,9 @@ class ArticleScreen(Screen[None]):
         if end <= start:
             self.notify("Nothing to mark here.", severity="warning", markup=False)
             return
-        claim = self._store(self.nr.reviews.add_claim, self.doc, start, end)
-        if claim is None:
+        saved, claim = self._save(session.mark, start, end)
+        if not saved or claim is None:
             return
-        self._load_reviews()
         self.query_one(SidePanel).set_tab("claims")
         self._refresh_reviews(keep=claim.id)
         self._refresh_sources()
@@ -552,13 +529,13 @@ class ArticleScreen(Screen[None]):
         self.notify(f"Marked as a claim: {render.clip(claim.text, 60)}", timeout=3, markup=False)
 
     def action_dismiss_claim(self) -> None:
-        claim = self._store_ready()
-        if not isinstance(claim, Claim):
+        ready = self._claim_ready()
+        if ready is None:
             return
-        following = self._claim_after(claim)
-        if self._store(self.nr.reviews.dismiss, self.doc, claim, fallback=False) is False:
+        session, claim = ready
+        following = session.claim_after(claim)
+        if not self._save(session.dismiss, claim)[0]:
             return
-        self._load_reviews()
         self._refresh_reviews(keep=following.id if following else None)
         self._refresh_sources()
         self.notify(f"Dismissed: {render.clip(claim.text, 60)} (z to undo)", timeout=4, markup=False)
@@ -567,23 +544,12 @@ class ArticleScreen(Screen[None]):
         self.query_one(SidePanel).refresh_sources(self.claims)
 
     def action_export(self) -> None:
-        if self.doc is None:
+        if self.session is None:
             self.notify("The article is still being analysed.", severity="warning", markup=False)
             return
-        from .export import ExportScreen
 
         def done(path: Any) -> None:
             if path is not None:
                 self.notify(f"Saved {path}", title="Export", markup=False)
 
-        self.app.push_screen(ExportScreen(self.doc, self.reviews, self.nr.theme_colors()), done)
-
-
-def _overlapping(claims: list[Claim], start: int, end: int) -> Claim | None:
-    """The claim holding ``start``, else the first one starting inside ``start``–``end``."""
-    holding = [c for c in claims if c.start <= start < c.end]
-    if holding:
-        return min(holding, key=lambda c: c.end - c.start)
-    inside = [c for c in claims if start <= c.start < max(end, start + 1)]
-    return inside[0] if inside else None
-
+        self.app.push_screen(ExportScreen(self.session, self.app.theme), done)

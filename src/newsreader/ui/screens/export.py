@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Mapping
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,11 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from .. import render
+from ...export import FORMATS
 from ...model import Document
+from ...service.export import save_export
+from ...service.review import ReviewSession
+from .. import render
 from .confirm import ConfirmScreen
 
-FORMATS = ("md", "html", "json", "annotations")
 LABELS = {"md": "Markdown", "html": "HTML", "json": "JSON", "annotations": "Annotations"}
 SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "annotations": ".annotations.jsonld"}
 
@@ -51,11 +52,12 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+s", "save", "Save", show=True, priority=True),
     ]
 
-    def __init__(self, doc: Document, reviews: Mapping[str, Any], theme: dict[str, str] | None = None) -> None:
+    def __init__(self, session: ReviewSession, theme: str | None = None) -> None:
         super().__init__()
-        self.doc, self.reviews, self.theme_vars = doc, reviews, theme
+        self.session, self.theme_name = session, theme
+        self.doc = session.doc
         self.fmt = "md"
-        self._auto_path = str(default_path(doc, self.fmt))
+        self._auto_path = str(default_path(self.doc, self.fmt))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -105,13 +107,8 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         path = Path(raw).expanduser()
         try:
-            from ...export import render_export, write_export
-        except ImportError:
-            self.notify("Exporting is not available in this installation.", severity="error", markup=False)
-            return
-        try:
-            content = render_export(self.doc, dict(self.reviews), self.fmt, theme=self.theme_vars)
-            write_export(path, content, force=force)
+            content = self.session.export(self.fmt, theme=self.theme_name)
+            save_export(path, content, force=force)
         except FileExistsError:
             def answer(yes: bool | None) -> None:
                 if yes:

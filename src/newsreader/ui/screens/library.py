@@ -13,18 +13,25 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
+from ...lazy import lazy_import
+from ...model import RawArticle
+from ...service.documents import sample_path
+from ...service.inputs import read_input
 from .. import render
 from ..bindings import bindings
 from ..widgets.library_list import LibraryList
-from ...ingest import RawArticle
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import NewsreaderApp
+    from . import article as article_screen
+else:
+    article_screen = lazy_import("newsreader.ui.screens.article")  # built when a document is opened
 
 
 class LibraryScreen(Screen[None]):
-    BINDINGS = bindings("library")
+    SCOPE = "library"
+    BINDINGS = bindings(SCOPE)
 
     DEFAULT_CSS = """
     LibraryScreen { layout: vertical; }
@@ -175,16 +182,10 @@ class LibraryScreen(Screen[None]):
             return
         doc, _pipeline = found
         article = RawArticle(title=doc.title, published=doc.published, text=doc.text, source=doc.source)
-        from .article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(article, doc=doc))
+        self.app.push_screen(article_screen.ArticleScreen(article, doc=doc))
 
     def action_open_sample(self) -> None:
-        from ...ingest import read_input
-        from ...service import sample_path
-        from .article import ArticleScreen
-
-        self.app.push_screen(ArticleScreen(read_input(str(sample_path()))))
+        self.app.push_screen(article_screen.ArticleScreen(read_input(str(sample_path()))))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "open-sample":

@@ -27,13 +27,23 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from .. import render
-from ...model import Claim, Document
+from textual import widgets
 
-if TYPE_CHECKING:  # the list and tab classes load when the tabs are built
+from ...lazy import lazy_import
+from ...model import Claim, Document
+from .. import render
+
+if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from . import panel_list, source_meter, timeline
     from .panel_list import PanelList, Row
+else:
+    # The list, tab, meter and timeline classes load when the tabs are built, after the
+    # first frame (textual.widgets imports a widget's module on first attribute access too).
+    panel_list = lazy_import("newsreader.ui.widgets.panel_list")
+    source_meter = lazy_import("newsreader.ui.widgets.source_meter")
+    timeline = lazy_import("newsreader.ui.widgets.timeline")
 
 TABS = ("claims", "sources", "dates", "entities")
 FIRST_ROWS = 80  # rows a list gets at once: more than a tall panel shows
@@ -88,19 +98,13 @@ class SidePanel(Vertical):
         """Mount the tabs, then apply what the screen said before they existed."""
         if not self.is_attached or self.ready:
             return  # the app quit (or the screen closed) before its first frame
-        from textual.widgets import TabbedContent, TabPane
-
-        from .panel_list import PanelList
-        from .source_meter import SourceMeter
-        from .timeline import Timeline
-
-        tabs = TabbedContent(id="tabs", initial=self._tab)
+        tabs = widgets.TabbedContent(id="tabs", initial=self._tab)
         progress = self._pending.pop("progress", render.plain("Analysing…"))
         for pane in (
-            TabPane("Claims", Static(progress, id="claims-progress"), PanelList(id="claims-list"), id="claims"),
-            TabPane("Sources", SourceMeter(id="source-meter"), PanelList(id="sources-list"), id="sources"),
-            TabPane("Dates", PanelList(id="dates-list"), Timeline(id="timeline"), id="dates"),
-            TabPane("Entities", PanelList(id="entities-list"), id="entities"),
+            widgets.TabPane("Claims", Static(progress, id="claims-progress"), panel_list.PanelList(id="claims-list"), id="claims"),
+            widgets.TabPane("Sources", source_meter.SourceMeter(id="source-meter"), panel_list.PanelList(id="sources-list"), id="sources"),
+            widgets.TabPane("Dates", panel_list.PanelList(id="dates-list"), timeline.Timeline(id="timeline"), id="dates"),
+            widgets.TabPane("Entities", panel_list.PanelList(id="entities-list"), id="entities"),
         ):
             tabs.compose_add_child(pane)
         await self.mount(tabs)
@@ -148,8 +152,6 @@ class SidePanel(Vertical):
         if not self.ready:
             self._pending["claims"] = ((doc, claims, reviews, pal), {"keep": keep or self._pending.get("select")})
             return
-        from .panel_list import Row
-
         current = keep or self.current_claim_id()
         unique: dict[str, Claim] = {}
         for claim in claims:
@@ -162,7 +164,7 @@ class SidePanel(Vertical):
         def row(claim: Claim) -> Row:
             status, note = state(claim.id)
             prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
-            return Row(f"claim:{claim.id}", prompt)
+            return panel_list.Row(f"claim:{claim.id}", prompt)
 
         lst = self.query_one("#claims-list")
         shown = {cid: state(cid) for cid in unique}
@@ -200,10 +202,8 @@ class SidePanel(Vertical):
         self.query_one("#claims-progress", Static).update(content)
 
     def _fill_sources(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
-        from .panel_list import Row
-        from .source_meter import source_shares
 
-        self.query_one("#source-meter").show_shares(source_shares(doc, claims), pal)  # type: ignore[attr-defined]
+        self.query_one("#source-meter").show_shares(source_meter.source_shares(doc, claims), pal)  # type: ignore[attr-defined]
         quotes = {q.id: q for q in doc.quotes}
         groups: OrderedDict[str | None, list[Claim]] = OrderedDict((s.id, []) for s in doc.sources)
         for claim in claims:
@@ -223,34 +223,30 @@ class SidePanel(Vertical):
                 if not first:
                     yield None
                 first = False
-                yield Row(key, render.source_header(source, len(source_quotes), len(group_claims), pal))
+                yield panel_list.Row(key, render.source_header(source, len(source_quotes), len(group_claims), pal))
                 for quote in source_quotes:
                     qkey = f"quote:{len(self.spans)}"
                     self.spans[qkey] = [(quote.start, quote.end)]
-                    yield Row(qkey, render.source_item("quote", quote.text))
+                    yield panel_list.Row(qkey, render.source_item("quote", quote.text))
                 for claim in group_claims:
                     ckey = f"sclaim:{len(self.spans)}"
                     self.spans[ckey] = [(claim.start, claim.end)]
-                    yield Row(ckey, render.source_item("claim", claim.text))
+                    yield panel_list.Row(ckey, render.source_item("claim", claim.text))
 
         self._fill_list("sources", rows(), "No sources found in this article.")
 
     def _fill_dates(self, doc: Document, pal: render.Palette) -> None:
-        from .panel_list import Row
-        from .timeline import sorted_dates
 
-        dates = sorted_dates(doc.dates)
+        dates = timeline.sorted_dates(doc.dates)
         for n, d in enumerate(dates):
             self.spans[f"date:{n}"] = [(d.start, d.end)]
         rows = (
-            Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal)) for n, d in enumerate(dates)
+            panel_list.Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal)) for n, d in enumerate(dates)
         )
         self._fill_list("dates", rows, "No dates found in this article.")
         self.query_one("#timeline").show_dates(dates, doc.published, pal)  # type: ignore[attr-defined]
 
     def _fill_entities(self, doc: Document, pal: render.Palette) -> None:
-        from .panel_list import Row
-
         groups: dict[str, list] = {}
         for e in doc.entities:
             groups.setdefault(e.canonical, []).append(e)
@@ -258,7 +254,7 @@ class SidePanel(Vertical):
         for n, (_canonical, ents) in enumerate(ordered):
             self.spans[f"entity:{n}"] = [(e.start, e.end) for e in ents]
         rows = (
-            Row(f"entity:{n}", render.entity_row(canonical, ents[0].label, len(ents), pal))
+            panel_list.Row(f"entity:{n}", render.entity_row(canonical, ents[0].label, len(ents), pal))
             for n, (canonical, ents) in enumerate(ordered)
         )
         self._fill_list("entities", rows, "No entities found in this article.")
@@ -269,13 +265,11 @@ class SidePanel(Vertical):
         """Put ``rows`` (built lazily) into the tab's list, and highlight ``keep``: ``first``
         rows now, the others by a worker that yields to the event loop between slices. A
         newer fill of the same tab makes an older one still running stop."""
-        from .panel_list import Row
-
         lst = self.query_one(f"#{tab}-list")
         rows = iter(rows)
         self._fills[tab] = rows  # an older fill of this tab still running sees it is stale and stops
         head = list(islice(rows, first))
-        lst.set_rows(head or [Row(None, render.plain(empty, render.Style(dim=True)))])
+        lst.set_rows(head or [panel_list.Row(None, render.plain(empty, render.Style(dim=True)))])
         if keep is not None:
             self._wanted[tab] = keep
         self._place(tab)

@@ -28,7 +28,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,12 +37,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .ingest import DEFAULT_MAX_BYTES
-from .store.paths import cache_dir as default_cache_dir
-from .store.paths import config_dir
+from ..ingest import DEFAULT_MAX_BYTES
+from ..model.vocabulary import LAYERS
+from ..store.files import write_atomic
+from ..store.paths import cache_dir as default_cache_dir
+from ..store.paths import config_dir
 
 FILENAME = "config.toml"
-LAYERS = ("entities", "quotes", "numbers", "dates")
 PANEL_POSITIONS = ("right", "left", "bottom")
 DEFAULT_THEME = "newsreader-dark"
 
@@ -270,22 +270,5 @@ def save_theme(name: str, path: Path | None = None) -> Path:
         raise ConfigError(f"{path}: not valid TOML, theme not saved ({exc})") from None
     if parsed.get("theme") != name:
         raise ConfigError(f"{path}: could not set 'theme' safely, theme not saved")
-    _atomic_write(path, text)
+    write_atomic(path, text, mkdir=True)
     return path
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

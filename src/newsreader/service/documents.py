@@ -1,4 +1,5 @@
-"""Documents for articles: served from the cache when possible, parsed otherwise.
+"""Opening and parsing: documents for articles, served from the cache when possible,
+parsed otherwise.
 
 This is the one place that decides cache hit or parse, for the CLI and the app alike.
 A hit never imports spaCy; misses go through one ``nlp.pipe`` call, in input order,
@@ -8,27 +9,40 @@ and a batch streams in chunks (see :func:`documents_for`).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from .analysis.nlp import DEFAULT_MODEL
-from .analysis.version import pipeline_version
-from .ingest import RawArticle
-from .model import Document, text_id
-from .store import DocumentCache, with_metadata
+from ..analysis.nlp import DEFAULT_MODEL
+from ..analysis.version import pipeline_version
+from ..lazy import lazy_import
+from ..model import Document, RawArticle, text_id
+from ..store import DocumentCache, with_metadata
+
+if TYPE_CHECKING:
+    from importlib import resources
+
+    from ..analysis import pipeline
+else:
+    pipeline = lazy_import("newsreader.analysis.pipeline")  # spaCy: only when something is parsed
+    resources = lazy_import("importlib.resources")  # only for a zipped install
 
 SAMPLE_NAME = "kursk-2024-12-18.txt"
 
 
 def sample_path() -> Path:
-    """The bundled reference article, from the installed package."""
-    from importlib import resources  # only here: its readers are slow to import
-
+    """The bundled reference article, from the installed package (straight from disk when
+    the package is a folder, as in any normal install)."""
+    here = Path(__file__).parent.parent / "data" / SAMPLE_NAME
+    if here.is_file():
+        return here
     return Path(str(resources.files("newsreader").joinpath("data", SAMPLE_NAME)))
 
 
 def cached_document(article: RawArticle, cache: DocumentCache | None, model: str = DEFAULT_MODEL) -> Document | None:
+    """The cached document for this article (its text, publication date and the current
+    pipeline), shown with this article's title and source; None on a miss."""
     if cache is None:
         return None
     doc = cache.get(text_id(article.text), pipeline_version(model), article.published)
@@ -82,9 +96,7 @@ def documents_for(
             doc = order.popleft()
             if doc is None:
                 if parsed is None:
-                    from .analysis.pipeline import parse_texts
-
-                    parsed = parse_texts(misses(), model=model, n_process=n_process)
+                    parsed = pipeline.parse_texts(misses(), model=model, n_process=n_process)
                 doc = next(parsed)
                 pending.append(doc)
                 if on_parsed is not None:
@@ -98,3 +110,8 @@ def documents_for(
             parsed.close()  # stops spaCy's worker processes if the consumer stopped early
         if cache is not None and pending:
             cache.put_many(pending, version)
+
+
+def open_document(article: RawArticle, cache: DocumentCache | None, model: str = DEFAULT_MODEL) -> Document:
+    """The document for one article: the cached one, else parsed now (and cached)."""
+    return next(iter(documents_for([article], cache, model=model)))

@@ -1,4 +1,4 @@
-"""The document model: frozen dataclasses with lossless JSON in schema ``newsreader.document/1``.
+"""The document: frozen dataclasses with lossless JSON in schema ``newsreader.document/1``.
 
 Every span indexes ``Document.text`` (Python ``str`` offsets) and satisfies
 ``text[span.start:span.end] == span.text``. ``Document.to_dict()`` emits exactly the

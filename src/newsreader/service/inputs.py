@@ -1,0 +1,48 @@
+"""Reading an input for the CLI and the app: files and standard input straight through
+ingest; URLs with the fetched-page cache, so a page opens again offline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ..ingest import DEFAULT_MAX_BYTES
+from ..ingest import reader as ingest_reader
+from ..model import RawArticle
+from .stores import open_pages
+
+
+def is_url(arg: str) -> bool:
+    """``http://`` or ``https://`` (the same test as ``ingest.fetch.is_url``, without its imports)."""
+    return arg[:8].lower().startswith(("http://", "https://"))
+
+
+def read_input(
+    arg: str,
+    *,
+    published: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    offline: bool = False,
+    timeout: float | None = None,
+    cache_dir: str | Path | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> RawArticle:
+    """A URL, a path or ``-``, as :func:`newsreader.ingest.read_input` reads it; a URL's page
+    is kept in the fetched-page cache (in ``cache_dir`` when given), and ``offline`` reads
+    it from there. ``notify`` receives one-line notices."""
+    if not is_url(arg):
+        return ingest_reader.read_input(arg, published=published, max_bytes=max_bytes, stdin=stdin)
+    pages, notices = open_pages(cache_dir)
+    for line in notices:
+        if notify:
+            notify(line)
+    try:
+        return ingest_reader.read_input(
+            arg, published=published, max_bytes=max_bytes, offline=offline, timeout=timeout, pages=pages,
+            notify=notify,
+        )
+    finally:
+        if pages is not None:
+            pages.close()

@@ -1,0 +1,142 @@
+"""Reviewing one document: the claims as the reviewer has shaped them and each claim's
+review, kept in step with the review store after every change.
+
+The app's article screen holds one :class:`ReviewSession`; without a review store (it
+could not be opened) the session shows the analysis' claims and every change raises
+:class:`ReviewsUnavailable`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Document, Review
+from ..store.reviews import ReviewStore
+from .export import export_text
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
+
+
+class ReviewsUnavailable(RuntimeError):
+    """There is no review store to save to."""
+
+
+class ReviewSession:
+    """One document under review."""
+
+    def __init__(self, store: ReviewStore | None, doc: Document) -> None:
+        self.store = store
+        self.doc = doc
+        self.claims: list[Claim] = []
+        self.reviews: dict[str, Review] = {}
+        self.reload()
+
+    @property
+    def can_save(self) -> bool:
+        return self.store is not None
+
+    def reload(self) -> None:
+        """Read the claims and reviews again (after a change that reshapes the list)."""
+        if self.store is None:
+            self.claims, self.reviews = list(self.doc.claims), {}
+            return
+        self.claims = self.store.claims(self.doc)
+        self.reviews = self.store.reviews(self.doc)
+
+    # -- reading ---------------------------------------------------------------------
+    def status(self, claim_id: str) -> str | None:
+        review = self.reviews.get(claim_id)
+        return review.status if review is not None else None
+
+    def note(self, claim_id: str) -> str:
+        review = self.reviews.get(claim_id)
+        return review.note if review is not None else ""
+
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total) over the claims under review."""
+        return sum(1 for c in self.claims if self.status(c.id)), len(self.claims)
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+    def claim_after(self, claim: Claim) -> Claim | None:
+        ids = [c.id for c in self.claims]
+        i = ids.index(claim.id)
+        return self.claims[i + 1] if i + 1 < len(self.claims) else None
+
+    def next_unreviewed(self, current: Claim | None, step: int) -> Claim | None:
+        """The next (``step`` 1) or previous (-1) claim without a status, wrapping around."""
+        if not self.claims:
+            return None
+        ids = [c.id for c in self.claims]
+        start = ids.index(current.id) if current is not None and current.id in ids else -1
+        n = len(self.claims)
+        for k in range(1, n + 1):
+            claim = self.claims[(start + step * k) % n]
+            if not self.status(claim.id):
+                return claim
+        return None
+
+    def overlapping(self, start: int, end: int) -> Claim | None:
+        """The claim holding ``start``, else the first one starting inside ``start``–``end``."""
+        holding = [c for c in self.claims if c.start <= start < c.end]
+        if holding:
+            return min(holding, key=lambda c: c.end - c.start)
+        inside = [c for c in self.claims if start <= c.start < max(end, start + 1)]
+        return inside[0] if inside else None
+
+    # -- changing --------------------------------------------------------------------
+    def _store(self) -> ReviewStore:
+        if self.store is None:
+            raise ReviewsUnavailable("the review store could not be opened; reviews can't be saved")
+        return self.store
+
+    def set_status(self, claim: Claim, status: str | None) -> Review:
+        review = self._store().set_status(self.doc, claim, status)
+        self.reviews[claim.id] = review
+        return review
+
+    def set_note(self, claim: Claim, note: str) -> Review:
+        review = self._store().set_note(self.doc, claim, note)
+        self.reviews[claim.id] = review
+        return review
+
+    def undo(self) -> Review | None:
+        """Revert the last change; the review of the claim concerned, None if nothing to undo."""
+        review = self._store().undo(self.doc)
+        if review is not None:
+            self.reload()
+        return review
+
+    def mark(self, start: int, end: int) -> Claim:
+        """A claim over ``text[start:end]`` added by the reviewer (or the one already there)."""
+        claim = self._store().add_claim(self.doc, start, end)
+        self.reload()
+        return claim
+
+    def dismiss(self, claim: Claim) -> None:
+        self._store().dismiss(self.doc, claim)
+        self.reload()
+
+    # -- exporting -------------------------------------------------------------------
+    def export(self, fmt: str, *, theme: str | None = None) -> str:
+        """The annotated copy, exactly as ``newsreader export`` makes it."""
+        return export_text(self.doc, self.store, fmt, theme=theme)
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The sentence (within its paragraph) holding ``offset``."""
+    para_start = text.rfind("\n", 0, offset) + 1
+    para_end = text.find("\n", offset)
+    para_end = len(text) if para_end == -1 else para_end
+    start = para_start
+    for match in _SENTENCE_END.finditer(text, para_start, para_end):
+        if match.end() > offset:
+            end = match.end()
+            break
+        start = match.end()
+    else:
+        end = para_end
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end

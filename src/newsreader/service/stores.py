@@ -1,0 +1,72 @@
+"""The one way to open the stores: the document cache, the reviews and the fetched-page
+cache, each where the config and the environment say, each failure a notice.
+
+A store that can't be opened (read-only home, full disk, a file locked by another
+program) is never fatal: the caller goes on without it and shows the notice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from ..store import DocumentCache
+from ..store import cache as cache_module
+from ..store import fetched as fetched_module
+from ..store.reviews import ReviewStore
+
+
+@dataclass
+class Stores:
+    """What the app or a command works with; ``None`` where a store could not be opened."""
+
+    cache: DocumentCache | None = None
+    reviews: ReviewStore | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        for store in (self.cache, self.reviews):
+            if store is not None:
+                store.close()
+
+
+def cache_path(config: Config) -> Path | None:
+    """The document cache file: in ``config.cache_dir`` when set, else the default place."""
+    return Path(config.cache_dir).expanduser() / cache_module.FILENAME if config.cache_dir else None
+
+
+def open_cache(config: Config) -> tuple[DocumentCache | None, list[str]]:
+    """The document cache and its notices (None, with the reason, when it can't be opened)."""
+    try:
+        cache = DocumentCache(cache_path(config))
+    except (OSError, sqlite3.Error) as exc:
+        return None, [f"The document cache is unavailable ({exc}); articles are parsed each time and not kept."]
+    return cache, list(cache.notices)
+
+
+def open_reviews() -> tuple[ReviewStore | None, list[str]]:
+    """The review store and its notices (None, with the reason, when it can't be opened)."""
+    try:
+        store = ReviewStore()
+    except (OSError, sqlite3.Error) as exc:
+        return None, [f"The review store is unavailable ({exc}); reviews can't be saved."]
+    return store, list(store.notices)
+
+
+def open_stores(config: Config) -> Stores:
+    """The document cache and the review store, for the app."""
+    cache, cache_notices = open_cache(config)
+    reviews, review_notices = open_reviews()
+    return Stores(cache, reviews, cache_notices + review_notices)
+
+
+def open_pages(cache_dir: str | Path | None) -> tuple[fetched_module.FetchedCache | None, list[str]]:
+    """The fetched-page cache (in ``cache_dir`` when given) and its notices."""
+    path = Path(cache_dir).expanduser() / fetched_module.FILENAME if cache_dir else None
+    try:
+        pages = fetched_module.FetchedCache(path)
+    except (OSError, sqlite3.Error) as exc:
+        return None, [f"fetched-page cache unavailable ({exc}); continuing without it"]
+    return pages, list(pages.notices)
