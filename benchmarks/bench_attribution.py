@@ -73,11 +73,15 @@ def main() -> int:
     t_layers_all = best(lambda: [analyze(d, a) for d, a in zip(docs, items)])
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} articles, {words} words")
-    print(f"end to end: nlp.pipe {t_raw:.2f}s; + entities + attribution {t_attr:.2f}s ({t_attr / t_raw:.2f}x);"
-          f" + all analysis layers {t_all:.2f}s ({t_all / t_raw:.2f}x)")
-    print(f"layers on parsed Docs: attribution {t_layer:.3f}s = {t_layer / t_raw:.1%} of nlp.pipe;"
-          f" all layers {t_layers_all:.3f}s = {t_layers_all / t_raw:.1%}"
-          f" -> (nlp.pipe + all layers) / nlp.pipe = {(t_raw + t_layers_all) / t_raw:.2f}")
+    print(
+        f"end to end: nlp.pipe {t_raw:.2f}s; + entities + attribution {t_attr:.2f}s ({t_attr / t_raw:.2f}x);"
+        f" + all analysis layers {t_all:.2f}s ({t_all / t_raw:.2f}x)"
+    )
+    print(
+        f"layers on parsed Docs: attribution {t_layer:.3f}s = {t_layer / t_raw:.1%} of nlp.pipe;"
+        f" all layers {t_layers_all:.3f}s = {t_layers_all / t_raw:.1%}"
+        f" -> (nlp.pipe + all layers) / nlp.pipe = {(t_raw + t_layers_all) / t_raw:.2f}"
+    )
     return 0
 
 

@@ -60,7 +60,16 @@ def load_dev() -> list[dict]:
         text = article.text
         quotes = _locate(text, row["quotes"], cut_marks=True, where=row["file"])
         indirect = _locate(text, row["indirect"], cut_marks=False, where=row["file"])
-        items.append({"file": row["file"], "split": row.get("split", "dev"), "article": article, "quotes": quotes, "indirect": indirect, "anonymous": row["anonymous"]})
+        items.append(
+            {
+                "file": row["file"],
+                "split": row.get("split", "dev"),
+                "article": article,
+                "quotes": quotes,
+                "indirect": indirect,
+                "anonymous": row["anonymous"],
+            }
+        )
     return items
 
 
@@ -83,7 +92,9 @@ def _locate(text: str, labels: list, *, cut_marks: bool, where: str) -> list[dic
             if t == -1:
                 raise SystemExit(f"{where}: end label not found: {tail!r}")
             end = t + len(tail)
-        found.append({"start": start, "end": end, "speaker": speaker, "anonymous": bool(label[3]) if len(label) > 3 else False})
+        found.append(
+            {"start": start, "end": end, "speaker": speaker, "anonymous": bool(label[3]) if len(label) > 3 else False}
+        )
         cursor = start + 1
     return found
 
@@ -132,7 +143,10 @@ def score(items, predict, verbose=False):
     for item in items:
         d_pred, i_pred, a_pred = predict(item)
         text = item["article"].text
-        for tally, pred, gold, kind in ((direct, d_pred, item["quotes"], "direct"), (indirect, i_pred, item["indirect"], "indirect")):
+        for tally, pred, gold, kind in (
+            (direct, d_pred, item["quotes"], "direct"),
+            (indirect, i_pred, item["indirect"], "indirect"),
+        ):
             if tally is indirect and i_pred is None:
                 continue
             pairs = match([(p[0], p[1]) for p in pred], [(g["start"], g["end"]) for g in gold])
@@ -147,14 +161,16 @@ def score(items, predict, verbose=False):
                     ok = _speaker_ok(gold[j]["speaker"], pred[i][2])
                     tally.sp_ok += ok
                     if verbose and not ok:
-                        print(f"  {item['file'][:40]} {kind} speaker {pred[i][2][:2]} != {gold[j]['speaker']!r}: {text[gold[j]['start']:gold[j]['end']][:60]!r}")
+                        print(
+                            f"  {item['file'][:40]} {kind} speaker {pred[i][2][:2]} != {gold[j]['speaker']!r}: {text[gold[j]['start'] : gold[j]['end']][:60]!r}"
+                        )
             if verbose:
                 for i, p in enumerate(pred):
                     if i not in matched_p:
-                        print(f"  {item['file'][:40]} {kind} FP {text[p[0]:p[1]][:80]!r}")
+                        print(f"  {item['file'][:40]} {kind} FP {text[p[0] : p[1]][:80]!r}")
                 for j, g in enumerate(gold):
                     if j not in matched_g:
-                        print(f"  {item['file'][:40]} {kind} FN {text[g['start']:g['end']][:80]!r}")
+                        print(f"  {item['file'][:40]} {kind} FN {text[g['start'] : g['end']][:80]!r}")
         if a_pred is not None:
             anon.pred += len(a_pred)
             anon.gold += len(item["anonymous"])
@@ -237,11 +253,17 @@ def textacy_baseline(items):
 
 def report(name, direct, indirect, anon):
     p, r, f = direct.prf()
-    print(f"{name:10} direct quotes  P={p:.3f} R={r:.3f} F1={f:.3f}  (pred {direct.pred}, gold {direct.gold}, match {direct.tp})")
-    print(f"{name:10} speaker acc    {direct.speaker():.3f}  ({direct.sp_ok}/{direct.sp_n} matched quotes with a gold speaker)")
+    print(
+        f"{name:10} direct quotes  P={p:.3f} R={r:.3f} F1={f:.3f}  (pred {direct.pred}, gold {direct.gold}, match {direct.tp})"
+    )
+    print(
+        f"{name:10} speaker acc    {direct.speaker():.3f}  ({direct.sp_ok}/{direct.sp_n} matched quotes with a gold speaker)"
+    )
     if indirect.pred or indirect.gold:
         p, r, f = indirect.prf()
-        print(f"{name:10} indirect       P={p:.3f} R={r:.3f} F1={f:.3f}  (pred {indirect.pred}, gold {indirect.gold}); speaker acc {indirect.speaker():.3f}")
+        print(
+            f"{name:10} indirect       P={p:.3f} R={r:.3f} F1={f:.3f}  (pred {indirect.pred}, gold {indirect.gold}); speaker acc {indirect.speaker():.3f}"
+        )
     if anon.pred or anon.gold:
         p, r, _ = anon.prf()
         print(f"{name:10} anonymous src  P={p:.3f} R={r:.3f}  (pred {anon.pred}, gold {anon.gold}, match {anon.tp})")
@@ -257,9 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     splits = list(dict.fromkeys(i["split"] for i in everything))
     for split in (*splits, "all"):
         items = [i for i in everything if split == "all" or i["split"] == split]
-        print(f"\n== {split}: {len(items)} articles, {sum(len(i['quotes']) for i in items)} direct quotes, "
-              f"{sum(len(i['indirect']) for i in items)} indirect, {sum(len(i['anonymous']) for i in items)} anonymous sources; "
-              f"match = character Jaccard >= {THRESHOLD}")
+        print(
+            f"\n== {split}: {len(items)} articles, {sum(len(i['quotes']) for i in items)} direct quotes, "
+            f"{sum(len(i['indirect']) for i in items)} indirect, {sum(len(i['anonymous']) for i in items)} anonymous sources; "
+            f"match = character Jaccard >= {THRESHOLD}"
+        )
         report("newsreader", *score(items, predict, verbose=args.verbose and split != "all"))
         if baseline is None:
             print("textacy    not importable: no baseline")

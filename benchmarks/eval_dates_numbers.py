@@ -147,17 +147,23 @@ def main(argv: list[str] | None = None) -> int:
             if got is not None and same_number(value, item["value"]):
                 counts["numbers"][0] += 1
             elif args.verbose:
-                print(f"  number miss {entry['file']} {item['text']!r}: gold {item['value']} ours "
-                      f"{(got.text, got.kind, got.value) if got else None}")
+                print(
+                    f"  number miss {entry['file']} {item['text']!r}: gold {item['value']} ours "
+                    f"{(got.text, got.kind, got.value) if got else None}"
+                )
             if item["unit"] is not None:
                 counts["units"][1] += 1
                 if got is not None and got.unit == item["unit"]:
                     counts["units"][0] += 1
                 elif args.verbose:
-                    print(f"  unit miss {entry['file']} {item['text']!r}: gold {item['unit']} ours {got.unit if got else None}")
+                    print(
+                        f"  unit miss {entry['file']} {item['text']!r}: gold {item['unit']} ours {got.unit if got else None}"
+                    )
 
-    splits["all"] = {key: [sum(c[key][i] for c in splits.values()) for i in range(len(c0))]
-                     for key, c0 in next(iter(splits.values())).items()}
+    splits["all"] = {
+        key: [sum(c[key][i] for c in splits.values()) for i in range(len(c0))]
+        for key, c0 in next(iter(splits.values())).items()
+    }
     for name, counts in splits.items():
         ours_d, base_d, n_d = counts["dates"]
         n_ok, n_all = counts["numbers"]
@@ -169,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'date value accuracy':24}{ours_d / n_d:>12.3f}{base}   ({ours_d}/{n_d} vs {base_d}/{n_d})")
         print(f"  {'number value accuracy':24}{n_ok / n_all:>12.3f}{'-':>12}   ({n_ok}/{n_all})")
         print(f"  {'number unit accuracy':24}{u_ok / u_all:>12.3f}{'-':>12}   ({u_ok}/{u_all})")
-    print(f"time: spaCy pass {t_spacy:.2f}s, dates+numbers layers {t_layers:.3f}s "
-          f"({100 * t_layers / t_spacy:.1f}% of spaCy), dateparser search_dates {t_baseline:.2f}s")
+    print(
+        f"time: spaCy pass {t_spacy:.2f}s, dates+numbers layers {t_layers:.3f}s "
+        f"({100 * t_layers / t_spacy:.1f}% of spaCy), dateparser search_dates {t_baseline:.2f}s"
+    )
     return 0
 
 

@@ -67,7 +67,11 @@ def main(argv: list[str]) -> int:
     what = argv[0] if argv else "open"
     with tempfile.TemporaryDirectory(prefix="nrprof-") as home:
         os.environ["NEWSREADER_HOME"] = home
-        prof = profile_parse(int(argv[1]) if len(argv) > 1 else 40) if what == "parse" else profile_open(argv[1] if len(argv) > 1 else None)
+        prof = (
+            profile_parse(int(argv[1]) if len(argv) > 1 else 40)
+            if what == "parse"
+            else profile_open(argv[1] if len(argv) > 1 else None)
+        )
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out)
     stats.sort_stats("cumulative").print_stats(45)

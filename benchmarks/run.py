@@ -22,9 +22,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -84,7 +84,9 @@ class Report:
         for r in self.rows:
             met = "" if r.ok is None else ("yes" if r.ok else "NO")
             ratio = "" if r.ratio is None else f"{r.ratio:.3g}"
-            print(f"{r.name:<52} {_fmt(r.ours, r.unit):>12} {_fmt(r.base, r.unit):>12} {ratio:>8}  {r.target:<8} {met:<4} {r.note}")
+            print(
+                f"{r.name:<52} {_fmt(r.ours, r.unit):>12} {_fmt(r.base, r.unit):>12} {ratio:>8}  {r.target:<8} {met:<4} {r.note}"
+            )
         for note in self.notes:
             print(f"note: {note}")
         print()
@@ -113,7 +115,7 @@ def alternate(contenders: dict[str, Callable[[], float]], rounds: int) -> dict[s
     names = list(contenders)
     samples: dict[str, list[float]] = {n: [] for n in names}
     for r in range(rounds):
-        order = names[r % len(names):] + names[: r % len(names)]
+        order = names[r % len(names) :] + names[: r % len(names)]
         if r % 2:
             order.reverse()
         for name in order:
@@ -177,16 +179,27 @@ def bench_parse(report: Report, work: Path, n_articles: int, rounds: int) -> Non
     )
     # Throughput ratio = (words/s newsreader) / (words/s spaCy) = t_spacy / t_newsreader.
     report.add(
-        Row(f"cold parse throughput, {len(files)} articles (spaCy/ours)", med["cold"], med["spacy"],
-            ratio=med["spacy"] / med["cold"], target=">=0.8",
-            note=f"{words / med['cold']:.0f} vs {words / med['spacy']:.0f} words/s"),
+        Row(
+            f"cold parse throughput, {len(files)} articles (spaCy/ours)",
+            med["cold"],
+            med["spacy"],
+            ratio=med["spacy"] / med["cold"],
+            target=">=0.8",
+            note=f"{words / med['cold']:.0f} vs {words / med['spacy']:.0f} words/s",
+        ),
         "parse_vs_spacy",
     )
-    report.add(Row("cached parse, same files (cached/cold)", med["cached"], med["cold"], target="<=0.05"),
-               "cached_vs_cold")
     report.add(
-        Row(f"parse --jobs 2 vs --jobs 1 (speed-up, {os.cpu_count()} cores)", med["jobs2"], med["cold"],
-            ratio=med["cold"] / med["jobs2"], note="shared machine: other load competes for the 2nd core"),
+        Row("cached parse, same files (cached/cold)", med["cached"], med["cold"], target="<=0.05"), "cached_vs_cold"
+    )
+    report.add(
+        Row(
+            f"parse --jobs 2 vs --jobs 1 (speed-up, {os.cpu_count()} cores)",
+            med["jobs2"],
+            med["cold"],
+            ratio=med["cold"] / med["jobs2"],
+            note="shared machine: other load competes for the 2nd core",
+        ),
         "jobs2_speedup",
     )
 
@@ -226,7 +239,11 @@ class AppBench:
         report = self.work / f"report-{tag}.json"
         report.unlink(missing_ok=True)
         self._report = (report, tag)
-        env = {"NEWSREADER_HOME": str(home), "NRBENCH_REPORT": str(report), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+        env = {
+            "NEWSREADER_HOME": str(home),
+            "NRBENCH_REPORT": str(report),
+            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        }
         return self.pane.start([PY, str(HERE / "launch.py"), *argv], env=env)
 
     def quit(self) -> None:
@@ -242,7 +259,9 @@ class AppBench:
                     return
                 time.sleep(0.02)
 
-    def first_paint(self, argv: list[str], home: Path, tag: str, raw: str, entities: list[str] | None) -> tuple[float, float | None]:
+    def first_paint(
+        self, argv: list[str], home: Path, tag: str, raw: str, entities: list[str] | None
+    ) -> tuple[float, float | None]:
         """(time to raw text, time to highlights or None) from process start."""
         t0 = self.launch(argv, home, tag)
         t_raw, screen = self.pane.wait(lambda s: raw in s)
@@ -310,8 +329,9 @@ def make_large_article(path: Path, words: int) -> None:
                     break
             if count >= words:
                 break
-    path.write_text(f"date 2024-12-18 A generated long article of {count} words\n" + "\n".join(paragraphs) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"date 2024-12-18 A generated long article of {count} words\n" + "\n".join(paragraphs) + "\n", encoding="utf-8"
+    )
 
 
 def fill_library(home: Path, n: int, seed_doc: dict, titles: list[str]) -> str:
@@ -342,12 +362,26 @@ def fill_library(home: Path, n: int, seed_doc: dict, titles: list[str]) -> str:
 
 def bench_app(report: Report, work: Path, rounds: int, large_words: int, library_sizes: tuple[int, int]) -> None:
     why = app_available()
-    names = ["app first paint, cached article, highlighted", "app first paint, uncached, raw text",
-             "app uncached, time to highlights", f"large article ({large_words} words), first paint",
-             "large article, page-down", f"library first paint, {library_sizes[1]} vs {library_sizes[0]} docs",
-             f"library filter, per keystroke ({library_sizes[1]} docs)", "peak RSS, cached article vs bare app"]
-    keys = ["paint_cached_vs_bare", "paint_uncached_raw_vs_bare", None, "large_paint_vs_bare", "pagedown_vs_bare",
-            "library_10k_vs_10", None, "rss_vs_bare"]
+    names = [
+        "app first paint, cached article, highlighted",
+        "app first paint, uncached, raw text",
+        "app uncached, time to highlights",
+        f"large article ({large_words} words), first paint",
+        "large article, page-down",
+        f"library first paint, {library_sizes[1]} vs {library_sizes[0]} docs",
+        f"library filter, per keystroke ({library_sizes[1]} docs)",
+        "peak RSS, cached article vs bare app",
+    ]
+    keys = [
+        "paint_cached_vs_bare",
+        "paint_uncached_raw_vs_bare",
+        None,
+        "large_paint_vs_bare",
+        "pagedown_vs_bare",
+        "library_10k_vs_10",
+        None,
+        "rss_vs_bare",
+    ]
     if why is not None:
         for name, key in zip(names, keys):
             report.add(Row(name, None, None, note=why), key)
@@ -380,8 +414,10 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
             {
                 # Re-warm before each cached run (a no-op hit normally): if the analysis source
                 # changed since, the pipeline version did too and the entry would be a miss.
-                "cached": lambda: (parse_to_cache(article, home_cached),
-                                   run(["newsreader", "open", article], home_cached, "cached", entities, 1))[1],
+                "cached": lambda: (
+                    parse_to_cache(article, home_cached),
+                    run(["newsreader", "open", article], home_cached, "cached", entities, 1),
+                )[1],
                 "bare": lambda: run(["bare", article], home_cached, "bare", None),
             },
             rounds,
@@ -391,18 +427,21 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
         uncached: dict[str, list[float]] = {"raw": [], "hl": []}
 
         def run_uncached() -> float:
-            t_raw, t_hl = ab.first_paint(["newsreader", "open", article], work / f"fresh-{next(fresh)}", "uncached",
-                                         raw, entities)
+            t_raw, t_hl = ab.first_paint(
+                ["newsreader", "open", article], work / f"fresh-{next(fresh)}", "uncached", raw, entities
+            )
             ab.quit()
             uncached["raw"].append(t_raw)
             uncached["hl"].append(t_hl if t_hl is not None else float("nan"))
             return t_raw
 
-        med2 = alternate({"uncached": run_uncached, "bare": lambda: run(["bare", article], home_cached, "bare", None)},
-                         rounds)
+        med2 = alternate(
+            {"uncached": run_uncached, "bare": lambda: run(["bare", article], home_cached, "bare", None)}, rounds
+        )
         report.add(Row(names[1], med2["uncached"], med2["bare"], target="<=1.3"), keys[1])
-        report.add(Row(names[2], statistics.median(uncached["hl"]), med2["bare"], note="no target; spaCy load + parse"),
-                   None)
+        report.add(
+            Row(names[2], statistics.median(uncached["hl"]), med2["bare"], note="no target; spaCy load + parse"), None
+        )
 
         # Large article: cached (parsed once here), then first paint and page-down.
         large = work / "large-article.txt"
@@ -423,21 +462,45 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
             ab.quit()
             return t_raw
 
-        med3 = alternate({"ours": lambda: (parse_to_cache(str(large), home_cached, jobs=2),
-                                           run_large(["newsreader", "open", str(large)], "ours"))[1],
-                          "bare": lambda: run_large(["bare", str(large)], "bare")}, rounds)
-        report.add(Row(names[3], med3["ours"], med3["bare"], target="<=1.5", note="raw text of the cached article"),
-                   keys[3])
+        med3 = alternate(
+            {
+                "ours": lambda: (
+                    parse_to_cache(str(large), home_cached, jobs=2),
+                    run_large(["newsreader", "open", str(large)], "ours"),
+                )[1],
+                "bare": lambda: run_large(["bare", str(large)], "bare"),
+            },
+            rounds,
+        )
+        report.add(
+            Row(names[3], med3["ours"], med3["bare"], target="<=1.5", note="raw text of the cached article"), keys[3]
+        )
         first = {side: statistics.median(t[0] for t in v) for side, v in pagedowns.items()}
         settled = {side: statistics.median(t[1] for t in v) for side, v in pagedowns.items()}
-        report.add(Row(names[4], first["ours"], first["bare"], target="<=1.5",
-                       note="key to the new page on screen (both jump, no scroll animation)"), keys[4])
-        report.add(Row("large article, page-down until the screen is still", settled["ours"], settled["bare"],
-                       note="no target; includes the side panel following the cursor"), None)
+        report.add(
+            Row(
+                names[4],
+                first["ours"],
+                first["bare"],
+                target="<=1.5",
+                note="key to the new page on screen (both jump, no scroll animation)",
+            ),
+            keys[4],
+        )
+        report.add(
+            Row(
+                "large article, page-down until the screen is still",
+                settled["ours"],
+                settled["bare"],
+                note="no target; includes the side panel following the cursor",
+            ),
+            None,
+        )
 
         # Library: small vs big cache, then filter keystrokes on the big one.
-        titles = [json.loads(json.dumps(doc))["title"]] + [Path(f).stem.split("-", 1)[-1].replace("-", " ")
-                                                           for f in corpus_files(240)]
+        titles = [json.loads(json.dumps(doc))["title"]] + [
+            Path(f).stem.split("-", 1)[-1].replace("-", " ") for f in corpus_files(240)
+        ]
         small_n, big_n = library_sizes
         homes = {}
         for n in (small_n, big_n):
@@ -456,7 +519,9 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
             ab.quit()
             return t_paint - t0
 
-        med4 = alternate({"big": lambda: run_library(big_n, True), "small": lambda: run_library(small_n, False)}, rounds)
+        med4 = alternate(
+            {"big": lambda: run_library(big_n, True), "small": lambda: run_library(small_n, False)}, rounds
+        )
         report.add(Row(names[5], med4["big"], med4["small"], target="<=1.5"), keys[5])
         report.add(Row(names[6], statistics.median(filter_times), None, note="key to settled list; no baseline"), None)
 
@@ -490,7 +555,9 @@ def compile_bytecode() -> str:
     import newsreader
 
     here = Path(__file__).resolve().parent
-    ok = compileall.compile_dir(str(Path(newsreader.__file__).parent), quiet=1) and compileall.compile_dir(str(here), quiet=1)
+    ok = compileall.compile_dir(str(Path(newsreader.__file__).parent), quiet=1) and compileall.compile_dir(
+        str(here), quiet=1
+    )
     return f"bytecode compiled for newsreader and benchmarks/ before timing ({'ok' if ok else 'with errors'})"
 
 
@@ -520,8 +587,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_parse(report, work, n_articles, rounds)
         if not args.skip_app:
             bench_app(report, work, rounds, large_words, library_sizes)
-    report.notes.append(f"{'quick smoke run, numbers not meaningful; ' if args.quick else ''}"
-                        f"medians of {rounds} alternating rounds; total {time.perf_counter() - started:.0f} s")
+    report.notes.append(
+        f"{'quick smoke run, numbers not meaningful; ' if args.quick else ''}"
+        f"medians of {rounds} alternating rounds; total {time.perf_counter() - started:.0f} s"
+    )
     report.print()
     return 0
 

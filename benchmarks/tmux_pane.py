@@ -7,11 +7,11 @@ same process start (``respawn-pane``), same polling loop.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shlex
 import subprocess
-import itertools
 import time
 
 SGR = re.compile(r"\x1b\[[0-9;:]*m")
@@ -31,7 +31,12 @@ class TmuxPane:
         )
         self._client = subprocess.Popen(
             [*base, "-C", "attach", "-t", "bench"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", errors="replace", bufsize=1,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            bufsize=1,
         )
         self._read_block()  # the reply to the attach itself
         self.command("refresh-client -f no-output")
@@ -85,7 +90,9 @@ class TmuxPane:
         self.command("send-keys -t bench " + " ".join(shlex.quote(k) for k in keys))
         return t0
 
-    def wait(self, predicate, timeout: float = 60.0, interval: float = 0.004, styles: bool = False) -> tuple[float, str]:
+    def wait(
+        self, predicate, timeout: float = 60.0, interval: float = 0.004, styles: bool = False
+    ) -> tuple[float, str]:
         """Poll the screen until ``predicate(screen)`` holds: (wall time, screen)."""
         deadline = time.time() + timeout
         while True:
@@ -105,7 +112,7 @@ class TmuxPane:
                 self._client.terminate()
             self._client.wait(timeout=10)
 
-    def __enter__(self) -> "TmuxPane":
+    def __enter__(self) -> TmuxPane:
         return self
 
     def __exit__(self, *exc: object) -> None:

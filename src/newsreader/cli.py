@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_open.add_argument("path", nargs="?", help="article file (.txt, .md, .html), http(s) URL, or - for standard input")
     p_open.add_argument("--sample", action="store_true", help="open the bundled sample article")
     p_open.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the file's)")
-    p_open.add_argument("--offline", action="store_true", help="read a URL from the fetched-page cache, not the network")
+    p_open.add_argument(
+        "--offline", action="store_true", help="read a URL from the fetched-page cache, not the network"
+    )
     p_open.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     p_parse = sub.add_parser(
@@ -90,10 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  newsreader parse article.txt --pretty\n  newsreader parse corpus/*.txt > docs.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_parse.add_argument("paths", nargs="+", metavar="PATH", help="article files, http(s) URLs, or - for standard input")
+    p_parse.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, http(s) URLs, or - for standard input"
+    )
     p_parse.add_argument("--pretty", action="store_true", help="indent the JSON (one input only)")
     p_parse.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input")
-    p_parse.add_argument("--offline", action="store_true", help="read URLs from the fetched-page cache, not the network")
+    p_parse.add_argument(
+        "--offline", action="store_true", help="read URLs from the fetched-page cache, not the network"
+    )
     p_parse.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p_parse.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for parsing (default 1)")
     p_parse.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -151,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         if debug:
             raise
         if isinstance(exc, ModelMissing):
@@ -292,7 +298,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if cache is None or not ids:
             raise UsageError(f"export: {target!r} is neither a file nor the id of a cached document")
         if len(ids) > 1:
-            raise UsageError(f"export: id prefix {target!r} is ambiguous ({len(ids)} cached documents); give more digits")
+            raise UsageError(
+                f"export: id prefix {target!r} is ambiguous ({len(ids)} cached documents); give more digits"
+            )
         found = cache.latest(ids[0])
         if found is None:
             raise UsageError(f"export: the cached document {ids[0][:12]} is unreadable; open its article again")
@@ -338,7 +346,9 @@ def keyboard_from_terminal() -> None:
     try:
         tty = os.open("/dev/tty", os.O_RDONLY)
     except OSError as exc:
-        raise IngestError("-", f"read from a pipe, but there is no terminal to take keys from ({exc.strerror})") from None
+        raise IngestError(
+            "-", f"read from a pipe, but there is no terminal to take keys from ({exc.strerror})"
+        ) from None
     os.dup2(tty, 0)
     os.close(tty)
 

@@ -25,7 +25,7 @@ PAYLOAD_LINES = [
     "[@click=app.quit]Quit now[/] and [bold red]shout[/] \\[escaped] [link=https://evil.example]x[/link].",
     f"An escape \x1b[31mred\x1b[0m and a clipboard write {OSC52} and a title {OSC_TITLE} and C1 \x9b2J \x9d0;t\x9c.",
     "The minister said \u202eevil\u202c reversed \u2066isolate\u2069 text, and a zero\u200bwidth joiner.",
-    "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">link</a> &amp; &lt;",
+    '<script>alert(1)</script> <img src=x onerror=alert(2)> <a href="javascript:alert(3)">link</a> &amp; &lt;',
     "[click me](javascript:alert(4)) ![img](https://evil.example/p.png) <https://evil.example> | a | b |",
     "# not a heading *not em* _not em_ `not code` ~~not struck~~ $x$ [^1] --- > not a quote",
     "\u201c[@click=app.quit]Quit[/] <script>alert(5)</script> is the plan,\u201d the official said on Tuesday.",
@@ -200,8 +200,13 @@ async def test_app_shows_hostile_text_literally_and_fires_nothing(hostile_articl
             await pilot.pause()
             strips = app.screen._compositor.render_strips()
             screen_text = "\n".join(strip.text for strip in strips)
-            for literal in ("[@click=app.quit]Quit now[/]", "[bold red]shout[/]", "<script>alert(1)</script>",
-                            "[b]Title[/b]", "]52;c;ZWNobyBwd25lZA=="):
+            for literal in (
+                "[@click=app.quit]Quit now[/]",
+                "[bold red]shout[/]",
+                "<script>alert(1)</script>",
+                "[b]Title[/b]",
+                "]52;c;ZWNobyBwd25lZA==",
+            ):
                 assert literal in screen_text, literal
             for strip in strips:
                 for segment in strip:

@@ -90,8 +90,13 @@ def test_sigkill_during_review_saves_twenty_times_loses_nothing_acknowledged(hom
     expected: dict[str, str] = {}
     total_acks = 0
     for round_ in range(ROUNDS):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(home), str(round_), str(SAMPLE)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(home), str(round_), str(SAMPLE)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         assert child.stdout is not None
         line = child.stdout.readline().strip()
         assert line == "ready", (line, child.stderr.read()[-2000:] if child.poll() is not None else "")

@@ -18,7 +18,7 @@ from .conftest import assert_one_line_error, run_cli
 def test_chunks_cover_the_text_exactly(text, size):
     bounds = limits.split_chunks(text, size)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    for (a, b), (c, _) in zip(bounds, bounds[1:]):
+    for (_a, b), (c, _d) in zip(bounds, bounds[1:]):
         assert b == c
     for a, b in bounds:
         assert b - a <= size
@@ -73,7 +73,7 @@ def test_over_long_text_is_refused_before_analysis():
 def test_cli_refuses_text_over_the_analysis_limit(tmp_path, home, size):
     """A 4 MB text file (under the 5 MB file limit) used to crash with spaCy's E088 and exit 1."""
     path = tmp_path / "long.txt"
-    line = "The minister said the plan would cost $5 billion. \"It is fine,\" she said.\n"
+    line = 'The minister said the plan would cost $5 billion. "It is fine," she said.\n'
     path.write_text((line * (size // len(line) + 1))[:size])
     proc = run_cli(["parse", path], home)
     message = assert_one_line_error(proc)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.store import DocumentCache, sqlite as store_sqlite
+from newsreader.store import DocumentCache
+from newsreader.store import sqlite as store_sqlite
 from newsreader.store.reviews import ReviewStore
 
 from .conftest import run_cli
@@ -214,8 +215,13 @@ def test_two_reviewers_and_a_parse_batch_write_at_once(tmp_path, home, sample_do
     ReviewStore(reviews).close()
     env = dict(os.environ, PYTHONPATH=str(ROOT), NEWSREADER_HOME=str(home))
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, who, str(reviews), "150"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=env)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, who, str(reviews), "150"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         for who in ("a", "b")
     ]
     copies = []

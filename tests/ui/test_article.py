@@ -12,8 +12,8 @@ from newsreader.ui.bindings import specs
 from newsreader.ui.screens.article import ArticleScreen, sentence_at
 from newsreader.ui.screens.help import HelpScreen
 from newsreader.ui.widgets.article_body import ArticleBody
-from newsreader.ui.widgets.search_bar import SearchBar
 from newsreader.ui.widgets.panel_list import PanelList
+from newsreader.ui.widgets.search_bar import SearchBar
 from newsreader.ui.widgets.side_panel import SidePanel
 
 SIZE = (120, 40)
@@ -117,7 +117,11 @@ def test_date_inside_quote_shows_both_layers():
     q1 = text.index('"', q0 + 1) + 1
     d0 = text.index("Tuesday")
     doc = Document(
-        id="x", title="t", published="2024-12-18", source="s", text=text,
+        id="x",
+        title="t",
+        published="2024-12-18",
+        source="s",
+        text=text,
         quotes=(Quote("q1", q0, q1, text[q0:q1], True, None, None),),
         dates=(DateSpan("d1", d0, d0 + 7, "Tuesday", "2024-12-17", "day", True),),
     )
@@ -140,7 +144,7 @@ def test_theme_variables_override_defaults():
 
 
 def test_sentence_at_finds_the_sentence_around_an_offset():
-    text = "First one. Second \"quoted.\" Third!\nNext paragraph here."
+    text = 'First one. Second "quoted." Third!\nNext paragraph here.'
     s, e = sentence_at(text, text.index("Second") + 2)
     assert text[s:e] == 'Second "quoted."'
     s, e = sentence_at(text, text.index("Next"))

@@ -18,8 +18,16 @@ SIZE = (120, 40)
 
 def summaries(n: int) -> list[DocSummary]:
     return [
-        DocSummary(f"id{i:05d}", f"Article number {i} about {'Kursk' if i % 7 == 0 else 'weather'}",
-                   "2024-12-18", f"feed{i % 13}.example", 500, 10, float(n - i), "p")
+        DocSummary(
+            f"id{i:05d}",
+            f"Article number {i} about {'Kursk' if i % 7 == 0 else 'weather'}",
+            "2024-12-18",
+            f"feed{i % 13}.example",
+            500,
+            10,
+            float(n - i),
+            "p",
+        )
         for i in range(n)
     ]
 

@@ -40,8 +40,12 @@ class Sample(Widget):
         lines = [
             (
                 "Joe Biden met NATO officials in Kyiv with Ukrainian envoys.",
-                [("Joe Biden", fg("entity-person")), ("NATO", fg("entity-org")),
-                 ("Kyiv", fg("entity-place")), ("Ukrainian", fg("entity-other"))],
+                [
+                    ("Joe Biden", fg("entity-person")),
+                    ("NATO", fg("entity-org")),
+                    ("Kyiv", fg("entity-place")),
+                    ("Ukrainian", fg("entity-other")),
+                ],
             ),
             (
                 "\u201cWe lost 3,000 troops on Tuesday,\u201d the official said.",
@@ -49,23 +53,38 @@ class Sample(Widget):
             ),
             (
                 "Russia spent $5.6 billion in February 2022, it claimed.",
-                [("Russia spent $5.6 billion in February 2022", bg("claim")), ("$5.6 billion", fg("number", bold=True)),
-                 ("February 2022", fg("date", underline=True))],
+                [
+                    ("Russia spent $5.6 billion in February 2022", bg("claim")),
+                    ("$5.6 billion", fg("number", bold=True)),
+                    ("February 2022", fg("date", underline=True)),
+                ],
             ),
             (
                 "Search: Kursk matches Kursk (2/5)",
-                [("Kursk", Style(background=Color.parse(v["nr-search"]), foreground=BLACK)),
-                 ("Kursk", Style(background=Color.parse(v["nr-search"]), foreground=BLACK, bold=True, underline=True))],
+                [
+                    ("Kursk", Style(background=Color.parse(v["nr-search"]), foreground=BLACK)),
+                    (
+                        "Kursk",
+                        Style(background=Color.parse(v["nr-search"]), foreground=BLACK, bold=True, underline=True),
+                    ),
+                ],
             ),
             (
                 " ANON  a senior official   Pentagon",
-                [(" ANON ", Style(background=Color.parse(v["nr-anonymous"]), foreground=BLACK, bold=True)),
-                 ("a senior official", fg("anonymous")), ("Pentagon", fg("named", bold=True))],
+                [
+                    (" ANON ", Style(background=Color.parse(v["nr-anonymous"]), foreground=BLACK, bold=True)),
+                    ("a senior official", fg("anonymous")),
+                    ("Pentagon", fg("named", bold=True)),
+                ],
             ),
             (
                 "\u2713 supported  \u2248 disputed  \u2717 false  ? unverifiable",
-                [("\u2713 supported", fg("status-supported")), ("\u2248 disputed", fg("status-disputed")),
-                 ("\u2717 false", fg("status-false")), ("? unverifiable", fg("status-unverifiable"))],
+                [
+                    ("\u2713 supported", fg("status-supported")),
+                    ("\u2248 disputed", fg("status-disputed")),
+                    ("\u2717 false", fg("status-false")),
+                    ("? unverifiable", fg("status-unverifiable")),
+                ],
             ),
         ]
         parts = []

@@ -35,9 +35,7 @@ TEXTS = [
 
 
 def _article(i: int, text: str):
-    return article_from_text(
-        f"date 2024-12-18 Story {i}\n{text}", source=f"story-{i}.txt", fallback_title=f"story {i}"
-    )
+    return article_from_text(f"date 2024-12-18 Story {i}\n{text}", source=f"story-{i}.txt", fallback_title=f"story {i}")
 
 
 class Counting:
@@ -153,7 +151,8 @@ def test_a_bad_input_late_in_the_batch_stops_before_any_output(tmp_path):
     paths = _write_inputs(tmp_path)
     out = subprocess.run(
         [sys.executable, "-m", "newsreader.cli", "parse", *paths, str(tmp_path / "missing.txt")],
-        env=_env(tmp_path / "h"), capture_output=True,
+        env=_env(tmp_path / "h"),
+        capture_output=True,
     )
     assert out.returncode == 2
     assert out.stdout == b""
@@ -164,7 +163,10 @@ def test_bench_quick_runs_and_prints_the_summary_line(tmp_path):
     """The benchmark harness works end to end (tiny sizes); its numbers are not checked."""
     out = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
-        env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=600,
+        env=_env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     last = out.stdout.strip().splitlines()[-1]

@@ -31,9 +31,9 @@ def test_parse_prints_a_valid_document_and_the_second_run_skips_spacy(isolated_h
     assert money[0].value == 5600000000 and money[0].unit == "USD"
     # The second run is a cache hit: spaCy is never imported.
     code = (
-        "import sys, runpy; sys.argv=['newsreader', 'parse', %r];"
+        f"import sys, runpy; sys.argv=['newsreader', 'parse', {str(SAMPLE)!r}];"
         "from newsreader.cli import main; rc = main(sys.argv[1:]);"
-        "sys.stderr.write('SPACY=%%s' %% ('spacy' in sys.modules)); sys.exit(rc)" % str(SAMPLE)
+        "sys.stderr.write('SPACY=%s' % ('spacy' in sys.modules)); sys.exit(rc)"
     )
     env = dict(os.environ, NEWSREADER_HOME=str(isolated_home))
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=120)
@@ -128,8 +128,12 @@ def test_open_from_a_pipe_takes_keys_from_the_terminal(monkeypatch):
 
 def test_open_from_a_pipe_without_a_terminal_is_one_line(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "newsreader.cli", "open", "-"], input=SAMPLE.read_bytes(), capture_output=True,
-        env={**os.environ, "NEWSREADER_HOME": str(tmp_path)}, start_new_session=True, timeout=120,
+        [sys.executable, "-m", "newsreader.cli", "open", "-"],
+        input=SAMPLE.read_bytes(),
+        capture_output=True,
+        env={**os.environ, "NEWSREADER_HOME": str(tmp_path)},
+        start_new_session=True,
+        timeout=120,
     )
     err = proc.stderr.decode()
     assert proc.returncode == 2 and len(err.splitlines()) == 1

@@ -7,7 +7,6 @@ import sys
 import pytest
 
 from newsreader.config import (
-    tomllib,
     Config,
     ConfigError,
     config_path,
@@ -15,6 +14,7 @@ from newsreader.config import (
     load_config,
     save_theme,
     to_toml,
+    tomllib,
     user_themes_dir,
 )
 
@@ -112,7 +112,12 @@ def test_key_overrides_by_binding_id_quoted_or_dotted():
 
 def test_to_toml_round_trips(isolated_home):
     config = from_mapping(
-        {"theme": 'a "quoted" \\ theme', "panel_width": 30, "layers": {"numbers": False}, "keys": {"article.search": "ctrl+f"}}
+        {
+            "theme": 'a "quoted" \\ theme',
+            "panel_width": 30,
+            "layers": {"numbers": False},
+            "keys": {"article.search": "ctrl+f"},
+        }
     )
     again = from_mapping(tomllib.loads(to_toml(config)))
     for name in ("theme", "model", "panel_width", "panel_position", "layers", "keys", "max_bytes"):
@@ -127,11 +132,13 @@ def test_save_theme_creates_the_file(isolated_home):
 
 
 def test_save_theme_keeps_comments_keys_and_tables(isolated_home):
-    original = '# my settings\nmodel = "en_core_web_md"  # bigger\n\n[layers]\ndates = false\n\n[keys]\n"app.help" = "f1"\n'
+    original = (
+        '# my settings\nmodel = "en_core_web_md"  # bigger\n\n[layers]\ndates = false\n\n[keys]\n"app.help" = "f1"\n'
+    )
     path = write_config(isolated_home, original)
     save_theme("newsreader-high-contrast")
     text = path.read_text()
-    assert text == original.replace("  # bigger\n", "  # bigger\ntheme = \"newsreader-high-contrast\"\n", 1)
+    assert text == original.replace("  # bigger\n", '  # bigger\ntheme = "newsreader-high-contrast"\n', 1)
     config = load_config()
     assert config.theme == "newsreader-high-contrast" and config.layers["dates"] is False
     assert config.keys == {"app.help": "f1"} and config.model == "en_core_web_md"
@@ -204,7 +211,11 @@ def test_config_command_colours_only_a_terminal_that_wants_it(isolated_home, env
     environ.update(NEWSREADER_HOME=str(isolated_home), TERM="xterm-256color")
     environ.update(env)
     proc = subprocess.run(
-        [sys.executable, "-m", "newsreader.cli", "config"], stdout=follower, stderr=subprocess.PIPE, env=environ, timeout=120
+        [sys.executable, "-m", "newsreader.cli", "config"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=environ,
+        timeout=120,
     )
     os.close(follower)
     chunks = []

@@ -117,10 +117,13 @@ def test_rule(rule, text, tense, pub, value, granularity):
     assert (resolution.value, resolution.granularity) == (value, granularity)
 
 
-@pytest.mark.parametrize("text", [
-    "at 1119 Elmwood",  # "Nancy Pollina, of Don Apparel at 1119 Elmwood" - spaCy tags 1119 as DATE
-    "Christmas Island",  # "transported by DIMIA to Christmas Island last week"
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 1119 Elmwood",  # "Nancy Pollina, of Don Apparel at 1119 Elmwood" - spaCy tags 1119 as DATE
+        "Christmas Island",  # "transported by DIMIA to Christmas Island last week"
+    ],
+)
 def test_names_that_look_like_dates(text):
     assert resolve(text, DEC18, PAST) is None
 
@@ -136,8 +139,21 @@ def test_without_publication_date_relative_values_stay_null(text):
     assert resolution is not None and resolution.value is None and resolution.relative
 
 
-@pytest.mark.parametrize("text", ["several days", "three years", "recent years", "the past year", "the last year",
-                                  "24-year-old", "annual", "every day", "the 1980s", "months"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "several days",
+        "three years",
+        "recent years",
+        "the past year",
+        "the last year",
+        "24-year-old",
+        "annual",
+        "every day",
+        "the 1980s",
+        "months",
+    ],
+)
 def test_durations_and_vague_stretches_are_not_calendar_dates(text):
     # "Ukraine's commander-in-chief said Russia has used North Korean troops ... over several days"
     assert resolve(text, DEC18) is None
@@ -158,7 +174,9 @@ def test_present_tense_month_takes_the_nearer_year():
 def test_open_text_needs_capitals_and_prepositions():
     # "Officials may march in protest" has no date; "in June" has one, "may" alone has none.
     text = "Officials may march in protest, as they did in June."
-    assert [(text[m.start:m.end], m.rule) for m in find(text, open_text=True)] == [("June", "month_after_preposition")]
+    assert [(text[m.start : m.end], m.rule) for m in find(text, open_text=True)] == [
+        ("June", "month_after_preposition")
+    ]
 
 
 # -- document level: the parse decides the tense --------------------------------------------------------
@@ -209,8 +227,9 @@ def test_participle_reads_as_past_unless_it_schedules(nlp):
     found = dates_of(nlp, "The economy will expand by 4.25%, up from growth of 3.75% predicted in May.", "2007-10-16")
     assert found["May"][0] == "2007-05"
     # "The second round, previously scheduled for January 3rd, will also have to be postponed"
-    found = dates_of(nlp, "The second round, previously scheduled for January 3rd, will also have to be postponed.",
-                     "2005-11-18")
+    found = dates_of(
+        nlp, "The second round, previously scheduled for January 3rd, will also have to be postponed.", "2005-11-18"
+    )
     assert found["January 3rd"][0] == "2006-01-03"
 
 
@@ -257,11 +276,16 @@ def test_dev_set_date_accuracy(nlp):
 def test_months_coordinated_with_a_month_are_months(nlp):
     # 232 (2013-10-01): "April, May, July and August all saw increases of 17–43." and
     # "...saw drops every month between March and September..."; only the last month was found.
-    found = dates_of(nlp, "April, May, July and August all saw increases. Complaints fell between March and September.",
-                     "2013-10-01")
+    found = dates_of(
+        nlp, "April, May, July and August all saw increases. Complaints fell between March and September.", "2013-10-01"
+    )
     assert {k: v[0] for k, v in found.items()} == {
-        "April": "2013-04", "May": "2013-05", "July": "2013-07", "August": "2013-08",
-        "March": "2013-03", "September": "2013-09",
+        "April": "2013-04",
+        "May": "2013-05",
+        "July": "2013-07",
+        "August": "2013-08",
+        "March": "2013-03",
+        "September": "2013-09",
     }
 
 

@@ -23,7 +23,10 @@ def test_dask_bag_with_a_process_pool_matches_parse_texts(tmp_path, nlp):
     env["NEWSREADER_HOME"] = str(tmp_path / "home")
     out = subprocess.run(
         [sys.executable, str(EXAMPLE), "--scheduler", "processes", "--workers", "2", "--partitions", "2"],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     docs = [json.loads(line) for line in out.stdout.splitlines()]

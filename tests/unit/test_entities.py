@@ -39,7 +39,7 @@ def test_possessive_trimmed_and_spans_sound(nlp):
     ents = extract_entities(doc)
     assert any(e.text == "Angela Merkel" for e in ents)
     for e in ents:
-        assert doc.text[e.start:e.end] == e.text
+        assert doc.text[e.start : e.end] == e.text
 
 
 def test_every_span_of_the_reference_is_sound(sample_doc):

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from newsreader.export import FORMATS, render_export
-from newsreader.service import save_export as write_export
 from newsreader.export.html import theme_variables
 from newsreader.export.markdown import escape
 from newsreader.model import Claim, Cue, DateSpan, Document, Entity, Mention, Number, Quote, Source, Speaker
+from newsreader.service import save_export as write_export
 from newsreader.store.reviews import Review, ReviewStore
 
 GOLDEN = Path(__file__).parents[1] / "data" / "export"
@@ -64,34 +64,56 @@ def build_doc() -> Document:
             Number("n2", *s("$2 million"), "$2 million", "money", 2e6, "USD"),
         ),
         quotes=(
-            Quote("q1", *reported, t[reported[0]:reported[1]], False, Speaker("Mayor Ann Lee", *lee, "s1"),
-                  Cue("said", *s("said"))),
-            Quote("q2", *q1, t[q1[0]:q1[1]], True, Speaker("an official", *official, "s2"), Cue("said", *s("said", 1))),
+            Quote(
+                "q1",
+                *reported,
+                t[reported[0] : reported[1]],
+                False,
+                Speaker("Mayor Ann Lee", *lee, "s1"),
+                Cue("said", *s("said")),
+            ),
+            Quote(
+                "q2", *q1, t[q1[0] : q1[1]], True, Speaker("an official", *official, "s2"), Cue("said", *s("said", 1))
+            ),
         ),
         sources=(
             Source("s1", "Ann Lee", "person", "Mayor Ann Lee", (Mention(*lee),), ("q1",), ("c1",)),
-            Source("s2", "an official", "anonymous", "an official, on condition of anonymity", (Mention(*official),),
-                   ("q2",), ("c2",)),
+            Source(
+                "s2",
+                "an official",
+                "anonymous",
+                "an official, on condition of anonymity",
+                (Mention(*official),),
+                ("q2",),
+                ("c2",),
+            ),
         ),
         claims=(
-            Claim("c1", *sent1, t[sent1[0]:sent1[1]], "s1", "said", ("q1",)),
-            Claim("c2", *sent2, t[sent2[0]:sent2[1]], "s2", "said", ("q2",)),
-            Claim("c3", *sent3, t[sent3[0]:sent3[1]], None, None, ()),
+            Claim("c1", *sent1, t[sent1[0] : sent1[1]], "s1", "said", ("q1",)),
+            Claim("c2", *sent2, t[sent2[0] : sent2[1]], "s2", "said", ("q2",)),
+            Claim("c3", *sent3, t[sent3[0] : sent3[1]], None, None, ()),
         ),
-        dates=(
-            DateSpan("d1", *s("June"), "June", "2024-06", "month", True),
-        ),
+        dates=(DateSpan("d1", *s("June"), "June", "2024-06", "month", True),),
     )
 
 
 def build_reviews(doc: Document) -> dict[str, Review]:
     c1, c2 = doc.claims[0], doc.claims[1]
     return {
-        "c1": Review(doc.id, "c1", c1.text, c1.start, c1.end, "disputed", "City records say 4% | not 5% *yet*.\n<b>x</b>",
-                     UPDATED),
+        "c1": Review(
+            doc.id,
+            "c1",
+            c1.text,
+            c1.start,
+            c1.end,
+            "disputed",
+            "City records say 4% | not 5% *yet*.\n<b>x</b>",
+            UPDATED,
+        ),
         "c2": Review(doc.id, "c2", c2.text, c2.start, c2.end, "unverifiable", "", UPDATED),
-        "orphan:9": Review(doc.id, "orphan:9", "A sentence that was removed.", 500, 528, "false", "gone", UPDATED,
-                           orphaned=True),
+        "orphan:9": Review(
+            doc.id, "orphan:9", "A sentence that was removed.", 500, 528, "false", "gone", UPDATED, orphaned=True
+        ),
     }
 
 
@@ -161,10 +183,11 @@ def test_html_escapes_article_text_and_is_self_contained(doc):
 
 def test_html_layers_overlap_and_every_character_is_kept(doc):
     out = render_export(doc, {}, "html")
-    article = out[out.index('<article class="text">'):out.index("</article>")]
+    article = out[out.index('<article class="text">') : out.index("</article>")]
     # A number inside a reported quote inside a claim carries all three classes.
-    assert re.search(r'<span class="[^"]*hl-quote[^"]*hl-number[^"]*hl-claim[^"]*"[^>]*>5%</span>', article) or \
-        re.search(r'<span class="(?=[^"]*hl-quote)(?=[^"]*hl-number)(?=[^"]*hl-claim)[^"]*"[^>]*>5%</span>', article)
+    assert re.search(
+        r'<span class="[^"]*hl-quote[^"]*hl-number[^"]*hl-claim[^"]*"[^>]*>5%</span>', article
+    ) or re.search(r'<span class="(?=[^"]*hl-quote)(?=[^"]*hl-number)(?=[^"]*hl-claim)[^"]*"[^>]*>5%</span>', article)
     parser = _Collect()
     parser.feed(article.replace("</sup>", "</sup>\x00"))
     shown = re.sub(r"(c\d)\x00", "", "".join(parser.text))
@@ -196,7 +219,7 @@ def test_markdown_escapes_article_text(doc):
     assert "\\[not\\](a link)" in out and "\\`code\\`" in out and "\\_emphasis\\_" in out and "\\$math\\$" in out
     assert "\\&amp;" in out
     # Table rows keep their column count: each | inside a cell is escaped.
-    table = out[out.index("| # | Claim"):].split("\n\n")[0].splitlines()
+    table = out[out.index("| # | Claim") :].split("\n\n")[0].splitlines()
     counts = {len(re.findall(r"(?<!\\)\|", row)) for row in table}
     assert counts == {6}
 
@@ -211,7 +234,7 @@ def test_markdown_escape_function():
 
 def test_markdown_marks_every_claim_and_bolds_reviewed_ones(doc):
     out = render_export(doc, build_reviews(doc), "md")
-    article = out[out.index("## Article"):out.index("## Claims")]
+    article = out[out.index("## Article") : out.index("## Claims")]
     for claim in doc.claims:
         assert f"[^{claim.id}]" in article
         assert f"\n[^{claim.id}]: " in out
@@ -241,9 +264,9 @@ def test_annotations_exact_matches_the_text(doc):
         assert item["type"] == "Annotation"
         quote, position = item["target"]["selector"]
         assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
-        assert quote["exact"] == doc.text[position["start"]:position["end"]]
-        assert doc.text[:position["start"]].endswith(quote.get("prefix", ""))
-        assert doc.text[position["end"]:].startswith(quote.get("suffix", ""))
+        assert quote["exact"] == doc.text[position["start"] : position["end"]]
+        assert doc.text[: position["start"]].endswith(quote.get("prefix", ""))
+        assert doc.text[position["end"] :].startswith(quote.get("suffix", ""))
         assert item["target"]["source"] == f"urn:sha256:{doc.id}"
     purposes = {b["purpose"]: b["value"] for b in items[0]["body"]}
     assert purposes["assessing"] == "disputed" and purposes["commenting"].startswith("City records")
@@ -267,7 +290,7 @@ def test_exports_of_the_sample_with_a_real_store(sample_doc, tmp_path):
     assert len(items) == len(kw["claims"])
     for item in items:
         quote, position = item["target"]["selector"]
-        assert quote["exact"] == sample_doc.text[position["start"]:position["end"]]
+        assert quote["exact"] == sample_doc.text[position["start"] : position["end"]]
     assert "Checked \\| against \\*the\\* briefing" in outputs["md"]
     assert "(added by reviewer)" in outputs["html"]
 
@@ -290,7 +313,7 @@ def test_write_export_refuses_to_overwrite_without_force(tmp_path):
 def test_write_export_creates_a_readable_file(tmp_path):
     target = tmp_path / "fresh.html"
     write_export(target, "<p>ü</p>\n")
-    assert target.read_bytes() == "<p>ü</p>\n".encode("utf-8")
+    assert target.read_bytes() == "<p>ü</p>\n".encode()
     assert target.stat().st_mode & 0o044  # not left 0600 like a temporary file
 
 
@@ -316,16 +339,18 @@ def test_markdown_renders_article_text_verbatim(doc):
     dismissed_md = md.render(render_export(doc, {}, "md", claims=doc.claims[:2], dismissed=doc.claims[2:]))
     assert "<li># Not a heading" in dismissed_md and "<h1>Not" not in dismissed_md
     html_out = md.render(render_export(doc, build_reviews(doc), "md"))
-    article = html_out[html_out.index("<h2>Article</h2>"):html_out.index("<h2>Claims</h2>")]
+    article = html_out[html_out.index("<h2>Article</h2>") : html_out.index("<h2>Claims</h2>")]
     paragraphs = re.findall(r"<p>(.*?)</p>", article, re.S)
     plain = [re.sub(r"<sup class=\"footnote-ref\">.*?</sup>", "", p) for p in paragraphs]
     plain = [re.sub(r"</?strong>", "", p) for p in plain]
     import html as html_mod
 
     assert [html_mod.unescape(p) for p in plain] == [line for line in doc.text.splitlines()]
-    body = html_out[html_out.index("<h2>Article</h2>"):]
+    body = html_out[html_out.index("<h2>Article</h2>") :]
     assert not re.search(r"<(script|b>|a href=\"a link\"|code|em|h\d>Not)", body)
-    rows = re.findall(r"<tr>(.*?)</tr>", html_out[html_out.index("<h2>Claims</h2>"):html_out.index("<h2>Sources")], re.S)
+    rows = re.findall(
+        r"<tr>(.*?)</tr>", html_out[html_out.index("<h2>Claims</h2>") : html_out.index("<h2>Sources")], re.S
+    )
     assert all(r.count("<td") == 5 for r in rows[1:]) and len(rows) == 4
 
 
@@ -339,7 +364,9 @@ def test_html_never_puts_a_raw_status_in_markup(doc):
 
 def test_markdown_footnote_does_not_double_a_note_s_final_period(doc):
     c2 = doc.claims[1]
-    reviews = {"c2": Review(doc.id, "c2", c2.text, c2.start, c2.end, "unverifiable", "Checked the DoD briefing.", UPDATED)}
+    reviews = {
+        "c2": Review(doc.id, "c2", c2.text, c2.start, c2.end, "unverifiable", "Checked the DoD briefing.", UPDATED)
+    }
     out = render_export(doc, reviews, "md")
     footnote = next(line for line in out.splitlines() if line.startswith("[^c2]:"))
     assert footnote.endswith("note: Checked the DoD briefing.")

@@ -35,8 +35,14 @@ def cached(tmp_path, isolated_home):
     for n, sentence in enumerate(["The mayor said the *budget* rose 5%.", "Critics called it <b>reckless</b>."], 1):
         start = text.index(sentence)
         claims.append(Claim(f"c{n}", start, start + len(sentence), sentence, None, None))
-    doc = Document(id=text_id(text), title=article.title, published=article.published, source=article.source,
-                   text=text, claims=tuple(claims))
+    doc = Document(
+        id=text_id(text),
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        text=text,
+        claims=tuple(claims),
+    )
     with DocumentCache() as cache:
         cache.put(doc, pipeline_version(DEFAULT_MODEL))
     store = ReviewStore()
@@ -109,5 +115,7 @@ def test_ambiguous_id_prefix_exit_2(cached, isolated_home):
 
 
 def test_unwritable_output_exit_2(cached, isolated_home, tmp_path):
-    out = run("export", str(cached[0]), "--format", "md", "-o", str(tmp_path / "no" / "dir" / "x.md"), home=isolated_home)
+    out = run(
+        "export", str(cached[0]), "--format", "md", "-o", str(tmp_path / "no" / "dir" / "x.md"), home=isolated_home
+    )
     assert out.returncode == 2 and out.stderr.decode().count("\n") == 1

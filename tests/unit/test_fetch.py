@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from newsreader.ingest import IngestError
-from newsreader.service import read_input
 from newsreader.ingest.fetch import USER_AGENT, FetchError, fetch
+from newsreader.service import read_input
 from newsreader.store.fetched import FILENAME, FetchedCache
 
 HTML = Path(__file__).parents[1] / "data" / "html"
@@ -39,7 +39,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         Handler.seen_agents.append(self.headers.get("User-Agent", ""))
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
         path = self.path
@@ -52,7 +52,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/notext.html":
             self._send(200, (HTML / "no-text.html").read_bytes())
         elif path == "/plain.txt":
-            self._send(200, "Heat wave ends\nTemperatures fell on Sunday.\n".encode(), "text/plain; charset=utf-8")
+            self._send(200, b"Heat wave ends\nTemperatures fell on Sunday.\n", "text/plain; charset=utf-8")
         elif path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/article.html")
@@ -222,9 +222,7 @@ def test_5xx_falls_back_to_the_cache_but_4xx_does_not(server):
 
 def _cli(*args: str, home: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NEWSREADER_HOME=str(home))
-    return subprocess.run(
-        [sys.executable, "-m", "newsreader.cli", *args], capture_output=True, env=env, timeout=300
-    )
+    return subprocess.run([sys.executable, "-m", "newsreader.cli", *args], capture_output=True, env=env, timeout=300)
 
 
 def test_cli_parse_url_and_errors(server, isolated_home):

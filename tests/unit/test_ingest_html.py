@@ -106,8 +106,12 @@ def test_title_vote_strips_site_names_and_ignores_logo_h1():
     )
     assert choose_title({"title_tag": "Biden - Trump debate ends in chaos"}) == "Biden - Trump debate ends in chaos"
     # An SEO og:title loses to the headline that h1, twitter and JSON-LD agree on.
-    meta = {"og_title": "Storm: schools shut", "twitter_title": "Storm closes schools",
-            "jsonld_headline": "Storm closes schools", "h1": ["Storm closes schools"]}
+    meta = {
+        "og_title": "Storm: schools shut",
+        "twitter_title": "Storm closes schools",
+        "jsonld_headline": "Storm closes schools",
+        "h1": ["Storm closes schools"],
+    }
     assert choose_title(meta) == "Storm closes schools"
 
 
@@ -176,11 +180,14 @@ def test_googleoff_regions_are_not_article_text():
     story = "".join(f"<p>Paragraph {i} of the post says something worth reading about the topic.</p>" for i in range(4))
     teasers = "".join(
         f'<div class="nextstory"><h2><a href="/{i}">Next post {i}</a></h2><p>A teaser for another story number {i} '
-        f"that is not part of this one at all, with enough words to look like prose.</p></div>" for i in range(6)
+        f"that is not part of this one at all, with enough words to look like prose.</p></div>"
+        for i in range(6)
     )
-    html = (f"<html><head><title>Millennials and money</title></head><body><article><h1>Millennials and money</h1>"
-            f"<div id='story'>{story}<!--googleoff: all--><div id='next'>{teasers}</div><!--googleon: all--></div>"
-            f"</article></body></html>")
+    html = (
+        f"<html><head><title>Millennials and money</title></head><body><article><h1>Millennials and money</h1>"
+        f"<div id='story'>{story}<!--googleoff: all--><div id='next'>{teasers}</div><!--googleon: all--></div>"
+        f"</article></body></html>"
+    )
     text = extract_html(html).text
     assert "Paragraph 3 of the post" in text
     assert "teaser" not in text.lower()
@@ -192,7 +199,9 @@ def test_a_dateline_under_the_headline_is_dropped_with_it():
     from newsreader.ingest.html import extract_html
 
     story = "".join(f"<p>Sentence {i} of the report tells the reader what happened in the town.</p>" for i in range(4))
-    html = ("<html><head><title>Quake strikes coast</title></head><body><article><h1>Quake strikes coast</h1>"
-            f"<p>January 15, 2024 · 10:58 PM EST</p>{story}</article></body></html>")
+    html = (
+        "<html><head><title>Quake strikes coast</title></head><body><article><h1>Quake strikes coast</h1>"
+        f"<p>January 15, 2024 · 10:58 PM EST</p>{story}</article></body></html>"
+    )
     text = extract_html(html).text
     assert text.startswith("Sentence 0 of the report")

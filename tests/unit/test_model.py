@@ -6,7 +6,20 @@ import pytest
 
 from newsreader.model import SCHEMA, Document, SchemaError
 
-TOP_LEVEL = ["schema", "id", "title", "published", "source", "text", "entities", "numbers", "quotes", "sources", "claims", "dates"]
+TOP_LEVEL = [
+    "schema",
+    "id",
+    "title",
+    "published",
+    "source",
+    "text",
+    "entities",
+    "numbers",
+    "quotes",
+    "sources",
+    "claims",
+    "dates",
+]
 
 
 def test_json_has_exactly_the_spec_keys_in_order(sample_doc):

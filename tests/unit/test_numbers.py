@@ -24,35 +24,51 @@ def numbers_of(nlp, text: str):
 # -- pure value parsing -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("words", "value", "used"), [
-    ("forty two", 42, 2),
-    ("two hundred thousand troops", 200_000, 3),
-    ("a million workers", 1e6, 2),
-    ("a dozen", 12, 2),
-    ("two and a half days", 2.5, 4),
-    ("three hundred and twelve", 312, 4),
-    ("a few", None, 0),
-])
+@pytest.mark.parametrize(
+    ("words", "value", "used"),
+    [
+        ("forty two", 42, 2),
+        ("two hundred thousand troops", 200_000, 3),
+        ("a million workers", 1e6, 2),
+        ("a dozen", 12, 2),
+        ("two and a half days", 2.5, 4),
+        ("three hundred and twelve", 312, 4),
+        ("a few", None, 0),
+    ],
+)
 def test_parse_words(words, value, used):
     assert parse_words(words.split()) == ((float(value), used) if value is not None else (None, 0))
 
 
-@pytest.mark.parametrize(("text", "money", "value"), [
-    ("$5.6 billion", True, 5.6e9),
-    ("€300m", True, 3e8),
-    ("$250bn", True, 2.5e11),
-    ("1.2 trillion yen", True, 1.2e12),
-    ("216,000", False, 216_000),
-    ("5 m", False, 5),  # "5 m" of a count is not 5 million
-])
+@pytest.mark.parametrize(
+    ("text", "money", "value"),
+    [
+        ("$5.6 billion", True, 5.6e9),
+        ("€300m", True, 3e8),
+        ("$250bn", True, 2.5e11),
+        ("1.2 trillion yen", True, 1.2e12),
+        ("216,000", False, 216_000),
+        ("5 m", False, 5),  # "5 m" of a count is not 5 million
+    ],
+)
 def test_amounts(text, money, value):
     assert amounts(text, money=money)[0][2] == pytest.approx(value)
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("US$78 million", "USD"), ("AU$34 billion", "AUD"), ("NZ$2 million", "NZD"), ("AUD $120 million", "AUD"),
-    ("€57 million", "EUR"), ("£5.05", "GBP"), ("1.2 trillion yen", "JPY"), ("$8.94 USD", "USD"), ("300", None),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("US$78 million", "USD"),
+        ("AU$34 billion", "AUD"),
+        ("NZ$2 million", "NZD"),
+        ("AUD $120 million", "AUD"),
+        ("€57 million", "EUR"),
+        ("£5.05", "GBP"),
+        ("1.2 trillion yen", "JPY"),
+        ("$8.94 USD", "USD"),
+        ("300", None),
+    ],
+)
 def test_currency_of(text, code):
     assert currency_of(text) == code
 
@@ -102,7 +118,9 @@ def test_currency_code_before_the_symbol(nlp):
 
 def test_alternatives_are_two_numbers(nlp):
     # "withdrawals of up to 2,500 Haitian gourdes (equivalent to about US$63 or £29)"
-    found = numbers_of(nlp, "Banks allow withdrawals of up to 2,500 Haitian gourdes (equivalent to about US$63 or £29).")
+    found = numbers_of(
+        nlp, "Banks allow withdrawals of up to 2,500 Haitian gourdes (equivalent to about US$63 or £29)."
+    )
     assert found["US$63"] == ("money", 63, "USD")
     assert found["£29"] == ("money", 29, "GBP")
 
@@ -119,7 +137,7 @@ def test_range_takes_the_low_bound_scaled_like_the_high(nlp):
     found = numbers_of(nlp, "The cuts are estimated to remove $10\u2013$15 billion from the budget.")
     assert found["$10\u2013$15 billion"] == ("money", 10e9, "USD")
     found = numbers_of(nlp, "Between 10 and 20 people were hurt.")
-    (kind, value, unit), = [v for k, v in found.items() if "10" in k]
+    ((kind, value, unit),) = [v for k, v in found.items() if "10" in k]
     assert (value, unit) == (10, "people")
 
 
@@ -155,13 +173,15 @@ def test_spelled_out_numbers(nlp):
 def test_per_cent_is_a_percentage_not_money(nlp):
     # "Ninety per cent of the cards are already in the electoral centres"
     found = numbers_of(nlp, "The OAS said that ninety per cent of the cards are already in the electoral centres.")
-    (kind, value, unit), = [v for k, v in found.items() if "per cent" in k]
+    ((kind, value, unit),) = [v for k, v in found.items() if "per cent" in k]
     assert (kind, value, unit) == ("percent", 90, "%")
 
 
 def test_day_of_a_date_is_not_a_count(nlp):
     # "sometime between January 22 and January 29 would likely be the new dates"
-    found = numbers_of(nlp, "He told reporters that sometime between January 22 and January 29 would likely be the new dates.")
+    found = numbers_of(
+        nlp, "He told reporters that sometime between January 22 and January 29 would likely be the new dates."
+    )
     assert not any(k in ("22", "29") for k in found)
 
 
@@ -179,7 +199,9 @@ def test_clock_time_is_not_a_count(nlp):
 
 def test_untagged_spelled_scale(nlp):
     # "which will affect more than a million workers" - the small model tags no CARDINAL
-    found = numbers_of(nlp, "From Saturday, the minimum wage will be increased, which will affect more than a million workers.")
+    found = numbers_of(
+        nlp, "From Saturday, the minimum wage will be increased, which will affect more than a million workers."
+    )
     assert found["a million"] == ("count", 1e6, "workers")
 
 
@@ -190,7 +212,9 @@ def test_mislabelled_lone_number_is_kept(nlp):
 
 
 def test_years_and_dates_are_not_numbers(nlp):
-    found = numbers_of(nlp, "The economy has lost 6.9 million jobs since December 2007, and 2008 was worse than 2,000 days ago.")
+    found = numbers_of(
+        nlp, "The economy has lost 6.9 million jobs since December 2007, and 2008 was worse than 2,000 days ago."
+    )
     assert found["6.9 million"] == ("count", 6.9e6, "jobs")
     assert not any("2007" in k or k == "2008" for k in found)
 
@@ -207,14 +231,20 @@ def test_dev_set_number_accuracy(nlp):
         cursor = 0
         for item in entry["numbers"]:
             start = article.text.find(item["text"], cursor)
-            while start > 0 and (article.text[start - 1].isalnum() or article.text[start + len(item["text"]):][:1].isdigit()):
+            while start > 0 and (
+                article.text[start - 1].isalnum() or article.text[start + len(item["text"]) :][:1].isdigit()
+            ):
                 start = article.text.find(item["text"], start + 1)
             end = start + len(item["text"])
             cursor = end
-            hits = sorted((n for n in spans if n.start < end and start < n.end),
-                          key=lambda n: -(min(end, n.end) - max(start, n.start)))
+            hits = sorted(
+                (n for n in spans if n.start < end and start < n.end),
+                key=lambda n: -(min(end, n.end) - max(start, n.start)),
+            )
             total += 1
-            if hits and (hits[0].value == pytest.approx(item["value"]) if item["value"] is not None else hits[0].value is None):
+            if hits and (
+                hits[0].value == pytest.approx(item["value"]) if item["value"] is not None else hits[0].value is None
+            ):
                 right += 1
     assert total >= 100
     assert right / total >= 0.9

@@ -37,7 +37,9 @@ def test_quote_running_over_paragraphs():
 
 def test_quote_continued_by_a_paragraph_that_closes_first():
     # 109: "What I saw was horrendous. … where to go.\nThree women gave birth …," she said.
-    text = '"What I saw was horrendous. They did not know where to go.\nThree women gave birth while fleeing," she said.'
+    text = (
+        '"What I saw was horrendous. They did not know where to go.\nThree women gave birth while fleeing," she said.'
+    )
     (only,) = find_quote_spans(text)
     quoted = text[only.start : only.end]
     assert quoted.startswith("What I saw") and quoted.endswith("while fleeing,") and "\n" in quoted
@@ -88,14 +90,18 @@ def test_speaker_of_direct_quote(text, speaker):
 
 def test_attribution_in_next_paragraph():
     # 128: a quote ending with ," at paragraph end, then "William Fallon said."
-    doc = parse('"We are hopeful that we can continue that in a measured way,"\nWilliam Fallon said. He made no mention of a pause.')
+    doc = parse(
+        '"We are hopeful that we can continue that in a measured way,"\nWilliam Fallon said. He made no mention of a pause.'
+    )
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == "William Fallon"
 
 
 def test_quote_without_cue_continues_the_previous_speaker():
     # 119: "…," said Chávez. "And why? Because of our time."
-    doc = parse('"These children have to get up at five in the morning," said Hugo Chavez. "And why? Because of our time."')
+    doc = parse(
+        '"These children have to get up at five in the morning," said Hugo Chavez. "And why? Because of our time."'
+    )
     first, second = direct(doc)
     assert second.speaker is not None
     assert second.speaker.source_id == first.speaker.source_id
@@ -103,7 +109,9 @@ def test_quote_without_cue_continues_the_previous_speaker():
 
 def test_scare_quote_inside_reported_speech_takes_its_speaker():
     # reference: Syrsky said Russia has used North Korean troops at the heart of an "intensive offensive"
-    doc = parse('Commander Oleksandr Syrsky said Russia has used North Korean troops in an "intensive offensive" in Kursk.')
+    doc = parse(
+        'Commander Oleksandr Syrsky said Russia has used North Korean troops in an "intensive offensive" in Kursk.'
+    )
     scare = next(q for q in direct(doc) if q.text == "intensive offensive")
     assert source_of(doc, scare).name == "Oleksandr Syrsky"
 
@@ -115,6 +123,8 @@ def test_scare_quote_in_outlet_voice_has_no_speaker():
 
 
 def test_unpaired_quote_does_not_swallow_the_article():
-    doc = parse('He said "this never closes and runs on.\nThe next paragraph is the outlet speaking again.\n"A real quote," she said.')
+    doc = parse(
+        'He said "this never closes and runs on.\nThe next paragraph is the outlet speaking again.\n"A real quote," she said.'
+    )
     assert all("\n" not in q.text for q in doc.quotes)
     assert any(q.text == "A real quote," for q in direct(doc))

@@ -14,14 +14,18 @@ def only_reported(text: str):
 
 def test_said_that():
     # reference: A senior defense official said Tuesday that not all of the remaining $5.6 billion ...
-    doc, q = only_reported("A senior defense official said Tuesday that not all of the remaining $5.6 billion may be used in time.")
+    doc, q = only_reported(
+        "A senior defense official said Tuesday that not all of the remaining $5.6 billion may be used in time."
+    )
     assert q.text == "not all of the remaining $5.6 billion may be used in time"
     assert q.cue.text == "said"
     assert q.speaker.text == "A senior defense official"
 
 
 def test_said_without_that():
-    doc, q = only_reported("Ukraine's commander-in-chief Oleksandr Syrsky said Russia has used North Korean troops in Kursk.")
+    doc, q = only_reported(
+        "Ukraine's commander-in-chief Oleksandr Syrsky said Russia has used North Korean troops in Kursk."
+    )
     assert q.text == "Russia has used North Korean troops in Kursk"
     assert source_of(doc, q).name == "Oleksandr Syrsky"
 
@@ -52,7 +56,9 @@ def test_told_reuters():
 
 
 def test_according_to_at_the_start():
-    doc, q = only_reported("According to Hugo Chavez, the new time zone would allow school children to wake up with the sun.")
+    doc, q = only_reported(
+        "According to Hugo Chavez, the new time zone would allow school children to wake up with the sun."
+    )
     assert q.text.startswith("the new time zone would allow")
     assert q.cue.text == "According to"
     assert source_of(doc, q).name == "Hugo Chavez"
@@ -60,18 +66,24 @@ def test_according_to_at_the_start():
 
 def test_according_to_at_the_end():
     # 109: Thousands of civilians fled their homes ..., according to the U.N. peacekeeping mission there.
-    doc, q = only_reported("Thousands of civilians fled their homes on Saturday, according to the U.N. peacekeeping mission.")
+    doc, q = only_reported(
+        "Thousands of civilians fled their homes on Saturday, according to the U.N. peacekeeping mission."
+    )
     assert q.text == "Thousands of civilians fled their homes on Saturday"
 
 
 def test_dateline_is_not_content():
     # reference: Kursk, Russia - North Korean forces have suffered ... casualties, a senior US military official claimed Tuesday.
-    doc, q = only_reported("Kursk, Russia - North Korean forces have suffered heavy casualties in Kursk, a senior US military official claimed Tuesday.")
+    doc, q = only_reported(
+        "Kursk, Russia - North Korean forces have suffered heavy casualties in Kursk, a senior US military official claimed Tuesday."
+    )
     assert q.text.startswith("North Korean forces")
 
 
 def test_outlet_comment_after_which_is_cut():
-    doc, q = only_reported("Trump claimed he could secure a ceasefire within hours, which has triggered fears about US aid.")
+    doc, q = only_reported(
+        "Trump claimed he could secure a ceasefire within hours, which has triggered fears about US aid."
+    )
     assert q.text == "he could secure a ceasefire within hours"
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsreader.model import Claim, Document
-from newsreader.store.reviews import database as reviews_mod
 from newsreader.store.reviews import STATUSES, Review, ReviewStore, ReviewStoreReadOnly, claim_for
+from newsreader.store.reviews import database as reviews_mod
 from tests.synthetic import claims_document
 
 ROOT = Path(__file__).parents[2]
@@ -24,13 +24,17 @@ S2 = "Prices rose 5% in February."
 S3 = "Officials claimed the bridge would open in June."
 
 
-def make_doc(sentences: list[str], *, prefix: str = "", doc_id: str = "doc-1", claimed: list[str] | None = None) -> Document:
+def make_doc(
+    sentences: list[str], *, prefix: str = "", doc_id: str = "doc-1", claimed: list[str] | None = None
+) -> Document:
     """A document whose text is ``prefix`` + the sentences, with a claim per sentence in ``claimed``."""
     text = prefix + " ".join(sentences)
     claims = []
     for n, sentence in enumerate(claimed if claimed is not None else sentences, 1):
         start = text.index(sentence)
-        claims.append(Claim(id=f"c{n}", start=start, end=start + len(sentence), text=sentence, source_id=None, cue=None))
+        claims.append(
+            Claim(id=f"c{n}", start=start, end=start + len(sentence), text=sentence, source_id=None, cue=None)
+        )
     return Document(id=doc_id, title="T", published="2024-12-18", source="t.txt", text=text, claims=tuple(claims))
 
 
@@ -155,7 +159,7 @@ def test_reanchoring_when_offsets_moved(db, doc):
     assert set(got) == {"c3", "c4"}
     assert got["c4"].status == "unverifiable" and got["c4"].start == newer.claims[3].start
     assert got["c3"].note == "rose, per the bureau"
-    assert newer.text[got["c4"].start:got["c4"].end] == S3
+    assert newer.text[got["c4"].start : got["c4"].end] == S3
 
 
 def test_reanchoring_picks_the_nearest_occurrence(db):
@@ -166,8 +170,16 @@ def test_reanchoring_picks_the_nearest_occurrence(db):
     store = ReviewStore(db)
     store.set_status(doc, second, "false")
     shifted_text = "Note. " + doc.text
-    moved = Document(**{**doc.__dict__, "text": shifted_text, "claims": tuple(
-        Claim(id=c.id, start=c.start + 6, end=c.end + 6, text=c.text, source_id=None, cue=None) for c in doc.claims)})
+    moved = Document(
+        **{
+            **doc.__dict__,
+            "text": shifted_text,
+            "claims": tuple(
+                Claim(id=c.id, start=c.start + 6, end=c.end + 6, text=c.text, source_id=None, cue=None)
+                for c in doc.claims
+            ),
+        }
+    )
     got = store.reviews(moved)
     assert set(got) == {"c3"} and got["c3"].start == second.start + 6
 
@@ -225,7 +237,7 @@ def test_add_claim_and_dismiss(db, doc):
     start = doc.text.index("5% in February")
     added = store.add_claim(doc, start - 1, start + len("5% in February"))  # edges trimmed: " 5% in February"
     assert added.id.startswith("u") and added.text == "5% in February"
-    assert doc.text[added.start:added.end] == added.text
+    assert doc.text[added.start : added.end] == added.text
     store.dismiss(doc, doc.claims[0])
     ids = [c.id for c in store.claims(doc)]
     assert ids == ["c2", added.id, "c3"]  # text order: the added span lies inside c2 and starts later

@@ -167,7 +167,7 @@ def test_an_unnamed_n_year_old_speaks_and_is_anonymous():
     # 118 (heldout2): '"I was there yesterday," said a 19-year-old who lives in Villiers-le-Bel
     # ... and who would not give his name.' The parser makes "old" an ADJ subject.
     doc = parse(
-        'Interior Minister Michèle Alliot-Marie said the riots were organized.\n'
+        "Interior Minister Michèle Alliot-Marie said the riots were organized.\n"
         '"I was there yesterday, and I\'m going to be there tonight," said a 19-year-old who lives in '
         "Villiers-le-Bel and who would not give his name."
     )

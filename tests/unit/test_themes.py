@@ -126,14 +126,20 @@ def test_loading_bundled_themes_gives_no_notice():
 
 
 BAD_FILES = {
-    "bad-toml": ("name = \"broken\"\n[colors\n", "not valid TOML"),
-    "unknown-colour": (DARK.replace('"newsreader-dark"', '"mine"').replace('primary = "#61afef"', 'primary = "bluish"'),
-                       "unknown colour 'bluish' for 'colors.primary'"),
-    "missing-key": (DARK.replace('"newsreader-dark"', '"mine"').replace('quote = "#2b3349"\n', ""),
-                    "missing [highlights] key quote"),
+    "bad-toml": ('name = "broken"\n[colors\n', "not valid TOML"),
+    "unknown-colour": (
+        DARK.replace('"newsreader-dark"', '"mine"').replace('primary = "#61afef"', 'primary = "bluish"'),
+        "unknown colour 'bluish' for 'colors.primary'",
+    ),
+    "missing-key": (
+        DARK.replace('"newsreader-dark"', '"mine"').replace('quote = "#2b3349"\n', ""),
+        "missing [highlights] key quote",
+    ),
     "missing-name": (DARK.replace('name = "newsreader-dark"\n', ""), "missing key 'name'"),
-    "unknown-highlight": (DARK.replace('"newsreader-dark"', '"mine"').replace("quote =", "qoute ="),
-                          "unknown key 'highlights.qoute'"),
+    "unknown-highlight": (
+        DARK.replace('"newsreader-dark"', '"mine"').replace("quote =", "qoute ="),
+        "unknown key 'highlights.qoute'",
+    ),
 }
 
 

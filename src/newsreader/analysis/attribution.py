@@ -43,7 +43,7 @@ _SHORT_WORDS = 4
 _END_PUNCT = frozenset(".,!?;:\u2026")
 
 
-def extract_attributions(doc: "Doc", entities: list[Entity]) -> tuple[list[Quote], list[Source], list[Claim]]:
+def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[Source], list[Claim]]:
     """Quotes (direct and reported), sources and claims of a parsed article."""
     text = doc.text
     spans = find_quote_spans(text)
@@ -62,7 +62,7 @@ def extract_attributions(doc: "Doc", entities: list[Entity]) -> tuple[list[Quote
 # -- direct quotes ------------------------------------------------------------
 
 
-def _inside_quotes(doc: "Doc", spans: list[QuoteSpan]) -> list[bool]:
+def _inside_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[bool]:
     inside = [False] * len(doc)
     k = 0
     for token in doc:
@@ -79,11 +79,11 @@ def _is_short(text: str, span: QuoteSpan) -> bool:
 
 
 def _direct(
-    doc: "Doc",
+    doc: Doc,
     span_text: str,
     span: QuoteSpan,
     inside: list[bool],
-    sents: "list[Span]",
+    sents: list[Span],
     sent_starts: list[int],
     token_starts: list[int],
     reported: list[Attribution],
@@ -99,7 +99,9 @@ def _direct(
     cue, speaker = _nearest_cue(near, span, inside)
     if cue is None:
         before = sentences_between(sents, sent_starts, span.opened - 1, span.opened)
-        previous = [s for s in before if s.end_char <= span.opened and text[s.start_char : span.opened].rstrip().endswith(":")]
+        previous = [
+            s for s in before if s.end_char <= span.opened and text[s.start_char : span.opened].rstrip().endswith(":")
+        ]
         cue, speaker = _nearest_cue(previous, span, inside)
     if cue is None and text[span.end - 1 : span.end] == "," and text[span.closed : span.closed + 1] in ("\n", ""):
         # "…, we don't let this thing fall back down the hole again," / "William Fallon said."
@@ -113,7 +115,7 @@ def _direct(
     return _continued(text, span, record, earlier + [r for r in reported if r.end <= span.opened])
 
 
-def _nearest_cue(sents: "list[Span]", span: QuoteSpan, inside: list[bool]) -> "tuple[Token | None, Token | None]":
+def _nearest_cue(sents: list[Span], span: QuoteSpan, inside: list[bool]) -> tuple[Token | None, Token | None]:
     options = []
     for sent in sents:
         for token in sent:
@@ -148,7 +150,9 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     opens_paragraph = not text[para_start : span.opened].strip()
     prev_para_start = text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start else 0
     floor = prev_para_start if opens_paragraph else para_start
-    candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and max(r.end, r.speaker.idx) >= floor]
+    candidates = [
+        r for r in earlier if r.speaker is not None and r.start < span.opened and max(r.end, r.speaker.idx) >= floor
+    ]
     if candidates:
         prior = max(candidates, key=lambda r: max(r.end, r.speaker.idx))
         record.speaker, record.speaker_span, record.cue = prior.speaker, prior.speaker_span, None
@@ -157,7 +161,7 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
 
 
 def _scare(
-    doc: "Doc",
+    doc: Doc,
     span: QuoteSpan,
     record: Attribution,
     inside: list[bool],
@@ -187,7 +191,7 @@ def _scare(
 
 
 def _assemble(
-    doc: "Doc", text: str, records: list[Attribution], drafts: list[SourceDraft], assigned: list[SourceDraft | None]
+    doc: Doc, text: str, records: list[Attribution], drafts: list[SourceDraft], assigned: list[SourceDraft | None]
 ) -> tuple[list[Quote], list[Source], list[Claim]]:
     # sources that speak, numbered by first speaking mention
     speaking = {id(d) for d in assigned if d is not None}
@@ -210,7 +214,11 @@ def _assemble(
             s, e = r.speaker_span
             speaker = Speaker(text=text[s:e], start=s, end=e, source_id=source_id.get(id(draft)) if draft else None)
         cue = Cue(text=text[r.cue[0] : r.cue[1]], start=r.cue[0], end=r.cue[1]) if r.cue else None
-        quotes.append(Quote(id=qid, start=r.start, end=r.end, text=text[r.start : r.end], direct=r.direct, speaker=speaker, cue=cue))
+        quotes.append(
+            Quote(
+                id=qid, start=r.start, end=r.end, text=text[r.start : r.end], direct=r.direct, speaker=speaker, cue=cue
+            )
+        )
 
     grouped = group_claims(doc, text, [(r.start, r.end) for r in records])
     items: list[tuple[int, int, str | None, str | None, tuple[str, ...]]] = []

@@ -34,7 +34,7 @@ class ClaimDraft:
     quote_keys: list[int] = field(default_factory=list)  # indexes into the attribution list
 
 
-def sentence_table(doc: "Doc") -> tuple[list["Span"], list[int]]:
+def sentence_table(doc: Doc) -> tuple[list[Span], list[int]]:
     """Trimmed, non-empty sentences of ``doc`` and their start characters."""
     cached = doc.user_data.get("newsreader_claim_sentences")
     if cached is None:
@@ -52,7 +52,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def group_claims(doc: "Doc", text: str, spans: list[tuple[int, int]]) -> list[ClaimDraft]:
+def group_claims(doc: Doc, text: str, spans: list[tuple[int, int]]) -> list[ClaimDraft]:
     """One claim per group of sentences covered by the spans (quotes), in text order."""
     sents, _ = sentence_table(doc)
     bounds = [_trimmed(text, s.start_char, s.end_char) for s in sents]
@@ -92,7 +92,7 @@ def group_claims(doc: "Doc", text: str, spans: list[tuple[int, int]]) -> list[Cl
     return sorted(groups.values(), key=lambda d: d.start)
 
 
-def outlet_claims(doc: "Doc", text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def outlet_claims(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences in the outlet's voice that assert a number, comparison or event."""
     sents, _ = sentence_table(doc)
     found = []
@@ -106,7 +106,7 @@ def outlet_claims(doc: "Doc", text: str, taken: list[tuple[int, int]]) -> list[t
     return found
 
 
-def _is_claim(sent: "Span", text: str, lo: int, hi: int) -> bool:
+def _is_claim(sent: Span, text: str, lo: int, hi: int) -> bool:
     if len(sent) < _MIN_TOKENS or text[hi - 1] == "?":
         return False
     line_end = text.find("\n", lo)
@@ -123,5 +123,7 @@ def _is_claim(sent: "Span", text: str, lo: int, hi: int) -> bool:
         if token.ent_type_ in _ACTOR_ENTS:
             has_actor = True
     root = sent.root
-    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children))
+    past = root.tag_ == "VBD" or (
+        root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children)
+    )
     return has_actor and root.pos_ == "VERB" and past

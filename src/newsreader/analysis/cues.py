@@ -20,7 +20,9 @@ SPEECH_LEMMAS = frozenset(
 )
 
 # Cues that take reported content (a ccomp/xcomp clause) for indirect speech.
-REPORT_LEMMAS = SPEECH_LEMMAS - frozenset({"ask", "call", "describe", "disagree", "accuse", "express", "think", "brand", "label", "dub"})
+REPORT_LEMMAS = SPEECH_LEMMAS - frozenset(
+    {"ask", "call", "describe", "disagree", "accuse", "express", "think", "brand", "label", "dub"}
+)
 
 # Pronouns a speaker mention may be, by what they can refer back to.
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})

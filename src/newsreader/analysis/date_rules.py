@@ -47,32 +47,77 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 PAST, FUTURE, PRESENT, UNKNOWN = "past", "future", "present", "unknown"
 
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         1,
     )
     for name in names
 }
-WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-SMALL_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "a couple of": 2, "a couple": 2,
+WEEKDAYS = {
+    name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
-HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-            "new year's eve": (12, 31), "australia day": (1, 26), "halloween": (10, 31), "valentine's day": (2, 14),
-            "boxing day": (12, 26), "independence day": (7, 4)}
+SMALL_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a couple of": 2,
+    "a couple": 2,
+}
+HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "australia day": (1, 26),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "boxing day": (12, 26),
+    "independence day": (7, 4),
+}
 
 # -- building blocks (case-insensitive; open-text scanning also requires capitals) ----
 _MONTH_NAMES = r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -85,8 +130,10 @@ YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d,]|\s*(?:%|percent))\b"
 NUMBER = r"(?P<n>\d+|a couple of|a couple|" + "|".join(k for k in SMALL_NUMBERS if " " not in k) + r")"
 _PART = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 _NOT_THE = r"(?<!the\s)(?<!The\s)"
-_AFTER_PREP = (r"\b(?:(?:in|since|until|by|from|during|before|after|early|late|as|to|through)\s+"
-               r"(?:(?:at\s+least|as\s+(?:early|late)\s+as|no\s+later\s+than)\s+)?|mid-)")  # "until at least 2008"
+_AFTER_PREP = (
+    r"\b(?:(?:in|since|until|by|from|during|before|after|early|late|as|to|through)\s+"
+    r"(?:(?:at\s+least|as\s+(?:early|late)\s+as|no\s+later\s+than)\s+)?|mid-)"
+)  # "until at least 2008"
 
 
 @dataclass(frozen=True)
@@ -109,7 +156,7 @@ class Match:
     start: int
     end: int
     rule: str
-    pattern: "re.Match[str]"
+    pattern: re.Match[str]
 
 
 Resolver = Callable[["re.Match[str]", Context], "Resolution | None"]
@@ -123,7 +170,7 @@ class Rule:
     """
 
     name: str
-    pattern: "re.Pattern[str]"
+    pattern: re.Pattern[str]
     resolver: Resolver
     open_text: bool = True
     anchor: str | None = None  # a lowercase literal the text must hold, to skip a slow scan
@@ -165,6 +212,7 @@ def day_month_year(pub: dt.date, month: int, day: int, tense: str, *, override: 
     """The year of a day-month without a year ("Dec. 18"), by tense like :func:`month_year`,
     unless the tense picks a day more than 180 days away while the other reading is
     within 60 days."""
+
     def valid(year: int) -> dt.date | None:
         try:
             return dt.date(year, month, day)
@@ -186,7 +234,7 @@ def day_month_year(pub: dt.date, month: int, day: int, tense: str, *, override: 
     return (before or after or pub).year
 
 
-def _month(m: "re.Match[str]") -> int:
+def _month(m: re.Match[str]) -> int:
     return MONTHS[m.group("month").lower().rstrip(".")]
 
 
@@ -220,37 +268,37 @@ def _shift(pub: dt.date, unit: str, n: int) -> str:
 # -- resolvers ------------------------------------------------------------------
 
 
-def full_date(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"18 December 2024", "December 18, 2024", "Tuesday February 21, 2006"."""
+def full_date(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "18 December 2024", "December 18, 2024", "Tuesday February 21, 2006"."""
     return _day(int(m.group("year")), _month(m), int(m.group("day")), relative=False)
 
 
-def iso_date(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"2024-12-18"."""
+def iso_date(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "2024-12-18"."""
     return _day(int(m.group("year")), int(m.group("mm")), int(m.group("dd")), relative=False)
 
 
-def month_with_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"February 2022", "late September 2005", "the end of October 2006"."""
+def month_with_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "February 2022", "late September 2005", "the end of October 2006"."""
     return Resolution(f"{int(m.group('year')):04d}-{_month(m):02d}", "month", False)
 
 
-def month_this_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"January of this year", "December last year", "March next year"."""
+def month_this_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "January of this year", "December last year", "March next year"."""
     offset = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
     return _relative(ctx, "month", lambda p: f"{p.year + offset:04d}-{_month(m):02d}")
 
 
-def day_month_this_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"November 28 this year"."""
+def day_month_this_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "November 28 this year"."""
     offset = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
     if ctx.pub is None:
         return Resolution(None, "day", True)
     return _day(ctx.pub.year + offset, _month(m), int(m.group("day")), relative=True)
 
 
-def day_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"Dec. 18", "18 December", "Sunday 19th March": year from tense and publication."""
+def day_month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "Dec. 18", "18 December", "Sunday 19th March": year from tense and publication."""
     month, day = _month(m), int(m.group("day"))
     if not 1 <= day <= 31:
         return None
@@ -259,15 +307,15 @@ def day_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     return _day(day_month_year(ctx.pub, month, day, ctx.tense), month, day, relative=True)
 
 
-def year_only(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"2022", "late 2006", "summer of 2005"; not a house number ("at 1119 Elmwood", before 1500)."""
+def year_only(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "2022", "late 2006", "summer of 2005"; not a house number ("at 1119 Elmwood", before 1500)."""
     if int(m.group("year")) < 1500:
         return None
     return Resolution(m.group("year"), "year", False)
 
 
-def short_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"'82" -> 1982 (the latest such year not after publication)."""
+def short_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "'82" -> 1982 (the latest such year not after publication)."""
     yy = int(m.group("yy"))
     ref = ctx.pub.year if ctx.pub else dt.date.today().year
     year = (ref // 100) * 100 + yy
@@ -276,21 +324,21 @@ def short_year(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     return Resolution(f"{year:04d}", "year", False)
 
 
-def bare_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"in June" (past tense, Dec. article) -> this June; "in March" (future) -> next March."""
+def bare_month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "in June" (past tense, Dec. article) -> this June; "in March" (future) -> next March."""
     month = _month(m)
     return _relative(ctx, "month", lambda p: f"{month_year(p, month, ctx.tense):04d}-{month:02d}")
 
 
-def named_month(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"last December" (strictly before publication month), "next March", "this August"."""
+def named_month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "last December" (strictly before publication month), "next March", "this August"."""
     which, month = m.group("which").lower(), _month(m)
     tense = {"last": PAST, "next": FUTURE}.get(which, ctx.tense)
     return _relative(ctx, "month", lambda p: f"{month_year(p, month, tense, strict=which != 'this'):04d}-{month:02d}")
 
 
-def weekday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"Tuesday", "on Monday night", "last Thursday", "next Friday", "this Thursday"."""
+def weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "Tuesday", "on Monday night", "last Thursday", "next Friday", "this Thursday"."""
     wd = WEEKDAYS[m.group("wd").lower()]
     which = (m.group("which") or "").lower()
     if which == "last":
@@ -310,26 +358,36 @@ def _nearer_weekday(pub: dt.date, wd: int) -> dt.date:
     return after if (after - pub) < (pub - before) else before
 
 
-_DEICTIC = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
-            "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+_DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 
 
-def deictic(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"today", "yesterday", "last night", "tomorrow morning"."""
+def deictic(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "today", "yesterday", "last night", "tomorrow morning"."""
     key = re.sub(r"\s+", " ", m.group("deixis").lower())
     return _relative(ctx, "day", lambda p: (p + dt.timedelta(days=_DEICTIC[key])).isoformat())
 
 
-def this_unit(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"this year", "earlier this month", "last week" (ISO week), "next month"."""
+def this_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "this year", "earlier this month", "last week" (ISO week), "next month"."""
     which = (m.group("which") or "this").lower()
     unit = m.group("unit").lower()
     offset = {"last": -1, "next": 1}.get(which, 0)
     return _relative(ctx, unit, lambda p: _shift(p, unit, offset))
 
 
-def weekend(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"this weekend", "last weekend", "the weekend" -> the ISO week of that Saturday."""
+def weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "this weekend", "last weekend", "the weekend" -> the ISO week of that Saturday."""
     which = (m.group("which") or "").lower()
     if ctx.pub is not None and ctx.pub.weekday() >= 5 and which == "this":
         return _relative(ctx, "week", iso_week)  # "this weekend" said on a Saturday or Sunday
@@ -338,8 +396,8 @@ def weekend(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     return _relative(ctx, "week", lambda p: iso_week(weekday_date(p, 5, +1, strict=which == "next")))
 
 
-def ago(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"two days ago", "a year ago", "nearly two years ago"; "a few years ago" -> value None."""
+def ago(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "two days ago", "a year ago", "nearly two years ago"; "a few years ago" -> value None."""
     unit = m.group("unit").lower().rstrip("s")
     n = _count(m.group("n")) if m.group("n") else None
     if n is None:
@@ -347,9 +405,11 @@ def ago(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     return _relative(ctx, unit, lambda p: _shift(p, unit, -n))
 
 
-def holiday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"Christmas", "last Christmas", "Australia Day": the day, year by tense."""
-    month, day = HOLIDAYS[re.sub(r"[\s\u2019]+", lambda s: " " if s.group().isspace() else "'", m.group("holiday").lower())]
+def holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "Christmas", "last Christmas", "Australia Day": the day, year by tense."""
+    month, day = HOLIDAYS[
+        re.sub(r"[\s\u2019]+", lambda s: " " if s.group().isspace() else "'", m.group("holiday").lower())
+    ]
     which = (m.group("hwhich") or "").lower()
     if ctx.pub is None:
         return Resolution(None, "day", True)
@@ -360,18 +420,18 @@ def holiday(m: "re.Match[str]", ctx: Context) -> Resolution | None:
     return _day(year, month, day, relative=True)
 
 
-def nine_eleven(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"9/11" names the 2001 attacks."""
+def nine_eleven(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "9/11" names the 2001 attacks."""
     return Resolution("2001-09-11", "day", False)
 
 
-def anaphoric(m: "re.Match[str]", ctx: Context) -> Resolution | None:
-    """"the next day", "a day earlier", "the previous year": anchored to another event, value None."""
+def anaphoric(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "the next day", "a day earlier", "the previous year": anchored to another event, value None."""
     unit = m.group("aunit").lower().rstrip("s")
     return Resolution(None, unit, True)
 
 
-def _r(pattern: str, lead: str | None = None) -> "re.Pattern[str]":
+def _r(pattern: str, lead: str | None = None) -> re.Pattern[str]:
     """Compile case-insensitively; ``lead`` = the characters a match can start with, a
     lookahead that lets the engine skip most positions of a long text quickly."""
     if lead is not None:
@@ -388,50 +448,122 @@ RULES: tuple[Rule, ...] = (
     Rule("iso_date", _r(r"\b(?P<year>\d{4})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"), iso_date),
     Rule("full_dmy", _r(rf"\b{_WD_PREFIX}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", _DAY_LEAD), full_date),
     Rule("full_mdy", _r(rf"\b{_WD_PREFIX}{MONTH}\s*{DAY},?\s+{YEAR}", _DAY_LEAD), full_date),
-    Rule("day_month_this_year", _r(rf"\b{MONTH}\s*{DAY}\s+(?P<which>this|last|next)\s+year\b", _MONTH_LEAD), day_month_this_year),
+    Rule(
+        "day_month_this_year",
+        _r(rf"\b{MONTH}\s*{DAY}\s+(?P<which>this|last|next)\s+year\b", _MONTH_LEAD),
+        day_month_this_year,
+    ),
     Rule("month_year", _r(rf"\b{_PART}{MONTH}\s*(?:of\s+)?,?\s*{YEAR}", _MONTH_LEAD), month_with_year),
-    Rule("month_this_year", _r(rf"\b{_PART}{MONTH}\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b", _MONTH_LEAD), month_this_year),
-    Rule("day_month", _r(rf"\b{_WD_PREFIX}(?:{MONTH}\s*{DAY}(?!\s*(?:,\s*)?\d)|(?:the\s+)?{DAY.replace('day>', 'd2>')}"
-                         rf"\s+(?:of\s+)?(?P<month2>(?:{_MONTH_NAMES})\b|(?:{_MONTH_ABBR})(?:\.|\b)))", _DAY_LEAD),
-         lambda m, c: day_month(_Swap(m), c)),
-    Rule("year", _r(rf"(?:\b(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:spring|summer|autumn|fall|winter)"
-                    rf"(?:\s+of)?)[\s-]+)?(?<![\d$£€.,/]){YEAR}(?!\s*-?\s*year)"), year_only, open_text=False),
+    Rule(
+        "month_this_year",
+        _r(rf"\b{_PART}{MONTH}\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b", _MONTH_LEAD),
+        month_this_year,
+    ),
+    Rule(
+        "day_month",
+        _r(
+            rf"\b{_WD_PREFIX}(?:{MONTH}\s*{DAY}(?!\s*(?:,\s*)?\d)|(?:the\s+)?{DAY.replace('day>', 'd2>')}"
+            rf"\s+(?:of\s+)?(?P<month2>(?:{_MONTH_NAMES})\b|(?:{_MONTH_ABBR})(?:\.|\b)))",
+            _DAY_LEAD,
+        ),
+        lambda m, c: day_month(_Swap(m), c),
+    ),
+    Rule(
+        "year",
+        _r(
+            rf"(?:\b(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:spring|summer|autumn|fall|winter)"
+            rf"(?:\s+of)?)[\s-]+)?(?<![\d$£€.,/]){YEAR}(?!\s*-?\s*year)"
+        ),
+        year_only,
+        open_text=False,
+    ),
     Rule("year_after_preposition", _r(rf"{_AFTER_PREP}(?P<d>{YEAR})(?!\s*-?\s*year)"), year_only),
     Rule("short_year", _r(r"(?<![\w])['\u2019](?P<yy>\d\d)\b(?!\s*s\b)"), short_year, open_text=False),
     Rule("named_month", _r(rf"\b(?P<which>last|next|this)\s+{MONTH}(?!\s*\d)"), named_month),
     Rule("bare_month", _r(rf"^{_PART}{MONTH}$"), bare_month, open_text=False),
-    Rule("month_after_preposition", _r(rf"{_AFTER_PREP}(?P<d>{_PART}{MONTH})(?!\s*(?:\d|of\s+\d|\w+\s+year))"), bare_month),
+    Rule(
+        "month_after_preposition",
+        _r(rf"{_AFTER_PREP}(?P<d>{_PART}{MONTH})(?!\s*(?:\d|of\s+\d|\w+\s+year))"),
+        bare_month,
+    ),
     # "between March and September", "April, May, July and August": a month coordinated
     # with another month is a month too, with or without a preposition of its own.
-    Rule("month_before_month", _r(rf"\b(?P<d>{MONTH})(?={_MONTH_LINK}(?=(?-i:[A-Z]))(?:{_MONTH_NAMES})\b)", _MONTH_LEAD), bare_month),
-    Rule("month_after_month", _r(rf"\b(?=(?-i:[A-Z]))(?:{_MONTH_NAMES}){_MONTH_LINK}(?P<d>{MONTH})(?!\s*\d)", _MONTH_LEAD), bare_month),
-    Rule("weekday", _r(rf"\b(?:(?P<which>last|next|this)\s+)?{WEEKDAY}"
-                       r"(?:\s+(?:morning|afternoon|evening|night))?"), weekday),
-    Rule("deictic", _r(r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
-                       r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
-                       r"(?:\s+(?:morning|afternoon|evening|night))?"), deictic),
-    Rule("weekend", _r(r"\b(?:(?P<which>this|last|next|the)\s+)(?:holiday\s+|long\s+)?weekend\b"), weekend,
-         anchor="weekend"),
-    Rule("this_unit", _r(rf"(?:\b(?:earlier|later|early|late)\s+(?:in\s+)?)?{_NOT_THE}\b(?P<which>this|last|next)\s+"
-                         r"(?P<unit>week|month|year)\b|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b", "eltn"),
-         lambda m, c: this_unit(_Swap(m), c)),
-    Rule("ago", _r(rf"\b(?:(?:just|only|nearly|almost|about|some|around|more\s+than|over|less\s+than)\s+)?"
-                   rf"(?:{NUMBER}|(?:a\s+few|several|many|some))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"), ago,
-         anchor="ago"),
-    Rule("holiday", _r(r"\b(?:(?P<hwhich>last|next|this)\s+)?(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
-                       r"|australia\s+day|halloween|valentine['\u2019]s\s+day|boxing\s+day|independence\s+day)\b"
-                       r"(?!(?-i:\s+[A-Z]))"), holiday),  # not "Christmas Island"
+    Rule(
+        "month_before_month",
+        _r(rf"\b(?P<d>{MONTH})(?={_MONTH_LINK}(?=(?-i:[A-Z]))(?:{_MONTH_NAMES})\b)", _MONTH_LEAD),
+        bare_month,
+    ),
+    Rule(
+        "month_after_month",
+        _r(rf"\b(?=(?-i:[A-Z]))(?:{_MONTH_NAMES}){_MONTH_LINK}(?P<d>{MONTH})(?!\s*\d)", _MONTH_LEAD),
+        bare_month,
+    ),
+    Rule(
+        "weekday",
+        _r(
+            rf"\b(?:(?P<which>last|next|this)\s+)?{WEEKDAY}"
+            r"(?:\s+(?:morning|afternoon|evening|night))?"
+        ),
+        weekday,
+    ),
+    Rule(
+        "deictic",
+        _r(
+            r"\b(?P<deixis>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+            r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
+            r"(?:\s+(?:morning|afternoon|evening|night))?"
+        ),
+        deictic,
+    ),
+    Rule(
+        "weekend",
+        _r(r"\b(?:(?P<which>this|last|next|the)\s+)(?:holiday\s+|long\s+)?weekend\b"),
+        weekend,
+        anchor="weekend",
+    ),
+    Rule(
+        "this_unit",
+        _r(
+            rf"(?:\b(?:earlier|later|early|late)\s+(?:in\s+)?)?{_NOT_THE}\b(?P<which>this|last|next)\s+"
+            r"(?P<unit>week|month|year)\b|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b",
+            "eltn",
+        ),
+        lambda m, c: this_unit(_Swap(m), c),
+    ),
+    Rule(
+        "ago",
+        _r(
+            rf"\b(?:(?:just|only|nearly|almost|about|some|around|more\s+than|over|less\s+than)\s+)?"
+            rf"(?:{NUMBER}|(?:a\s+few|several|many|some))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
+        ),
+        ago,
+        anchor="ago",
+    ),
+    Rule(
+        "holiday",
+        _r(
+            r"\b(?:(?P<hwhich>last|next|this)\s+)?(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
+            r"|australia\s+day|halloween|valentine['\u2019]s\s+day|boxing\s+day|independence\s+day)\b"
+            r"(?!(?-i:\s+[A-Z]))"
+        ),
+        holiday,
+    ),  # not "Christmas Island"
     Rule("nine_eleven", _r(r"(?<![\d/])9/11(?![\d/])"), nine_eleven, anchor="9/11"),
-    Rule("anaphoric", _r(r"\b(?:the\s+(?:next|following|previous|same)\s+(?P<aunit>day|week|month|year)"
-                         r"|(?:a|one)\s+(?P<aunit2>day|week|month|year)\s+(?:earlier|later|before))\b"),
-         lambda m, c: anaphoric(_Swap(m), c)),
+    Rule(
+        "anaphoric",
+        _r(
+            r"\b(?:the\s+(?:next|following|previous|same)\s+(?P<aunit>day|week|month|year)"
+            r"|(?:a|one)\s+(?P<aunit2>day|week|month|year)\s+(?:earlier|later|before))\b"
+        ),
+        lambda m, c: anaphoric(_Swap(m), c),
+    ),
 )
 
 
 class _Swap:
     """A match view that reads alternative groups (``d2``, ``month2``, ``unit2``, ``aunit2``) as the main ones."""
 
-    def __init__(self, m: "re.Match[str]") -> None:
+    def __init__(self, m: re.Match[str]) -> None:
         self._m = m
 
     def group(self, name: str) -> str | None:
@@ -445,7 +577,7 @@ class _Swap:
 _CAPITALIZED_GROUPS = ("month", "month2", "wd")
 
 
-def _capitalized(m: "re.Match[str]") -> bool:
+def _capitalized(m: re.Match[str]) -> bool:
     """In running text, month and weekday names must be capitalized ("may" is a verb)."""
     for name in _CAPITALIZED_GROUPS:
         if name in m.re.groupindex and m.group(name) and not m.group(name)[0].isupper():

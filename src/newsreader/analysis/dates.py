@@ -36,20 +36,44 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 ENTITY_LABELS = ("DATE", "TIME")
-_FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d", "may", "might", "could", "should",
-                         "must", "can", "ca"})
-_INTENT = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "want", "seek", "prepare",
-                     "promise", "vow", "pledge", "agree", "decide", "propose", "threaten", "go", "likely", "able"})
+_FUTURE_AUX = frozenset(
+    {"will", "'ll", "\u2019ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must", "can", "ca"}
+)
+_INTENT = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "hope",
+        "intend",
+        "aim",
+        "want",
+        "seek",
+        "prepare",
+        "promise",
+        "vow",
+        "pledge",
+        "agree",
+        "decide",
+        "propose",
+        "threaten",
+        "go",
+        "likely",
+        "able",
+    }
+)
 
 
-def extract_dates(doc: "Doc", published: str | None) -> list[DateSpan]:
+def extract_dates(doc: Doc, published: str | None) -> list[DateSpan]:
     """The article's calendar dates, sorted by offset, with ids ``d1..dN``."""
     text = doc.text
     pub = _parse_published(published)
     candidates: list[tuple[int, int, Match]] = []
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS:
-            segment = text[ent.start_char:ent.end_char]
+            segment = text[ent.start_char : ent.end_char]
             for match in find(segment, open_text=False):
                 candidates.append((ent.start_char + match.start, ent.start_char + match.end, match))
     for match in find_in_text(text):
@@ -78,7 +102,7 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def tense_at(doc: "Doc", start: int, end: int) -> str:
+def tense_at(doc: Doc, start: int, end: int) -> str:
     """Tense (past|future|present|unknown) of the verb governing the characters ``[start, end)``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -100,7 +124,7 @@ def tense_at(doc: "Doc", start: int, end: int) -> str:
     return UNKNOWN
 
 
-def verb_tense(verb: "Token", depth: int = 0) -> str:
+def verb_tense(verb: Token, depth: int = 0) -> str:
     """Tense of one verb from its auxiliaries and tag; non-finite verbs ask their head."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}

@@ -21,7 +21,7 @@ NAME_LABELS = frozenset(
 _DETERMINERS = ("the ", "The ")
 
 
-def extract_entities(doc: "Doc") -> list[Entity]:
+def extract_entities(doc: Doc) -> list[Entity]:
     text = doc.text
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
@@ -63,7 +63,7 @@ def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], st
             if other_label != label or len(other) <= len(name):
                 continue
             other_words = other.split()
-            if other_words[-len(words):] == words or (label == "ORG" and other_words[: len(words)] == words):
+            if other_words[-len(words) :] == words or (label == "ORG" and other_words[: len(words)] == words):
                 fuller.add(result.get((other, other_label), other))
         if len(fuller) == 1:
             result[(name, label)] = fuller.pop()

@@ -78,7 +78,7 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
-def merge_chunks(docs: "list[Doc]") -> "Doc":
+def merge_chunks(docs: list[Doc]) -> Doc:
     """One Doc from the Docs of consecutive chunks; its text is the chunks' texts joined."""
     if len(docs) == 1:
         return docs[0]
@@ -89,7 +89,7 @@ def merge_chunks(docs: "list[Doc]") -> "Doc":
     return merged
 
 
-def parse_long(nlp: "Language", text: str, size: int = CHUNK_CHARS) -> "Doc":
+def parse_long(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     """The Doc of a long ``text``, parsed one chunk at a time (peak memory of one chunk)."""
     bounds = split_chunks(text, size)
     docs = [drop_tensor(d) for d in nlp.pipe((text[a:b] for a, b in bounds), batch_size=1)]
@@ -99,7 +99,7 @@ def parse_long(nlp: "Language", text: str, size: int = CHUNK_CHARS) -> "Doc":
     return doc
 
 
-def drop_tensor(doc: "Doc") -> "Doc":
+def drop_tensor(doc: Doc) -> Doc:
     """Free a chunk's token vectors (no rule layer reads them) before the chunks are joined."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc

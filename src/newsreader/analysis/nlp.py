@@ -31,7 +31,7 @@ class ModelMissing(RuntimeError):
     """No usable spaCy model: the message names the fix."""
 
 
-def load_nlp(model: str = DEFAULT_MODEL) -> "Language":
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The pipeline for ``model``, loaded once per process (thread-safe)."""
     with _LOCK:
         nlp = _LOADED.get(model)
@@ -41,12 +41,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> "Language":
         return nlp
 
 
-def model_label(nlp: "Language") -> str:
+def model_label(nlp: Language) -> str:
     """``name-version`` of a loaded pipeline, for cache keys and reports."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-def _load(model: str) -> "Language":
+def _load(model: str) -> Language:
     candidates = FALLBACKS.get(model, (model,))
     for name in candidates:
         try:
@@ -67,7 +67,7 @@ def _load(model: str) -> "Language":
     return nlp
 
 
-def _add_paragraph_boundaries(nlp: "Language") -> None:
+def _add_paragraph_boundaries(nlp: Language) -> None:
     """A sentence never crosses a newline: paragraphs and subheadings stay apart."""
     name = "newsreader_paragraphs"
     if not language.Language.has_factory(name):

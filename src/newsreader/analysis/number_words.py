@@ -19,36 +19,135 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Short scales only count after a currency or directly glued to digits ("€300m", "$250bn").
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12}
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15, "twentieth": 20,
-    "thirtieth": 30, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fiftieth": 50,
+    "hundredth": 100,
+    "thousandth": 1000,
 }
 # Currencies: dollar-prefixed symbols first (longest first), then codes and words, then bare symbols.
-PREFIXED_DOLLARS = {"US$": "USD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
-                    "S$": "SGD", "R$": "BRL", "NT$": "TWD", "Mex$": "MXN"}
-CODES = {"usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "aud", "nzd", "cad", "chf", "rub", "krw", "hkd", "sek",
-         "nok", "dkk", "brl", "zar", "mxn", "sgd", "twd", "pln"}
+PREFIXED_DOLLARS = {
+    "US$": "USD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "NT$": "TWD",
+    "Mex$": "MXN",
+}
+CODES = {
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "cny",
+    "rmb",
+    "inr",
+    "aud",
+    "nzd",
+    "cad",
+    "chf",
+    "rub",
+    "krw",
+    "hkd",
+    "sek",
+    "nok",
+    "dkk",
+    "brl",
+    "zar",
+    "mxn",
+    "sgd",
+    "twd",
+    "pln",
+}
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
-    "sterling": "GBP", "pence": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
-    "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "won": "KRW",
-    "peso": "MXN", "pesos": "MXN", "franc": "CHF", "francs": "CHF", "cents": "USD", "cent": "USD",
-    "gourdes": "HTG", "gourde": "HTG", "rand": "ZAR", "krona": "SEK", "kronor": "SEK", "shekels": "ILS",
-    "dinars": "IQD", "riyals": "SAR", "ringgit": "MYR", "baht": "THB", "lira": "TRY", "zloty": "PLN",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "pence": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "won": "KRW",
+    "peso": "MXN",
+    "pesos": "MXN",
+    "franc": "CHF",
+    "francs": "CHF",
+    "cents": "USD",
+    "cent": "USD",
+    "gourdes": "HTG",
+    "gourde": "HTG",
+    "rand": "ZAR",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "shekels": "ILS",
+    "dinars": "IQD",
+    "riyals": "SAR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "lira": "TRY",
+    "zloty": "PLN",
 }
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB"}
 
 DIGITS = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_SCALE_AFTER = re.compile(r"\s*-?\s*(hundred|thousand|million|billion|trillion|mln|mn|bn|tn|tr|[kmbt])\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"\s*-?\s*(hundred|thousand|million|billion|trillion|mln|mn|bn|tn|tr|[kmbt])\b", re.IGNORECASE
+)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -91,7 +190,9 @@ def amounts(text: str, *, money: bool = False) -> list[tuple[int, int, float, bo
     while i < len(words):
         value, j = parse_words([w for _, _, w in words[i:]])
         if value is not None and j > 0:
-            found.append((words[i][0], words[i + j - 1][1], value, any(w in SCALE_WORDS for _, _, w in words[i:i + j])))
+            found.append(
+                (words[i][0], words[i + j - 1][1], value, any(w in SCALE_WORDS for _, _, w in words[i : i + j]))
+            )
             i += j
         else:
             i += 1
@@ -121,7 +222,7 @@ def parse_words(words: list[str]) -> tuple[float | None, int]:
         elif word in SCALE_WORDS:
             total += (current or 1) * SCALE_WORDS[word]
             current = 0.0
-        elif word == "and" and seen and nxt in ("a", "an") and words[i + 2:i + 3] == ["half"]:
+        elif word == "and" and seen and nxt in ("a", "an") and words[i + 2 : i + 3] == ["half"]:
             current += 0.5
             i = used = i + 3
             continue
@@ -136,7 +237,7 @@ def parse_words(words: list[str]) -> tuple[float | None, int]:
 
 
 def ordinal_value(text: str) -> float | None:
-    """"3rd" -> 3, "twentieth" -> 20, "60th" -> 60."""
+    """ "3rd" -> 3, "twentieth" -> 20, "60th" -> 60."""
     m = re.search(r"(\d+)(?:st|nd|rd|th)\b", text, re.IGNORECASE)
     if m:
         return float(m.group(1))

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Document, RawArticle, text_id
 from ..model.article import article_from_text
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
-def analyze(spacy_doc: "Doc", article: RawArticle) -> Document:
+def analyze(spacy_doc: Doc, article: RawArticle) -> Document:
     """The document for one article from its parsed spaCy Doc."""
     entities = extract_entities(spacy_doc)
     quotes, sources, claims = extract_attributions(spacy_doc, entities)
@@ -49,7 +50,7 @@ def parse_texts(
 ) -> Iterator[Document]:
     """Documents for ``articles`` (RawArticle or plain str), streamed in input order."""
     nlp = load_nlp(model)
-    waiting: dict[int, tuple[RawArticle, "Doc | None"]] = {}
+    waiting: dict[int, tuple[RawArticle, Doc | None]] = {}
 
     def texts() -> Iterator[tuple[str, int]]:
         # A text over CHUNK_CHARS is parsed here, chunk by chunk (limits.py), and the batch

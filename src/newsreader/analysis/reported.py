@@ -34,7 +34,7 @@ _DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
 _LEAD = frozenset({"that", ",", ":", "-", "\u2014", "\u2013"})
 
 
-def find_reported(doc: "Doc", inside_quote: "list[bool]") -> list[Attribution]:
+def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
     """Indirect attributions of ``doc``; ``inside_quote[i]`` marks tokens within quote marks."""
     found: list[Attribution] = []
     for token in doc:
@@ -52,13 +52,13 @@ def find_reported(doc: "Doc", inside_quote: "list[bool]") -> list[Attribution]:
     return found
 
 
-def _verb_as_noun(token: "Token") -> bool:
+def _verb_as_noun(token: Token) -> bool:
     """The tagger's "Foreign diplomats … confirm that …" with "confirm" as a NOUN root."""
     deps = {c.dep_ for c in token.children}
     return token.dep_ == "ROOT" and "nsubj" in deps and "ccomp" in deps
 
 
-def _complement(cue: "Token", lemma: str, inside_quote: list[bool]) -> Attribution | None:
+def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
     if any(child.dep_ == "neg" for child in cue.children):
         return None  # "he did not say how long a pause would be"
     comp = None
@@ -77,7 +77,7 @@ def _complement(cue: "Token", lemma: str, inside_quote: list[bool]) -> Attributi
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote)
 
 
-def _according(token: "Token", inside_quote: list[bool]) -> Attribution | None:
+def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
     source = according_source(token)
     if source is None:
         return None
@@ -93,7 +93,7 @@ def _according(token: "Token", inside_quote: list[bool]) -> Attribution | None:
     return _make(token, source, lo, hi, inside_quote, according=True)
 
 
-def _after_dateline(doc: "Doc", lo: int, hi: int) -> int:
+def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
     """Skip a dateline: "Kursk, Russia - North Korean forces have …" -> "North Korean …"."""
     for j in range(lo + 1, min(lo + 8, hi)):
         if doc[j].text in _DASHES:
@@ -103,7 +103,7 @@ def _after_dateline(doc: "Doc", lo: int, hi: int) -> int:
     return lo
 
 
-def _before_comment(doc: "Doc", lo: int, hi: int) -> int:
+def _before_comment(doc: Doc, lo: int, hi: int) -> int:
     """Cut the outlet's ", which …" comment: "… within hours, which has triggered fears"."""
     for j in range(lo + 1, hi):
         if doc[j].text == "," and doc[j + 1].lower_ == "which":
@@ -111,7 +111,7 @@ def _before_comment(doc: "Doc", lo: int, hi: int) -> int:
     return hi
 
 
-def _before_next_attribution(cue: "Token", lo: int, hi: int) -> int:
+def _before_next_attribution(cue: Token, lo: int, hi: int) -> int:
     """Stop before a second speaker's clause: "… were killed, while local witnesses said …"."""
     doc = cue.doc
     for k in range(lo + 1, hi + 1):
@@ -129,7 +129,7 @@ def _before_next_attribution(cue: "Token", lo: int, hi: int) -> int:
 
 
 def _make(
-    cue: "Token", speaker: "Token | None", lo: int, hi: int, inside_quote: list[bool], according: bool = False
+    cue: Token, speaker: Token | None, lo: int, hi: int, inside_quote: list[bool], according: bool = False
 ) -> Attribution | None:
     if speaker is None:
         return None
@@ -140,7 +140,7 @@ def _make(
         lo += 1
     lo = _after_dateline(doc, lo, hi)
     hi = _before_comment(doc, lo, hi)
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ")\"\u201d":
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ')"\u201d':
         hi -= 1
     if hi - lo + 1 < _MIN_TOKENS:
         return None

@@ -81,7 +81,7 @@ class SourceDraft:
 class SourceBook:
     """Sources in order of first mention, with the lookups the rules need."""
 
-    def __init__(self, doc: "Doc", entities: list[Entity], inside: list[bool] | None = None) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], inside: list[bool] | None = None) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.inside = inside
@@ -143,7 +143,7 @@ class SourceBook:
                 return e
         return best
 
-    def _apposition(self, head: "Token", end: int, people_only: bool = False) -> Entity | None:
+    def _apposition(self, head: Token, end: int, people_only: bool = False) -> Entity | None:
         """The name next to a role noun: "Key's lawyer, Jeffry House" / "Police Sgt. Nick Muyo"."""
         text = self.text
         # appositions and names after the role noun; a name before it is someone else's
@@ -174,8 +174,10 @@ class SourceBook:
         kind = "person" if entity.label == "PERSON" else "organization"
         if entity.label not in _ORG_LABELS and entity.label != "PERSON":
             kind = "unknown"
-        if kind != "person" and self.text[max(0, entity.start - 5) : entity.start].split()[-1:] and (
-            self.text[max(0, entity.start - 5) : entity.start].split()[-1].rstrip(".") in _HONORIFICS
+        if (
+            kind != "person"
+            and self.text[max(0, entity.start - 5) : entity.start].split()[-1:]
+            and (self.text[max(0, entity.start - 5) : entity.start].split()[-1].rstrip(".") in _HONORIFICS)
         ):
             kind = "person"  # "Mr Gaudin said" with Gaudin tagged ORG
         key = f"entity:{kind}:{entity.canonical}"
@@ -189,7 +191,9 @@ class SourceBook:
     def _person_named(self, entity: Entity) -> Entity | None:
         """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article."""
         for other in self.entities:
-            if other.label == "PERSON" and (other.canonical == entity.text or other.canonical.endswith(" " + entity.text)):
+            if other.label == "PERSON" and (
+                other.canonical == entity.text or other.canonical.endswith(" " + entity.text)
+            ):
                 return other
         return None
 
@@ -238,18 +242,22 @@ class SourceBook:
     def _titled_name(self, entity: Entity) -> bool:
         """A name the tagger called a place or group, right after a person's title:
         "president Thabo Mbeki" (GPE), "Minority Leader John Boehner" (ORG)."""
-        if entity.label not in ("GPE", "ORG", "NORP", "FAC") or not _maybe_person(entity.text) or len(entity.text.split()) < 2:
+        if (
+            entity.label not in ("GPE", "ORG", "NORP", "FAC")
+            or not _maybe_person(entity.text)
+            or len(entity.text.split()) < 2
+        ):
             return False
         before = self.text[max(0, entity.start - 30) : entity.start].split()
         return bool(before) and before[-1].lower().strip(",") in ROLE_NOUNS
 
-    def _root(self, entity: Entity) -> "Token | None":
+    def _root(self, entity: Entity) -> Token | None:
         """The entity's head token (None when its span doesn't map onto tokens)."""
         span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
         return None if span is None else span.root
 
     @staticmethod
-    def _phrase_head(token: "Token") -> "Token":
+    def _phrase_head(token: Token) -> Token:
         """Up from a name to the noun phrase it belongs to ("Randy Babbitt, the administrator")."""
         while token.dep_ in ("appos", "compound", "flat", "conj") and token.head.i != token.i:
             token = token.head
@@ -278,7 +286,7 @@ class SourceBook:
         return root is not None and (self.inside is None or not self.inside[root.i])
 
     @staticmethod
-    def _common(head: "Token") -> bool:
+    def _common(head: Token) -> bool:
         """A capitalised common noun ("Authorities", "Spokespeople") is no name."""
         lemma = head.lemma_.lower()
         return lemma in ANONYMOUS_NOUNS or lemma in ORGANIZATION_NOUNS or head.lower_ in ANONYMOUS_NOUNS
@@ -300,7 +308,7 @@ class SourceBook:
             return draft.kind in ("organization", "document")
         return True
 
-    def _role(self, head: "Token", start: int, end: int) -> SourceDraft:
+    def _role(self, head: Token, start: int, end: int) -> SourceDraft:
         lemma = head.lemma_.lower()
         det = self._determiner(head)
         text = self.text[start:end]
@@ -312,7 +320,11 @@ class SourceBook:
             kind = "document"
         elif lemma in ORGANIZATION_NOUNS:
             kind = "organization"
-        elif lemma in ANONYMOUS_NOUNS or (head.tag_ == "NNS" and _common_plural(head)) or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts):
+        elif (
+            lemma in ANONYMOUS_NOUNS
+            or (head.tag_ == "NNS" and _common_plural(head))
+            or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts)
+        ):
             kind = "anonymous"
         else:
             kind = "unknown"
@@ -327,7 +339,7 @@ class SourceBook:
         return draft
 
     def _same_role(self, lemma: str, start: int) -> SourceDraft | None:
-        """"the official" -> the latest "… official"; "The President" -> "President George W. Bush"."""
+        """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush"."""
         best: tuple[int, SourceDraft | Entity] | None = None
         for draft in self.drafts:
             words = {w.lower() for w in draft.description.replace("-", " ").split()}
@@ -353,7 +365,7 @@ class SourceBook:
         return found
 
     @staticmethod
-    def _determiner(head: "Token") -> str | None:
+    def _determiner(head: Token) -> str | None:
         for child in head.lefts:
             if child.dep_ == "det":
                 return child.lower_
@@ -367,7 +379,7 @@ class SourceBook:
         after = text[entity.end : end].strip(" ,")
         return " ".join(part for part in (before, after) if part)
 
-    def _anonymity(self, draft: SourceDraft, head: "Token") -> None:
+    def _anonymity(self, draft: SourceDraft, head: Token) -> None:
         if draft.kind in ("person", "document"):
             return
         sentence = sentence_of(head).text.lower()
@@ -388,7 +400,7 @@ class SourceBook:
         return draft
 
 
-def _common_plural(head: "Token") -> bool:
+def _common_plural(head: Token) -> bool:
     """A plural common noun ("residents", "officials"); not an acronym the tagger made
     plural ("TfL said")."""
     word = head.text
@@ -405,7 +417,7 @@ def _maybe_person(name: str) -> bool:
 
 
 def resolve_sources(
-    doc: "Doc", entities: list[Entity], records: list[Attribution], inside: list[bool] | None = None
+    doc: Doc, entities: list[Entity], records: list[Attribution], inside: list[bool] | None = None
 ) -> tuple[list[SourceDraft], list[SourceDraft | None]]:
     """Drafts in order of first mention, and the draft of each record (same order)."""
     book = SourceBook(doc, entities, inside)

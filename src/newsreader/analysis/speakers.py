@@ -34,16 +34,16 @@ class Attribution:
     end: int
     direct: bool
     cue: tuple[int, int] | None = None
-    speaker: "Token | None" = None  # head token of the speaker phrase
+    speaker: Token | None = None  # head token of the speaker phrase
     speaker_span: tuple[int, int] | None = None
     inherited: bool = False  # speaker taken from the previous paragraph's quote
 
 
-def is_cue(token: "Token") -> bool:
+def is_cue(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
 
 
-def speaker_token(cue: "Token", inside: "list[bool] | None" = None) -> "Token | None":
+def speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None:
     """The head token of whoever utters ``cue`` (None when the parse has no subject).
 
     Subjects inside quote marks (``inside[i]``) are skipped: in ``"…light wounds…,"
@@ -71,11 +71,11 @@ def speaker_token(cue: "Token", inside: "list[bool] | None" = None) -> "Token | 
     return _agent(cue)
 
 
-def _names_someone(token: "Token") -> bool:
+def _names_someone(token: Token) -> bool:
     return token.ent_type_ in ("PERSON", "ORG") or token.lemma_.lower() in ROLE_NOUNS
 
 
-def _adjacent(cue: "Token", inside: "list[bool] | None") -> "Token | None":
+def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
     """A name right before or after a cue the parser left without subject.
 
     ``… and McClellan replied, "No, …"`` / ``"…," said Dr. Dhiya Fahdawi``.
@@ -92,7 +92,7 @@ def _adjacent(cue: "Token", inside: "list[bool] | None") -> "Token | None":
     return None
 
 
-def plausible_speaker(token: "Token") -> bool:
+def plausible_speaker(token: Token) -> bool:
     """Names, pronouns, people, institutions and documents speak; "the bombing" does not."""
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
@@ -109,7 +109,7 @@ def plausible_speaker(token: "Token") -> bool:
     return any(lemma.endswith(suffix) for suffix in AGENT_SUFFIXES)
 
 
-def _relative_antecedent(verb: "Token") -> "Token | None":
+def _relative_antecedent(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "relcl" or head is verb:
         return None
@@ -118,7 +118,7 @@ def _relative_antecedent(verb: "Token") -> "Token | None":
     return speaker_token(head) if head.pos_ == "VERB" else None
 
 
-def _agent(verb: "Token") -> "Token | None":
+def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -127,7 +127,7 @@ def _agent(verb: "Token") -> "Token | None":
     return None
 
 
-def phrase(token: "Token") -> tuple[int, int]:
+def phrase(token: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``token`` (single line, no comma)."""
     doc = token.doc
     left = token.i
@@ -155,7 +155,7 @@ def phrase(token: "Token") -> tuple[int, int]:
     return start, end
 
 
-def cue_span(token: "Token") -> tuple[int, int]:
+def cue_span(token: Token) -> tuple[int, int]:
     """The cue's characters; ``according to`` keeps both words."""
     if token.lower_ == "according":
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -164,7 +164,7 @@ def cue_span(token: "Token") -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
-def according_source(token: "Token") -> "Token | None":
+def according_source(token: Token) -> Token | None:
     """``according to X`` -> X."""
     for child in token.children:
         if child.lower_ == "to":
@@ -182,7 +182,7 @@ def according_source(token: "Token") -> "Token | None":
     return None
 
 
-def sentence_of(token: "Token") -> "Span":
+def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``, from a per-Doc table (``Token.sent`` rescans the Doc)."""
     doc = token.doc
     table = doc.user_data.get("newsreader_sentences")
@@ -194,7 +194,7 @@ def sentence_of(token: "Token") -> "Span":
     return sents[bisect.bisect_right(starts, token.i) - 1]
 
 
-def sentences_between(sents: "list[Span]", starts: list[int], lo: int, hi: int) -> "list[Span]":
+def sentences_between(sents: list[Span], starts: list[int], lo: int, hi: int) -> list[Span]:
     """Sentences overlapping characters ``[lo, hi)`` (``starts`` = their start chars)."""
     k = max(bisect.bisect_right(starts, lo) - 1, 0)
     found = []

@@ -8,13 +8,13 @@ stale cache entry can never be served as current.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
 
 
-@lru_cache(maxsize=None)
+@cache
 def pipeline_version(model: str) -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):

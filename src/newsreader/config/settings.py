@@ -25,7 +25,6 @@ theme picked in the app is remembered without touching the user's other settings
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field

@@ -205,7 +205,9 @@ def load_themes(
     themes: dict[str, ThemeFile] = {}
     notices: list[str] = []
     failed: dict[str, str] = {}
-    sources: list[tuple[str, Path | Traversable]] = [(f"bundled theme {f.name}", f) for f in bundled_theme_files(bundled)]
+    sources: list[tuple[str, Path | Traversable]] = [
+        (f"bundled theme {f.name}", f) for f in bundled_theme_files(bundled)
+    ]
     sources += [(f"theme file {p}", p) for p in user_theme_files(user_dir)]
     for label, source in sources:
         try:

@@ -32,17 +32,21 @@ def target_source(view: ExportView) -> str:
 def annotation(view: ExportView, row: ClaimRow) -> dict[str, Any]:
     text = view.doc.text
     claim = row.claim
-    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": text[claim.start:claim.end]}
-    prefix = text[max(0, claim.start - CONTEXT_CHARS):claim.start]
-    suffix = text[claim.end:claim.end + CONTEXT_CHARS]
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": text[claim.start : claim.end]}
+    prefix = text[max(0, claim.start - CONTEXT_CHARS) : claim.start]
+    suffix = text[claim.end : claim.end + CONTEXT_CHARS]
     if prefix:
         quote["prefix"] = prefix
     if suffix:
         quote["suffix"] = suffix
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": "claim"},
-        {"type": "TextualBody", "purpose": "describing", "format": "text/plain",
-         "value": f"Source: {source_label(row.source)}"},
+        {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "format": "text/plain",
+            "value": f"Source: {source_label(row.source)}",
+        },
     ]
     if row.reviewer_added:
         bodies.append({"type": "TextualBody", "purpose": "tagging", "value": "added-by-reviewer"})

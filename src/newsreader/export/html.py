@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..model.vocabulary import (
     DARK_HIGHLIGHTS,
@@ -33,11 +33,8 @@ from .common import ClaimRow, ExportView, Layer, claim_ends, layers, segments, s
 # Theme keys that mean the same thing under another name (Textual theme names).
 _ALIASES = {"panel": "surface", "text": "foreground", "text-muted": "muted", "accent": "primary"}
 
-_COLOUR = re.compile(
-    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(?:rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/]+\)"
-)
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(?:rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/]+\)")
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,40}")
-
 
 
 def theme_variables(theme: Mapping[str, str] | None) -> dict[str, str]:
@@ -65,7 +62,7 @@ def _is_light(colour: str) -> bool:
     if not colour.startswith("#") or len(colour) not in (4, 7):
         return colour.lower() in ("white", "ivory", "snow", "linen", "beige", "lightgray", "lightgrey", "whitesmoke")
     digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
-    r, g, b = (int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5
 
 
@@ -257,8 +254,7 @@ def _anchor(row: ClaimRow) -> str:
 
 def _ref(row: ClaimRow) -> str:
     return (
-        f'<sup class="ref {_status_class(row.status)}"><a href="#{_anchor(row)}">'
-        f"{html.escape(row.claim.id)}</a></sup>"
+        f'<sup class="ref {_status_class(row.status)}"><a href="#{_anchor(row)}">{html.escape(row.claim.id)}</a></sup>'
     )
 
 
@@ -282,7 +278,7 @@ def _claims(view: ExportView) -> str:
         rows.append(
             f'<tr id="{_anchor(row)}" class="{_status_class(row.status)}">'
             f"<td>{html.escape(row.claim.id)}</td><td>{html.escape(row.claim.text)}{added}</td>"
-            f"<td>{source}</td><td>{_status(row.status)}</td><td class=\"note\">{html.escape(row.note)}</td></tr>"
+            f'<td>{source}</td><td>{_status(row.status)}</td><td class="note">{html.escape(row.note)}</td></tr>'
         )
     return (
         "<table>\n<thead><tr><th>#</th><th>Claim</th><th>Source</th><th>Status</th><th>Note</th></tr></thead>\n"
@@ -297,8 +293,7 @@ def _set_aside(view: ExportView) -> str:
         parts.append("<h3>Orphaned reviews</h3>")
         parts.append('<p class="muted">Reviews whose claim text is no longer found in the article.</p>')
         items = "".join(
-            f"<li>{html.escape(r.claim_text)} {_status(r.status)}"
-            f"{' — ' + html.escape(r.note) if r.note else ''}</li>"
+            f"<li>{html.escape(r.claim_text)} {_status(r.status)}{' — ' + html.escape(r.note) if r.note else ''}</li>"
             for r in view.orphans
         )
         parts.append(f"<ul>{items}</ul>")
@@ -317,8 +312,8 @@ def _sources(view: ExportView) -> str:
         badge = ' <span class="badge">anonymous</span>' if row.anonymous else ""
         rows.append(
             f"<tr><td>{html.escape(row.source.name)}{badge}</td><td>{html.escape(row.source.kind)}</td>"
-            f"<td>{html.escape(row.source.description)}</td><td class=\"num\">{row.mentions}</td>"
-            f"<td class=\"num\">{row.quotes}</td><td class=\"num\">{row.claims}</td></tr>"
+            f'<td>{html.escape(row.source.description)}</td><td class="num">{row.mentions}</td>'
+            f'<td class="num">{row.quotes}</td><td class="num">{row.claims}</td></tr>'
         )
     anonymous = sum(1 for r in view.sources if r.anonymous)
     return (

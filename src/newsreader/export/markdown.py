@@ -27,7 +27,9 @@ def escape(text: str, *, line_start: bool = False) -> str:
     """Text as literal Markdown: inline syntax escaped; block syntax too when it starts a line."""
     out = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
     if line_start:
-        out = _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), out, count=1)
+        out = _LINE_START.sub(
+            lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), out, count=1
+        )
     return out
 
 
@@ -121,7 +123,7 @@ def _join(tokens: list[tuple[str, bool]]) -> str:
         core = joined.strip()
         if core:
             lead = joined[: len(joined) - len(joined.lstrip())]
-            trail = joined[len(joined.rstrip()):]
+            trail = joined[len(joined.rstrip()) :]
             out.append(f"{lead}**{core}**{trail}")
         else:
             out.append(joined)

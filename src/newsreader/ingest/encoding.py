@@ -18,7 +18,6 @@ import codecs
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_import
-
 from ..model.article import IngestError
 
 if TYPE_CHECKING:

@@ -91,7 +91,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Resp
         raise FetchError(url, f"server answered {reason}", network=exc.code >= 500) from None
     except urllib.error.URLError as exc:
         raise FetchError(url, _describe(exc.reason, timeout), network=True) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(url, f"timed out after {timeout:g} s", network=True) from None
     except (OSError, ValueError) as exc:  # http.client errors, bad URLs
         raise FetchError(url, _describe(exc, timeout), network=isinstance(exc, OSError)) from None
@@ -123,7 +123,7 @@ def _read_limited(response, url: str, max_bytes: int, timeout: float) -> bytes:
                 raise FetchError(url, f"response is larger than the size limit of {_human(max_bytes)}")
             if time.monotonic() > deadline:
                 raise FetchError(url, f"took longer than {4 * timeout:g} s to download", network=True)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(url, f"timed out after {timeout:g} s while reading", network=True) from None
     except OSError as exc:
         raise FetchError(url, _describe(exc, timeout), network=True) from None

@@ -34,8 +34,8 @@ from ..model.article import IngestError, normalize_text
 
 if TYPE_CHECKING:
     import trafilatura
-    from lxml import html as lxml_html
     from dateutil import parser as dateutil_parser
+    from lxml import html as lxml_html
 else:
     # The extractor and its parsers (~150 ms): only when a page is extracted, not when
     # Markdown front matter's date is read with parse_date().
@@ -190,7 +190,7 @@ def strip_byline(text: str) -> str:
     dropped = 0
     while dropped < 2 and len(lines) > 1:
         line = lines[0]
-        short = len(line.split()) <= 10 and line.rstrip()[-1:] not in ".!?\"”"
+        short = len(line.split()) <= 10 and line.rstrip()[-1:] not in '.!?"”'
         if short and (_BYLINE.match(line) or _DATELINE.search(line)):
             lines.pop(0)
             dropped += 1

@@ -91,9 +91,7 @@ def _inline_text(children) -> str:
     return " ".join("".join(out).split())
 
 
-def article_from_markdown(
-    text: str, *, source: str, fallback_title: str, published: str | None = None
-) -> RawArticle:
+def article_from_markdown(text: str, *, source: str, fallback_title: str, published: str | None = None) -> RawArticle:
     """A :class:`RawArticle` from decoded Markdown; raise when there is no body text."""
     text = normalize_text(text)
     if not text.strip():
@@ -108,4 +106,6 @@ def article_from_markdown(
     body_text = normalize_text("\n".join(lines))
     if not body_text.strip():
         raise IngestError(source, "has no article text (only front matter or headings)")
-    return RawArticle(title=" ".join(title.split()), published=published or file_published, text=body_text, source=source)
+    return RawArticle(
+        title=" ".join(title.split()), published=published or file_published, text=body_text, source=source
+    )

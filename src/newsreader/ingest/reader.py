@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from ..lazy import lazy_import
@@ -62,8 +63,13 @@ def read_input(
     # costs ~45 ms, and a local file - every cached open - must not pay it.
     if arg[:8].lower().startswith(("http://", "https://")):
         return read_url(
-            arg, published=published, max_bytes=max_bytes, offline=offline, timeout=timeout,
-            pages=pages, notify=notify,
+            arg,
+            published=published,
+            max_bytes=max_bytes,
+            offline=offline,
+            timeout=timeout,
+            pages=pages,
+            notify=notify,
         )
     if arg == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -152,8 +158,12 @@ def read_url(
     if not response.content_type and not sniff_html(response.body):
         kind = "text"
     article = article_from_bytes(
-        response.body, source=url, fallback_title=_url_name(response.final_url),
-        charset=response.charset, url=response.final_url, kind=kind,
+        response.body,
+        source=url,
+        fallback_title=_url_name(response.final_url),
+        charset=response.charset,
+        url=response.final_url,
+        kind=kind,
     )
     if pages is not None:
         _keep(pages, url, response, kind, article, notify)
@@ -171,8 +181,14 @@ def _keep(
         "text": article.text,
     }
     page = FetchedPage(
-        url, response.final_url, response.content_type or "", response.charset, response.body,
-        html.EXTRACTOR_VERSION, extraction, time.time(),
+        url,
+        response.final_url,
+        response.content_type or "",
+        response.charset,
+        response.body,
+        html.EXTRACTOR_VERSION,
+        extraction,
+        time.time(),
     )
     try:
         pages.put(page)
@@ -193,8 +209,12 @@ def _from_cached(cached: FetchedPage, url: str, published: str | None) -> RawArt
         )
     else:
         article = article_from_bytes(
-            cached.body, source=url, fallback_title=_url_name(cached.final_url), charset=cached.charset,
-            url=cached.final_url, kind=ex.get("kind") or "html",
+            cached.body,
+            source=url,
+            fallback_title=_url_name(cached.final_url),
+            charset=cached.charset,
+            url=cached.final_url,
+            kind=ex.get("kind") or "html",
         )
     return article if published is None else replace(article, published=published)
 
@@ -238,4 +258,12 @@ def _human(n: int) -> str:
     return f"{n} bytes"
 
 
-__all__ = ["read_input", "read_url", "article_from_bytes", "article_from_html", "article_from_text", "decode_bytes", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "read_input",
+    "read_url",
+    "article_from_bytes",
+    "article_from_html",
+    "article_from_text",
+    "decode_bytes",
+    "DEFAULT_MAX_BYTES",
+]

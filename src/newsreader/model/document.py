@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterator
+from typing import Any
 
 SCHEMA = "newsreader.document/1"
 
@@ -170,7 +171,7 @@ class Document:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
+    def from_dict(cls, data: dict[str, Any]) -> Document:
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
             raise SchemaError(f"not a {SCHEMA} document")
         try:
@@ -183,8 +184,7 @@ class Document:
                 text=data["text"],
                 entities=tuple(Entity(**e) for e in data["entities"]),
                 numbers=tuple(
-                    Number(**{**n, "value": None if n["value"] is None else float(n["value"])})
-                    for n in data["numbers"]
+                    Number(**{**n, "value": None if n["value"] is None else float(n["value"])}) for n in data["numbers"]
                 ),
                 quotes=tuple(_quote(q) for q in data["quotes"]),
                 sources=tuple(_source(s) for s in data["sources"]),
@@ -195,7 +195,7 @@ class Document:
             raise SchemaError(f"malformed {SCHEMA} document: {exc}") from exc
 
     @classmethod
-    def from_json(cls, payload: str) -> "Document":
+    def from_json(cls, payload: str) -> Document:
         try:
             data = json.loads(payload)
         except json.JSONDecodeError as exc:

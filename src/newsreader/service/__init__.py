@@ -28,7 +28,25 @@ _WHERE = {
 }
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
-__all__ = sorted(_MODULE_OF)
+__all__ = [
+    "SAMPLE_NAME",
+    "ReviewSession",
+    "ReviewsUnavailable",
+    "Stores",
+    "cached_document",
+    "documents_for",
+    "export_text",
+    "is_url",
+    "open_cache",
+    "open_document",
+    "open_pages",
+    "open_reviews",
+    "open_stores",
+    "read_input",
+    "sample_path",
+    "save_export",
+    "sentence_at",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -40,7 +40,12 @@ def read_input(
             notify(line)
     try:
         return ingest_reader.read_input(
-            arg, published=published, max_bytes=max_bytes, offline=offline, timeout=timeout, pages=pages,
+            arg,
+            published=published,
+            max_bytes=max_bytes,
+            offline=offline,
+            timeout=timeout,
+            pages=pages,
             notify=notify,
         )
     finally:

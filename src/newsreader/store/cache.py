@@ -71,7 +71,7 @@ class DocumentCache:
         with self._lock:
             self._conn.close()
 
-    def __enter__(self) -> "DocumentCache":
+    def __enter__(self) -> DocumentCache:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -113,15 +113,27 @@ class DocumentCache:
             return False
         now = time.time()
         rows = [
-            (doc.id, pipeline, doc.published or "", doc.title, doc.source, len(doc.text.split()),
-             len(doc.claims), doc.to_json(), now, now)
+            (
+                doc.id,
+                pipeline,
+                doc.published or "",
+                doc.title,
+                doc.source,
+                len(doc.text.split()),
+                len(doc.claims),
+                doc.to_json(),
+                now,
+                now,
+            )
             for doc in docs
         ]
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    self._conn.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    self._conn.executemany(
+                        "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                    )
                 except BaseException:
                     rollback(self._conn)
                     raise
@@ -178,9 +190,7 @@ class DocumentCache:
 
     def stats(self) -> dict[str, object]:
         with self._lock:
-            docs, versions = self._conn.execute(
-                "SELECT COUNT(DISTINCT id), COUNT(*) FROM documents"
-            ).fetchone()
+            docs, versions = self._conn.execute("SELECT COUNT(DISTINCT id), COUNT(*) FROM documents").fetchone()
         size = sum(Path(str(self.path) + s).stat().st_size for s in ("", "-wal") if Path(str(self.path) + s).exists())
         return {"path": str(self.path), "documents": docs, "entries": versions, "bytes": size}
 

@@ -74,18 +74,18 @@ class FetchedCache:
 
     def _write(self, page: FetchedPage) -> None:
         self._conn.execute(
-                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    page.url,
-                    page.final_url,
-                    page.content_type,
-                    page.charset,
-                    sqlite3.Binary(page.body),
-                    page.extractor,
-                    json.dumps(page.extraction, ensure_ascii=False),
-                    page.fetched or time.time(),
-                ),
-            )
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                page.url,
+                page.final_url,
+                page.content_type,
+                page.charset,
+                sqlite3.Binary(page.body),
+                page.extractor,
+                json.dumps(page.extraction, ensure_ascii=False),
+                page.fetched or time.time(),
+            ),
+        )
 
     def count(self) -> int:
         with self._lock:
@@ -95,7 +95,7 @@ class FetchedCache:
         with self._lock:
             self._conn.close()
 
-    def __enter__(self) -> "FetchedCache":
+    def __enter__(self) -> FetchedCache:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -76,7 +76,9 @@ def open_database(
             raise
         if salvage is None:
             moved = move_aside(path)
-            notices.append(f"{what.capitalize()} was unreadable ({exc}); moved it to {moved.name} and started a new one.")
+            notices.append(
+                f"{what.capitalize()} was unreadable ({exc}); moved it to {moved.name} and started a new one."
+            )
         else:
             aside, saved = _rebuild(path, schema, salvage)
             notices.append(

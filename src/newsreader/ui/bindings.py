@@ -9,8 +9,8 @@ The footer, the ``?`` help screen and the command palette are all generated from
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from textual.binding import Binding
 
@@ -47,8 +47,26 @@ def _spec(scope: str, name: str, keys: str, action: str, description: str, group
 
 BINDINGS: tuple[KeySpec, ...] = (
     # -- everywhere
-    _spec("app", "help", "question_mark", "help", "Show the keys (this screen)", "General", show=True, key_display="?", label="Help"),
-    _spec("app", "palette", "ctrl+p", "command_palette", "Command palette: every action by name", "General", label="Palette"),
+    _spec(
+        "app",
+        "help",
+        "question_mark",
+        "help",
+        "Show the keys (this screen)",
+        "General",
+        show=True,
+        key_display="?",
+        label="Help",
+    ),
+    _spec(
+        "app",
+        "palette",
+        "ctrl+p",
+        "command_palette",
+        "Command palette: every action by name",
+        "General",
+        label="Palette",
+    ),
     # -- article: navigation
     _spec("article", "cursor_down", "j,down", "cursor_down", "Next line (or next row in the panel)", "Move"),
     _spec("article", "cursor_up", "k,up", "cursor_up", "Previous line (or previous row)", "Move"),
@@ -58,12 +76,32 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec("article", "page_up", "pageup", "page(-1)", "A page up", "Move"),
     _spec("article", "top", "g,home", "edge(0)", "Top of the article", "Move"),
     _spec("article", "bottom", "G,end", "edge(1)", "Bottom of the article", "Move"),
-    _spec("article", "switch_pane", "tab", "switch_pane", "Switch between article and panel", "Move", show=True, key_display="tab", label="Pane"),
+    _spec(
+        "article",
+        "switch_pane",
+        "tab",
+        "switch_pane",
+        "Switch between article and panel",
+        "Move",
+        show=True,
+        key_display="tab",
+        label="Pane",
+    ),
     _spec("article", "jump", "enter", "jump", "Jump to the selected span in the article", "Move"),
     _spec("article", "next_tab", "t", "next_tab", "Next panel tab (Claims, Sources, Dates, Entities)", "Move"),
     _spec("article", "toggle_panel", "p", "toggle_panel", "Show or hide the side panel", "Move"),
     # -- article: search
-    _spec("article", "search", "slash", "search", "Search the article", "Search", show=True, key_display="/", label="Search"),
+    _spec(
+        "article",
+        "search",
+        "slash",
+        "search",
+        "Search the article",
+        "Search",
+        show=True,
+        key_display="/",
+        label="Search",
+    ),
     _spec("article", "search_next", "n", "search_step(1)", "Next match", "Search"),
     _spec("article", "search_prev", "N", "search_step(-1)", "Previous match", "Search"),
     # -- article: layers
@@ -72,30 +110,107 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec("article", "layer_numbers", "3", "toggle_layer('numbers')", "Toggle number highlights", "Layers"),
     _spec("article", "layer_dates", "4", "toggle_layer('dates')", "Toggle date highlights", "Layers"),
     # -- article: review
-    _spec("article", "supported", "s", "review('supported')", "Mark the claim supported", "Review", show=True, label="Support"),
-    _spec("article", "disputed", "x", "review('disputed')", "Mark the claim disputed", "Review", show=True, label="Dispute"),
+    _spec(
+        "article",
+        "supported",
+        "s",
+        "review('supported')",
+        "Mark the claim supported",
+        "Review",
+        show=True,
+        label="Support",
+    ),
+    _spec(
+        "article",
+        "disputed",
+        "x",
+        "review('disputed')",
+        "Mark the claim disputed",
+        "Review",
+        show=True,
+        label="Dispute",
+    ),
     _spec("article", "false", "f", "review('false')", "Mark the claim false", "Review", show=True, label="False"),
-    _spec("article", "unverifiable", "v", "review('unverifiable')", "Mark the claim unverifiable", "Review", show=True, label="Unverif."),
+    _spec(
+        "article",
+        "unverifiable",
+        "v",
+        "review('unverifiable')",
+        "Mark the claim unverifiable",
+        "Review",
+        show=True,
+        label="Unverif.",
+    ),
     _spec("article", "clear", "c", "review(None)", "Clear the claim's status", "Review"),
     _spec("article", "note", "a", "note", "Add or edit a note on the claim", "Review", show=True, label="Note"),
     _spec("article", "undo", "z", "undo", "Undo the last review change", "Review"),
-    _spec("article", "next_unreviewed", "right_square_bracket", "unreviewed(1)", "Next unreviewed claim", "Review", key_display="]"),
-    _spec("article", "prev_unreviewed", "left_square_bracket", "unreviewed(-1)", "Previous unreviewed claim", "Review", key_display="["),
+    _spec(
+        "article",
+        "next_unreviewed",
+        "right_square_bracket",
+        "unreviewed(1)",
+        "Next unreviewed claim",
+        "Review",
+        key_display="]",
+    ),
+    _spec(
+        "article",
+        "prev_unreviewed",
+        "left_square_bracket",
+        "unreviewed(-1)",
+        "Previous unreviewed claim",
+        "Review",
+        key_display="[",
+    ),
     _spec("article", "mark_claim", "m", "mark_claim", "Mark the current sentence (or match) as a claim", "Review"),
     _spec("article", "dismiss_claim", "D", "dismiss_claim", "Dismiss a wrong claim", "Review"),
-    _spec("article", "export", "ctrl+s", "export", "Save an annotated copy (md, html, json, annotations)", "Review", show=False, key_display="^s", label="Export"),
-    _spec("article", "back", "q,escape", "back", "Back to the library, or quit", "General", show=True, key_display="q", label="Back"),
+    _spec(
+        "article",
+        "export",
+        "ctrl+s",
+        "export",
+        "Save an annotated copy (md, html, json, annotations)",
+        "Review",
+        show=False,
+        key_display="^s",
+        label="Export",
+    ),
+    _spec(
+        "article",
+        "back",
+        "q,escape",
+        "back",
+        "Back to the library, or quit",
+        "General",
+        show=True,
+        key_display="q",
+        label="Back",
+    ),
     # -- library
     _spec("library", "open", "enter", "open", "Open the selected article", "Library", show=True, label="Open"),
-    _spec("library", "filter", "slash", "filter", "Filter by title or source (or just type)", "Library", show=True, key_display="/", label="Filter"),
+    _spec(
+        "library",
+        "filter",
+        "slash",
+        "filter",
+        "Filter by title or source (or just type)",
+        "Library",
+        show=True,
+        key_display="/",
+        label="Filter",
+    ),
     _spec("library", "cursor_down", "j,down", "cursor(1)", "Next article", "Library"),
     _spec("library", "cursor_up", "k,up", "cursor(-1)", "Previous article", "Library"),
     _spec("library", "page_down", "pagedown,ctrl+d", "cursor_page(1)", "A page down", "Library"),
     _spec("library", "page_up", "pageup,ctrl+u", "cursor_page(-1)", "A page up", "Library"),
     _spec("library", "top", "g,home", "cursor_edge(0)", "First article", "Library"),
     _spec("library", "bottom", "G,end", "cursor_edge(1)", "Last article", "Library"),
-    _spec("library", "delete", "d", "delete", "Remove from the library (asks first)", "Library", show=True, label="Remove"),
-    _spec("library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", show=True, label="Sample"),
+    _spec(
+        "library", "delete", "d", "delete", "Remove from the library (asks first)", "Library", show=True, label="Remove"
+    ),
+    _spec(
+        "library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", show=True, label="Sample"
+    ),
     _spec("library", "quit", "q,escape", "quit", "Quit", "General", show=True, key_display="q", label="Quit"),
 )
 

@@ -11,15 +11,15 @@ Colours are theme variables (``nr-*``); :func:`palette` reads them from the app'
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from textual.color import Color
 from textual.content import Content, Span
 from textual.style import Style
 
 from ..model import Claim, Document, Source
-from ..model.vocabulary import LAYERS, STATUSES, default_highlights, entity_group, status_glyph
+from ..model.vocabulary import LAYERS, default_highlights, entity_group, status_glyph
 
 DARK_DEFAULTS = default_highlights(dark=True)
 LIGHT_DEFAULTS = default_highlights(dark=False)
@@ -198,7 +198,9 @@ def legend_content(enabled: Iterable[str], pal: Palette, keys: Mapping[str, str]
 
 def progress_content(reviewed: int, total: int, pal: Palette) -> Content:
     style = pal.fg("nr-status-supported", bold=True) if total and reviewed == total else Style(bold=True)
-    return Content.assemble(Content(f"{reviewed}/{total}").stylize(style), Content(" reviewed").stylize(Style(dim=True)))
+    return Content.assemble(
+        Content(f"{reviewed}/{total}").stylize(style), Content(" reviewed").stylize(Style(dim=True))
+    )
 
 
 def status_badge(status: str | None, pal: Palette) -> Content:
@@ -224,7 +226,9 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def claim_row(claim: Claim, source: Source | None, status: str | None, note: str, pal: Palette, *, limit: int = 110) -> Content:
+def claim_row(
+    claim: Claim, source: Source | None, status: str | None, note: str, pal: Palette, *, limit: int = 110
+) -> Content:
     """A Claims-tab row: status and source on the first line, the claim text under it."""
     head: list[Content | str] = [status_badge(status, pal), "  ", source_badge(source, pal)]
     if claim.id.startswith("u"):
@@ -285,7 +289,9 @@ def date_row(text: str, value: str | None, granularity: str | None, relative: bo
     """``2024-12-17  Tuesday  day·rel``: the resolved value first, then the words, then how."""
     value_c = Content(f"{value or '?':<10}").stylize(pal.fg("nr-date", bold=True))
     detail = (granularity or "") + ("·rel" if relative else "")
-    return Content.assemble(value_c, " ", Content(clip(text, 20).ljust(20)), " ", Content(detail).stylize(Style(dim=True)))
+    return Content.assemble(
+        value_c, " ", Content(clip(text, 20).ljust(20)), " ", Content(detail).stylize(Style(dim=True))
+    )
 
 
 def timeline_content(points: Sequence[tuple[float, str]], published: float | None, width: int, pal: Palette) -> Content:

@@ -39,8 +39,11 @@ class Resolved:
 
 def resolve(doc: Document, edits: list[Row], reviews: list[Row]) -> Resolved:
     """Anchor the stored claim edits and reviews of ``doc`` to its current text and claims."""
-    added = [added_claim(doc, e["claim_id"], e["start"], e["end"]) for e in edits
-             if e["kind"] == "added" and text_at(doc, e["start"], e["end"]) == e["claim_text"]]
+    added = [
+        added_claim(doc, e["claim_id"], e["start"], e["end"])
+        for e in edits
+        if e["kind"] == "added" and text_at(doc, e["start"], e["end"]) == e["claim_text"]
+    ]
     candidates = list(doc.claims) + added
     hidden: set[str] = set()
     dismissed_spans: set[tuple[int, int]] = set()
@@ -85,8 +88,14 @@ def resolve(doc: Document, edits: list[Row], reviews: list[Row]) -> Resolved:
         claim = fuzzy_claim(row["claim_text"], row["start"], [c for c in visible if c.id not in by_claim])
         if claim is None and span is not None and span not in by_span and has_content(row):
             # The analysis no longer calls this a claim, but the text is there: keep it reviewable.
-            claim = Claim(id=f"r{row['id']}", start=span[0], end=span[1], text=doc.text[span[0]:span[1]],
-                          source_id=None, cue=None)
+            claim = Claim(
+                id=f"r{row['id']}",
+                start=span[0],
+                end=span[1],
+                text=doc.text[span[0] : span[1]],
+                source_id=None,
+                cue=None,
+            )
             kept.append(claim)
             by_span[span] = claim
         if claim is not None:
@@ -99,8 +108,14 @@ def resolve(doc: Document, edits: list[Row], reviews: list[Row]) -> Resolved:
             states[row["id"]] = ("orphaned", row["claim_id"], row["start"], row["end"])
 
     claims = sorted(visible + kept, key=_claim_order)
-    return Resolved(claims=claims, dismissed=sorted(dismissed, key=_claim_order), by_claim=by_claim,
-                     orphans=orphans, row_claim=row_claim, anchors=states)
+    return Resolved(
+        claims=claims,
+        dismissed=sorted(dismissed, key=_claim_order),
+        by_claim=by_claim,
+        orphans=orphans,
+        row_claim=row_claim,
+        anchors=states,
+    )
 
 
 _FOLD = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032"}
@@ -246,8 +261,9 @@ def reviews_of(doc: Document, resolved: Resolved) -> dict[str, Review]:
         if not has_content(row) or claim_id not in claims:
             continue
         claim = claims[claim_id]
-        result[claim_id] = Review(doc.id, claim_id, claim.text, claim.start, claim.end, row["status"], row["note"],
-                                  row["updated"])
+        result[claim_id] = Review(
+            doc.id, claim_id, claim.text, claim.start, claim.end, row["status"], row["note"], row["updated"]
+        )
     for row in resolved.orphans:
         if has_content(row):
             key = f"orphan:{row['id']}"
@@ -268,5 +284,6 @@ def review_at(doc: Document, resolved: Resolved, tbl: str, snapshot: Row) -> Rev
             if claim.id in reviews:
                 return reviews[claim.id]
             return Review(doc.id, claim.id, claim.text, claim.start, claim.end, None, "", time.time())
-    return Review(doc.id, snapshot["claim_id"], snapshot["claim_text"], snapshot["start"], snapshot["end"],
-                  None, "", time.time())
+    return Review(
+        doc.id, snapshot["claim_id"], snapshot["claim_text"], snapshot["start"], snapshot["end"], None, "", time.time()
+    )

@@ -28,7 +28,6 @@ from .anchoring import (
     Resolved,
     added_claim,
     check_claim,
-    has_content,
     resolve,
     review_at,
     review_from_row,
@@ -86,10 +85,21 @@ CREATE INDEX IF NOT EXISTS history_doc ON history (doc_id, seq);
 """
 
 _COLUMNS = {
-    "reviews": ("id", "doc_id", "claim_id", "claim_text", "start", "end", "status", "note", "created", "updated", "state"),
+    "reviews": (
+        "id",
+        "doc_id",
+        "claim_id",
+        "claim_text",
+        "start",
+        "end",
+        "status",
+        "note",
+        "created",
+        "updated",
+        "state",
+    ),
     "claim_edits": ("id", "doc_id", "kind", "claim_id", "claim_text", "start", "end", "created"),
 }
-
 
 
 class ReviewStoreReadOnly(RuntimeError):
@@ -132,7 +142,9 @@ class ReviewStore:
         if version < SCHEMA_VERSION:
             backup = self._migrate(conn)
             if backup is not None:
-                notices.append(f"Upgraded the reviews database to schema {SCHEMA_VERSION}; the previous copy is {backup}.")
+                notices.append(
+                    f"Upgraded the reviews database to schema {SCHEMA_VERSION}; the previous copy is {backup}."
+                )
         return True
 
     def _backup(self, version: int) -> Path:
@@ -141,7 +153,9 @@ class ReviewStore:
         Called while the migrating connection holds the write lock (nothing written yet):
         a second connection reads the committed state, which no one can change meanwhile.
         """
-        target = unique_path(self.path.with_name(f"{self.path.name}.v{version}-backup-{time.strftime('%Y%m%d-%H%M%S')}"))
+        target = unique_path(
+            self.path.with_name(f"{self.path.name}.v{version}-backup-{time.strftime('%Y%m%d-%H%M%S')}")
+        )
         source = sqlite3.connect(self.path, timeout=30)
         dest = sqlite3.connect(target)
         try:
@@ -179,7 +193,7 @@ class ReviewStore:
         with self._lock:
             self._conn.close()
 
-    def __enter__(self) -> "ReviewStore":
+    def __enter__(self) -> ReviewStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -343,7 +357,7 @@ class ReviewStore:
             conn.execute(f"UPDATE reviews SET {sets}, updated = ? WHERE id = ?", [*values.values(), now, row_id])
             if not claim.id.startswith("orphan:"):
                 conn.execute(
-                    'UPDATE reviews SET claim_id = ?, claim_text = ?, start = ?, "end" = ?, state = \'ok\' WHERE id = ?',
+                    "UPDATE reviews SET claim_id = ?, claim_text = ?, start = ?, \"end\" = ?, state = 'ok' WHERE id = ?",
                     (claim.id, claim.text, claim.start, claim.end, row_id),
                 )
             after = _row(conn, "reviews", row_id)
@@ -366,12 +380,28 @@ class ReviewStore:
                 rollback(conn)
                 raise
 
-    def _record(self, conn: sqlite3.Connection, doc_id: str, action: str, tbl: str, row_id: int,
-                before: dict[str, Any] | None, after: dict[str, Any] | None, now: float) -> None:
+    def _record(
+        self,
+        conn: sqlite3.Connection,
+        doc_id: str,
+        action: str,
+        tbl: str,
+        row_id: int,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        now: float,
+    ) -> None:
         conn.execute(
             "INSERT INTO history (doc_id, action, tbl, row_id, before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, action, tbl, row_id, None if before is None else json.dumps(before),
-             None if after is None else json.dumps(after), now),
+            (
+                doc_id,
+                action,
+                tbl,
+                row_id,
+                None if before is None else json.dumps(before),
+                None if after is None else json.dumps(after),
+                now,
+            ),
         )
         conn.execute(
             "DELETE FROM history WHERE doc_id = ? AND seq <= "
@@ -431,6 +461,7 @@ def _q(column: str) -> str:
 
 
 # -- recovery helpers --------------------------------------------------------------------
+
 
 def _salvage(source: Path, conn: sqlite3.Connection) -> str:
     """Copy readable review rows (and claim edits) from a broken file; says how many reviews."""

@@ -181,7 +181,8 @@ class ArticleScreen(Screen[None]):
         bars = self.query("#busy")
         if busy and not bars:  # mounted only when something is parsed: a cached open never pays for it
             self.query_one("#meta-row").mount(
-                ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy", classes="-on"), before="#legend"
+                ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy", classes="-on"),
+                before="#legend",
             )
         for bar in bars:
             bar.set_class(busy, "-on")
@@ -218,7 +219,11 @@ class ArticleScreen(Screen[None]):
         body = self.query_one(ArticleBody)
         body.palette = self.nr.palette()
         if self.doc is not None:
-            body.set_layers(render.layer_marks(self.doc, [name for name in render.LAYERS if name in self.shown_layers], body.palette))
+            body.set_layers(
+                render.layer_marks(
+                    self.doc, [name for name in render.LAYERS if name in self.shown_layers], body.palette
+                )
+            )
 
     def _refresh_reviews(self, keep: str | None = None) -> None:
         """Claim rows, gutter bars and the progress count after any review change."""
@@ -279,7 +284,10 @@ class ArticleScreen(Screen[None]):
             if lst is None:
                 return
             for key, spans in panel.spans.items():
-                if key.split(":")[0] in {"dates": ("date",), "entities": ("entity",), "sources": ("quote", "sclaim")}[tab]:
+                if (
+                    key.split(":")[0]
+                    in {"dates": ("date",), "entities": ("entity",), "sources": ("quote", "sclaim")}[tab]
+                ):
                     if any(s < max(end, start + 1) and e > start for s, e in spans):
                         panel.highlight(tab, key)
                         break
@@ -292,7 +300,11 @@ class ArticleScreen(Screen[None]):
     # -- actions: movement ------------------------------------------------------------
     def _panel_focused(self) -> bool:
         focused = self.focused
-        return focused is not None and focused is not self.query_one(ArticleBody) and self.query_one(SidePanel) in focused.ancestors
+        return (
+            focused is not None
+            and focused is not self.query_one(ArticleBody)
+            and self.query_one(SidePanel) in focused.ancestors
+        )
 
     def action_cursor_down(self) -> None:
         self._move(1)

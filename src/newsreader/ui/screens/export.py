@@ -110,6 +110,7 @@ class ExportScreen(ModalScreen[Path | None]):
             content = self.session.export(self.fmt, theme=self.theme_name)
             save_export(path, content, force=force)
         except FileExistsError:
+
             def answer(yes: bool | None) -> None:
                 if yes:
                     self.save(force=True)

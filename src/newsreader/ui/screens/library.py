@@ -48,7 +48,7 @@ class LibraryScreen(Screen[None]):
     """
 
     @property
-    def nr(self) -> "NewsreaderApp":
+    def nr(self) -> NewsreaderApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:

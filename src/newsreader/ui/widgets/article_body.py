@@ -37,7 +37,7 @@ MAX_MEASURE = 100
 def is_subheading(line: str) -> bool:
     """A short line without a final period (between paragraphs) is a subheading."""
     stripped = line.strip()
-    return 0 < len(stripped) <= 80 and stripped[-1] not in ".!?\"”’:;)" and len(stripped.split()) <= 12
+    return 0 < len(stripped) <= 80 and stripped[-1] not in '.!?"”’:;)' and len(stripped.split()) <= 12
 
 
 @dataclass
@@ -137,7 +137,11 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         """The styled Content of one whole paragraph (what the lines are cut from)."""
         start, end, heading = self.paragraphs[index]
         return render.line_content(
-            self.text, start, end, self._layers.overlapping(start, end), self._overlay_marks(start, end),
+            self.text,
+            start,
+            end,
+            self._layers.overlapping(start, end),
+            self._overlay_marks(start, end),
             render.heading_style() if heading else None,
         )
 
@@ -243,7 +247,17 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         start, end = self.layout_.starts[index], self.layout_.ends[index]
         cursor = index == self.cursor
-        key = (index, start, end, width, scroll_x, base, cursor, cursor and self.has_focus, self._overlay_key(start, end))
+        key = (
+            index,
+            start,
+            end,
+            width,
+            scroll_x,
+            base,
+            cursor,
+            cursor and self.has_focus,
+            self._overlay_key(start, end),
+        )
         strip = self._strips.get(key)
         if strip is not None:
             self._strips.move_to_end(key)
@@ -262,7 +276,11 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip(gutter).extend_cell_length(width, base)
         heading = self.paragraphs[para][2]
         content = render.line_content(
-            self.text, start, end, self._layers.overlapping(start, end), self._overlay_marks(start, end),
+            self.text,
+            start,
+            end,
+            self._layers.overlapping(start, end),
+            self._overlay_marks(start, end),
             render.heading_style() if heading else None,
         )
         segments = [*gutter, *content.render_segments(self.visual_style)]
@@ -380,4 +398,3 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_blur(self) -> None:
         self.refresh()
-

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .. import render
 from ...store import DocSummary
+from .. import render
 
 
 class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -119,4 +119,3 @@ class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.shown))
-

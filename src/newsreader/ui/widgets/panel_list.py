@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from rich.segment import Segment
 from textual import events
@@ -82,14 +82,14 @@ class PanelList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The highlight moved to the row ``key`` (by the reader or the program)."""
 
-        def __init__(self, panel_list: "PanelList", key: str) -> None:
+        def __init__(self, panel_list: PanelList, key: str) -> None:
             super().__init__()
             self.panel_list, self.key = panel_list, key
 
     class Selected(Message):
         """Enter or a click on the row ``key``."""
 
-        def __init__(self, panel_list: "PanelList", key: str) -> None:
+        def __init__(self, panel_list: PanelList, key: str) -> None:
             super().__init__()
             self.panel_list, self.key = panel_list, key
 

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
+from textual import widgets
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
-
-from textual import widgets
 
 from ...lazy import lazy_import
 from ...model import Claim, Document
@@ -101,9 +101,18 @@ class SidePanel(Vertical):
         tabs = widgets.TabbedContent(id="tabs", initial=self._tab)
         progress = self._pending.pop("progress", render.plain("Analysing…"))
         for pane in (
-            widgets.TabPane("Claims", Static(progress, id="claims-progress"), panel_list.PanelList(id="claims-list"), id="claims"),
-            widgets.TabPane("Sources", source_meter.SourceMeter(id="source-meter"), panel_list.PanelList(id="sources-list"), id="sources"),
-            widgets.TabPane("Dates", panel_list.PanelList(id="dates-list"), timeline.Timeline(id="timeline"), id="dates"),
+            widgets.TabPane(
+                "Claims", Static(progress, id="claims-progress"), panel_list.PanelList(id="claims-list"), id="claims"
+            ),
+            widgets.TabPane(
+                "Sources",
+                source_meter.SourceMeter(id="source-meter"),
+                panel_list.PanelList(id="sources-list"),
+                id="sources",
+            ),
+            widgets.TabPane(
+                "Dates", panel_list.PanelList(id="dates-list"), timeline.Timeline(id="timeline"), id="dates"
+            ),
             widgets.TabPane("Entities", panel_list.PanelList(id="entities-list"), id="entities"),
         ):
             tabs.compose_add_child(pane)
@@ -147,7 +156,13 @@ class SidePanel(Vertical):
         self._fill_if_shown()
 
     def show_claims(
-        self, doc: Document, claims: list[Claim], reviews: Mapping[str, Any], pal: render.Palette, *, keep: str | None = None
+        self,
+        doc: Document,
+        claims: list[Claim],
+        reviews: Mapping[str, Any],
+        pal: render.Palette,
+        *,
+        keep: str | None = None,
     ) -> None:
         if not self.ready:
             self._pending["claims"] = ((doc, claims, reviews, pal), {"keep": keep or self._pending.get("select")})
@@ -192,8 +207,9 @@ class SidePanel(Vertical):
         target = current if current in unique else (self.claim_ids[0] if self.claim_ids else None)
         # The highlighted row comes with the first rows, so the list never shows its top first.
         first = 2 * self.claim_ids.index(target) + FIRST_ROWS if target else FIRST_ROWS
-        self._fill_list("claims", rows(), "No claims found in this article.", f"claim:{target}" if target else None,
-                        first=first)
+        self._fill_list(
+            "claims", rows(), "No claims found in this article.", f"claim:{target}" if target else None, first=first
+        )
 
     def show_progress(self, content: render.Content) -> None:
         if not self.ready:
@@ -241,7 +257,8 @@ class SidePanel(Vertical):
         for n, d in enumerate(dates):
             self.spans[f"date:{n}"] = [(d.start, d.end)]
         rows = (
-            panel_list.Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal)) for n, d in enumerate(dates)
+            panel_list.Row(f"date:{n}", render.date_row(d.text, d.value, d.granularity, d.relative, pal))
+            for n, d in enumerate(dates)
         )
         self._fill_list("dates", rows, "No dates found in this article.")
         self.query_one("#timeline").show_dates(dates, doc.published, pal)  # type: ignore[attr-defined]

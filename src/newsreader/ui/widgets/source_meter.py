@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from .. import render
 from ...model import Claim, Document
+from .. import render
 
 NAMED = ("person", "organization", "document")
 

@@ -6,8 +6,8 @@ from datetime import date
 
 from textual.widgets import Static
 
-from .. import render
 from ...model import DateSpan
+from .. import render
 
 
 def date_position(value: str | None) -> float | None:
@@ -57,4 +57,3 @@ class Timeline(Static):
         points = [(p, d.value or "") for d in self._dates if (p := date_position(d.value)) is not None]
         width = max(20, self.content_region.width or 40)
         self.update(render.timeline_content(points, date_position(self._published), width, self.palette))
-
