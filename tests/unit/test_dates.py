@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.analysis.date_rules import FUTURE, PAST, PRESENT, UNKNOWN, Context, find, resolve, resolve_match
+from newsreader.analysis.date_calendar import FUTURE, PAST, PRESENT, UNKNOWN, Context
+from newsreader.analysis.date_rules import find, resolve, resolve_match
 from newsreader.analysis.dates import extract_dates
 from newsreader.model import Document
 

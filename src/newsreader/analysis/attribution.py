@@ -150,14 +150,18 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     opens_paragraph = not text[para_start : span.opened].strip()
     prev_para_start = text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start else 0
     floor = prev_para_start if opens_paragraph else para_start
-    candidates = [
-        r for r in earlier if r.speaker is not None and r.start < span.opened and max(r.end, r.speaker.idx) >= floor
-    ]
+    candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]
     if candidates:
-        prior = max(candidates, key=lambda r: max(r.end, r.speaker.idx))
+        prior = max(candidates, key=_reach)
         record.speaker, record.speaker_span, record.cue = prior.speaker, prior.speaker_span, None
         record.inherited = True
     return record
+
+
+def _reach(record: Attribution) -> int:
+    """The later of a spoken-for quote's end and its speaker's offset."""
+    assert record.speaker is not None
+    return max(record.end, record.speaker.idx)
 
 
 def _scare(
@@ -226,11 +230,11 @@ def _assemble(
         keys = sorted(g.quote_keys, key=lambda k: int(quote_id[k][1:]))
         lead = next((k for k in keys if assigned[k] is not None), None)
         sid = source_id.get(id(assigned[lead])) if lead is not None else None
-        cue = None
+        claim_cue = None
         if lead is not None:
-            cue_record = next((records[k] for k in keys if assigned[k] is assigned[lead] and records[k].cue), None)
-            cue = text[cue_record.cue[0] : cue_record.cue[1]] if cue_record else None
-        items.append((g.start, g.end, sid, cue, tuple(quote_id[k] for k in keys)))
+            lead_cue = next((records[k].cue for k in keys if assigned[k] is assigned[lead] and records[k].cue), None)
+            claim_cue = text[lead_cue[0] : lead_cue[1]] if lead_cue else None
+        items.append((g.start, g.end, sid, claim_cue, tuple(quote_id[k] for k in keys)))
     for lo, hi in outlet_claims(doc, text, [(g.start, g.end) for g in grouped]):
         items.append((lo, hi, None, None, ()))
     items.sort(key=lambda it: (it[0], it[1]))

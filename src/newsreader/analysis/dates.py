@@ -30,7 +30,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import DateSpan
-from .date_rules import FUTURE, PAST, PRESENT, UNKNOWN, Context, Match, find, find_in_text, resolve_match
+from .date_calendar import FUTURE, PAST, PRESENT, UNKNOWN, Context, Match
+from .date_rules import find, find_in_text, resolve_match
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token

@@ -82,7 +82,8 @@ def merge_chunks(docs: list[Doc]) -> Doc:
     """One Doc from the Docs of consecutive chunks; its text is the chunks' texts joined."""
     if len(docs) == 1:
         return docs[0]
-    merged = tokens.Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    # spaCy's doc.pyi omits from_docs' keyword-only ``exclude`` that doc.pyx accepts.
+    merged = tokens.Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
     expected = sum(len(d.text) for d in docs)
     if len(merged.text) != expected:  # pragma: no cover - guards the offset contract
         raise RuntimeError("merging analysis chunks changed the text length")

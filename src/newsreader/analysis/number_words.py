@@ -188,10 +188,10 @@ def amounts(text: str, *, money: bool = False) -> list[tuple[int, int, float, bo
     words = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)]
     i = 0
     while i < len(words):
-        value, j = parse_words([w for _, _, w in words[i:]])
-        if value is not None and j > 0:
+        word_value, j = parse_words([w for _, _, w in words[i:]])
+        if word_value is not None and j > 0:
             found.append(
-                (words[i][0], words[i + j - 1][1], value, any(w in SCALE_WORDS for _, _, w in words[i : i + j]))
+                (words[i][0], words[i + j - 1][1], word_value, any(w in SCALE_WORDS for _, _, w in words[i : i + j]))
             )
             i += j
         else:

@@ -215,7 +215,7 @@ class SourceBook:
         for draft in self.drafts:
             if draft.last <= start and self._fits(lower, draft):
                 candidates.append((draft.last, draft))
-        local: list[tuple[int, Entity]] = []
+        local: list[tuple[int, SourceDraft | Entity]] = []
         if lower in PRONOUNS_PERSON:
             paragraph = self.text.rfind("\n", 0, start) + 1
             pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
@@ -231,7 +231,7 @@ class SourceBook:
                 elif person and paragraph <= e.start and e.end <= sentence and self._outside_quotes(e):
                     local.append((e.end, e))
             if local and (not candidates or max(c[0] for c in candidates) < paragraph):
-                candidates = local  # type: ignore[assignment]
+                candidates = local
         if not candidates:
             return None
         _, best = max(candidates, key=lambda c: c[0])
@@ -294,7 +294,9 @@ class SourceBook:
     def _subject_outside_quotes(self, entity: Entity) -> bool:
         if not self._outside_quotes(entity):
             return False
-        return self._phrase_head(self._root(entity)).dep_ in ("nsubj", "nsubjpass", "ROOT")  # type: ignore[arg-type]
+        root = self._root(entity)
+        assert root is not None  # _outside_quotes() is False without a root
+        return self._phrase_head(root).dep_ in ("nsubj", "nsubjpass", "ROOT")
 
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019()[],;:"
+
+_Item = TypeVar("_Item", bound="tuple[int, int, *tuple[object, ...]]")  # starts with (start, end)
+_Numbered = TypeVar("_Numbered")
 
 
 def trim(text: str, start: int, end: int, chars: str = _EDGE) -> tuple[int, int]:
@@ -32,7 +38,7 @@ def first_line(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, newline) if newline != -1 else (start, end)
 
 
-def number_ids(prefix: str, items: list, make) -> list:  # type: ignore[type-arg]
+def number_ids(prefix: str, items: Iterable[_Item], make: Callable[[_Item, str], _Numbered]) -> list[_Numbered]:
     """Give sorted items ids ``prefix1..N`` through ``make(item, id)``."""
     ordered = sorted(items, key=lambda it: (it[0], it[1]))
     return [make(item, f"{prefix}{i}") for i, item in enumerate(ordered, 1)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,20 @@ class KeySpec:
         )
 
 
-def _spec(scope: str, name: str, keys: str, action: str, description: str, group: str, **kw: object) -> KeySpec:
-    return KeySpec(f"{scope}.{name}", keys, action, description, group, **kw)  # type: ignore[arg-type]
+def _spec(
+    scope: str,
+    name: str,
+    keys: str,
+    action: str,
+    description: str,
+    group: str,
+    *,
+    show: bool = False,
+    key_display: str | None = None,
+    priority: bool = False,
+    label: str | None = None,
+) -> KeySpec:
+    return KeySpec(f"{scope}.{name}", keys, action, description, group, show, key_display, priority, label)
 
 
 BINDINGS: tuple[KeySpec, ...] = (
@@ -221,7 +233,7 @@ def specs(scope: str) -> list[KeySpec]:
     return [s for s in BINDINGS if s.id.split(".", 1)[0] == scope]
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """Textual bindings for a scope (``app``, ``article``, ``library``)."""
     return [s.binding() for s in specs(scope)]
 

@@ -35,11 +35,13 @@ class Palette:
     def __getitem__(self, name: str) -> Color:
         return self.colors[name]
 
-    def fg(self, name: str, **flags: bool) -> Style:
-        return Style(foreground=self.colors[name], **flags)
+    def fg(
+        self, name: str, *, bold: bool | None = None, italic: bool | None = None, underline: bool | None = None
+    ) -> Style:
+        return Style(foreground=self.colors[name], bold=bold, italic=italic, underline=underline)
 
-    def bg(self, name: str, **flags: bool) -> Style:
-        return Style(background=self.colors[name], **flags)
+    def bg(self, name: str, *, bold: bool | None = None, italic: bool | None = None) -> Style:
+        return Style(background=self.colors[name], bold=bold, italic=italic)
 
     def status(self, status: str | None) -> Color | None:
         return self.colors.get(f"nr-status-{status}") if status else None

@@ -62,7 +62,23 @@ def textual_colour(value: str) -> str:
 
 
 def to_textual(theme: ThemeFile) -> Theme:
-    return Theme(name=theme.name, dark=theme.dark, variables=theme.variables, **theme.colors)
+    c = theme.colors
+    return Theme(
+        name=theme.name,
+        primary=c["primary"],
+        secondary=c.get("secondary"),
+        warning=c.get("warning"),
+        error=c.get("error"),
+        success=c.get("success"),
+        accent=c.get("accent"),
+        foreground=c.get("foreground"),
+        background=c.get("background"),
+        surface=c.get("surface"),
+        panel=c.get("panel"),
+        boost=c.get("boost"),
+        dark=theme.dark,
+        variables=theme.variables,
+    )
 
 
 def theme_from_mapping(data: dict[str, Any]) -> Theme:
@@ -94,7 +110,7 @@ def with_highlights(theme: Theme, defaults: dict[str, Theme]) -> Theme:
     return replace(theme, variables={**highlights, **theme.variables})
 
 
-def select_theme(app: App, name: str, *, before_start: bool = False) -> None:
+def select_theme(app: App[Any], name: str, *, before_start: bool = False) -> None:
     """Make ``name`` the app's theme.
 
     ``before_start`` (no stylesheet parsed yet, e.g. from ``get_default_screen``): set it
@@ -111,7 +127,7 @@ def select_theme(app: App, name: str, *, before_start: bool = False) -> None:
     app.stylesheet.set_variables(app.get_css_variables())
 
 
-def register_configured_theme(app: App, config: Config) -> bool:
+def register_configured_theme(app: App[Any], config: Config) -> bool:
     """Start-up's share of :func:`register_themes`: register and select only the
     configured theme, reading the user's theme files and one bundled file (a Textual theme
     borrows its highlights from the bundled theme of its darkness) instead of all of them.
@@ -136,7 +152,7 @@ def register_configured_theme(app: App, config: Config) -> bool:
 
 
 def register_themes(
-    app: App, config: Config | None = None, *, remember: bool = True, before_start: bool = False
+    app: App[Any], config: Config | None = None, *, remember: bool = True, before_start: bool = False
 ) -> list[str]:
     """Register every theme with ``app``, select ``config.theme``, and return the notices
     for the app to show (``app.notify(n, severity="warning")``).
@@ -173,7 +189,7 @@ def register_themes(
     return notices
 
 
-def _remember_choice(app: App, config: Config, current: str) -> None:
+def _remember_choice(app: App[Any], config: Config, current: str) -> None:
     saved = {"name": current}
 
     def on_theme(name: str) -> None:

@@ -1,4 +1,5 @@
-"""The article screen: header, highlighted body, side panel, search; review keys.
+"""The article screen: header, highlighted body, side panel, movement and search; the
+review keys are in ``article_review.py``.
 
 The raw text paints at once. A cached document brings its highlights with it; a new
 one is parsed in a thread worker (spaCy is imported there, never on the UI thread)
@@ -8,17 +9,17 @@ and the highlights appear when it posts back.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
-from textual.screen import Screen
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from ...model import Claim, Document, RawArticle, Review
+from ...model import Document, RawArticle
+from ...model.vocabulary import LAYERS
 from ...service.documents import open_document
 from ...service.review import ReviewSession, sentence_at
 from .. import render
@@ -26,19 +27,14 @@ from ..bindings import bindings
 from ..widgets.article_body import ArticleBody
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
-from .export import ExportScreen
-from .note import NoteScreen
-
-if TYPE_CHECKING:
-    from ..app import NewsreaderApp
+from .article_review import ReviewActions
 
 NARROW = 100
-T = TypeVar("T")
 
 __all__ = ["ArticleScreen", "sentence_at"]
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ReviewActions):
     SCOPE = "article"
     BINDINGS = bindings(SCOPE)
 
@@ -75,19 +71,6 @@ class ArticleScreen(Screen[None]):
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._cursor_pending: tuple[int, int] | None = None
-
-    @property
-    def nr(self) -> NewsreaderApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def claims(self) -> list[Claim]:
-        """The claims under review (the analysis' until the document and reviews are in)."""
-        return self.session.claims if self.session is not None else []
-
-    @property
-    def reviews(self) -> dict[str, Review]:
-        return self.session.reviews if self.session is not None else {}
 
     # -- composition ------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -127,7 +110,7 @@ class ArticleScreen(Screen[None]):
         if self.doc is not None:
             self.apply_document(self.doc)
         else:
-            self._update_meta(render.plain("analysing…", render.Style(italic=True)))
+            self._update_meta(render.plain("analysing…", Style(italic=True)))
             # After the raw text is on screen: the worker's spaCy import would otherwise
             # compete with the first frame for the GIL.
             self.nr.after_first_paint(self._start_parse)
@@ -173,7 +156,7 @@ class ArticleScreen(Screen[None]):
             self._set_busy(False)
             error = event.worker.error
             self.notify(f"Analysis failed: {error}", title="newsreader", severity="error", timeout=8, markup=False)
-            self._update_meta(render.plain("analysis failed", render.Style(bold=True)))
+            self._update_meta(render.plain("analysis failed", Style(bold=True)))
         elif event.state == WorkerState.CANCELLED:
             self._set_busy(False)
 
@@ -207,7 +190,7 @@ class ArticleScreen(Screen[None]):
             self.session = ReviewSession(self.nr.reviews, self.doc)
 
     # -- drawing ------------------------------------------------------------------
-    def _update_meta(self, status: render.Content | None = None) -> None:
+    def _update_meta(self, status: Content | None = None) -> None:
         words = len(self.article.text.split())
         source = render.short_source(self.article.source)
         self.query_one("#meta", Static).update(render.meta_content(self.article.published, source, words, status))
@@ -220,31 +203,8 @@ class ArticleScreen(Screen[None]):
         body.palette = self.nr.palette()
         if self.doc is not None:
             body.set_layers(
-                render.layer_marks(
-                    self.doc, [name for name in render.LAYERS if name in self.shown_layers], body.palette
-                )
+                render.layer_marks(self.doc, [name for name in LAYERS if name in self.shown_layers], body.palette)
             )
-
-    def _refresh_reviews(self, keep: str | None = None) -> None:
-        """Claim rows, gutter bars and the progress count after any review change."""
-        if self.doc is None:
-            return
-        pal = self.nr.palette()
-        panel = self.query_one(SidePanel)
-        panel.show_claims(self.doc, self.claims, self.reviews, pal, keep=keep)
-        session = self.session
-        bars = []
-        for claim in self.claims:
-            color = pal.status(session.status(claim.id)) if session is not None else None
-            bars.append((claim.start, claim.end, render.Style(foreground=color) if color else render.Style(dim=True)))
-        self.query_one(ArticleBody).set_claim_bars(bars)
-        if session is not None and session.claims:
-            panel.show_progress(render.progress_content(*session.progress(), pal))
-        else:
-            panel.show_progress(render.plain("No claims to review", render.Style(dim=True)))
-        claim = self.current_claim()
-        if claim is not None and panel.active_tab == "claims":
-            self.query_one(ArticleBody).set_selection((claim.start, claim.end))
 
     # -- panel <-> body -------------------------------------------------------------
     def on_side_panel_chosen(self, event: SidePanel.Chosen) -> None:
@@ -292,11 +252,6 @@ class ArticleScreen(Screen[None]):
                         panel.highlight(tab, key)
                         break
 
-    def current_claim(self) -> Claim | None:
-        if self.session is None:
-            return None
-        return self.session.claim(self.query_one(SidePanel).current_claim_id())
-
     # -- actions: movement ------------------------------------------------------------
     def _panel_focused(self) -> bool:
         focused = self.focused
@@ -315,7 +270,8 @@ class ArticleScreen(Screen[None]):
     def _move(self, step: int) -> None:
         if self._panel_focused():
             lst = self.query_one(SidePanel).active_list()
-            lst.action_cursor_down() if step > 0 else lst.action_cursor_up()
+            if lst is not None:
+                lst.action_cursor_down() if step > 0 else lst.action_cursor_up()
         else:
             body = self.query_one(ArticleBody)
             body.move_cursor(body.cursor + step)
@@ -329,7 +285,8 @@ class ArticleScreen(Screen[None]):
     def action_page(self, direction: int) -> None:
         if self._panel_focused():
             lst = self.query_one(SidePanel).active_list()
-            lst.action_page_down() if direction > 0 else lst.action_page_up()
+            if lst is not None:
+                lst.action_page_down() if direction > 0 else lst.action_page_up()
             return
         body = self.query_one(ArticleBody)
         page = max(1, body.scrollable_content_region.height - 1)
@@ -339,7 +296,8 @@ class ArticleScreen(Screen[None]):
     def action_edge(self, end: int) -> None:
         if self._panel_focused():
             lst = self.query_one(SidePanel).active_list()
-            lst.action_last() if end else lst.action_first()
+            if lst is not None:
+                lst.action_last() if end else lst.action_first()
             return
         body = self.query_one(ArticleBody)
         body.move_cursor(body.line_count - 1 if end else 0)
@@ -436,132 +394,3 @@ class ArticleScreen(Screen[None]):
         bar.close()
         self.query_one(ArticleBody).set_search([], -1)
         self.query_one(ArticleBody).focus()
-
-    # -- review ------------------------------------------------------------------------
-    def _session_ready(self) -> ReviewSession | None:
-        if self.session is None:
-            self.notify("The article is still being analysed.", severity="warning", markup=False)
-            return None
-        if not self.session.can_save:
-            self.notify("Reviews can't be saved: the review store could not be opened.", severity="error", markup=False)
-            return None
-        return self.session
-
-    def _claim_ready(self) -> tuple[ReviewSession, Claim] | None:
-        session = self._session_ready()
-        if session is None:
-            return None
-        claim = self.current_claim()
-        if claim is None:
-            self.notify("No claim selected.", severity="warning", markup=False)
-            return None
-        return session, claim
-
-    def _save(self, call: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
-        """One review change; a failure (read-only or broken store) is a notification."""
-        try:
-            return True, call(*args)
-        except Exception as exc:  # noqa: BLE001 - the reader keeps running; the reviewer is told
-            self.notify(f"Could not save the review: {exc}", title="Reviews", severity="error", timeout=8, markup=False)
-            return False, None
-
-    def action_review(self, status: str | None) -> None:
-        ready = self._claim_ready()
-        if ready is None:
-            return
-        session, claim = ready
-        if not self._save(session.set_status, claim, status)[0]:
-            return
-        following = session.claim_after(claim) if status else claim
-        self._refresh_reviews(keep=(following or claim).id)
-        self._follow_current_claim()
-
-    def _follow_current_claim(self) -> None:
-        claim = self.current_claim()
-        if claim is not None:
-            self.query_one(ArticleBody).go_to(claim.start, claim.end, flash=False)
-
-    def action_note(self) -> None:
-        ready = self._claim_ready()
-        if ready is None:
-            return
-        session, claim = ready
-
-        def save(note: str | None) -> None:
-            if note is not None and self._save(session.set_note, claim, note)[0]:
-                self._refresh_reviews(keep=claim.id)
-
-        self.app.push_screen(NoteScreen(claim.text, session.note(claim.id)), save)
-
-    def action_undo(self) -> None:
-        session = self._session_ready()
-        if session is None:
-            return
-        saved, review = self._save(session.undo)
-        if not saved:
-            return
-        if review is None:
-            self.notify("Nothing to undo.", markup=False)
-            return
-        keep = review.claim_id if session.claim(review.claim_id) is not None else None
-        self._refresh_reviews(keep=keep)
-        self._follow_current_claim()
-        self.notify(f"Undone: {render.clip(review.claim_text, 60)}", timeout=3, markup=False)
-
-    def action_unreviewed(self, step: int) -> None:
-        if not self.claims or self.session is None:
-            self.notify("No claims in this article.", markup=False)
-            return
-        claim = self.session.next_unreviewed(self.current_claim(), step)
-        if claim is None:
-            self.notify("Every claim is reviewed.", title="Review", markup=False)
-            return
-        self.query_one(SidePanel).set_tab("claims")
-        self.query_one(SidePanel).select_claim(claim.id)
-        self.query_one(ArticleBody).go_to(claim.start, claim.end)
-
-    def action_mark_claim(self) -> None:
-        session = self._session_ready()
-        if session is None:
-            return
-        if self._hit >= 0:
-            start, end = self._hits[self._hit]
-        else:
-            start, end = sentence_at(self.article.text, self.query_one(ArticleBody).cursor_offset())
-        if end <= start:
-            self.notify("Nothing to mark here.", severity="warning", markup=False)
-            return
-        saved, claim = self._save(session.mark, start, end)
-        if not saved or claim is None:
-            return
-        self.query_one(SidePanel).set_tab("claims")
-        self._refresh_reviews(keep=claim.id)
-        self._refresh_sources()
-        self.query_one(ArticleBody).go_to(claim.start, claim.end)
-        self.notify(f"Marked as a claim: {render.clip(claim.text, 60)}", timeout=3, markup=False)
-
-    def action_dismiss_claim(self) -> None:
-        ready = self._claim_ready()
-        if ready is None:
-            return
-        session, claim = ready
-        following = session.claim_after(claim)
-        if not self._save(session.dismiss, claim)[0]:
-            return
-        self._refresh_reviews(keep=following.id if following else None)
-        self._refresh_sources()
-        self.notify(f"Dismissed: {render.clip(claim.text, 60)} (z to undo)", timeout=4, markup=False)
-
-    def _refresh_sources(self) -> None:
-        self.query_one(SidePanel).refresh_sources(self.claims)
-
-    def action_export(self) -> None:
-        if self.session is None:
-            self.notify("The article is still being analysed.", severity="warning", markup=False)
-            return
-
-        def done(path: Any) -> None:
-            if path is not None:
-                self.notify(f"Saved {path}", title="Export", markup=False)
-
-        self.app.push_screen(ExportScreen(self.session, self.app.theme), done)

@@ -6,11 +6,12 @@ after asking, and an empty library offers the bundled sample article.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Button, Footer, Input, Static
 
 from ...lazy import lazy_import
@@ -49,11 +50,11 @@ class LibraryScreen(Screen[None]):
 
     @property
     def nr(self) -> NewsreaderApp:
-        return self.app  # type: ignore[return-value]
+        return cast("NewsreaderApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lib-header"):
-            yield Static(render.plain("newsreader · library", render.Style(bold=True)), id="lib-title")
+            yield Static(render.plain("newsreader · library", Style(bold=True)), id="lib-title")
             yield Static(id="lib-count")
         yield Input(placeholder="type to filter by title, source or date", id="filter", select_on_focus=False)
         yield Static(id="columns")

@@ -20,11 +20,14 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
-from textual.geometry import Size
+from textual.color import Color
+from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+from textual.timer import Timer
 
 from .. import render
 from ..render import Mark, MarkIndex
@@ -86,8 +89,8 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         self.claim_bars: list[tuple[int, int, Style]] = []
         self._bar_index = MarkIndex([])
         self._palette = render.palette()
-        self._flash_timer = None
-        self._strips: OrderedDict[tuple, Strip] = OrderedDict()
+        self._flash_timer: Timer | None = None
+        self._strips: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
         self._frame: tuple[int, RichStyle] | None = None  # (width, base style) while a frame renders
         self._ahead_scheduled = False
 
@@ -133,7 +136,7 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
     def layer_marks(self) -> list[Mark]:
         return list(self._layers.marks)
 
-    def paragraph_content(self, index: int):  # -> Content
+    def paragraph_content(self, index: int) -> Content:
         """The styled Content of one whole paragraph (what the lines are cut from)."""
         start, end, heading = self.paragraphs[index]
         return render.line_content(
@@ -214,15 +217,15 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         if self.selection is not None:
             marks.append(Mark(*self.selection, pal.bg("nr-claim"), "selection"))
         if self.search_hits:
-            search = Style(background=pal["nr-search"], foreground=render.Color(0, 0, 0))
-            current = Style(background=pal["nr-search"], foreground=render.Color(0, 0, 0), bold=True, underline=True)
+            search = Style(background=pal["nr-search"], foreground=Color(0, 0, 0))
+            current = Style(background=pal["nr-search"], foreground=Color(0, 0, 0), bold=True, underline=True)
             for i, s, e in self._hits_touching(start, end):
                 marks.append(Mark(s, e, current if i == self.search_index else search, "search"))
         if self.flash_span is not None:
             marks.append(Mark(*self.flash_span, Style(reverse=True), "flash"))
         return marks
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop: Region) -> list[Strip]:
         """One frame: width and base style are read once, not once per line.
 
         The wrap follows the size here, in the frame that first has it, rather than in
@@ -298,10 +301,10 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
                 out.append((i, s, e))
         return out
 
-    def _overlay_key(self, start: int, end: int) -> tuple:
+    def _overlay_key(self, start: int, end: int) -> tuple[object, ...]:
         """The overlays (selection, search hits, flash) that touch ``[start, end)``."""
         stop = max(end, start + 1)
-        key: list = []
+        key: list[object] = []
         sel = self.selection
         if sel is not None and sel[0] < stop and sel[1] > start:
             key.append(("sel", *sel))

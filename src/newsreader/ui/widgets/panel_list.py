@@ -102,7 +102,7 @@ class PanelList(ScrollView, can_focus=True):
         self._width = 0
         self.highlighted: int | None = None
         self._hover: int | None = None  # the row under the mouse
-        self._strips: OrderedDict[tuple, list[Strip]] = OrderedDict()
+        self._strips: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
 
     # -- rows ------------------------------------------------------------------
     def set_rows(self, rows: Iterable[Row | None]) -> None:

@@ -26,11 +26,13 @@ from typing import TYPE_CHECKING, Any
 from textual import widgets
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import Static
 
 from ...lazy import lazy_import
-from ...model import Claim, Document
+from ...model import Claim, Document, Entity
 from .. import render
 
 if TYPE_CHECKING:
@@ -84,7 +86,7 @@ class SidePanel(Vertical):
         self._pending: dict[str, Any] = {}
         self._wanted: dict[str, str] = {}  # tab -> row key to highlight once its row is in
         self._fills: dict[str, Iterator[Any]] = {}  # tab -> the rows its list is being filled from
-        self._claims_listed: tuple | None = None  # (document, palette, claim ids) of the Claims list
+        self._claims_listed: tuple[object, ...] | None = None  # (document, palette, claim ids) of the Claims list
         self._claims_states: dict[str, tuple[str | None, str]] = {}  # claim id -> (status, note) drawn
 
     def compose(self) -> ComposeResult:
@@ -149,8 +151,12 @@ class SidePanel(Vertical):
         tab = self.active_tab
         if tab in self._stale and self._doc is not None:
             self._stale.discard(tab)
-            fill = {"sources": self._fill_sources, "dates": self._fill_dates, "entities": self._fill_entities}[tab]
-            fill(self._doc, self._pal) if tab != "sources" else self._fill_sources(self._doc, self._claims, self._pal)
+            if tab == "sources":
+                self._fill_sources(self._doc, self._claims, self._pal)
+            elif tab == "dates":
+                self._fill_dates(self._doc, self._pal)
+            else:
+                self._fill_entities(self._doc, self._pal)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._fill_if_shown()
@@ -181,7 +187,7 @@ class SidePanel(Vertical):
             prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
             return panel_list.Row(f"claim:{claim.id}", prompt)
 
-        lst = self.query_one("#claims-list")
+        lst = self._list("claims")
         shown = {cid: state(cid) for cid in unique}
         listed = (doc.id, pal, list(unique))
         if listed == self._claims_listed and lst.row_count == len(unique):
@@ -211,7 +217,7 @@ class SidePanel(Vertical):
             "claims", rows(), "No claims found in this article.", f"claim:{target}" if target else None, first=first
         )
 
-    def show_progress(self, content: render.Content) -> None:
+    def show_progress(self, content: Content) -> None:
         if not self.ready:
             self._pending["progress"] = content
             return
@@ -219,7 +225,9 @@ class SidePanel(Vertical):
 
     def _fill_sources(self, doc: Document, claims: list[Claim], pal: render.Palette) -> None:
 
-        self.query_one("#source-meter").show_shares(source_meter.source_shares(doc, claims), pal)  # type: ignore[attr-defined]
+        self.query_one("#source-meter", source_meter.SourceMeter).show_shares(
+            source_meter.source_shares(doc, claims), pal
+        )
         quotes = {q.id: q for q in doc.quotes}
         groups: OrderedDict[str | None, list[Claim]] = OrderedDict((s.id, []) for s in doc.sources)
         for claim in claims:
@@ -261,10 +269,10 @@ class SidePanel(Vertical):
             for n, d in enumerate(dates)
         )
         self._fill_list("dates", rows, "No dates found in this article.")
-        self.query_one("#timeline").show_dates(dates, doc.published, pal)  # type: ignore[attr-defined]
+        self.query_one("#timeline", timeline.Timeline).show_dates(dates, doc.published, pal)
 
     def _fill_entities(self, doc: Document, pal: render.Palette) -> None:
-        groups: dict[str, list] = {}
+        groups: dict[str, list[Entity]] = {}
         for e in doc.entities:
             groups.setdefault(e.canonical, []).append(e)
         ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
@@ -282,11 +290,11 @@ class SidePanel(Vertical):
         """Put ``rows`` (built lazily) into the tab's list, and highlight ``keep``: ``first``
         rows now, the others by a worker that yields to the event loop between slices. A
         newer fill of the same tab makes an older one still running stop."""
-        lst = self.query_one(f"#{tab}-list")
+        lst = self._list(tab)
         rows = iter(rows)
         self._fills[tab] = rows  # an older fill of this tab still running sees it is stale and stops
         head = list(islice(rows, first))
-        lst.set_rows(head or [panel_list.Row(None, render.plain(empty, render.Style(dim=True)))])
+        lst.set_rows(head or [panel_list.Row(None, render.plain(empty, Style(dim=True)))])
         if keep is not None:
             self._wanted[tab] = keep
         self._place(tab)
@@ -309,7 +317,7 @@ class SidePanel(Vertical):
         key = self._wanted.get(tab)
         if key is None or not self.ready:
             return
-        lst = self.query_one(f"#{tab}-list")
+        lst = self._list(tab)
         index = lst.index_of(key)
         if index is None:
             return  # still to come: _fill_rest places it
@@ -321,13 +329,13 @@ class SidePanel(Vertical):
     def active_tab(self) -> str:
         if not self.ready:
             return self._tab
-        return self.query_one("#tabs").active or "claims"
+        return self.query_one("#tabs", widgets.TabbedContent).active or "claims"
 
     def set_tab(self, tab: str) -> None:
         self._tab = tab
         if not self.ready:
             return
-        self.query_one("#tabs").active = tab
+        self.query_one("#tabs", widgets.TabbedContent).active = tab
         self._fill_if_shown()
 
     def next_tab(self) -> str:
@@ -339,14 +347,17 @@ class SidePanel(Vertical):
         """The list of the shown tab; None in the moment before the tabs are built."""
         if not self.ready:
             return None
-        return self.query_one(f"#{self.active_tab}-list")  # type: ignore[return-value]
+        return self._list(self.active_tab)
+
+    def _list(self, tab: str) -> PanelList:
+        return self.query_one(f"#{tab}-list", panel_list.PanelList)
 
     def current_claim_id(self) -> str | None:
         if not self.ready:
             return self._pending.get("select")
         if "claims" in self._wanted:
             return self._wanted["claims"].split(":", 1)[1]
-        key = self.query_one("#claims-list").highlighted_key
+        key = self._list("claims").highlighted_key
         return key.split(":", 1)[1] if key else None
 
     def select_claim(self, claim_id: str) -> None:
