@@ -252,7 +252,7 @@ def cmd_cache(action: str) -> int:
         stats = cache.stats()
         print(f"path:      {stats['path']}")
         print(f"documents: {stats['documents']} ({stats['entries']} cached versions)")
-        print(f"size:      {int(stats['bytes']) / 1024:.1f} KB")
+        print(f"size:      {stats['bytes'] / 1024:.1f} KB")
     else:
         try:
             removed = cache.clear()

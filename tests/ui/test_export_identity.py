@@ -69,4 +69,3 @@ async def test_app_and_cli_exports_are_byte_identical(fmt, make_app, sample_arti
         assert {r["status"] for r in data["reviews"]} == {"supported", "disputed", "unverifiable"}
     elif fmt in ("md", "html"):
         assert "Two sources disagree" in text
-

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsreader.ingest import IngestError, read_input
-from newsreader.ingest.html import choose_date, choose_title, page_metadata, parse_date, strip_byline
+from newsreader.ingest.html import strip_byline
+from newsreader.ingest.html_meta import choose_date, choose_title, page_metadata, parse_date
 from newsreader.ingest.sniff import sniff_html
 
 HTML = Path(__file__).parents[1] / "data" / "html"

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Document, RawArticle, text_id
@@ -47,8 +47,9 @@ def parse_texts(
     model: str = DEFAULT_MODEL,
     batch_size: int = 16,
     n_process: int = 1,
-) -> Iterator[Document]:
-    """Documents for ``articles`` (RawArticle or plain str), streamed in input order."""
+) -> Generator[Document, None, None]:
+    """Documents for ``articles`` (RawArticle or plain str), streamed in input order; close
+    the generator to stop spaCy's worker processes early."""
     nlp = load_nlp(model)
     waiting: dict[int, tuple[RawArticle, Doc | None]] = {}
 

@@ -78,10 +78,10 @@ def decode_bytes(source: str, data: bytes, *, declared: str | None = None) -> st
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    codec = _codec(declared)
-    if codec and codec not in ("utf-8", "utf-16", "utf-32"):
+    declared_codec = _codec(declared)
+    if declared_codec and declared_codec not in ("utf-8", "utf-16", "utf-32"):
         try:
-            return data.decode(codec)
+            return data.decode(declared_codec)
         except UnicodeDecodeError:
             pass
     text = detect_legacy(data)

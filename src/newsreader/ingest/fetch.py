@@ -22,9 +22,13 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import IO, TYPE_CHECKING
 
 from .. import __version__
 from ..model.article import IngestError
+
+if TYPE_CHECKING:
+    from http.client import HTTPMessage
 
 USER_AGENT = f"newsreader/{__version__} (+terminal news reader)"
 DEFAULT_TIMEOUT = 15.0
@@ -62,7 +66,15 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if not newurl.lower().startswith(("http://", "https://")):
             raise urllib.error.HTTPError(newurl, code, "redirection to a non-http(s) URL is not allowed", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -108,7 +120,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Resp
         return Response(url, response.geturl(), response.status, content_type, charset, body)
 
 
-def _read_limited(response, url: str, max_bytes: int, timeout: float) -> bytes:
+def _read_limited(response: IO[bytes], url: str, max_bytes: int, timeout: float) -> bytes:
     deadline = time.monotonic() + 4 * timeout
     chunks: list[bytes] = []
     size = 0

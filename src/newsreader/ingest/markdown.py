@@ -11,11 +11,13 @@ the title. Inline markup (emphasis, links, code, images, raw HTML) becomes its t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..model.article import IngestError, RawArticle, normalize_text
-from .html import parse_date
+from .html_meta import parse_date
 
 _FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
@@ -75,11 +77,11 @@ def markdown_to_lines(text: str) -> tuple[str | None, list[str]]:
     return first_h1, lines
 
 
-def _in_table(tokens, index: int) -> bool:
+def _in_table(tokens: Sequence[Token], index: int) -> bool:
     return index > 0 and tokens[index - 1].type in ("th_open", "td_open")
 
 
-def _inline_text(children) -> str:
+def _inline_text(children: Iterable[Token]) -> str:
     out: list[str] = []
     for child in children:
         if child.type in ("text", "code_inline"):

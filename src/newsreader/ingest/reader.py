@@ -251,11 +251,12 @@ def _read_file(arg: str, max_bytes: int) -> bytes:
 
 
 def _human(n: int) -> str:
+    size: float = n  # still the int for "bytes": "512 bytes", not "512.0 bytes"
     for unit in ("bytes", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} bytes"
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} bytes"
 
 
 __all__ = [

@@ -9,7 +9,7 @@ and a batch streams in chunks (see :func:`documents_for`).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +37,7 @@ def sample_path() -> Path:
     here = Path(__file__).parent.parent / "data" / SAMPLE_NAME
     if here.is_file():
         return here
-    return Path(str(resources.files("newsreader").joinpath("data", SAMPLE_NAME)))
+    return Path(str(resources.files("newsreader") / "data" / SAMPLE_NAME))
 
 
 def cached_document(article: RawArticle, cache: DocumentCache | None, model: str = DEFAULT_MODEL) -> Document | None:
@@ -89,7 +89,7 @@ def documents_for(
             if not advance():
                 return
 
-    parsed: Iterator[Document] | None = None
+    parsed: Generator[Document, None, None] | None = None
     pending: list[Document] = []
     try:
         while order or advance():

@@ -9,10 +9,16 @@ could not be opened) the session shows the analysis' claims and every change rai
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from ..lazy import lazy_import
 from ..model import Claim, Document, Review
 from ..store.reviews import ReviewStore
-from .export import export_text
+
+if TYPE_CHECKING:
+    from . import export as exporting
+else:
+    exporting = lazy_import("newsreader.service.export")  # the exporters: only when one is asked for
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
 
@@ -121,7 +127,7 @@ class ReviewSession:
     # -- exporting -------------------------------------------------------------------
     def export(self, fmt: str, *, theme: str | None = None) -> str:
         """The annotated copy, exactly as ``newsreader export`` makes it."""
-        return export_text(self.doc, self.store, fmt, theme=theme)
+        return exporting.export_text(self.doc, self.store, fmt, theme=theme)
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
@@ -56,6 +57,15 @@ class DocSummary:
     claims: int
     opened: float
     pipeline: str
+
+
+class CacheStats(TypedDict):
+    """What ``newsreader cache stats`` shows (:meth:`DocumentCache.stats`)."""
+
+    path: str
+    documents: int  # distinct documents
+    entries: int  # cached versions (pipeline, publication date) of them
+    bytes: int  # the database file and its write-ahead log
 
 
 class DocumentCache:
@@ -188,7 +198,7 @@ class DocumentCache:
             ).fetchall()
         return [r[0] for r in rows]
 
-    def stats(self) -> dict[str, object]:
+    def stats(self) -> CacheStats:
         with self._lock:
             docs, versions = self._conn.execute("SELECT COUNT(DISTINCT id), COUNT(*) FROM documents").fetchone()
         size = sum(Path(str(self.path) + s).stat().st_size for s in ("", "-wal") if Path(str(self.path) + s).exists())

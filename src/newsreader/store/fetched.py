@@ -62,7 +62,16 @@ class FetchedCache:
             extraction = json.loads(row[6])
         except json.JSONDecodeError:
             extraction = {}
-        return FetchedPage(*row[:4], bytes(row[4]), row[5], extraction, row[7])
+        return FetchedPage(
+            url=row[0],
+            final_url=row[1],
+            content_type=row[2],
+            charset=row[3],
+            body=bytes(row[4]),
+            extractor=row[5],
+            extraction=extraction,
+            fetched=row[7],
+        )
 
     def put(self, page: FetchedPage) -> None:
         """Keep ``page``; OSError when it can't be written (full disk, read-only file)."""
@@ -89,7 +98,7 @@ class FetchedCache:
 
     def count(self) -> int:
         with self._lock:
-            return self._conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+            return int(self._conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0])
 
     def close(self) -> None:
         with self._lock:

@@ -12,16 +12,21 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual.screen import Screen
 from textual.style import Style
 
+from ...lazy import lazy_import
 from ...model import Claim, Document, RawArticle, Review
 from ...service.review import ReviewSession, sentence_at
 from .. import render
 from ..widgets.article_body import ArticleBody
 from ..widgets.side_panel import SidePanel
-from .export import ExportScreen
-from .note import NoteScreen
 
 if TYPE_CHECKING:
     from ..app import NewsreaderApp
+    from . import export as export_screen
+    from . import note as note_screen
+else:
+    # The dialogs (and the exporters behind ctrl+s) load when first opened, not with the article.
+    export_screen = lazy_import("newsreader.ui.screens.export")
+    note_screen = lazy_import("newsreader.ui.screens.note")
 
 T = TypeVar("T")
 
@@ -128,7 +133,7 @@ class ReviewActions(Screen[None]):
             if note is not None and self._save(session.set_note, claim, note)[0]:
                 self._refresh_reviews(keep=claim.id)
 
-        self.app.push_screen(NoteScreen(claim.text, session.note(claim.id)), save)
+        self.app.push_screen(note_screen.NoteScreen(claim.text, session.note(claim.id)), save)
 
     def action_undo(self) -> None:
         session = self._session_ready()
@@ -201,4 +206,4 @@ class ReviewActions(Screen[None]):
             if path is not None:
                 self.notify(f"Saved {path}", title="Export", markup=False)
 
-        self.app.push_screen(ExportScreen(self.session, self.app.theme), done)
+        self.app.push_screen(export_screen.ExportScreen(self.session, self.app.theme), done)
