@@ -28,7 +28,7 @@ import sys
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..lazy import lazy_import
 from ..model.vocabulary import HIGHLIGHT_PREFIX, HIGHLIGHTS
@@ -80,11 +80,15 @@ class ThemeFile:
         return {HIGHLIGHT_PREFIX + key: value for key, value in self.highlights.items()}
 
 
-@dataclass
-class ThemeFiles:
-    """Every usable theme, plus one notice per file that was skipped."""
+T = TypeVar("T")
 
-    themes: dict[str, ThemeFile]
+
+@dataclass
+class ThemeSet(Generic[T]):
+    """Every usable theme (a :class:`ThemeFile`, or the reader's Textual theme made of
+    one), plus one notice per file that was skipped."""
+
+    themes: dict[str, T]
     notices: list[str]
     failed: dict[str, str]  # theme name (or file stem) -> its notice
 
@@ -199,7 +203,7 @@ def user_theme_files(folder: Path | None = None) -> list[Path]:
 
 def load_themes(
     user_dir: Path | None = None, bundled: Collection[str] | None = None, colour: ColourParser = plain_colour
-) -> ThemeFiles:
+) -> ThemeSet[ThemeFile]:
     """Bundled themes (those named in ``bundled``, when given), then the user's (a user
     theme replaces a bundled one of its name)."""
     themes: dict[str, ThemeFile] = {}
@@ -221,7 +225,7 @@ def load_themes(
                 failed[name] = notice
             continue
         themes[theme.name] = theme
-    return ThemeFiles(themes, notices, failed)
+    return ThemeSet(themes, notices, failed)
 
 
 def _name_in(source: Path | Traversable) -> str | None:

@@ -10,7 +10,7 @@ in the command palette is remembered by writing ``theme = "…"`` into ``config.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import DEFAULT_THEME, Config, ConfigError, save_theme
 from ..config import themes as theme_files
-from ..config.themes import ThemeFile, ThemeFileError, bundled_theme_files
+from ..config.themes import ThemeFile, ThemeFileError, ThemeSet, bundled_theme_files
 from ..model.vocabulary import HIGHLIGHT_PREFIX, HIGHLIGHTS
 
 if TYPE_CHECKING:
@@ -42,15 +42,6 @@ __all__ = [
     "register_configured_theme",
     "register_themes",
 ]
-
-
-@dataclass
-class ThemeSet:
-    """Every usable theme, plus one notice per file that was skipped."""
-
-    themes: dict[str, Theme]
-    notices: list[str]
-    failed: dict[str, str]  # theme name (or file stem) -> its notice
 
 
 def textual_colour(value: str) -> str:
@@ -91,7 +82,7 @@ def load_theme_file(path: Path | Traversable) -> Theme:
     return to_textual(theme_files.load_theme_file(path, textual_colour))
 
 
-def load_themes(user_dir: Path | None = None, bundled: Collection[str] | None = None) -> ThemeSet:
+def load_themes(user_dir: Path | None = None, bundled: Collection[str] | None = None) -> ThemeSet[Theme]:
     """Bundled themes (those named in ``bundled``, when given), then the user's (a user
     theme replaces a bundled one of its name)."""
     found = theme_files.load_themes(user_dir, bundled, textual_colour)
