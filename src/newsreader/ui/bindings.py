@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+from ..model.vocabulary import LAYERS, STATUSES
+
 
 @dataclass(frozen=True)
 class KeySpec:
@@ -117,41 +119,25 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec("article", "search_next", "n", "search_step(1)", "Next match", "Search"),
     _spec("article", "search_prev", "N", "search_step(-1)", "Previous match", "Search"),
     # -- article: layers
-    _spec("article", "layer_entities", "1", "toggle_layer('entities')", "Toggle entity highlights", "Layers"),
-    _spec("article", "layer_quotes", "2", "toggle_layer('quotes')", "Toggle quote highlights", "Layers"),
-    _spec("article", "layer_numbers", "3", "toggle_layer('numbers')", "Toggle number highlights", "Layers"),
-    _spec("article", "layer_dates", "4", "toggle_layer('dates')", "Toggle date highlights", "Layers"),
-    # -- article: review
-    _spec(
-        "article",
-        "supported",
-        "s",
-        "review('supported')",
-        "Mark the claim supported",
-        "Review",
-        show=True,
-        label="Support",
+    *(
+        _spec("article", f"layer_{layer}", str(n), f"toggle_layer({layer!r})", f"Toggle {noun} highlights", "Layers")
+        for n, (layer, noun) in enumerate(zip(LAYERS, ("entity", "quote", "number", "date"), strict=True), 1)
     ),
-    _spec(
-        "article",
-        "disputed",
-        "x",
-        "review('disputed')",
-        "Mark the claim disputed",
-        "Review",
-        show=True,
-        label="Dispute",
-    ),
-    _spec("article", "false", "f", "review('false')", "Mark the claim false", "Review", show=True, label="False"),
-    _spec(
-        "article",
-        "unverifiable",
-        "v",
-        "review('unverifiable')",
-        "Mark the claim unverifiable",
-        "Review",
-        show=True,
-        label="Unverif.",
+    # -- article: review (one key per status of the vocabulary)
+    *(
+        _spec(
+            "article",
+            status,
+            key,
+            f"review({status!r})",
+            f"Mark the claim {status}",
+            "Review",
+            show=True,
+            label=label,
+        )
+        for status, key, label in zip(
+            STATUSES, ("s", "x", "f", "v"), ("Support", "Dispute", "False", "Unverif."), strict=True
+        )
     ),
     _spec("article", "clear", "c", "review(None)", "Clear the claim's status", "Review"),
     _spec("article", "note", "a", "note", "Add or edit a note on the claim", "Review", show=True, label="Note"),

@@ -1,6 +1,6 @@
-"""The review keys of the article screen: a status (s, d, f, u), a note (n), undo (z),
-the next unreviewed claim (] and [), mark a claim (m), dismiss one (x) and export
-(ctrl+s). :class:`ArticleScreen` is this class plus reading, movement and search; what
+"""The review keys of the article screen (``ui/bindings.py`` has the keys): a status or
+none, a note, undo, the next or previous unreviewed claim, mark a claim, dismiss one,
+and export. :class:`ArticleScreen` is this class plus reading, movement and search; what
 reviewing does to the store is :class:`newsreader.service.ReviewSession`'s business.
 """
 
