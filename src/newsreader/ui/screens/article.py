@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from textual import work
+from textual import widgets, work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from ...model import Document, RawArticle
@@ -164,7 +164,8 @@ class ArticleScreen(ReviewActions):
         bars = self.query("#busy")
         if busy and not bars:  # mounted only when something is parsed: a cached open never pays for it
             self.query_one("#meta-row").mount(
-                ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy", classes="-on"),
+                # textual.widgets imports the bar's module on first use: a cached open never does.
+                widgets.ProgressBar(total=None, show_eta=False, show_percentage=False, id="busy", classes="-on"),
                 before="#legend",
             )
         for bar in bars:
