@@ -247,8 +247,8 @@ class AppBench:
         return self.pane.start([PY, str(HERE / "launch.py"), *argv], env=env)
 
     def quit(self) -> None:
-        """``q``, then ctrl+q, then give up (respawn-pane -k ends it anyway)."""
-        for keys, wait in ((("q",), 3.0), (("C-q",), 3.0)):
+        """Escape (leaves a filter or search), ``q``, then ctrl+q, then give up (respawn-pane -k ends it anyway)."""
+        for keys, wait in ((("Escape", "q"), 3.0), (("C-q",), 3.0)):
             self.pane.keys(*keys)
             deadline = time.time() + wait
             while time.time() < deadline:
@@ -513,6 +513,8 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
             t_paint, _ = pane.wait(lambda s: marker[:20] in s)
             if typing:
                 ab.idle()
+                before = pane.screen()
+                ab.settle(pane.keys("/"), before, quiet=0.2)  # "/" starts the filter
                 for ch in "minimum":
                     before = pane.screen()
                     filter_times.append(ab.settle(pane.keys(ch), before, quiet=0.2)[1])

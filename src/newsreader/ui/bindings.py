@@ -110,10 +110,11 @@ BINDINGS: tuple[KeySpec, ...] = (
         "search",
         "slash",
         "search",
-        "Search the article",
+        "Search the article (then every key is text; enter keeps the matches, esc drops them)",
         "Search",
         show=True,
         key_display="/",
+        priority=True,  # acted on as it arrives, so the keys typed after it go to the search
         label="Search",
     ),
     _spec("article", "search_next", "n", "search_step(1)", "Next match", "Search"),
@@ -176,14 +177,15 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec(
         "article",
         "back",
-        "q,escape",
+        "escape",
         "back",
-        "Back to the library, or quit",
+        "Close the search, leave the panel, else back to the library (never quits)",
         "General",
         show=True,
-        key_display="q",
+        key_display="esc",
         label="Back",
     ),
+    _spec("article", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
     # -- library
     _spec("library", "open", "enter", "open", "Open the selected article", "Library", show=True, label="Open"),
     _spec(
@@ -191,10 +193,11 @@ BINDINGS: tuple[KeySpec, ...] = (
         "filter",
         "slash",
         "filter",
-        "Filter by title or source (or just type)",
+        "Filter by title, source or date (then every key is text; enter or esc leaves it)",
         "Library",
         show=True,
         key_display="/",
+        priority=True,  # acted on as it arrives, so the keys typed after it go to the filter
         label="Filter",
     ),
     _spec("library", "cursor_down", "j,down", "cursor(1)", "Next article", "Library"),
@@ -209,7 +212,8 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec(
         "library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", show=True, label="Sample"
     ),
-    _spec("library", "quit", "q,escape", "quit", "Quit", "General", show=True, key_display="q", label="Quit"),
+    _spec("library", "clear_filter", "escape", "clear_filter", "Clear the filter (escape never quits)", "Library"),
+    _spec("library", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
 )
 
 GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Library")

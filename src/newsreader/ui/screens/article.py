@@ -9,6 +9,7 @@ and the highlights appear when it posts back.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textual import widgets, work
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.style import Style
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
+from ...lazy import lazy_import
 from ...model import Document, RawArticle
 from ...model.vocabulary import LAYERS
 from ...service.documents import open_document
@@ -28,6 +30,11 @@ from ..widgets.article_body import ArticleBody
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
 from .article_review import ReviewActions
+
+if TYPE_CHECKING:
+    from . import library as library_screen
+else:
+    library_screen = lazy_import("newsreader.ui.screens.library")  # only when escape leaves the article
 
 NARROW = 100
 
@@ -335,14 +342,25 @@ class ArticleScreen(ReviewActions):
         self._refresh_marks()
         self._update_legend()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A "/" typed in the search field is text, not the search key again."""
+        if action == "search" and self.query_one(SearchBar).typing:
+            return False
+        return True
+
     def action_back(self) -> None:
+        """Escape closes the topmost thing: the search, then the panel's focus, then the
+        article (back to the library, which is opened if the article was opened directly)."""
         if self._hits or self.query_one(SearchBar).is_open:
             self._clear_search()
             return
+        if self._panel_focused():
+            self.query_one(ArticleBody).focus()
+            return
         if len(self.app.screen_stack) > 1:  # opened from the library
             self.app.pop_screen()
-        else:
-            self.app.exit(0)
+        else:  # opened directly: the library comes up (escape stops there)
+            self.app.push_screen(library_screen.LibraryScreen())
 
     # -- search -------------------------------------------------------------------------
     def action_search(self) -> None:

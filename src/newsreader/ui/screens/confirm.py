@@ -1,4 +1,6 @@
-"""A yes/no question in a small modal; ``y``/``enter`` confirm, ``n``/``escape`` cancel."""
+"""A yes/no question in a small modal. It opens on the safe choice (Cancel), so Enter
+alone never destroys anything; ``y`` (or Enter on the other button) confirms, ``n`` and
+``escape`` cancel."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(render.plain(self.yes), id="yes", variant="warning")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

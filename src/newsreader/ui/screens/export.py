@@ -49,6 +49,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", show=True),
+        # Enter saves from anywhere in the dialog (on a format button: with that format),
+        # except on Cancel, which it presses.
+        Binding("enter", "save", "Save", show=False, priority=True),
         Binding("ctrl+s", "save", "Save", show=True, priority=True),
     ]
 
@@ -78,7 +81,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        self.fmt = (event.pressed.id or "fmt-md").removeprefix("fmt-")
+        self._use_format((event.pressed.id or "fmt-md").removeprefix("fmt-"))
+
+    def _use_format(self, fmt: str) -> None:
+        self.fmt = fmt
         path_input = self.query_one("#path", Input)
         if path_input.value == self._auto_path:  # the user has not typed a path of their own
             self._auto_path = str(default_path(self.doc, self.fmt, Path(self._auto_path).parent))
@@ -97,7 +103,19 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and isinstance(self.focused, Button) and self.focused.id == "cancel":
+            return False  # Enter on Cancel cancels
+        return True
+
     def action_save(self) -> None:
+        radio_set = self.query_one(RadioSet)
+        if radio_set.has_focus:
+            # Enter on a format button: that format, then save.
+            highlighted = next(iter(radio_set.query("RadioButton.-selected").results(RadioButton)), None)
+            if highlighted is not None and highlighted.id:
+                highlighted.value = True
+                self._use_format(highlighted.id.removeprefix("fmt-"))
         self.save()
 
     def save(self, force: bool = False) -> None:

@@ -1,4 +1,7 @@
-"""The library: cached documents, most recently opened first; type to filter.
+"""The library: cached documents, most recently opened first; ``/`` filters.
+
+In the list every letter is a command; ``/`` moves to the filter at once (not on the next
+turn of the event loop), so whatever is typed after it, however fast, is filter text.
 
 ``enter`` opens a document straight from the cache (no spaCy), ``d`` removes it
 after asking, and an empty library offers the bundled sample article.
@@ -56,7 +59,7 @@ class LibraryScreen(Screen[None]):
         with Vertical(id="lib-header"):
             yield Static(render.plain("newsreader · library", Style(bold=True)), id="lib-title")
             yield Static(id="lib-count")
-        yield Input(placeholder="type to filter by title, source or date", id="filter", select_on_focus=False)
+        yield Input(placeholder="/ to filter by title, source or date", id="filter", select_on_focus=False)
         yield Static(id="columns")
         yield LibraryList(id="docs")
         with Vertical(id="empty"):
@@ -100,8 +103,11 @@ class LibraryScreen(Screen[None]):
         self.query_one("#columns", Static).update(render.library_header(max(20, width - 2)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """With nothing in the library, only the sample, help and quit make sense."""
+        """With nothing in the library, only the sample, help and quit make sense. A "/"
+        typed in the filter is text, not the filter key again."""
         if self.has_class("-empty") and action in ("delete", "filter", "cursor", "cursor_page", "cursor_edge"):
+            return False
+        if action == "filter" and self.focused is self.query_one("#filter", Input):
             return False
         return True
 
@@ -138,16 +144,13 @@ class LibraryScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(LibraryList).focus()
 
-    def on_library_list_typed(self, event: LibraryList.Typed) -> None:
-        box = self.query_one("#filter", Input)
-        box.focus()
-        box.insert_text_at_cursor(event.character)
-
     def on_library_list_activated(self, event: LibraryList.Activated) -> None:
         self.action_open()
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # set_focus, not focus(): focus() takes effect on the next turn of the event loop,
+        # and keys typed right after "/" would still reach the list (and run commands).
+        self.set_focus(self.query_one("#filter", Input))
 
     # -- movement ---------------------------------------------------------------------
     def _list(self) -> LibraryList:
@@ -207,9 +210,10 @@ class LibraryScreen(Screen[None]):
             ConfirmScreen(f"Remove “{render.clip(summary.title, 80)}” from the library?", yes="Remove"), answer
         )
 
-    def action_quit(self) -> None:
-        if self.focused is self.query_one("#filter", Input) and self.query_one("#filter", Input).value:
-            self.query_one("#filter", Input).value = ""
-            self.query_one(LibraryList).focus()
-            return
-        self.app.exit(0)
+    def action_clear_filter(self) -> None:
+        """Escape: clear the filter (if any) and return to the list; never quits."""
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        if not self.has_class("-empty"):
+            self.set_focus(self.query_one(LibraryList))

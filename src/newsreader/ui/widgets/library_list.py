@@ -25,13 +25,6 @@ class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
     """
     COMPONENT_CLASSES = {"library--cursor"}
 
-    class Typed(Message):
-        """A printable key that no binding wants: it starts the filter."""
-
-        def __init__(self, character: str) -> None:
-            super().__init__()
-            self.character = character
-
     class Activated(Message):
         def __init__(self, summary: DocSummary) -> None:
             super().__init__()
@@ -103,12 +96,6 @@ class LibraryList(ScrollView, can_focus=True, inherit_bindings=False):
             segments = [Segment(" "), *content.render_segments()]
             return Strip(segments).crop_extend(0, width, None).apply_style(style)
         return Strip([Segment(" ", base), *content.render_segments(self.visual_style)]).crop_extend(0, width, base)
-
-    def on_key(self, event: events.Key) -> None:
-        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Typed(event.character))
 
     def on_click(self, event: events.Click) -> None:
         line = self.scroll_offset.y + event.y

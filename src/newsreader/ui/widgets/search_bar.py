@@ -53,7 +53,16 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         self._build()
         self.add_class("-open")
-        self.call_after_refresh(self.query_one(Input).focus)
+        box = self.query_one(Input)
+        # At once, not on the next turn of the event loop: keys typed right after "/" are text.
+        self.screen.set_focus(box)
+        if self.screen.focused is not box:  # not focusable yet (just mounted): next frame
+            self.call_after_refresh(box.focus)
+
+    @property
+    def typing(self) -> bool:
+        """Whether the search field has the keys."""
+        return bool(self.children) and self.screen.focused is self.query_one(Input)
 
     def close(self) -> None:
         self.remove_class("-open")

@@ -1,0 +1,169 @@
+"""Keys that never surprise a newcomer (issue 20, items 1–3 and 6).
+
+- ``/`` starts filtering the library; in the list, letters are commands; once ``/`` is
+  pressed every letter is text, however fast it is typed.
+- A destructive dialog opens on the safe choice: Enter there cancels.
+- Escape closes the topmost thing, then goes back to the library, and stops there;
+  quitting is ``q`` (or ctrl+q).
+- Enter saves from anywhere in the export dialog.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Button, Input, RadioSet
+
+from newsreader.ui.screens.article import ArticleScreen
+from newsreader.ui.screens.confirm import ConfirmScreen
+from newsreader.ui.screens.export import ExportScreen
+from newsreader.ui.screens.library import LibraryScreen
+from newsreader.ui.widgets.library_list import LibraryList
+
+from .test_article import SIZE, opened
+
+
+def type_at_full_speed(app, text: str) -> None:
+    """Every key queued at once, as a terminal delivers a fast typist's keys: nothing
+    between them gives a focus change (or anything else) a turn of the event loop."""
+    names = {"/": "slash", " ": "space"}
+    for ch in text:
+        app.post_message(events.Key(names.get(ch, ch), ch))
+
+
+async def test_slash_then_any_word_at_full_speed_is_filter_text(make_app, sample_doc):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        # Every letter bound in the library, and q, in one burst right after "/".
+        word = "/iraq doGkjg"
+        type_at_full_speed(app, word)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running, "q typed into the filter must not quit"
+        assert app.screen is screen, "d must not open Remove, o must not open the sample"
+        box = screen.query_one("#filter", Input)
+        assert box.value == word[1:]
+        assert screen.query_one(LibraryList).shown == [], "the filter is applied"
+
+
+async def test_letters_in_the_list_are_commands_not_filter_text(make_app, sample_doc):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        type_at_full_speed(app, "xyz")  # unbound letters: nothing happens, nothing is typed
+        await pilot.pause()
+        assert screen.query_one("#filter", Input).value == ""
+        assert screen.query_one(LibraryList).has_focus
+
+
+async def test_remove_opens_on_cancel_and_enter_keeps_the_article(make_app, cache, sample_doc):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.focused is not None and dialog.focused.id == "no", "the safe choice is focused"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert [d.id for d in cache.list_documents()] == [sample_doc.id], "Enter cancelled"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and cache.list_documents()
+
+
+async def test_escape_in_the_library_never_quits(make_app, sample_doc):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LibraryScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_escape_on_a_directly_opened_article_goes_to_the_library_and_stops(make_app, sample_article):
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("slash", *"Kursk", "enter")
+        await pilot.press("escape")  # the search first
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.is_running
+        await pilot.press("tab")  # into the panel
+        await pilot.press("escape")  # panel focus next
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")  # then the library
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LibraryScreen), "and it stops there"
+
+
+async def test_q_quits_from_an_article(make_app, sample_article):
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_enter_saves_the_export_from_the_format_buttons(make_app, sample_article, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the dialog proposes a file in the current folder
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one(RadioSet).focus()
+        await pilot.pause()
+        await pilot.press("right")  # highlight HTML
+        await pilot.press("enter")  # on a format button: that format, and save
+        await pilot.pause()
+        assert app.screen is screen, "saved and closed"
+    saved = list(tmp_path.glob("*.html"))
+    assert len(saved) == 1 and saved[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert not list(tmp_path.glob("*.md"))
+
+
+async def test_enter_on_cancel_in_the_export_dialog_cancels(make_app, sample_article, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#cancel", Button).focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == [], "nothing saved"
+
+
+async def test_slash_then_any_word_at_full_speed_is_search_text(make_app, sample_article, reviews):
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.pause(0.2)  # the search field is built after the first frame
+        word = "/quiz snaq fvxcaz"  # review keys, quit, next match, notes, undo: all text now
+        type_at_full_speed(app, word)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert screen.query_one("#search-input", Input).value == word[1:]
+        assert reviews.progress(screen.doc)[0] == 0, "no key reviewed a claim"
