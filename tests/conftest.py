@@ -15,7 +15,7 @@ def isolated_home(tmp_path, monkeypatch):
     """Cache, data and config of each test live in its own temporary folder."""
     home = tmp_path / "home"
     monkeypatch.setenv("NEWSREADER_HOME", str(home))
-    for var in ("NEWSREADER_CACHE_DIR", "NEWSREADER_DATA_DIR", "NEWSREADER_CONFIG_DIR"):
+    for var in ("NEWSREADER_CACHE_DIR", "NEWSREADER_DATA_DIR", "NEWSREADER_CONFIG_DIR", "NEWSREADER_LOG_DIR"):
         monkeypatch.delenv(var, raising=False)
     return home
 

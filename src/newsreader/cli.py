@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -27,7 +28,7 @@ from .service.documents import documents_for, sample_path
 from .service.inputs import is_url, read_input
 from .service.stores import open_cache, open_reviews
 from .store import DocumentCache
-from .store.paths import data_dir
+from .store.paths import data_dir, log_dir
 
 if TYPE_CHECKING:
     from rich import console as rich_console
@@ -143,7 +144,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _LogFile(logging.FileHandler):
+    """``newsreader.log``, opened on the first record; a log that can't be written is
+    dropped quietly (logging's own error report would go to the terminal)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            os.makedirs(os.path.dirname(self.baseFilename), exist_ok=True)
+        except OSError:
+            return
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def warnings_to_log() -> None:
+    """Libraries' warnings (dateutil's "tzname IST identified but not understood", …) go to
+    ``newsreader.log`` in the log folder, never onto the terminal or the reader's screen."""
+    logging.captureWarnings(True)
+    logger = logging.getLogger("py.warnings")
+    logger.propagate = False
+    if not logger.handlers:
+        handler = _LogFile(str(log_dir() / "newsreader.log"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        logger.addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    warnings_to_log()
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)
@@ -275,6 +307,7 @@ def cmd_config() -> int:
         f"# cache dir:   {config.effective_cache_dir}",
         f"# data dir:    {data_dir()}",
         f"# themes dir:  {user_themes_dir()}",
+        f"# log file:    {log_dir() / 'newsreader.log'}",
         "",
     ]
     out = [f"{dim}{line}{reset}" if line else line for line in header]

@@ -21,6 +21,7 @@ from .paths import cache_dir
 from .sqlite import is_read_only, open_database, rollback
 
 SCHEMA_VERSION = "1"
+STDIN_SOURCE = "-"  # the source of a document read from standard input (ingest's name for it)
 FILENAME = "documents.sqlite3"
 
 _DDL = """
@@ -161,14 +162,16 @@ class DocumentCache:
     def list_documents(self, limit: int | None = None) -> list[DocSummary]:
         """One row per document id (its latest version), most recently opened first.
 
-        With ``limit``, the newest rows are read through the ``opened`` index and stop
+        Documents read from standard input (source ``-``) are cached but not listed: there is
+        no file or address to open them by again, and a library row titled "stdin" with no
+        date helps nobody. With ``limit``, the newest rows are read through the ``opened`` index and stop
         there (a first screenful costs the same for 10 documents or 10,000).
         """
         if limit is not None:
             return self._newest(int(limit))
         sql = (
             "SELECT id, title, NULLIF(published, ''), source, words, claims, MAX(opened), pipeline "
-            "FROM documents GROUP BY id ORDER BY MAX(opened) DESC"
+            f"FROM documents WHERE source != '{STDIN_SOURCE}' GROUP BY id ORDER BY MAX(opened) DESC"
         )
         with self._lock:
             rows = self._conn.execute(sql).fetchall()
@@ -177,7 +180,7 @@ class DocumentCache:
     def _newest(self, limit: int) -> list[DocSummary]:
         sql = (
             "SELECT id, title, NULLIF(published, ''), source, words, claims, opened, pipeline "
-            "FROM documents ORDER BY opened DESC LIMIT ?"
+            f"FROM documents WHERE source != '{STDIN_SOURCE}' ORDER BY opened DESC LIMIT ?"
         )
         out: list[DocSummary] = []
         seen: set[str] = set()

@@ -1,8 +1,8 @@
 """Where newsreader keeps its files: platformdirs, or all under ``NEWSREADER_HOME``.
 
-``NEWSREADER_HOME=/tmp/x`` puts cache, data and config in ``/tmp/x/{cache,data,config}``
+``NEWSREADER_HOME=/tmp/x`` puts cache, data, config and log in ``/tmp/x/{cache,data,config,log}``
 (tests and throwaway runs). ``NEWSREADER_CACHE_DIR``, ``NEWSREADER_DATA_DIR`` and
-``NEWSREADER_CONFIG_DIR`` redirect one each and win over ``NEWSREADER_HOME``.
+``NEWSREADER_CONFIG_DIR`` and ``NEWSREADER_LOG_DIR`` redirect one each and win over ``NEWSREADER_HOME``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def _dir(kind: str) -> Path:
         "cache": platformdirs.user_cache_dir,
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
+        "log": platformdirs.user_log_dir,
     }[kind]
     return Path(getter(APP))
 
@@ -46,3 +47,8 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return _dir("config")
+
+
+def log_dir() -> Path:
+    """Where ``newsreader.log`` goes: libraries' warnings and other diagnostics."""
+    return _dir("log")

@@ -1,0 +1,48 @@
+"""A newcomer's first hour (issue 20): what the command line and the stores do for them."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+from newsreader.cli import main as newsreader_main
+from newsreader.store import DocumentCache
+
+from ..conftest import SAMPLE
+
+
+def test_parse_from_standard_input_uses_the_cache_but_stays_out_of_the_library(monkeypatch, capsys):
+    """`parse -` used to add a library row titled "stdin" with no date."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"It rained in Paris on Monday, the mayor said.\n")))
+    assert newsreader_main(["parse", "-"]) == 0
+    capsys.readouterr()
+    assert newsreader_main(["parse", str(SAMPLE)]) == 0
+    capsys.readouterr()
+    with DocumentCache() as cache:
+        assert cache.stats()["documents"] == 2, "both are cached"
+        assert [d.source for d in cache.list_documents()] == [str(SAMPLE)]
+        assert [d.source for d in cache.list_documents(limit=10)] == [str(SAMPLE)]
+
+
+def test_library_warnings_go_to_the_log_never_the_terminal(isolated_home, tmp_path):
+    """dateutil warns about a time zone it doesn't know ("IST") while a date is read."""
+    page = tmp_path / "monsoon.md"
+    page.write_text(
+        "---\ntitle: Monsoon arrives early\ndate: Wednesday 5 June 2024 10:00 IST\n---\n\n"
+        "The monsoon reached the southern coast on Wednesday, the weather office said.\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, NEWSREADER_HOME=str(isolated_home))
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsreader.cli", "parse", "--no-cache", str(page)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert '"published": "2024-06-05"' in proc.stdout
+    assert "Warning" not in proc.stderr
+    assert "UnknownTimezoneWarning" in (isolated_home / "log" / "newsreader.log").read_text(encoding="utf-8")
