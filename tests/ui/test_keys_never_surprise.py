@@ -167,3 +167,40 @@ async def test_slash_then_any_word_at_full_speed_is_search_text(make_app, sample
         assert app.is_running and app.screen is screen
         assert screen.query_one("#search-input", Input).value == word[1:]
         assert reviews.progress(screen.doc)[0] == 0, "no key reviewed a claim"
+
+
+async def test_the_palettes_screenshot_saves_in_the_current_folder_and_says_where(
+    make_app, sample_article, tmp_path, monkeypatch
+):
+    """Textual's own command saved to ~/Downloads and said "Failed to save screenshot" without one."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        commands = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
+        assert len(commands) == 1
+        commands[0].callback()
+        await pilot.pause(0.3)
+        saved = list(tmp_path.glob("newsreader-*.svg"))
+        assert len(saved) == 1 and saved[0].read_text(encoding="utf-8").startswith("<svg")
+        assert any(str(saved[0]) in n.message for n in app._notifications)
+
+
+async def test_marking_inside_a_claim_selects_it_instead_of_copying_it(make_app, sample_article, reviews):
+    """The quoted official's claim with an ellipsis used to come back cut at "from..." and
+    credited to the outlet."""
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        text = sample_article.text
+        inside = text.index("light wounds")
+        claim = next(c for c in screen.claims if c.start <= inside < c.end)
+        before = [c.id for c in screen.claims]
+        body = screen.query_one("#body")
+        body.move_cursor(body.line_of(inside))
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert [c.id for c in screen.claims] == before, "no copy was added"
+        assert [c.id for c in reviews.claims(screen.doc)] == before
+        assert screen.current_claim() == claim and claim.source_id is not None

@@ -46,3 +46,18 @@ def test_library_warnings_go_to_the_log_never_the_terminal(isolated_home, tmp_pa
     assert '"published": "2024-06-05"' in proc.stdout
     assert "Warning" not in proc.stderr
     assert "UnknownTimezoneWarning" in (isolated_home / "log" / "newsreader.log").read_text(encoding="utf-8")
+
+
+def test_a_sentence_is_not_cut_at_an_ellipsis_or_inside_a_quotation():
+    from newsreader.service.review import sentence_at
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    start, end = sentence_at(text, text.index("light wounds"))
+    assert text[start:end] == (
+        'This "would include everything from... light wounds up to being KIA (killed in action)," '
+        'the official claimed, with soldiers of "all ranks" among the casualties.'
+    )
+    quoted = '"It rained. It poured," he said. Then it stopped.'
+    assert quoted[slice(*sentence_at(quoted, 3))] == '"It rained. It poured," he said.'
+    curly = "\u201cIt rained. It poured,\u201d he said. Then it stopped."
+    assert curly[slice(*sentence_at(curly, 3))] == "\u201cIt rained. It poured,\u201d he said."

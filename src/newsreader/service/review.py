@@ -83,6 +83,11 @@ class ReviewSession:
                 return claim
         return None
 
+    def holding(self, start: int, end: int) -> Claim | None:
+        """The shortest claim that contains all of ``start``–``end``."""
+        inside = [c for c in self.claims if c.start <= start and end <= c.end]
+        return min(inside, key=lambda c: c.end - c.start) if inside else None
+
     def overlapping(self, start: int, end: int) -> Claim | None:
         """The claim holding ``start``, else the first one starting inside ``start``–``end``."""
         holding = [c for c in self.claims if c.start <= start < c.end]
@@ -131,12 +136,19 @@ class ReviewSession:
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """The sentence (within its paragraph) holding ``offset``."""
+    """The sentence (within its paragraph) holding ``offset``.
+
+    A sentence does not end at an ellipsis (``from... light wounds``) nor inside an open
+    quotation (``"It rained. It poured," he said.`` is one sentence): a claim marked there
+    keeps its attribution.
+    """
     para_start = text.rfind("\n", 0, offset) + 1
     para_end = text.find("\n", offset)
     para_end = len(text) if para_end == -1 else para_end
     start = para_start
     for match in _SENTENCE_END.finditer(text, para_start, para_end):
+        if _not_an_end(text, para_start, match):
+            continue
         if match.end() > offset:
             end = match.end()
             break
@@ -146,3 +158,14 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+def _not_an_end(text: str, para_start: int, match: re.Match[str]) -> bool:
+    """An ellipsis, or a full stop inside a quotation that the match does not close."""
+    if match.start() > para_start and text[match.start() - 1] in ".\u2026":
+        return True
+    before = text[para_start : match.start()]
+    closes = match.group()
+    straight_open = before.count('"') % 2 == 1 and '"' not in closes
+    curly_open = before.count("\u201c") > before.count("\u201d") and "\u201d" not in closes
+    return straight_open or curly_open

@@ -7,7 +7,9 @@ tests use; :func:`run_app` is what ``newsreader`` / ``newsreader open`` call.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -19,6 +21,7 @@ from ..model import Document, RawArticle
 from ..service.documents import cached_document
 from ..service.stores import open_stores
 from ..store import DocumentCache
+from ..store.paths import data_dir
 from ..store.reviews import ReviewStore
 from . import render
 from .bindings import bindings, effective_keys, specs
@@ -168,7 +171,31 @@ class NewsreaderApp(App[int]):
                     f"{effective_keys(spec, keymap)}  ·  {spec.id}",
                     _runner(target, spec.action),
                 )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":  # Textual's saves to ~/Downloads, often missing
+                command = SystemCommand(
+                    "Screenshot",
+                    "Save an SVG picture of the screen in the current folder (else the data folder)",
+                    lambda: self.set_timer(0.1, self.save_screen_picture),
+                )
+            yield command
+
+    def save_screen_picture(self) -> Path | None:
+        """An SVG of the screen, in the current folder when it can be written there, else in
+        ``<data dir>/screenshots``; says where (or why not)."""
+        name = f"newsreader-{time.strftime('%Y-%m-%d_%H-%M-%S')}.svg"
+        errors: list[str] = []
+        for folder in (Path.cwd(), data_dir() / "screenshots"):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                saved = Path(self.save_screenshot(name, str(folder)))
+            except OSError as exc:
+                errors.append(f"{folder}: {exc.strerror or exc}")
+                continue
+            self.notify(f"Saved a screenshot: {saved}", title="Screenshot", markup=False)
+            return saved
+        self.notify(f"Could not save a screenshot ({'; '.join(errors)})", severity="error", markup=False)
+        return None
 
 
 def _runner(target: Any, action: str) -> Any:

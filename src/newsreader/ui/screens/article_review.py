@@ -166,12 +166,23 @@ class ReviewActions(Screen[None]):
         session = self._session_ready()
         if session is None:
             return
-        if self._hit >= 0:
+        existing = None
+        if self._hit >= 0:  # the search match: a span the reviewer chose, marked as it is
             start, end = self._hits[self._hit]
         else:
-            start, end = sentence_at(self.article.text, self.query_one(ArticleBody).cursor_offset())
+            here = self.query_one(ArticleBody).cursor_offset()
+            start, end = sentence_at(self.article.text, here)
+            existing = session.holding(here, here + 1)
         if end <= start:
             self.notify("Nothing to mark here.", severity="warning", markup=False)
+            return
+        if existing is not None:
+            # Already a claim (with its source): select it rather than add a copy without one.
+            panel = self.query_one(SidePanel)
+            panel.set_tab("claims")
+            panel.select_claim(existing.id)
+            self.query_one(ArticleBody).go_to(existing.start, existing.end)
+            self.notify(f"Already a claim: {render.clip(existing.text, 60)}", timeout=3, markup=False)
             return
         saved, claim = self._save(session.mark, start, end)
         if not saved or claim is None:
