@@ -204,3 +204,35 @@ async def test_marking_inside_a_claim_selects_it_instead_of_copying_it(make_app,
         assert [c.id for c in screen.claims] == before, "no copy was added"
         assert [c.id for c in reviews.claims(screen.doc)] == before
         assert screen.current_claim() == claim and claim.source_id is not None
+
+
+async def test_a_status_moves_to_the_next_claim_and_says_so_once(make_app, sample_article, reviews):
+    app = make_app(sample_article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        first, second, third = screen.claims[:3]
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.current_claim() == second
+        told = [n for n in app._notifications if "next claim is selected" in n.message]
+        assert len(told) == 1
+        await pilot.press("x")  # acts on what is highlighted now: the second claim
+        await pilot.pause()
+        assert reviews.reviews(screen.doc)[second.id].status == "disputed"
+        assert screen.current_claim() == third
+        assert len([n for n in app._notifications if "next claim is selected" in n.message]) == 1, "said once"
+
+
+async def test_advance_after_review_false_keeps_the_claim(make_app, sample_article, reviews):
+    from newsreader.config import Config
+
+    app = make_app(sample_article, config=Config(advance_after_review=False))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        first = screen.claims[0]
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.current_claim() == first
+        await pilot.press("x")
+        await pilot.pause()
+        assert reviews.reviews(screen.doc)[first.id].status == "disputed"

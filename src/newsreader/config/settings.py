@@ -8,6 +8,7 @@ Unknown keys produce warnings (``Config.warnings``); a wrong type or value raise
     model = "en_core_web_sm"       # spaCy model (package name)
     panel_width = 44               # side panel width in cells (20-120)
     panel_position = "right"       # right | left | bottom
+    advance_after_review = true    # a status key moves on to the next claim (false: stays)
     max_bytes = 5000000            # input size limit
     cache_dir = "~/.cache/nr"      # where the document cache lives (default: platformdirs)
 
@@ -60,6 +61,7 @@ class Config:
     model: str = "en_core_web_sm"
     panel_width: int = 44
     panel_position: str = "right"
+    advance_after_review: bool = True
     layers: dict[str, bool] = field(default_factory=lambda: {name: True for name in LAYERS})
     keys: dict[str, str] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -78,6 +80,7 @@ _TYPES: dict[str, type] = {
     "model": str,
     "panel_width": int,
     "panel_position": str,
+    "advance_after_review": bool,
     "layers": dict,
     "keys": dict,
     "max_bytes": int,
@@ -211,6 +214,7 @@ def to_toml(config: Config) -> str:
         f"model = {_toml_value(config.model)}",
         f"panel_width = {_toml_value(config.panel_width)}",
         f"panel_position = {_toml_value(config.panel_position)}",
+        f"advance_after_review = {_toml_value(config.advance_after_review)}",
         f"max_bytes = {_toml_value(config.max_bytes)}",
         f"cache_dir = {_toml_value(str(config.effective_cache_dir))}",
         "",

@@ -66,6 +66,7 @@ class NewsreaderApp(App[int]):
         self.config = config or Config()
         self.startup_notices = list(notices)
         self._palette: render.Palette | None = None
+        self.told_advance = False  # whether a review key has said it moves on to the next claim
         self._painted = False
         self._after_paint: list[Any] = []
 

@@ -10,6 +10,7 @@ Colours are theme variables (``nr-*``); :func:`palette` reads them from the app'
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -376,17 +377,26 @@ def short_source(source: str) -> str:
     return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def help_content(rows: Sequence[tuple[str, str, str]]) -> Content:
-    """Help lines: (section, key, description); a section heading when it changes."""
+HELP_KEY_COLUMN = 20
+
+
+def help_content(rows: Sequence[tuple[str, str, str]], width: int = 71) -> Content:
+    """Help lines: (section, key, description); a section heading when it changes. A long
+    description wraps under itself (a hanging indent), never back to the key column."""
     lines: list[Content] = []
     section = None
+    room = max(20, width - HELP_KEY_COLUMN)
     for group, key, description in rows:
         if group != section:
             if lines:
                 lines.append(Content(""))
             lines.append(Content(group).stylize(Style(bold=True, underline=True)))
             section = group
-        lines.append(Content.assemble(Content(f"  {key:<18}").stylize(Style(bold=True)), Content(description)))
+        wrapped = textwrap.wrap(description, room) or [""]
+        lines.append(
+            Content.assemble(Content(f"  {key:<{HELP_KEY_COLUMN - 2}}").stylize(Style(bold=True)), Content(wrapped[0]))
+        )
+        lines += [Content(" " * HELP_KEY_COLUMN + more) for more in wrapped[1:]]
     return Content("\n").join(lines)
 
 

@@ -114,9 +114,19 @@ class ReviewActions(Screen[None]):
         session, claim = ready
         if not self._save(session.set_status, claim, status)[0]:
             return
-        following = session.claim_after(claim) if status else claim
+        advance = status is not None and self.nr.config.advance_after_review
+        following = session.claim_after(claim) if advance else None
         self._refresh_reviews(keep=(following or claim).id)
         self._follow_current_claim()
+        if following is not None and not self.nr.told_advance:
+            self.nr.told_advance = True  # once per run: the help says it too
+            self.notify(
+                f"Marked {status}; the next claim is selected now, and the next key acts on it "
+                "(advance_after_review = false in config.toml keeps the claim)",
+                title="Review",
+                timeout=6,
+                markup=False,
+            )
 
     def _follow_current_claim(self) -> None:
         claim = self.current_claim()
