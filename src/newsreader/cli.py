@@ -94,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_parse.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, http(s) URLs, or - for standard input"
+        "paths", nargs="*", metavar="PATH", help="article files, http(s) URLs, or - for standard input"
     )
+    p_parse.add_argument("--sample", action="store_true", help="parse the bundled sample article")
     p_parse.add_argument("--pretty", action="store_true", help="indent the JSON (one input only)")
     p_parse.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input")
     p_parse.add_argument(
@@ -135,7 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
         "  newsreader export 787a3279 --format html -o kursk.html --force",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_export.add_argument("doc", metavar="PATH|ID", help="article file, or a cached document id (or unique prefix)")
+    p_export.add_argument(
+        "doc", nargs="?", metavar="PATH|ID", help="article file, or a cached document id (or unique prefix)"
+    )
+    p_export.add_argument("--sample", action="store_true", help="export the bundled sample article")
     p_export.add_argument("--format", required=True, choices=("md", "html", "json", "annotations"))
     p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     p_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -222,6 +226,10 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    if args.sample:
+        args.paths = [*args.paths, str(sample_path())]
+    if not args.paths:
+        raise UsageError("parse: give one or more PATHs (or - for standard input), or --sample")
     if args.pretty and len(args.paths) > 1:
         raise UsageError("parse: --pretty prints one document; give one PATH")
     if args.paths.count("-") > 1:
@@ -323,7 +331,9 @@ def cmd_config() -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``export PATH|ID``: an article file is cache-or-parsed; otherwise a cached id (or prefix)."""
-    target = args.doc
+    if args.sample == bool(args.doc):
+        raise UsageError("export: give one PATH|ID, or --sample")
+    target = str(sample_path()) if args.sample else args.doc
     looks_like_id = re.fullmatch(r"[0-9a-f]{4,64}", target) is not None and not os.path.exists(target)
     if looks_like_id:
         cache = _open_cache()

@@ -61,3 +61,12 @@ def test_a_sentence_is_not_cut_at_an_ellipsis_or_inside_a_quotation():
     assert quoted[slice(*sentence_at(quoted, 3))] == '"It rained. It poured," he said.'
     curly = "\u201cIt rained. It poured,\u201d he said. Then it stopped."
     assert curly[slice(*sentence_at(curly, 3))] == "\u201cIt rained. It poured,\u201d he said."
+
+
+def test_parse_and_export_take_the_sample_as_open_does(capsys):
+    assert newsreader_main(["parse", "--sample"]) == 0
+    assert '"title": "North Korean troops' in capsys.readouterr().out
+    assert newsreader_main(["export", "--sample", "--format", "md"]) == 0
+    assert capsys.readouterr().out.startswith("# North Korean troops")
+    assert newsreader_main(["export", "--format", "md"]) == 2
+    assert "give one PATH|ID, or --sample" in capsys.readouterr().err

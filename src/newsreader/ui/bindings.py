@@ -256,3 +256,20 @@ def help_rows(scopes: Iterable[str], keymap: dict[str, str] | None = None) -> li
     rows = [(s.group, effective_keys(s, keymap), s.description) for scope in scopes for s in specs(scope)]
     rows.sort(key=lambda r: GROUP_ORDER.index(r[0]) if r[0] in GROUP_ORDER else len(GROUP_ORDER))
     return rows
+
+
+SCOPE_TITLES = {"app": "Everywhere", "article": "Reading an article", "library": "The library"}
+
+
+def keys_markdown() -> str:
+    """Every key as Markdown tables, one per screen, from the same table as the help screen
+    and the footer (the README's key section is this text; a test keeps them equal)."""
+    out: list[str] = []
+    for scope, title in SCOPE_TITLES.items():
+        out += [f"**{title}**", "", "| keys | what it does | binding id |", "|---|---|---|"]
+        for spec in specs(scope):
+            keys = effective_keys(spec).replace("|", "\\|")
+            what = spec.description.replace("|", "\\|")
+            out.append(f"| `{keys}` | {what} | `{spec.id}` |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
