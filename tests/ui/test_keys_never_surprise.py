@@ -236,3 +236,23 @@ async def test_advance_after_review_false_keeps_the_claim(make_app, sample_artic
         await pilot.press("x")
         await pilot.pause()
         assert reviews.reviews(screen.doc)[first.id].status == "disputed"
+
+
+async def test_the_layer_strip_reads_as_toggles_and_the_word_count_survives_80_columns(make_app, sample_article):
+    """It read "1 entities 2 quotes …" like counts, and "331 wo…" was cut at 80 columns."""
+    from textual.widgets import Static
+
+    app = make_app(sample_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(app, pilot)
+        legend = screen.query_one("#legend", Static).render()
+        keycaps = [legend.plain[s.start : s.end] for s in legend.spans if getattr(s.style, "reverse", False)]
+        assert keycaps == [" 1 ", " 2 ", " 3 ", " 4 "]
+        await pilot.press("2")  # quotes off
+        await pilot.pause()
+        legend = screen.query_one("#legend", Static).render()
+        off = [legend.plain[s.start : s.end] for s in legend.spans if getattr(s.style, "strike", False)]
+        assert off == ["quotes"]
+        meta = screen.query_one("#meta", Static)
+        shown = "".join(seg.text for seg in meta.render_line(0))
+        assert f"{len(sample_article.text.split())} words" in shown

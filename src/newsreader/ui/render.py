@@ -168,7 +168,9 @@ def title_content(title: str) -> Content:
 
 
 def meta_content(published: str | None, source: str, words: int, status: Content | None = None) -> Content:
-    parts = [published or "date unknown", source or "unknown source", f"{words:,} words"]
+    """``date · N words · source``: the source (a path or address, often long) comes last, so
+    a narrow terminal cuts it rather than the word count."""
+    parts = [published or "date unknown", f"{words:,} words", source or "unknown source"]
     line = Content(" · ".join(parts)).stylize(Style(dim=True))
     if status is not None:
         line = Content.assemble(line, "  ", status)
@@ -176,7 +178,9 @@ def meta_content(published: str | None, source: str, words: int, status: Content
 
 
 def legend_content(enabled: Iterable[str], pal: Palette, keys: Mapping[str, str] | None = None) -> Content:
-    """``1 entities  2 quotes  3 numbers  4 dates`` with each sample in its layer style; off layers dimmed."""
+    """The layer toggles: each key as a keycap (`` 1 ``, reverse video) and its layer's name in
+    that layer's style; a layer that is off has its key and name dimmed and struck through,
+    so the strip reads as switches, not as counts."""
     on = set(enabled)
     samples = {
         "entities": (pal.fg("nr-entity-person"), "entities"),
@@ -190,11 +194,13 @@ def legend_content(enabled: Iterable[str], pal: Palette, keys: Mapping[str, str]
         key = (keys or {}).get(layer, str(index))
         if pieces:
             pieces.append("  ")
-        pieces.append(Content(key).stylize(Style(bold=True)))
-        pieces.append(" ")
         if layer in on:
+            pieces.append(Content(f" {key} ").stylize(Style(reverse=True, bold=True)))
+            pieces.append(" ")
             pieces.append(Content(label).stylize(style))
         else:
+            pieces.append(Content(f" {key} ").stylize(Style(reverse=True, dim=True)))
+            pieces.append(" ")
             pieces.append(Content(label).stylize(Style(dim=True, strike=True)))
     return Content.assemble(*pieces)
 
