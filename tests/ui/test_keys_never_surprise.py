@@ -256,3 +256,19 @@ async def test_the_layer_strip_reads_as_toggles_and_the_word_count_survives_80_c
         meta = screen.query_one("#meta", Static)
         shown = "".join(seg.text for seg in meta.render_line(0))
         assert f"{len(sample_article.text.split())} words" in shown
+
+
+async def test_s_cycles_the_library_order_and_config_remembers_it(make_app, cache, sample_doc, isolated_home):
+    from textual.widgets import Static
+
+    from newsreader.config import load_config
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        count = app.screen.query_one("#lib-count", Static)
+        assert "sorted by newest first" in str(count.render())
+        await pilot.press("s")
+        await pilot.pause()
+        assert "sorted by title" in str(count.render())
+    assert load_config().library_sort == "title"

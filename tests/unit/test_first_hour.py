@@ -70,3 +70,18 @@ def test_parse_and_export_take_the_sample_as_open_does(capsys):
     assert capsys.readouterr().out.startswith("# North Korean troops")
     assert newsreader_main(["export", "--format", "md"]) == 2
     assert "give one PATH|ID, or --sample" in capsys.readouterr().err
+
+
+def test_the_library_sorts_by_publication_title_source_or_claims_left():
+    from newsreader.service import sort_library
+    from newsreader.store import DocSummary
+
+    rows = [
+        DocSummary("a", "beta", "2024-01-02", "z.example", 100, 5, opened=3.0, pipeline="p"),
+        DocSummary("b", "Alpha", "2024-03-01", "y.example", 100, 9, opened=1.0, pipeline="p"),
+        DocSummary("c", "gamma", None, "A.example", 100, 2, opened=2.0, pipeline="p"),
+    ]
+    reviewed = {"b": 9}
+    ids = {order: [r.id for r in sort_library(rows, order, reviewed)] for order in ("published", "title", "source")}
+    assert ids == {"published": ["b", "a", "c"], "title": ["b", "a", "c"], "source": ["c", "b", "a"]}
+    assert [r.id for r in sort_library(rows, "to_review", reviewed)] == ["a", "c", "b"]

@@ -9,6 +9,7 @@ Unknown keys produce warnings (``Config.warnings``); a wrong type or value raise
     panel_width = 44               # side panel width in cells (20-120)
     panel_position = "right"       # right | left | bottom
     advance_after_review = true    # a status key moves on to the next claim (false: stays)
+    library_sort = "published"     # published | title | source | to_review (s in the library)
     max_bytes = 5000000            # input size limit
     cache_dir = "~/.cache/nr"      # where the document cache lives (default: platformdirs)
 
@@ -39,7 +40,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from ..ingest import DEFAULT_MAX_BYTES
-from ..model.vocabulary import LAYERS
+from ..model.vocabulary import LAYERS, LIBRARY_ORDERS
 from ..store.files import write_atomic
 from ..store.paths import cache_dir as default_cache_dir
 from ..store.paths import config_dir
@@ -62,6 +63,7 @@ class Config:
     panel_width: int = 44
     panel_position: str = "right"
     advance_after_review: bool = True
+    library_sort: str = "published"
     layers: dict[str, bool] = field(default_factory=lambda: {name: True for name in LAYERS})
     keys: dict[str, str] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -81,6 +83,7 @@ _TYPES: dict[str, type] = {
     "panel_width": int,
     "panel_position": str,
     "advance_after_review": bool,
+    "library_sort": str,
     "layers": dict,
     "keys": dict,
     "max_bytes": int,
@@ -142,6 +145,8 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
             raise ConfigError(f"{where}: key '{key}' must not be empty")
     if "panel_position" in values and values["panel_position"] not in PANEL_POSITIONS:
         raise ConfigError(f"{where}: key 'panel_position' must be one of {', '.join(PANEL_POSITIONS)}")
+    if "library_sort" in values and values["library_sort"] not in LIBRARY_ORDERS:
+        raise ConfigError(f"{where}: key 'library_sort' must be one of {', '.join(LIBRARY_ORDERS)}")
     if "panel_width" in values and not 20 <= values["panel_width"] <= 120:
         raise ConfigError(f"{where}: key 'panel_width' must be between 20 and 120")
     if "max_bytes" in values and values["max_bytes"] <= 0:
@@ -215,6 +220,7 @@ def to_toml(config: Config) -> str:
         f"panel_width = {_toml_value(config.panel_width)}",
         f"panel_position = {_toml_value(config.panel_position)}",
         f"advance_after_review = {_toml_value(config.advance_after_review)}",
+        f"library_sort = {_toml_value(config.library_sort)}",
         f"max_bytes = {_toml_value(config.max_bytes)}",
         f"cache_dir = {_toml_value(str(config.effective_cache_dir))}",
         "",
@@ -231,13 +237,17 @@ def to_toml(config: Config) -> str:
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[")
-_THEME_LINE = re.compile(r"^(\s*)theme\s*=")
 
 
 def save_theme(name: str, path: Path | None = None) -> Path:
-    """Remember the theme: set ``theme = "<name>"`` in config.toml, keep everything else.
+    """Remember the theme: set ``theme = "<name>"`` in config.toml, keep everything else."""
+    return save_setting("theme", name, path)
 
-    Only the top-level ``theme`` line is replaced (or a new one inserted before the
+
+def save_setting(key: str, value: str, path: Path | None = None) -> Path:
+    """Remember one top-level string setting (``theme``, ``library_sort``) in config.toml.
+
+    Only the top-level ``key = …`` line is replaced (or a new one inserted before the
     first table); comments, other keys and tables are left as they are. The new text
     is parsed before it replaces the file (atomically), so a file this can't edit
     safely raises :class:`ConfigError` and stays untouched.
@@ -246,8 +256,9 @@ def save_theme(name: str, path: Path | None = None) -> Path:
     try:
         old = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read to save the theme ({exc})") from None
-    new_line = f"theme = {toml_string(name)}"
+        raise ConfigError(f"{path}: cannot be read to save the {key} ({exc})") from None
+    new_line = f"{key} = {toml_string(value)}"
+    key_line = re.compile(rf"^(\s*){re.escape(key)}\s*=")
     lines = old.splitlines(keepends=True)
     replaced = False
     insert_at = len(lines)
@@ -255,7 +266,7 @@ def save_theme(name: str, path: Path | None = None) -> Path:
         if _TABLE_HEADER.match(line):
             insert_at = i
             break
-        if _THEME_LINE.match(line):
+        if key_line.match(line):
             lines[i] = new_line + line[len(line.rstrip("\r\n")) :]
             replaced = True
             break
@@ -271,8 +282,8 @@ def save_theme(name: str, path: Path | None = None) -> Path:
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML, theme not saved ({exc})") from None
-    if parsed.get("theme") != name:
-        raise ConfigError(f"{path}: could not set 'theme' safely, theme not saved")
+        raise ConfigError(f"{path}: not valid TOML, {key} not saved ({exc})") from None
+    if parsed.get(key) != value:
+        raise ConfigError(f"{path}: could not set '{key}' safely, {key} not saved")
     write_atomic(path, text, mkdir=True)
     return path

@@ -71,6 +71,19 @@ def entity_group(label: str) -> str:
     return ENTITY_GROUPS.get(label, "other")
 
 
+# -- the library ---------------------------------------------------------------------------
+
+#: How the library can be sorted (``s`` cycles them; ``library_sort`` in config.toml), and
+#: how each reads: newest publication first, title A–Z, source A–Z, most claims left to review.
+LIBRARY_ORDERS: Final = ("published", "title", "source", "to_review")
+LIBRARY_ORDER_LABELS: Final[dict[str, str]] = {
+    "published": "newest first",
+    "title": "title",
+    "source": "source",
+    "to_review": "claims left to review",
+}
+
+
 # -- colours -------------------------------------------------------------------------------
 
 #: Theme variables are ``nr-<highlight>``: ``$nr-quote`` in CSS, ``nr-quote`` in a theme's variables.

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .documents import SAMPLE_NAME, cached_document, documents_for, open_document, sample_path
     from .export import export_text, save_export
     from .inputs import is_url, read_input
+    from .library import sort_library
     from .review import ReviewSession, ReviewsUnavailable, sentence_at
     from .stores import Stores, open_cache, open_pages, open_reviews, open_stores
 
@@ -23,6 +24,7 @@ _WHERE = {
     "documents": ("SAMPLE_NAME", "cached_document", "documents_for", "open_document", "sample_path"),
     "export": ("export_text", "save_export"),
     "inputs": ("is_url", "read_input"),
+    "library": ("sort_library",),
     "review": ("ReviewSession", "ReviewsUnavailable", "sentence_at"),
     "stores": ("Stores", "open_cache", "open_pages", "open_reviews", "open_stores"),
 }
@@ -46,6 +48,7 @@ __all__ = [
     "sample_path",
     "save_export",
     "sentence_at",
+    "sort_library",
 ]
 
 

@@ -200,6 +200,16 @@ BINDINGS: tuple[KeySpec, ...] = (
         priority=True,  # acted on as it arrives, so the keys typed after it go to the filter
         label="Filter",
     ),
+    _spec(
+        "library",
+        "sort",
+        "s",
+        "sort",
+        "Sort by: newest first, title, source, claims left to review (remembered)",
+        "Library",
+        show=True,
+        label="Sort",
+    ),
     _spec("library", "cursor_down", "j,down", "cursor(1)", "Next article", "Library"),
     _spec("library", "cursor_up", "k,up", "cursor(-1)", "Previous article", "Library"),
     _spec("library", "page_down", "pagedown,ctrl+d", "cursor_page(1)", "A page down", "Library"),

@@ -17,10 +17,13 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Button, Footer, Input, Static
 
+from ...config import ConfigError, save_setting
 from ...lazy import lazy_import
 from ...model import RawArticle
+from ...model.vocabulary import LIBRARY_ORDER_LABELS, LIBRARY_ORDERS
 from ...service.documents import sample_path
 from ...service.inputs import read_input
+from ...service.library import sort_library
 from .. import render
 from ..bindings import bindings
 from ..widgets.library_list import LibraryList
@@ -105,7 +108,7 @@ class LibraryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With nothing in the library, only the sample, help and quit make sense. A "/"
         typed in the filter is text, not the filter key again."""
-        if self.has_class("-empty") and action in ("delete", "filter", "cursor", "cursor_page", "cursor_edge"):
+        if self.has_class("-empty") and action in ("delete", "filter", "sort", "cursor", "cursor_page", "cursor_edge"):
             return False
         if action == "filter" and self.focused is self.query_one("#filter", Input):
             return False
@@ -119,7 +122,7 @@ class LibraryScreen(Screen[None]):
         rows = self.nr.cache.list_documents(limit) if self.nr.cache is not None else []
         self._partial = limit is not None and len(rows) >= limit
         reviewed = self.nr.reviews.reviewed_counts() if self.nr.reviews is not None else {}
-        docs.set_rows(rows, reviewed)
+        docs.set_rows(sort_library(rows, self.order, reviewed), reviewed)
         self.set_class(not rows, "-empty")
         self.refresh_bindings()
         self._update_count()
@@ -134,7 +137,24 @@ class LibraryScreen(Screen[None]):
         label = f"{total}{'+' if self._partial else ''} article{'s' if total != 1 else ''}"
         if docs.query_text:
             label = f"{shown} of {label} match {docs.query_text!r}"
+        label += f" · sorted by {LIBRARY_ORDER_LABELS[self.order]} (s)"
         self.query_one("#lib-count", Static).update(render.plain(label))
+
+    # -- order ------------------------------------------------------------------------
+    @property
+    def order(self) -> str:
+        return self._order or self.nr.config.library_sort
+
+    _order: str | None = None
+
+    def action_sort(self) -> None:
+        """Next order (newest first, title, source, claims left to review), remembered in config.toml."""
+        self._order = LIBRARY_ORDERS[(LIBRARY_ORDERS.index(self.order) + 1) % len(LIBRARY_ORDERS)]
+        self.reload()
+        try:
+            save_setting("library_sort", self._order, self.nr.config.path)
+        except (ConfigError, OSError) as exc:
+            self.notify(f"Sort order not saved: {exc}", severity="warning", markup=False)
 
     # -- filter ----------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
