@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Button, Input, RadioSet
 
@@ -109,15 +110,6 @@ async def test_escape_on_a_directly_opened_article_goes_to_the_library_and_stops
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, LibraryScreen), "and it stops there"
-
-
-async def test_q_quits_from_an_article(make_app, sample_article):
-    app = make_app(sample_article)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(app, pilot)
-        await pilot.press("q")
-        await pilot.pause()
-    assert app.return_code == 0
 
 
 async def test_enter_saves_the_export_from_the_format_buttons(make_app, sample_article, tmp_path, monkeypatch):
@@ -272,3 +264,18 @@ async def test_s_cycles_the_library_order_and_config_remembers_it(make_app, cach
         await pilot.pause()
         assert "sorted by title" in str(count.render())
     assert load_config().library_sort == "title"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_export_dialog_shows_every_format_name_whole(make_app, sample_article, size):
+    """ "Annotation…" was cut at 120 columns: the buttons shared the row in equal parts."""
+    from textual.widgets import RadioButton
+
+    app = make_app(sample_article)
+    async with app.run_test(size=size) as pilot:
+        await opened(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        for button in app.screen.query(RadioButton):
+            drawn = "".join(seg.text for seg in button.render_line(0))
+            assert str(button.label) in drawn, (str(button.label), drawn)

@@ -41,7 +41,7 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     ExportScreen .label { margin-top: 1; color: $text-muted; }
     ExportScreen RadioSet { width: 100%; layout: horizontal; border: none; padding: 0; }
-    ExportScreen RadioButton { margin-right: 2; }
+    ExportScreen RadioSet > RadioButton { width: auto; margin-right: 2; }
     ExportScreen Input { margin-top: 0; }
     ExportScreen Horizontal { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ExportScreen Button { margin-left: 2; min-width: 10; }
