@@ -279,3 +279,18 @@ async def test_the_export_dialog_shows_every_format_name_whole(make_app, sample_
         for button in app.screen.query(RadioButton):
             drawn = "".join(seg.text for seg in button.render_line(0))
             assert str(button.label) in drawn, (str(button.label), drawn)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_notice_never_covers_the_side_panel(make_app, sample_article, size):
+    """The "next claim" notice sat on the claim just reviewed."""
+    from textual.widgets._toast import Toast
+
+    app = make_app(sample_article)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.press("s")
+        await pilot.pause(0.3)
+        toasts = list(screen.query(Toast))
+        panel = screen.query_one("#panel").region
+        assert toasts and all(not t.region.overlaps(panel) for t in toasts)

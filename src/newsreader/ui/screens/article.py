@@ -66,6 +66,13 @@ class ArticleScreen(ReviewActions):
     ArticleScreen.-narrow SidePanel Timeline { width: 36; padding: 0 1; }
     ArticleScreen.-left #main SidePanel { dock: left; border-left: none; border-right: tall $panel-lighten-1; }
     ArticleScreen.-no-panel #main SidePanel { display: none; }
+    /* Notices never cover the claim being reviewed: over the article, away from the panel. */
+    ArticleScreen ToastRack { align: left bottom; }
+    ArticleScreen ToastHolder { align-horizontal: left; }
+    ArticleScreen.-left ToastRack { align: right bottom; }
+    ArticleScreen.-left ToastHolder { align-horizontal: right; }
+    ArticleScreen.-narrow ToastRack { dock: top; align: right top; }
+    ArticleScreen.-narrow ToastHolder { align-horizontal: right; }
     """
 
     def __init__(self, article: RawArticle, doc: Document | None = None) -> None:
