@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..lazy import lazy_import
-from ..model.vocabulary import HIGHLIGHT_PREFIX, HIGHLIGHTS
+from ..model.vocabulary import COLOUR, HIGHLIGHT_PREFIX, HIGHLIGHTS
 from .settings import user_themes_dir
 
 if sys.version_info >= (3, 11):
@@ -55,7 +55,6 @@ TOP_KEYS = ("name", "dark", "colors", "highlights")
 #: The page colours an export takes from a theme's ``[colors]``.
 PAGE_KEYS = ("background", "foreground", "surface", "panel", "primary")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(?:rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/]+\)")
 
 #: Checks and normalises one colour value; raises ValueError for one it can't use.
 ColourParser = Callable[[str], str]
@@ -96,7 +95,7 @@ class ThemeSet(Generic[T]):
 def plain_colour(value: str) -> str:
     """The default colour check: a ``#hex``, ``rgb()``/``hsl()`` or a colour name, as written."""
     value = value.strip()
-    if not _COLOUR.fullmatch(value):
+    if not COLOUR.fullmatch(value):
         raise ValueError(value)
     return value
 

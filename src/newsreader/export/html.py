@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 
 from ..model.vocabulary import (
+    COLOUR,
     DARK_HIGHLIGHTS,
     DARK_PAGE,
     LIGHT_PAGE,
@@ -33,7 +34,6 @@ from .common import ClaimRow, ExportView, Layer, claim_ends, layers, segments, s
 # Theme keys that mean the same thing under another name (Textual theme names).
 _ALIASES = {"panel": "surface", "text": "foreground", "text-muted": "muted", "accent": "primary"}
 
-_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(?:rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/]+\)")
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,40}")
 
 
@@ -47,11 +47,11 @@ def theme_variables(theme: Mapping[str, str] | None) -> dict[str, str]:
     items = list((theme or {}).items())
     for key, value in items:  # direct names first, then aliases for what is still missing
         key = str(key)
-        if key not in _ALIASES and isinstance(value, str) and _NAME.fullmatch(key) and _COLOUR.fullmatch(value.strip()):
+        if key not in _ALIASES and isinstance(value, str) and _NAME.fullmatch(key) and COLOUR.fullmatch(value.strip()):
             given[key] = value.strip()
     for key, value in items:
         target = _ALIASES.get(str(key))
-        if target and target not in given and isinstance(value, str) and _COLOUR.fullmatch(value.strip()):
+        if target and target not in given and isinstance(value, str) and COLOUR.fullmatch(value.strip()):
             given[target] = value.strip()
     light = _is_light(given.get("background") or given.get("nr-quote") or DARK_HIGHLIGHTS["quote"])
     return {**default_highlights(dark=not light), **(LIGHT_PAGE if light else DARK_PAGE), **given}

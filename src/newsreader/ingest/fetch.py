@@ -56,10 +56,6 @@ class Response:
     body: bytes
 
 
-def is_url(arg: str) -> bool:
-    return arg[:8].lower().startswith(("http://", "https://"))
-
-
 class _Redirects(urllib.request.HTTPRedirectHandler):
     """At most MAX_REDIRECTS hops, each to http(s) only (urllib would also follow ftp)."""
 

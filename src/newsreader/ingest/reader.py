@@ -22,7 +22,7 @@ from ..lazy import lazy_import
 from ..model import FetchedPage, IngestError, PageStore, RawArticle
 from ..model.article import article_from_text, valid_iso_date
 from .encoding import decode_bytes
-from .sniff import declared_charset, sniff_html
+from .sniff import declared_charset, is_url, sniff_html
 
 if TYPE_CHECKING:
     from . import fetch, html, markdown
@@ -59,9 +59,7 @@ def read_input(
     """
     if published is not None and not valid_iso_date(published):
         raise IngestError("--published", f"{published!r} is not a date in the form YYYY-MM-DD")
-    # The same test as fetch.is_url, inline: importing fetch (ssl, http.client, email)
-    # costs ~45 ms, and a local file - every cached open - must not pay it.
-    if arg[:8].lower().startswith(("http://", "https://")):
+    if is_url(arg):  # fetch (ssl, http.client) is imported only for a URL: ~45 ms a file never pays
         return read_url(
             arg,
             published=published,

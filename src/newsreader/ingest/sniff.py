@@ -26,3 +26,8 @@ def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in ``<meta charset>`` or ``http-equiv`` (first 4 KB)."""
     match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", data[:4096], re.I)
     return match.group(1).decode("ascii") if match else None
+
+
+def is_url(arg: str) -> bool:
+    """``http://`` or ``https://``: an input to fetch, not a path (no network module imported)."""
+    return arg[:8].lower().startswith(("http://", "https://"))

@@ -7,6 +7,7 @@ define none of their own, so a status or a colour means the same thing everywher
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # -- review statuses ---------------------------------------------------------------------
@@ -85,6 +86,11 @@ LIBRARY_ORDER_LABELS: Final[dict[str, str]] = {
 
 
 # -- colours -------------------------------------------------------------------------------
+
+#: What a theme colour may look like: ``#hex``, ``rgb()``/``hsl()`` or a colour name. Theme
+#: files are checked with it (and Textual's parser in the reader); the HTML export lets
+#: nothing else into its style sheet.
+COLOUR: Final = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(?:rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/]+\)")
 
 #: Theme variables are ``nr-<highlight>``: ``$nr-quote`` in CSS, ``nr-quote`` in a theme's variables.
 HIGHLIGHT_PREFIX: Final = "nr-"

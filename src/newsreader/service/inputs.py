@@ -9,13 +9,9 @@ from typing import BinaryIO
 
 from ..ingest import DEFAULT_MAX_BYTES
 from ..ingest import reader as ingest_reader
+from ..ingest.sniff import is_url as is_url  # the CLI asks the use-case layer
 from ..model import RawArticle
 from .stores import open_pages
-
-
-def is_url(arg: str) -> bool:
-    """``http://`` or ``https://`` (the same test as ``ingest.fetch.is_url``, without its imports)."""
-    return arg[:8].lower().startswith(("http://", "https://"))
 
 
 def read_input(
