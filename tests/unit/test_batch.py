@@ -147,16 +147,32 @@ def test_jobs_2_gives_the_same_json_lines_as_one_process_and_no_progress_when_pi
     assert one.stderr == b"" and two.stderr == b""  # piped stderr: no progress bar
 
 
-def test_a_bad_input_late_in_the_batch_stops_before_any_output(tmp_path):
+def test_a_batch_keeps_going_past_bad_inputs_with_an_error_record_in_place(tmp_path):
     paths = _write_inputs(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    args = [paths[0], str(tmp_path / "missing.txt"), paths[1], str(empty), paths[2], str(tmp_path / "gone.txt")]
     out = subprocess.run(
-        [sys.executable, "-m", "newsreader.cli", "parse", *paths, str(tmp_path / "missing.txt")],
+        [sys.executable, "-m", "newsreader.cli", "parse", *args],
         env=_env(tmp_path / "h"),
         capture_output=True,
     )
     assert out.returncode == 2
-    assert out.stdout == b""
-    assert b"missing.txt" in out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["schema"] for r in records] == [
+        "newsreader.document/1",
+        "newsreader.error/1",
+        "newsreader.document/1",
+        "newsreader.error/1",
+        "newsreader.document/1",
+        "newsreader.error/1",
+    ]
+    assert [r["title"] for r in records if "title" in r] == ["Story 0", "Story 1", "Story 2"]
+    errors = [r for r in records if r["schema"] == "newsreader.error/1"]
+    assert [r["source"] for r in errors] == [args[1], args[3], args[5]]
+    assert "no such file" in errors[0]["error"] and "is empty" in errors[1]["error"]
+    err = out.stderr.decode()
+    assert "missing.txt" in err and "3 of 6 inputs could not be read" in err and "Traceback" not in err
 
 
 def test_bench_quick_runs_and_prints_the_summary_line(tmp_path):

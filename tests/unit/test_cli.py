@@ -78,9 +78,10 @@ def test_bad_input_gives_one_line_and_exit_2(tmp_path, isolated_home, setup, exp
     assert out.stdout == b""
 
 
-def test_one_bad_input_stops_the_batch_before_any_output(tmp_path, isolated_home):
+def test_one_bad_input_in_a_batch_is_an_error_record_and_exit_2(tmp_path, isolated_home):
     out = run("parse", str(SAMPLE), str(tmp_path / "missing.txt"), home=isolated_home)
-    assert out.returncode == 2 and out.stdout == b""
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert out.returncode == 2 and [r["schema"] for r in lines] == ["newsreader.document/1", "newsreader.error/1"]
 
 
 def test_usage_errors_are_one_line(isolated_home):

@@ -134,16 +134,21 @@ def read_url(
     timeout: float | None = None,
     pages: PageStore | None = None,
     notify: Notify | None = None,
+    fetcher: fetch.Fetcher | None = None,
 ) -> RawArticle:
     """Fetch and extract ``url``, keeping page and extraction in ``pages``; offline or after
-    a network error (DNS, connection, timeout, HTTP 5xx), serve the kept copy with a notice."""
+    a network error (DNS, connection, timeout, HTTP 5xx), serve the kept copy with a notice.
+    ``fetcher`` is a shared, pooled client (a feed refresh); by default one is made for this URL."""
     if offline:
         cached = pages.get(url) if pages else None
         if cached is None:
             raise IngestError(url, "is not in the fetched-page cache (open it once without --offline)")
         return _from_cached(cached, url, published)
     try:
-        response = fetch.fetch(url, max_bytes=max_bytes, timeout=timeout or fetch.DEFAULT_TIMEOUT)
+        if fetcher is not None:
+            response = fetcher.get(url, max_bytes=max_bytes)
+        else:
+            response = fetch.fetch(url, max_bytes=max_bytes, timeout=timeout or fetch.DEFAULT_TIMEOUT)
     except fetch.FetchError as exc:
         cached = pages.get(url) if (pages and exc.network) else None
         if cached is None:

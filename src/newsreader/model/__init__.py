@@ -4,6 +4,7 @@ names and colours of statuses and layers. Nothing here imports another layer."""
 
 from .article import IngestError, RawArticle
 from .document import (
+    ERROR_SCHEMA,
     GRANULARITIES,
     NUMBER_KINDS,
     SCHEMA,
@@ -27,6 +28,7 @@ from .review import Review, claim_for
 __all__ = [
     "GRANULARITIES",
     "NUMBER_KINDS",
+    "ERROR_SCHEMA",
     "SCHEMA",
     "SOURCE_KINDS",
     "Claim",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA = "newsreader.document/1"
+ERROR_SCHEMA = "newsreader.error/1"  # a batch's record for an input that could not be read
 
 NUMBER_KINDS = ("count", "money", "percent", "quantity", "ordinal", "vague")
 SOURCE_KINDS = ("person", "organization", "anonymous", "document", "unknown")

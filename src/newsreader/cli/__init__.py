@@ -15,61 +15,57 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
-from . import __version__
-from .analysis.limits import check_length
-from .analysis.nlp import ModelMissing
-from .config import Config, ConfigError, config_path, load_config, to_toml, user_themes_dir
-from .lazy import lazy_import
-from .model import IngestError, RawArticle
-from .service.documents import documents_for, sample_path
-from .service.inputs import is_url, read_input
-from .service.stores import open_cache, open_reviews
-from .store import DocumentCache
-from .store.paths import data_dir, log_dir
+from .. import __version__
+from ..analysis.limits import check_length
+from ..analysis.nlp import ModelMissing
+from ..config import ConfigError, config_path, to_toml, user_themes_dir
+from ..lazy import lazy_import
+from ..model import ERROR_SCHEMA, IngestError, RawArticle
+from ..service.documents import documents_for, sample_path
+from ..service.inputs import read_input
+from ..service.stores import open_reviews
+from ..store.paths import data_dir, log_dir
 
 if TYPE_CHECKING:
-    from rich import console as rich_console
-    from rich import progress as rich_progress
-
-    from .service import export as exporting
-    from .ui import app as reader_app
+    from ..service import export as exporting
+    from ..ui import app as reader_app
 else:
     # The reader (Textual) only for the commands that draw it; the exporters only for export;
     # rich's progress bar only for batch work on a terminal.
     reader_app = lazy_import("newsreader.ui.app")
     exporting = lazy_import("newsreader.service.export")
-    rich_console = lazy_import("rich.console")
-    rich_progress = lazy_import("rich.progress")
 
-PROG = "newsreader"
-
-
-class UsageError(Exception):
-    """A mistake in the command line: exit 2 with one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with one-line usage errors (exit 2) instead of a usage block."""
-
-    def error(self, message: str) -> NoReturn:
-        error(f"{message} (see '{self.prog} --help')")
-        raise SystemExit(2)
+from . import feeds as feed_commands
+from .common import (
+    PROG,
+    Parser,
+    UsageError,
+    error,
+    max_bytes,
+    notice,
+    open_configured_cache,
+    progress,
+    settings,
+    url_options,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog=PROG,
         description="A keyboard-driven terminal reader for news articles. With no command, opens the library.",
         epilog="examples:\n  newsreader open --sample\n  newsreader open article.txt\n"
-        "  newsreader parse a.txt b.txt > docs.jsonl\n  newsreader cache stats",
+        "  newsreader parse a.txt b.txt > docs.jsonl\n  newsreader feeds add https://example.org/feed.xml\n"
+        "  newsreader refresh\n  newsreader cache stats",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     p_open = sub.add_parser(
         "open",
@@ -145,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p_export.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, for an article file")
     p_export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    feed_commands.add_parsers(sub)
     return parser
 
 
@@ -210,7 +207,7 @@ def dispatch(args: argparse.Namespace) -> int:
         if args.sample == bool(args.path):
             raise UsageError("open: give one PATH (or - for standard input), or --sample")
         path = str(sample_path()) if args.sample else args.path
-        article = read_input(path, published=args.published, max_bytes=max_bytes(), **_url_options(args))
+        article = read_input(path, published=args.published, max_bytes=max_bytes(), **url_options(args))
         if path == "-":
             keyboard_from_terminal()
         return _run_app(article)
@@ -222,6 +219,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return cmd_config()
     if args.command == "export":
         return cmd_export(args)
+    if args.command == "feeds":
+        return feed_commands.cmd_feeds(args)
+    if args.command == "refresh":
+        return feed_commands.cmd_refresh(args)
     raise UsageError(f"unknown command {args.command!r}")
 
 
@@ -236,56 +237,67 @@ def cmd_parse(args: argparse.Namespace) -> int:
         raise UsageError("parse: standard input (-) can be read only once")
     if args.jobs < 1:
         raise UsageError("parse: --jobs must be 1 or more")
-    # Read and check every input first: a bad one stops the run before any output.
-    # Only standard input is kept; files are read again, lazily, so memory stays
-    # bounded however many paths are given (documents_for streams in chunks).
+    # One input: a bad one is one line on stderr and exit 2, stdout stays empty. A batch
+    # never stops at a bad input: each is an error record in its place (and a line on
+    # stderr), the others are parsed, and the exit status is 2. Inputs are read lazily, in
+    # order, as documents_for pulls them: memory stays bounded however many are given.
     limit = max_bytes()
-    # URLs are kept too: fetching one twice would be slow and could give two versions.
-    kept = {
-        p: read_input(p, published=args.published, max_bytes=limit, **_url_options(args))
-        for p in args.paths
-        if p == "-" or is_url(p)
-    }
-    for article in kept.values():
-        check_length(article)
-    for path in args.paths:
-        if path not in kept:
-            check_length(read_input(path, published=args.published, max_bytes=limit))
-    articles = (kept.get(p) or read_input(p, published=args.published, max_bytes=limit) for p in args.paths)
-    cache = None if args.no_cache else _open_cache()
+    batch = len(args.paths) > 1
+    slots: deque[dict[str, str] | None] = deque()  # an error record, or None for "the next document"
+    failed = 0
+
+    def articles() -> Iterator[RawArticle]:
+        nonlocal failed
+        for path in args.paths:
+            try:
+                article = check_length(read_input(path, published=args.published, max_bytes=limit, **url_options(args)))
+            except IngestError as exc:
+                if not batch:
+                    raise
+                failed += 1
+                notice(f"error: {exc}")
+                slots.append({"schema": ERROR_SCHEMA, "source": path, "error": exc.reason})
+                continue
+            slots.append(None)
+            yield article
+
+    cache = None if args.no_cache else open_configured_cache()
     out = sys.stdout
     shown = len(cache.notices) if cache is not None else 0
-    with _progress(len(args.paths), "parsing") as advance:
-        for doc in documents_for(articles, cache, n_process=args.jobs):
-            if args.pretty:
-                out.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            else:
-                out.write(doc.to_json() + "\n")
+
+    def emit(record: dict[str, Any]) -> None:
+        if args.pretty:
+            out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    with progress(len(args.paths), "parsing") as advance:
+        for doc in documents_for(articles(), cache, n_process=args.jobs):
+            while slots and slots[0] is not None:
+                emit(cast("dict[str, Any]", slots.popleft()))
+                advance()
+            if slots:
+                slots.popleft()
+            out.write(
+                (json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) if args.pretty else doc.to_json()) + "\n"
+            )
             advance()
             if cache is not None and len(cache.notices) > shown:  # e.g. the disk filled up
                 for line in cache.notices[shown:]:
                     notice(line)
                 shown = len(cache.notices)
+        for record in slots:  # errors after the last document
+            if record is not None:
+                emit(record)
     out.flush()
+    if failed:
+        notice(f"{failed} of {len(args.paths)} inputs could not be read (error records in their place)")
+        return 2
     return 0
 
 
-@contextlib.contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
-    """A rich progress bar on stderr for batch work, only when stderr is a terminal
-    (quiet when piped, with TERM=dumb, or for a single input); yields ``advance()``."""
-    if total < 2 or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
-        yield lambda: None
-        return
-    rp = rich_progress
-    columns = (rp.TextColumn("{task.description}"), rp.BarColumn(), rp.MofNCompleteColumn(), rp.TimeRemainingColumn())
-    with rp.Progress(*columns, console=rich_console.Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
-
-
 def cmd_cache(action: str) -> int:
-    cache = _open_cache()
+    cache = open_configured_cache()
     if cache is None:
         return 1  # the reason is already on stderr
     if action == "stats":
@@ -336,7 +348,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = str(sample_path()) if args.sample else args.doc
     looks_like_id = re.fullmatch(r"[0-9a-f]{4,64}", target) is not None and not os.path.exists(target)
     if looks_like_id:
-        cache = _open_cache()
+        cache = open_configured_cache()
         ids = cache.find_ids(target) if cache is not None else []
         if cache is None or not ids:
             raise UsageError(f"export: {target!r} is neither a file nor the id of a cached document")
@@ -349,8 +361,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(f"export: the cached document {ids[0][:12]} is unreadable; open its article again")
         doc = found[0]
     else:
-        article = read_input(target, published=args.published, max_bytes=max_bytes(), **_url_options(args))
-        doc = next(iter(documents_for([article], _open_cache())))
+        article = read_input(target, published=args.published, max_bytes=max_bytes(), **url_options(args))
+        doc = next(iter(documents_for([article], open_configured_cache())))
     if args.output and os.path.exists(args.output) and not args.force:
         raise UsageError(f"export: {args.output} exists (use --force to overwrite)")
     store, notices = open_reviews()
@@ -371,14 +383,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"export: cannot write {args.output}: {exc.strerror or exc}") from exc
     notice(f"wrote {args.output} ({args.format}, {len(store.claims(doc))} claims)")
     return 0
-
-
-def _open_cache() -> DocumentCache | None:
-    """The document cache as configured; its notices (and a failure to open it) on stderr."""
-    cache, notices = open_cache(settings())
-    for line in notices:
-        notice(line)
-    return cache
 
 
 def keyboard_from_terminal() -> None:
@@ -416,48 +420,9 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def settings() -> Config:
-    """The effective configuration, loaded once; its warnings go to stderr."""
-    global _SETTINGS
-    if _SETTINGS is None:
-        _SETTINGS = load_config()
-        for line in _SETTINGS.warnings:
-            notice(line)
-    return _SETTINGS
-
-
-_SETTINGS: Config | None = None
-
-
-def _url_options(args: argparse.Namespace) -> dict[str, Any]:
-    """How URLs are read: ``--offline``, the configured cache dir, notices on stderr."""
-    return {"offline": getattr(args, "offline", False), "cache_dir": settings().cache_dir, "notify": notice}
-
-
-def max_bytes() -> int:
-    return settings().max_bytes
-
-
-def error(message: str) -> None:
-    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
-
-
-def notice(message: str) -> None:
-    print(f"{PROG}: {_one_line(message)}", file=sys.stderr)
-
-
-def _one_line(message: str) -> str:
-    """One line; control and format characters (from a file name, say) are shown escaped, never sent raw."""
-    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in " ".join(message.split()))
-
-
 def _quiet_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except OSError:
         pass
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,404 @@
+"""Feeds: subscribe, import and export lists, and refresh — fetch every feed at once,
+fetch teaser entries' pages in full, parse every new entry into the document cache.
+
+A refresh runs three kinds of work side by side: a pool of threads fetches feeds
+(conditional GET with the stored ETag / Last-Modified) and parses them; a second pool
+fetches the linked page of each entry that carries only a summary (at most
+``per_host`` requests to one host at a time); the calling thread stores each new entry
+as it arrives and parses it with spaCy (one ``nlp.pipe`` stream through
+:func:`~newsreader.service.documents.documents_for`), so fetching hides behind parsing.
+
+Nothing one feed does stops another: every failure (HTTP errors, timeouts, size limits,
+compression bombs, not a feed, broken pages) becomes one notice naming the feed and the
+reason, and is kept as the feed's last error. A feed's validators are stored only after
+all its new entries are, so an interrupted refresh fetches it again and loses nothing.
+A 429 or 503 with ``Retry-After`` skips the feed until then.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..analysis.nlp import DEFAULT_MODEL
+from ..ingest import DEFAULT_MAX_BYTES
+from ..ingest import feeds as feed_format
+from ..ingest import fetch as fetching
+from ..ingest import reader as ingest_reader
+from ..model import Document, IngestError, RawArticle, text_id
+from ..store import DocumentCache
+from ..store.feeds import FILENAME as FEEDS_FILENAME
+from ..store.feeds import Entry, Feed, FeedStore, NewEntry
+from .documents import documents_for
+from .stores import open_pages
+
+Notify = Callable[[str], None]
+
+FEED_WORKERS = 16
+PAGE_WORKERS = 16
+PER_HOST = 4
+
+
+class FeedsUnavailable(IngestError):
+    """The feed list can't be opened (read-only home, locked file)."""
+
+
+def open_feeds(path: Path | None = None) -> tuple[FeedStore, list[str]]:
+    """The feed list and its notices; :class:`FeedsUnavailable` when it can't be opened."""
+    try:
+        store = FeedStore(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise FeedsUnavailable(str(path or FEEDS_FILENAME), f"the feed list can't be opened ({exc})") from None
+    return store, list(store.notices)
+
+
+# --------------------------------------------------------------------------- subscriptions
+
+
+def subscribe(
+    store: FeedStore, url: str, *, timeout: float = fetching.DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Feed, bool]:
+    """Subscribe to ``url``: a feed, or a page whose ``<link rel="alternate">`` names one.
+    The feed is fetched once to check it is one. ``(feed, added)``."""
+    with fetching.Fetcher(timeout=timeout, pool=2) as fetcher:
+        response = fetcher.get(url, max_bytes=max_bytes, accept=feed_format.FEED_ACCEPT, types=None)
+        feed_url = url
+        if feed_format.looks_like_html(response.body, response.content_type):
+            found = feed_format.discover_feeds(response.body, response.final_url)
+            if not found:
+                raise IngestError(
+                    url, 'is a web page that names no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed)'
+                )
+            feed_url = found[0]
+            response = fetcher.get(feed_url, max_bytes=max_bytes, accept=feed_format.FEED_ACCEPT, types=None)
+        parsed = feed_format.parse_feed(
+            response.body, url=feed_url, content_type=response.content_type, charset=response.charset
+        )
+    return store.add_feed(feed_url, parsed.title, named=False)
+
+
+@dataclass
+class ImportResult:
+    added: list[Feed] = field(default_factory=list)
+    existing: list[Feed] = field(default_factory=list)
+
+
+def import_subscriptions(store: FeedStore, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportResult:
+    """Subscribe to every feed of an OPML file or a newsboat ``urls`` file (not fetched now)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise IngestError(path, "is larger than the size limit")
+    if data.lstrip()[:1] == b"<":
+        subs = feed_format.read_opml(data, path)
+    else:
+        subs = feed_format.read_urls_file(data.decode("utf-8", errors="replace"))
+    if not subs:
+        raise IngestError(path, "lists no feeds (no OPML outline with xmlUrl, no http(s) URL lines)")
+    result = ImportResult()
+    for sub in subs:
+        feed, added = store.add_feed(sub.url, sub.title)
+        (result.added if added else result.existing).append(feed)
+    return result
+
+
+def export_opml(store: FeedStore) -> str:
+    return feed_format.write_opml((f.url, f.title, f.site) for f in store.feeds())
+
+
+def find_feed(store: FeedStore, ref: str) -> Feed:
+    """A feed by URL, by its number in ``feeds list``, or by a unique part of its title."""
+    feeds = store.feeds()
+    for feed in feeds:
+        if feed.url == ref:
+            return feed
+    if ref.isdigit() and 1 <= int(ref) <= len(feeds):
+        return feeds[int(ref) - 1]
+    matches = [f for f in feeds if ref.lower() in f.name.lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise IngestError(ref, "is no subscribed feed (give its URL, its number in `feeds list` or part of its title)")
+    raise IngestError(ref, f"matches {len(matches)} feeds; give the URL or the number from `feeds list`")
+
+
+# --------------------------------------------------------------------------- refresh
+
+
+@dataclass
+class FeedOutcome:
+    feed: Feed
+    status: str = "pending"  # "new", "unchanged", "failed", "skipped"
+    new: int = 0
+    error: str | None = None
+
+
+@dataclass
+class RefreshReport:
+    outcomes: list[FeedOutcome]
+    notices: list[str]
+    entries: int = 0  # new entries stored
+    parsed: int = 0  # documents parsed (the rest were already in the cache)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+@dataclass
+class _Arrival:
+    """One thing a worker hands to the refreshing thread."""
+
+    feed_id: int
+    entry: NewEntry | None = None  # a new entry, ready to store and parse
+    done: FeedOutcome | None = None  # the feed's work is finished (its last arrival)
+    validators: tuple[str | None, str | None, str | None, str | None, str | None] | None = None
+
+
+def refresh(
+    store: FeedStore,
+    cache: DocumentCache | None,
+    *,
+    only: Sequence[Feed] | None = None,
+    timeout: float = fetching.DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: str = DEFAULT_MODEL,
+    cache_dir: str | Path | None = None,
+    notify: Notify | None = None,
+    on_feed: Callable[[FeedOutcome], None] | None = None,
+    on_entry: Callable[[Entry, Document], None] | None = None,
+    workers: int = FEED_WORKERS,
+) -> RefreshReport:
+    """Refresh ``only`` these feeds (default: all); see the module docstring.
+
+    ``notify`` gets each notice as it happens, ``on_feed`` each feed's outcome as it ends,
+    ``on_entry`` each new entry with its parsed document (the app fills its library from it).
+    """
+    started = time.monotonic()
+    feeds = list(only) if only is not None else store.feeds()
+    notices: list[str] = []
+
+    def say(line: str) -> None:
+        notices.append(line)
+        if notify:
+            notify(line)
+
+    outcomes = {f.id: FeedOutcome(f) for f in feeds}
+    report = RefreshReport(list(outcomes.values()), notices)
+    now = time.time()
+    due = []
+    for feed in feeds:
+        if feed.retry_after and feed.retry_after > now:
+            until = time.strftime("%H:%M", time.localtime(feed.retry_after))
+            outcomes[feed.id].status = "skipped"
+            outcomes[feed.id].error = f"skipped until {until}: the server asked to wait"
+            say(f"{feed.name}: skipped until {until} (the server asked us to wait: {feed.error or 'Retry-After'})")
+            if on_feed:
+                on_feed(outcomes[feed.id])
+        else:
+            due.append(feed)
+    if not due:
+        report.seconds = time.monotonic() - started
+        return report
+
+    pages, page_notices = open_pages(cache_dir)
+    for line in page_notices:
+        say(line)
+    # Bounded: when parsing falls behind, fetchers wait instead of piling up entries.
+    arrivals: queue.Queue[_Arrival] = queue.Queue(maxsize=256)
+    fetcher = fetching.Fetcher(timeout=timeout, per_host=PER_HOST, pool=workers + PAGE_WORKERS)
+    feed_pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(due))), thread_name_prefix="feed")
+    page_pool = ThreadPoolExecutor(max_workers=PAGE_WORKERS, thread_name_prefix="page")
+    stop = threading.Event()
+
+    def hand(item: _Arrival) -> None:
+        """Put on the queue, unless the refresh was stopped (the consumer is gone)."""
+        while not stop.is_set():
+            try:
+                arrivals.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def fetch_feed(feed: Feed) -> None:
+        try:
+            fetch_one(feed)
+        except Exception as exc:  # noqa: BLE001 - one feed's surprise must not stop the others
+            outcome = outcomes[feed.id]
+            outcome.status, outcome.error = "failed", f"internal error: {type(exc).__name__}: {exc}"
+            hand(_Arrival(feed.id, done=outcome))
+
+    def fetch_one(feed: Feed) -> None:
+        outcome = outcomes[feed.id]
+        try:
+            response = fetcher.get(
+                feed.url,
+                max_bytes=max_bytes,
+                accept=feed_format.FEED_ACCEPT,
+                types=None,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+            )
+            if response.not_modified:
+                outcome.status = "unchanged"
+                hand(_Arrival(feed.id, done=outcome))
+                return
+            parsed = feed_format.parse_feed(
+                response.body, url=feed.url, content_type=response.content_type, charset=response.charset
+            )
+        except fetching.FetchError as exc:
+            outcome.status, outcome.error = "failed", exc.reason
+            if exc.retry_after is not None:
+                outcome.status = "skipped"
+                store.record_error(feed.id, exc.reason, retry_after=exc.retry_after)
+            hand(_Arrival(feed.id, done=outcome))
+            return
+        except IngestError as exc:
+            outcome.status, outcome.error = "failed", exc.reason
+            hand(_Arrival(feed.id, done=outcome))
+            return
+        known = store.known(feed.id)
+        fresh = [e for e in parsed.entries if e.key not in known and (e.link is None or e.link not in known)]
+        outcome.status = "new" if fresh else "unchanged"
+        validators = (parsed.title, parsed.site, parsed.format, response.etag, response.last_modified)
+        teasers = [e for e in fresh if e.teaser]
+        remaining = [len(teasers)]
+        lock = threading.Lock()
+
+        def finished_one() -> None:
+            with lock:
+                remaining[0] -= 1
+                last = remaining[0] == 0
+            if last:
+                hand(_Arrival(feed.id, done=outcome, validators=validators))
+
+        for entry in fresh:
+            if not entry.teaser:
+                hand(_Arrival(feed.id, entry=_new_entry(entry, entry.text, full=False)))
+        if not teasers:
+            hand(_Arrival(feed.id, done=outcome, validators=validators))
+            return
+        for entry in teasers:
+            page_pool.submit(fetch_page, feed, entry, finished_one)
+
+    def fetch_page(feed: Feed, entry: feed_format.FeedEntry, finished: Callable[[], None]) -> None:
+        try:
+            if stop.is_set():
+                return
+            assert entry.link is not None
+            try:
+                page = ingest_reader.read_url(entry.link, max_bytes=max_bytes, pages=pages, fetcher=fetcher)
+            except IngestError as exc:
+                say(f"{feed.name}: entry {entry.link}: {exc.reason}; kept the feed's summary")
+                page = None
+            except Exception as exc:  # noqa: BLE001 - a broken page never stops the refresh
+                say(f"{feed.name}: entry {entry.link}: internal error {type(exc).__name__}; kept the feed's summary")
+                page = None
+            if page is not None and len(page.text.split()) > entry.words:
+                hand(_Arrival(feed.id, entry=_new_entry(entry, page.text, full=True, page=page)))
+            else:
+                hand(_Arrival(feed.id, entry=_new_entry(entry, entry.text, full=False)))
+        finally:
+            finished()
+
+    for feed in due:
+        feed_pool.submit(fetch_feed, feed)
+    feeds_left = len(due)
+    stored: dict[str, Entry] = {}
+
+    def incoming() -> Iterator[RawArticle]:
+        nonlocal feeds_left
+        while feeds_left:
+            item = arrivals.get()
+            if item.done is not None:
+                feeds_left -= 1
+                outcome = item.done
+                if outcome.status == "failed":
+                    store.record_error(item.feed_id, outcome.error or "failed")
+                    say(f"{outcome.feed.name}: {outcome.error}")
+                elif outcome.status == "skipped":
+                    say(f"{outcome.feed.name}: {outcome.error} (skipped until then)")
+                    outcome.error = f"{outcome.error} (skipped until then)"
+                elif item.validators is not None:
+                    store.record_success(
+                        item.feed_id,
+                        title=item.validators[0],
+                        site=item.validators[1],
+                        format=item.validators[2],
+                        etag=item.validators[3],
+                        last_modified=item.validators[4],
+                    )
+                else:
+                    store.record_not_modified(item.feed_id)
+                if on_feed:
+                    on_feed(outcome)
+                continue
+            assert item.entry is not None
+            entry = store.add_entry(item.feed_id, item.entry)
+            if entry is None:
+                continue
+            outcomes[item.feed_id].new += 1
+            report.entries += 1
+            stored[entry.doc_id] = entry
+            yield _article(entry)
+
+    def parsed(doc: Document) -> None:
+        report.parsed += 1
+
+    try:
+        for doc in documents_for(incoming(), cache, model=model, on_parsed=parsed, chunk_size=8):
+            entry = stored.pop(doc.id, None)
+            if entry is not None and on_entry is not None:
+                on_entry(entry, doc)
+    finally:
+        stop.set()
+        feed_pool.shutdown(wait=True, cancel_futures=True)
+        page_pool.shutdown(wait=True, cancel_futures=True)
+        fetcher.close()
+        if pages is not None:
+            pages.close()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _new_entry(entry: feed_format.FeedEntry, text: str, *, full: bool, page: RawArticle | None = None) -> NewEntry:
+    body = text.strip() or entry.title  # an entry with no text at all still opens: its title
+    return NewEntry(
+        key=entry.key,
+        link=entry.link,
+        title=entry.title,
+        published=entry.published or (page.published if page else None),
+        author=entry.author or (page.author if page else None),
+        text=body,
+        full_page=full,
+        doc_id=text_id(body),
+    )
+
+
+def _article(entry: Entry) -> RawArticle:
+    return RawArticle(
+        title=entry.title,
+        published=entry.published,
+        text=entry.text,
+        source=entry.link or f"feed entry {entry.key}",
+        author=entry.author,
+    )
+
+
+def entry_article(entry: Entry) -> RawArticle:
+    """The article an entry opens as (its document is in the cache under ``entry.doc_id``)."""
+    return _article(entry)
+
+
+def with_entry(doc: Document, entry: Entry) -> Document:
+    return replace(doc, title=entry.title, source=entry.link or doc.source)
