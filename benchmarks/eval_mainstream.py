@@ -1,0 +1,256 @@
+"""Score who-said-what on the mainstream set (issue 21's table), dev and blind splits.
+
+Usage::
+
+    .venv/bin/python benchmarks/eval_mainstream.py              # the dev split
+    .venv/bin/python benchmarks/eval_mainstream.py --verbose    # and every miss and false hit
+    .venv/bin/python benchmarks/eval_mainstream.py --split blind   # once, at the end
+
+The set: ``tests/data/mainstream/`` — 40 openly licensed articles (Voice of America and
+other US government works, Global Voices under CC BY 3.0; see tests/data/ATTRIBUTION.md),
+in several layouts (blank lines between paragraphs, single newlines, hard-wrapped lines).
+They were chosen and labelled by annotators who never saw newsreader's output;
+``labels.jsonl`` holds one article per line with ``split`` "dev" (30) or "blind" (10).
+Each item: ``type`` direct | mixed | indirect, ``start`` / ``end`` snippets of the content
+(quote marks excluded), ``speaker`` (surname, organisation name, document head noun or
+anonymous phrase; null when impersonal), ``cue``, ``kind``. ``terms`` lists quoted strings
+that are nobody's words (scare quotes, titles, nicknames).
+
+Measures (a predicted and a gold span match at character Jaccard >= 0.3, one-to-one,
+best overlap first; a speaker is right when the gold speaker, lower-cased, is in the
+predicted speaker's text, its source's name or description, or any of its mentions):
+
+* direct quotes F1: predictions marked direct (not mixed) against gold ``direct`` items;
+* speaker of a matched direct quote (gold speaker given);
+* all quotes, quote + speaker F1: every prediction against every gold item; a match counts
+  only when the speaker is right too (both null counts as right);
+* reported speech F1: indirect predictions against gold ``indirect`` items (an indirect
+  prediction that overlaps a gold mixed fragment is neither a hit nor a false hit);
+* textacy's ``direct_quotations`` on the same parse, when textacy is importable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "tests" / "data" / "mainstream"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from eval_attribution import THRESHOLD, match  # noqa: E402
+
+
+def _find(text: str, snippet: str, start: int) -> tuple[int, int]:
+    """``snippet`` in ``text`` from ``start``, whitespace-insensitive (layouts differ)."""
+    pattern = r"\s+".join(re.escape(part) for part in snippet.split())
+    found = re.compile(pattern).search(text, start) or re.compile(pattern).search(text)
+    if found is None:
+        raise SystemExit(f"label not found: {snippet!r}")
+    return found.start(), found.end()
+
+
+def load(split: str) -> list[dict]:
+    from newsreader.ingest import read_input
+
+    items = []
+    for line in (SET / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if split != "all" and row["split"] != split:
+            continue
+        article = read_input(str(SET / row["file"]))
+        text = article.text
+        gold, cursor = [], 0
+        for label in row["items"]:
+            try:
+                start, end = _find(text, label["start"], cursor)
+                if label.get("end"):
+                    _, end = _find(text, label["end"], start)
+            except SystemExit as exc:
+                raise SystemExit(f"{row['file']}: {exc}") from None
+            gold.append({**label, "span": (start, end)})
+            cursor = start
+        items.append({"file": row["file"], "article": article, "gold": gold, "terms": row.get("terms", [])})
+    return items
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def speaker_ok(gold: str | None, texts: list[str]) -> bool:
+    if gold is None:
+        return not any(texts)
+    g = gold.lower()
+    return any(g in t.lower() for t in texts if t)
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.tp = self.pred = self.gold = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / self.pred if self.pred else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def predictions(items: list[dict]) -> dict[str, list[dict]]:
+    from newsreader.analysis import parse_texts
+
+    docs = list(parse_texts([it["article"] for it in items]))
+    out = {}
+    for item, doc in zip(items, docs):
+        by_id = {s.id: s for s in doc.sources}
+        preds = []
+        for q in doc.quotes:
+            texts: list[str] = []
+            if q.speaker is not None:
+                texts.append(q.speaker.text)
+                source = by_id.get(q.speaker.source_id)
+                if source is not None:
+                    texts += [source.name, source.description] + [doc.text[m.start : m.end] for m in source.mentions]
+            kind = "mixed" if getattr(q, "mixed", False) else ("direct" if q.direct else "indirect")
+            preds.append({"span": (q.start, q.end), "type": kind, "speaker": texts})
+        out[item["file"]] = preds
+    return out
+
+
+def textacy_predictions(items: list[dict]) -> dict[str, list[dict]] | None:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except Exception:  # noqa: BLE001 - any import problem means no baseline
+        return None
+    from newsreader.analysis.nlp import load_nlp
+
+    nlp = load_nlp()
+    out = {}
+    for item in items:
+        doc = nlp(item["article"].text)
+        preds = []
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:
+            triples = []
+        for speaker, _cue, content in triples:
+            toks = [t for t in content if not t.is_quote]
+            if toks:
+                span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                preds.append({"span": span, "type": "direct", "speaker": [" ".join(t.text for t in speaker)]})
+        out[item["file"]] = preds
+    return out
+
+
+def score(items: list[dict], preds: dict[str, list[dict]], verbose: bool = False) -> dict[str, float]:
+    direct, allq, indirect = Tally(), Tally(), Tally()
+    sp_ok = sp_n = 0
+    for item in items:
+        text = item["article"].text
+        gold, pred = item["gold"], preds[item["file"]]
+        name = item["file"][:28]
+
+        def show(kind: str, span: tuple[int, int], extra: str = "", name: str = name, text: str = text) -> None:
+            if verbose:
+                print(f"  {name:28} {kind:12} {text[span[0] : span[1]][:90]!r} {extra}")
+
+        # direct quotes
+        g_direct = [g for g in gold if g["type"] == "direct"]
+        p_direct = [p for p in pred if p["type"] == "direct"]
+        pairs = match([p["span"] for p in p_direct], [g["span"] for g in g_direct])
+        direct.tp += len(pairs)
+        direct.pred += len(p_direct)
+        direct.gold += len(g_direct)
+        for i, j in pairs:
+            if g_direct[j]["speaker"]:
+                sp_n += 1
+                ok = speaker_ok(g_direct[j]["speaker"], p_direct[i]["speaker"])
+                sp_ok += ok
+                if not ok:
+                    show(
+                        "SPEAKER",
+                        g_direct[j]["span"],
+                        f"got {p_direct[i]['speaker'][:1]} want {g_direct[j]['speaker']!r}",
+                    )
+        hit_p = {i for i, _ in pairs}
+        hit_g = {j for _, j in pairs}
+        for i, p in enumerate(p_direct):
+            if i not in hit_p:
+                show("DIRECT FP", p["span"])
+        for j, g in enumerate(g_direct):
+            if j not in hit_g:
+                show("DIRECT FN", g["span"])
+        # every quote, with its speaker
+        pairs = match([p["span"] for p in pred], [g["span"] for g in gold])
+        allq.pred += len(pred)
+        allq.gold += len(gold)
+        allq.tp += sum(1 for i, j in pairs if speaker_ok(gold[j]["speaker"], pred[i]["speaker"]))
+        # reported speech
+        g_ind = [g for g in gold if g["type"] == "indirect"]
+        g_mixed = [g["span"] for g in gold if g["type"] == "mixed"]
+        p_ind = [p for p in pred if p["type"] == "indirect"]
+        pairs = match([p["span"] for p in p_ind], [g["span"] for g in g_ind])
+        matched = {i for i, _ in pairs}
+        # an unmatched reported-speech prediction around a gold mixed fragment is not a false hit
+        p_ind = [p for i, p in enumerate(p_ind) if i in matched or not any(_overlap(p["span"], m) for m in g_mixed)]
+        pairs = match([p["span"] for p in p_ind], [g["span"] for g in g_ind])
+        indirect.tp += len(pairs)
+        indirect.pred += len(p_ind)
+        indirect.gold += len(g_ind)
+        hit_p = {i for i, _ in pairs}
+        hit_g = {j for _, j in pairs}
+        for i, p in enumerate(p_ind):
+            if i not in hit_p:
+                show("REPORTED FP", p["span"])
+        for j, g in enumerate(g_ind):
+            if j not in hit_g:
+                show("REPORTED FN", g["span"], f"cue {g.get('cue')!r}")
+    dp, dr, df = direct.prf()
+    ip, ir, iff = indirect.prf()
+    _, _, af = allq.prf()
+    return {
+        "direct_p": dp,
+        "direct_r": dr,
+        "direct_f1": df,
+        "speaker": sp_ok / sp_n if sp_n else 0.0,
+        "speaker_n": sp_n,
+        "all_f1": af,
+        "reported_p": ip,
+        "reported_r": ir,
+        "reported_f1": iff,
+    }
+
+
+def line(name: str, s: dict[str, float]) -> str:
+    return (
+        f"{name:10} direct F1 {s['direct_f1']:.3f} (P {s['direct_p']:.3f} R {s['direct_r']:.3f}) | "
+        f"speaker {s['speaker']:.3f} (n={s['speaker_n']}) | all quote+speaker F1 {s['all_f1']:.3f} | "
+        f"reported F1 {s['reported_f1']:.3f} (P {s['reported_p']:.3f} R {s['reported_r']:.3f})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "blind", "all"), default="dev")
+    parser.add_argument("--verbose", action="store_true", help="list every miss and false hit (dev only)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip textacy")
+    args = parser.parse_args(argv)
+    if args.verbose and args.split != "dev":
+        parser.error("--verbose is for the dev split: the blind split is scored, never inspected")
+    items = load(args.split)
+    n = {t: sum(1 for it in items for g in it["gold"] if g["type"] == t) for t in ("direct", "mixed", "indirect")}
+    print(
+        f"== {args.split}: {len(items)} articles; gold {n['direct']} direct, {n['mixed']} mixed, "
+        f"{n['indirect']} reported; match = character Jaccard >= {THRESHOLD}"
+    )
+    print(line("newsreader", score(items, predictions(items), verbose=args.verbose)))
+    if not args.no_baseline:
+        base = textacy_predictions(items)
+        print(line("textacy", score(items, base)) if base is not None else "textacy    not importable: no baseline")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
