@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker
 from .claims import group_claims, outlet_claims, sentence_table
 from .cues import ACCORDING
+from .paragraphs import paragraphs
 from .quotes import QuoteSpan, find_quote_spans
 from .reported import find_reported
 from .sources import SourceDraft, resolve_sources
@@ -93,9 +94,10 @@ def _direct(
     record = Attribution(start=span.start, end=span.end, direct=True)
     if _is_short(text, span):
         return _scare(doc, span, record, inside, token_starts, reported)
-    first_para_end = text.find("\n", span.opened)
+    paras = paragraphs(text)
+    first_para_end = paras.bounds(span.opened)[1]
     near = sentences_between(sents, sent_starts, span.opened, span.closed)
-    near = [s for s in near if s.start_char < first_para_end or first_para_end == -1 or s.end_char >= span.end]
+    near = [s for s in near if s.start_char < first_para_end or s.end_char >= span.end]
     cue, speaker = _nearest_cue(near, span, inside)
     if cue is None:
         before = sentences_between(sents, sent_starts, span.opened - 1, span.opened)
@@ -103,7 +105,7 @@ def _direct(
             s for s in before if s.end_char <= span.opened and text[s.start_char : span.opened].rstrip().endswith(":")
         ]
         cue, speaker = _nearest_cue(previous, span, inside)
-    if cue is None and text[span.end - 1 : span.end] == "," and text[span.closed : span.closed + 1] in ("\n", ""):
+    if cue is None and text[span.end - 1 : span.end] == "," and span.closed >= paras.bounds(span.opened)[1]:
         # "…, we don't let this thing fall back down the hole again," / "William Fallon said."
         following = sentences_between(sents, sent_starts, span.closed + 1, span.closed + 2)
         cue, speaker = _nearest_cue(following[:1], span, inside)
@@ -146,10 +148,11 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     Only within its paragraph, or from the previous paragraph when the quote opens
     its paragraph: ``"…," said Chávez. "And why? Because of our time."``
     """
-    para_start = text.rfind("\n", 0, span.opened) + 1
+    paras = paragraphs(text)
+    para_start = paras.bounds(span.opened)[0]
     opens_paragraph = not text[para_start : span.opened].strip()
-    prev_para_start = text.rfind("\n", 0, max(para_start - 1, 0)) + 1 if para_start else 0
-    floor = prev_para_start if opens_paragraph else para_start
+    previous = paras.previous(span.opened)
+    floor = previous[0] if (opens_paragraph and previous is not None) else para_start
     candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]
     if candidates:
         prior = max(candidates, key=_reach)

@@ -18,6 +18,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .paragraphs import paragraphs
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
@@ -66,6 +68,7 @@ def group_claims(doc: Doc, text: str, spans: list[tuple[int, int]]) -> list[Clai
 
     members: dict[int, list[int]] = {}
     starts = [b[0] for b in bounds]
+    paras = paragraphs(text)
     for key, (lo, hi) in enumerate(spans):
         k = max(bisect.bisect_right(starts, lo) - 1, 0)
         touched = []
@@ -74,7 +77,7 @@ def group_claims(doc: Doc, text: str, spans: list[tuple[int, int]]) -> list[Clai
                 touched.append(k)
             k += 1
         for a, b in zip(touched, touched[1:]):
-            if "\n" not in text[bounds[a][0] : bounds[b][1]]:
+            if paras.same(bounds[a][0], bounds[b][1] - 1):
                 parent[find(b)] = find(a)
         for k in touched[:1] + [t for t in touched[1:]]:
             members.setdefault(k, []).append(key)
@@ -109,9 +112,8 @@ def outlet_claims(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[tup
 def _is_claim(sent: Span, text: str, lo: int, hi: int) -> bool:
     if len(sent) < _MIN_TOKENS or text[hi - 1] == "?":
         return False
-    line_end = text.find("\n", lo)
-    line_end = len(text) if line_end == -1 else line_end
-    line = text[text.rfind("\n", 0, lo) + 1 : line_end].rstrip()
+    para_start, para_end = paragraphs(text).bounds(lo)
+    line = text[para_start:para_end].rstrip()
     if line and line[-1] not in ".!?\"'\u201d\u2019)":
         return False  # subheading
     has_actor = False

@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_import
+from .paragraphs import paragraphs
 
 if TYPE_CHECKING:  # pragma: no cover
     import spacy
@@ -69,14 +70,22 @@ def _load(model: str) -> Language:
 
 
 def _add_paragraph_boundaries(nlp: Language) -> None:
-    """A sentence never crosses a newline: paragraphs and subheadings stay apart."""
+    """A sentence never crosses a paragraph break: paragraphs and subheadings stay apart.
+    A newline that only wraps a line inside a paragraph (see paragraphs.py) is left to the parser."""
     name = "newsreader_paragraphs"
     if not language.Language.has_factory(name):
 
         @language.Language.component(name)
-        def paragraphs(doc: Doc) -> Doc:
+        def paragraph_starts(doc: Doc) -> Doc:
+            soft = paragraphs(doc.text).soft
             for i, token in enumerate(doc[:-1]):
-                if "\n" in token.text or "\n" in token.whitespace_:
+                if "\n" in token.text:
+                    at = token.idx + token.text.index("\n")
+                elif "\n" in token.whitespace_:
+                    at = token.idx + len(token.text) + token.whitespace_.index("\n")
+                else:
+                    continue
+                if at not in soft or token.text.count("\n") + token.whitespace_.count("\n") > 1:
                     doc[i + 1].is_sent_start = True
             return doc
 

@@ -6,6 +6,7 @@ Rules (each has a unit test with the sentence that motivated it):
   opens when it follows a space/start/bracket and is followed by a non-space, and
   closes when it follows a non-space and is followed by a space, punctuation or the end.
 * A quote interrupted by its attribution ("…," the official said, "…") is two spans.
+* Paragraphs are paragraphs.py's: blank lines separate, wrapped lines join.
 * A quote still open at the end of a paragraph continues when the next paragraph opens
   with a quote mark (news convention for multi-paragraph quotes); the span then runs
   across the newline.
@@ -22,6 +23,8 @@ official said`` gives ``Several hundred casualties ...,``. ``QuoteSpan.opened`` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .paragraphs import paragraphs as paragraph_spans
 
 OPENERS = frozenset("\u201c\u201e\u00ab")
 CLOSERS = frozenset("\u201d\u00bb")
@@ -71,14 +74,6 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in MARKS)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
 def _opens_with_mark(text: str, lo: int, hi: int) -> int | None:
     """Index of the quote mark that starts paragraph ``[lo, hi)``, if any."""
     i = lo
@@ -92,7 +87,7 @@ def _opens_with_mark(text: str, lo: int, hi: int) -> int | None:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All direct-quote spans of ``text`` in text order."""
     result: list[QuoteSpan] = []
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text).spans
     carry: int | None = None  # opening mark of a quote continued from the previous paragraph
     for n, (lo, hi) in enumerate(paragraphs):
         marks = [i for i in range(lo, hi) if text[i] in MARKS] if _has_mark(text, lo, hi) else []

@@ -40,6 +40,7 @@ from .cues import (
     PRONOUNS_THING,
     ROLE_NOUNS,
 )
+from .paragraphs import paragraphs
 from .speakers import Attribution, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -217,7 +218,7 @@ class SourceBook:
                 candidates.append((draft.last, draft))
         local: list[tuple[int, SourceDraft | Entity]] = []
         if lower in PRONOUNS_PERSON:
-            paragraph = self.text.rfind("\n", 0, start) + 1
+            paragraph = paragraphs(self.text).bounds(start)[0]
             pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
             sentence = sentence_of(pronoun[0]).start_char if pronoun is not None and len(pronoun) else start
             for e in self.entities:
