@@ -19,6 +19,7 @@ TOP_LEVEL = [
     "sources",
     "claims",
     "dates",
+    "terms",
 ]
 
 

@@ -62,9 +62,21 @@ def test_nested_single_quotes_stay_inside():
     assert spans(text) == ["He told me 'no way' and left,"]
 
 
-def test_title_like_span_is_not_a_quote():
+def test_title_like_span_is_flagged_as_a_title():
     # 012: At a conference called "The World without Zionism", the president said ...
-    assert spans('At a conference called "The World without Zionism", he spoke.') == []
+    [span] = find_quote_spans('At a conference called "The World without Zionism", he spoke.')
+    assert span.title
+
+
+def test_title_like_span_is_a_term_not_a_quote():
+    doc = parse('At a conference called "The World without Zionism", he spoke.')
+    assert direct(doc) == [] and [t.text for t in doc.terms] == ["The World without Zionism"]
+
+
+def test_a_title_ending_in_a_full_stop_is_a_term():
+    """Issue 21: "a title that ends in a full stop slips past today's short-quote test"."""
+    doc = parse('The minister told "Morning Roundup." that the plan would go ahead.')
+    assert [t.text for t in doc.terms] == ["Morning Roundup."] and direct(doc) == []
 
 
 def test_glued_closing_mark():
@@ -116,10 +128,28 @@ def test_scare_quote_inside_reported_speech_takes_its_speaker():
     assert source_of(doc, scare).name == "Oleksandr Syrsky"
 
 
-def test_scare_quote_in_outlet_voice_has_no_speaker():
+def test_scare_quote_in_outlet_voice_is_a_term():
     doc = parse('The so-called "peace dividend" never arrived in the region.')
-    (quote,) = direct(doc)
-    assert quote.speaker is None and quote.cue is None
+    assert direct(doc) == [] and [t.text for t in doc.terms] == ["peace dividend"]
+    assert not any("peace dividend" in c.text and c.quote_ids for c in doc.claims)
+
+
+def test_a_fragment_inside_the_reporters_sentence_is_a_mixed_quote():
+    """Issue 21 item 6: ``said the plan was "a disaster for farmers"`` is the minister's words,
+    inside the reporter's sentence."""
+    doc = parse('Agriculture Minister Jane Moss said the plan was "a disaster for farmers and their families."')
+    [quote] = direct(doc)
+    assert quote.mixed and quote.speaker is not None and "Moss" in quote.speaker.text
+
+
+def test_a_quote_that_stands_alone_is_not_mixed():
+    for text in (
+        '"We will win this vote," Agriculture Minister Jane Moss said.',
+        'Agriculture Minister Jane Moss said, "We will win this vote."',
+        'Agriculture Minister Jane Moss had a warning: "Don\'t count on it."',
+    ):
+        [quote] = direct(parse(text))
+        assert not quote.mixed, text
 
 
 def test_unpaired_quote_does_not_swallow_the_article():

@@ -19,11 +19,11 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker
+from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Term
 from .claims import group_claims, outlet_claims, sentence_table
 from .cues import ACCORDING
 from .paragraphs import paragraphs
-from .quotes import QuoteSpan, find_quote_spans
+from .quotes import MARKS, QuoteSpan, find_quote_spans
 from .reported import find_reported
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
@@ -44,20 +44,77 @@ _SHORT_WORDS = 4
 _END_PUNCT = frozenset(".,!?;:\u2026")
 
 
-def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[Source], list[Claim]]:
-    """Quotes (direct and reported), sources and claims of a parsed article."""
+def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[Source], list[Claim], list[Term]]:
+    """Quotes (direct, mixed and reported), sources, claims and terms of a parsed article."""
     text = doc.text
     spans = find_quote_spans(text)
     token_starts = [t.idx for t in doc]
-    inside = _inside_quotes(doc, spans)
+    inside = _inside_quotes(doc, [s for s in spans if not s.title])
     sents, sent_starts = sentence_table(doc)
     reported = find_reported(doc, inside)
     direct: list[Attribution] = []
+    terms: list[Term] = []
     for span in spans:
-        direct.append(_direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, direct))
+        embedded = _embedded(text, span, sents, sent_starts)
+        if span.title and (embedded or _after_word(text, span, sents, sent_starts)):
+            terms.append(_term(text, span))
+            continue
+        record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, direct)
+        if record.speaker is None and (embedded or _is_short(text, span)) and _few_words(text, span):
+            terms.append(_term(text, span))  # a scare quote, a term, a nickname: nobody's statement
+            continue
+        record.mixed = embedded
+        direct.append(record)
     records = direct + reported
     drafts, assigned = resolve_sources(doc, entities, records, inside)
-    return _assemble(doc, text, records, drafts, assigned)
+    quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
+    return quotes, sources, claims, terms
+
+
+def _term(text: str, span: QuoteSpan) -> Term:
+    return Term(start=span.start, end=span.end, text=text[span.start : span.end])
+
+
+def _few_words(text: str, span: QuoteSpan) -> bool:
+    return span.words(text) <= _SHORT_WORDS
+
+
+def _embedded(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:
+    """True when the quote sits inside the reporter's own sentence (mixed quote, scare quote)
+    rather than standing as its own utterance.
+
+    Stand-alone: the quote opens its sentence or paragraph (``"We will win," she said.``),
+    follows a colon (``She had a warning: "Don't count on it."``), or opens with a capital
+    right after a cue and its comma (``She said, "We will win."``). Embedded: anything else
+    (``The mayor, who called the deal "a win for everyone", left early.``).
+    """
+    k = bisect.bisect_right(sent_starts, span.opened) - 1
+    sent_start = sents[k].start_char if k >= 0 else 0
+    lo = max(sent_start, paragraphs(text).bounds(span.opened)[0])
+    prefix = text[lo : span.opened].rstrip()
+    if not prefix or prefix[-1] in ":\u2014\u2013" or prefix[-1] in MARKS:
+        return False
+    body = text[span.start : span.end].lstrip("\u2026.[( '\u2018")
+    capital = body[:1].isupper()
+    if prefix[-1] == ",":
+        return not capital
+    last = prefix.split()[-1].lower().strip(".,;")
+    return not (capital and last in _CUE_WORDS)
+
+
+def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:
+    """The opening mark follows a word of the same sentence: ``told "Morning Roundup."``."""
+    k = bisect.bisect_right(sent_starts, span.opened) - 1
+    lo = max(sents[k].start_char if k >= 0 else 0, paragraphs(text).bounds(span.opened)[0])
+    prefix = text[lo : span.opened].rstrip()
+    return bool(prefix) and prefix[-1].isalnum()
+
+
+# A capitalised quote right after one of these opens its own utterance: ``said "It's over."``
+_CUE_WORDS = frozenset(
+    "said says say told asked added wrote writes stated declared replied tweeted posted noted "
+    "explained warned insisted argued announced read reads continued concluded".split()
+)
 
 
 # -- direct quotes ------------------------------------------------------------
@@ -223,7 +280,14 @@ def _assemble(
         cue = Cue(text=text[r.cue[0] : r.cue[1]], start=r.cue[0], end=r.cue[1]) if r.cue else None
         quotes.append(
             Quote(
-                id=qid, start=r.start, end=r.end, text=text[r.start : r.end], direct=r.direct, speaker=speaker, cue=cue
+                id=qid,
+                start=r.start,
+                end=r.end,
+                text=text[r.start : r.end],
+                direct=r.direct,
+                speaker=speaker,
+                cue=cue,
+                mixed=r.mixed,
             )
         )
 

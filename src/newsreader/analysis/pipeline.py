@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def analyze(spacy_doc: Doc, article: RawArticle) -> Document:
     """The document for one article from its parsed spaCy Doc."""
     entities = extract_entities(spacy_doc)
-    quotes, sources, claims = extract_attributions(spacy_doc, entities)
+    quotes, sources, claims, terms = extract_attributions(spacy_doc, entities)
     return Document(
         id=text_id(article.text),
         title=article.title,
@@ -38,6 +38,7 @@ def analyze(spacy_doc: Doc, article: RawArticle) -> Document:
         sources=tuple(sources),
         claims=tuple(claims),
         dates=tuple(extract_dates(spacy_doc, article.published)),
+        terms=tuple(terms),
     )
 
 

@@ -42,6 +42,7 @@ class QuoteSpan:
     end: int  # character index of the closing mark (or the paragraph end)
     opened: int  # index of the opening mark
     closed: int  # index just after the closing mark (== end when unpaired)
+    title: bool = False  # short Title Case words: a name or title, not a statement
 
     def words(self, text: str) -> int:
         return len(text[self.start : self.end].split())
@@ -103,8 +104,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if _can_open(text, i, lo, hi):
                     open_at = i
             elif i > open_at + 1 and (_can_close(text, i, lo, hi) or _glued(text, i, lo)):
-                if not _title_like(text[open_at + 1 : i]):
-                    result.append(QuoteSpan(open_at + 1, i, open_at, i + 1))
+                result.append(QuoteSpan(open_at + 1, i, open_at, i + 1, _title_like(text[open_at + 1 : i])))
                 open_at = None
         if open_at is None:
             continue
@@ -142,10 +142,11 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"
 
 
 def _title_like(body: str) -> bool:
-    """A short Title Case span is a name or title, not a quote: ``"The World without Zionism"``."""
+    """A short Title Case span is a name or title, not a quote: ``"The World without Zionism"``,
+    ``told "Morning Roundup."`` (US style puts the full stop inside the marks)."""
     words = [w.strip(".,;:!?'\u2019()") for w in body.split()]
     words = [w for w in words if w]
-    if not words or len(words) > 4 or body.rstrip()[-1:] in ".,!?":
+    if not words or len(words) > 6 or body.rstrip()[-1:] in "!?":
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
 

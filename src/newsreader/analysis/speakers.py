@@ -37,6 +37,7 @@ class Attribution:
     speaker: Token | None = None  # head token of the speaker phrase
     speaker_span: tuple[int, int] | None = None
     inherited: bool = False  # speaker taken from the previous paragraph's quote
+    mixed: bool = False  # a quoted fragment inside the reporter's sentence
 
 
 def is_cue(token: Token) -> bool:

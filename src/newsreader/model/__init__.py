@@ -20,6 +20,7 @@ from .document import (
     SchemaError,
     Source,
     Speaker,
+    Term,
     text_id,
 )
 from .page import FetchedPage, PageStore
@@ -47,6 +48,7 @@ __all__ = [
     "SchemaError",
     "Source",
     "Speaker",
+    "Term",
     "claim_for",
     "text_id",
 ]

@@ -85,6 +85,9 @@ class Quote:
     direct: bool
     speaker: Speaker | None
     cue: Cue | None
+    # A quoted fragment inside the reporter's own sentence (``said the plan was "a
+    # disaster"``): the speaker's words, but not a stand-alone utterance. Always direct.
+    mixed: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,16 @@ class DateSpan:
 
 
 @dataclass(frozen=True)
+class Term:
+    """Quoted words that are nobody's statement: a scare quote, a term, a nickname, a title
+    (``the so-called "smart" meters``, ``told "Morning Roundup."``). Never a quote or claim."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     """One analysed article: its text and every span found in it (SPEC §3)."""
 
@@ -149,6 +162,7 @@ class Document:
     sources: tuple[Source, ...] = ()
     claims: tuple[Claim, ...] = ()
     dates: tuple[DateSpan, ...] = ()
+    terms: tuple[Term, ...] = ()
     schema: str = field(default=SCHEMA)
 
     # -- JSON ---------------------------------------------------------------
@@ -166,6 +180,7 @@ class Document:
             "sources": [_plain(s) for s in self.sources],
             "claims": [_plain(c) for c in self.claims],
             "dates": [_plain(d) for d in self.dates],
+            "terms": [_plain(t) for t in self.terms],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -191,6 +206,7 @@ class Document:
                 sources=tuple(_source(s) for s in data["sources"]),
                 claims=tuple(Claim(**{**c, "quote_ids": tuple(c["quote_ids"])}) for c in data["claims"]),
                 dates=tuple(DateSpan(**d) for d in data["dates"]),
+                terms=tuple(Term(**t) for t in data.get("terms", ())),
             )
         except (KeyError, TypeError) as exc:
             raise SchemaError(f"malformed {SCHEMA} document: {exc}") from exc
@@ -232,6 +248,8 @@ class Document:
             yield "claim", c.start, c.end, c.text
         for d in self.dates:
             yield "date", d.start, d.end, d.text
+        for t in self.terms:
+            yield "term", t.start, t.end, t.text
 
     def span_errors(self) -> list[str]:
         """Violations of the span invariant (empty when the document is sound)."""
@@ -265,6 +283,7 @@ def _quote(q: dict[str, Any]) -> Quote:
         direct=q["direct"],
         speaker=Speaker(**speaker) if speaker is not None else None,
         cue=Cue(**cue) if cue is not None else None,
+        mixed=bool(q.get("mixed", False)),
     )
 
 

@@ -84,6 +84,9 @@ LIBRARY_ORDER_LABELS: Final[dict[str, str]] = {
     "to_review": "claims left to review",
 }
 
+#: How the library marks a feed entry not read yet (its title is bold too); a read one has a blank.
+UNREAD_GLYPH: Final = "●"
+
 
 # -- colours -------------------------------------------------------------------------------
 

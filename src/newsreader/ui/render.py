@@ -20,7 +20,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from ..model import Claim, Document, Source
-from ..model.vocabulary import LAYERS, default_highlights, entity_group, status_glyph
+from ..model.vocabulary import LAYERS, UNREAD_GLYPH, default_highlights, entity_group, status_glyph
 
 DARK_DEFAULTS = default_highlights(dark=True)
 LIGHT_DEFAULTS = default_highlights(dark=False)
@@ -94,7 +94,7 @@ class Mark:
 def layer_marks(doc: Document, layers: Iterable[str], pal: Palette) -> list[Mark]:
     """Highlight marks for the enabled layers, bottom layer first.
 
-    Quotes are a background tint, entities a foreground colour, numbers bold colour,
+    Quotes are a background tint (terms only italic), entities a foreground colour, numbers bold colour,
     dates an underlined colour: overlapping layers stay visible together.
     """
     enabled = set(layers)
@@ -102,6 +102,8 @@ def layer_marks(doc: Document, layers: Iterable[str], pal: Palette) -> list[Mark
     if "quotes" in enabled:
         quote_style = pal.bg("nr-quote")
         marks += [Mark(q.start, q.end, quote_style, "quotes") for q in doc.quotes if q.end > q.start]
+        # Terms (scare quotes, titles, nicknames) are nobody's words: a quiet italic, no tint.
+        marks += [Mark(t.start, t.end, Style(italic=True), "quotes") for t in doc.terms if t.end > t.start]
     if "entities" in enabled:
         styles = {g: pal.fg(f"nr-entity-{g}") for g in ("person", "org", "place", "other")}
         marks += [Mark(e.start, e.end, styles[entity_group(e.label)], "entities") for e in doc.entities]
@@ -353,28 +355,62 @@ def entity_row(canonical: str, label: str, count: int, pal: Palette) -> Content:
 
 
 def library_row(
-    title: str, published: str | None, source: str, reviewed: int, claims: int, width: int, selected: bool = False
+    title: str,
+    published: str | None,
+    source: str,
+    reviewed: int,
+    claims: int | None,
+    width: int,
+    selected: bool = False,
+    unread: bool | None = None,
 ) -> Content:
-    """One library line: title, date, source, reviewed/claims in fixed columns."""
+    """One library line: title, date, source, reviewed/claims in fixed columns.
+
+    With feeds (``unread`` not None) a mark column comes first: an unread entry has
+    :data:`UNREAD_GLYPH` and a bold title, anything else a blank and a plain title.
+    ``claims`` None (a document no longer in the cache) shows as a dash; ``source`` is shown
+    as given (see :func:`short_source`)."""
     date_w, count_w = 10, 9
+    marks = unread is not None
+    if marks:
+        width -= 2
     source_w = max(8, min(24, width // 5))
     title_w = max(10, width - date_w - count_w - source_w - 6)
-    counts = f"{reviewed}/{claims}"
+    counts = f"{reviewed}/{claims}" if claims is not None else "—"
     cells = [
-        Content(clip(title, title_w).ljust(title_w)).stylize(Style(bold=True)),
+        Content(clip(title, title_w).ljust(title_w)).stylize(Style(bold=unread is not False)),
         Content((published or "—").ljust(date_w)).stylize(Style(dim=not selected)),
-        Content(clip(short_source(source), source_w).ljust(source_w)).stylize(Style(dim=not selected)),
+        Content(clip(source, source_w).ljust(source_w)).stylize(Style(dim=not selected)),
         Content(counts.rjust(count_w)),
     ]
-    return Content("  ").join(cells)
+    line = Content("  ").join(cells)
+    if marks:
+        mark = Content(UNREAD_GLYPH).stylize(Style(bold=True)) if unread else Content(" ")
+        line = Content.assemble(mark, " ", line)
+    return line
 
 
-def library_header(width: int) -> Content:
+def library_header(width: int, marks: bool = False) -> Content:
     date_w, count_w = 10, 9
+    if marks:
+        width -= 2
     source_w = max(8, min(24, width // 5))
     title_w = max(10, width - date_w - count_w - source_w - 6)
     cells = ["Title".ljust(title_w), "Date".ljust(date_w), "Source".ljust(source_w), "Reviewed".rjust(count_w)]
-    return Content("  ".join(cells)).stylize(Style(bold=True, dim=True))
+    return Content(("  " if marks else "") + "  ".join(cells)).stylize(Style(bold=True, dim=True))
+
+
+def feed_item(name: str, unread: int | None, total: int, width: int) -> Content:
+    """One line of the feed column: the name, then ``unread/total`` at the right edge (just
+    the total for articles with no read state); a feed with unread articles is bold."""
+    counts = f"{unread:,}/{total:,}" if unread is not None else f"{total:,}"
+    room = max(4, width - len(counts) - 2)
+    label = clip(name, room).ljust(room)
+    return Content.assemble(
+        Content(label).stylize(Style(bold=bool(unread))),
+        "  ",
+        Content(counts).stylize(Style(bold=True) if unread else Style(dim=True)),
+    )
 
 
 def short_source(source: str) -> str:
