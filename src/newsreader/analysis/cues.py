@@ -24,6 +24,79 @@ REPORT_LEMMAS = SPEECH_LEMMAS - frozenset(
     {"ask", "call", "describe", "disagree", "accuse", "express", "think", "brand", "label", "dub"}
 )
 
+# Reported speech beyond "said" (issue 21): each family adds cues that take a clause
+# ("X believes that …", "the poll shows …"), an infinitive ("X urged voters to …"), a noun
+# phrase ("X denied the allegations"), or a passive report ("X is expected to …").
+
+# Cognition and evidential verbs with a clause: attributed when a source is the subject
+# ("officials believe …", "the study found …", "figures suggest …").
+CLAUSE_LEMMAS = frozenset(
+    """
+    believe think fear hope expect find show discover consider worry reckon doubt wonder
+    recommend propose demand decide signal assure instruct recognize recognise realize realise
+    estimate calculate forecast project suspect hint imply contend acknowledge
+    """.split()
+)
+
+# Cues whose content is an infinitive, with the addressee before it when there is one
+# ("X urged voters to boycott the vote", "the party wants to prevent …").
+XCOMP_LEMMAS = frozenset(
+    """
+    claim promise pledge vow threaten want urge ask call order demand instruct expect plan
+    offer seek hope commit advise appeal warn tell propose agree
+    """.split()
+)
+
+# Communication verbs whose content may be a noun phrase ("X denied the allegations",
+# "X called for an inquiry", "the report described the law as …").
+OBJECT_LEMMAS = frozenset(
+    """
+    deny reject condemn criticize criticise praise defend dismiss welcome blame accuse demand
+    announce confirm describe repeat deplore denounce slam oppose dispute admit allege
+    predict urge applaud hail laud decry lament refute rebut
+    """.split()
+)
+
+# Phrasal cues and their prepositions: "call for", "warn of", "complain about", "report on".
+PHRASAL_CUES = frozenset(
+    {
+        ("call", "for"),
+        ("warn", "of"),
+        ("warn", "about"),
+        ("complain", "about"),
+        ("complain", "of"),
+        ("report", "on"),
+        ("write", "about"),
+        ("ask", "for"),
+        ("appeal", "for"),
+        ("argue", "for"),
+        ("argue", "against"),
+        ("push", "for"),
+        ("press", "for"),
+        ("campaign", "for"),
+        ("testify", "about"),
+    }
+)
+
+# Verbs that report in the passive, the speaker unnamed or in a "by" phrase:
+# "X is expected to …", "he was accused of …", "it is believed that …".
+PASSIVE_LEMMAS = frozenset(
+    """
+    expect believe report say think understand allege know consider estimate rumor rumour
+    accuse suspect fear predict describe deem view see charge claim
+    """.split()
+)
+
+# Nouns that carry what a source says or thinks, with "that …" or "of …":
+# "the claim that …", "fears of …", "his promise to …", "allegations that …".
+NOUN_CUES = frozenset(
+    """
+    claim report allegation accusation fear concern warning promise belief suggestion
+    assertion threat rumor rumour demand call request pledge insistence contention
+    expectation prediction assurance denial charge complaint
+    """.split()
+)
+
 # Pronouns a speaker mention may be, by what they can refer back to.
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"they", "we", "them"})
@@ -50,7 +123,8 @@ ORGANIZATION_NOUNS = frozenset(
     firm council committee commission court party group organisation organization union
     office embassy navy force forces board bank parliament senate mission
     congress cabinet campaign team club university hospital school network station
-    prosecutor prosecutors regime coalition alliance opposition
+    prosecutor prosecutors regime coalition alliance opposition charity foundation institute
+    association federation watchdog monitor ngo lobby
     """.split()
 )
 

@@ -10,6 +10,15 @@ Rules:
 * ``…, the official said.`` without quote marks: a speech verb attached as
   ``parataxis`` to the clause it reports.
 * ``according to X, …``: the rest of the sentence, speaker X.
+* Beyond "said" (issue 21), each family in cues.py: cognition and evidential verbs with a
+  clause and a source as subject (``officials believe …``, ``the poll shows …``); an
+  infinitive with its addressee (``X urged voters to boycott the vote``); a noun phrase
+  (``X denied the allegations``, ``X called for an inquiry``, ``accused the party of
+  conspiring …`` -> the "of" part); passive reports, the speaker null unless a "by"
+  phrase names one (``Hun Sen is believed to have …``, ``it is expected that …``); noun
+  cues with "that", "of" or "to" (``allegations that it was fomenting a plot``, the
+  speaker a possessor or the subject of "raise/express/voice"); an interposed cue
+  (``The plan, officials said, will cost more.``) reports the whole sentence.
 
 A complement with fewer than three words outside quote marks is the attribution of
 a direct quote, not an indirect one, and is skipped; a mixed quote ("Syria is an
@@ -22,14 +31,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ACCORDING, REPORT_LEMMAS
+from .cues import (
+    ACCORDING,
+    CLAUSE_LEMMAS,
+    NOUN_CUES,
+    OBJECT_LEMMAS,
+    PASSIVE_LEMMAS,
+    PHRASAL_CUES,
+    REPORT_LEMMAS,
+    XCOMP_LEMMAS,
+)
 from .speakers import Attribution, according_source, cue_span, phrase, plausible_speaker, sentence_of, speaker_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-_XCOMP_CUES = frozenset({"claim", "promise", "pledge", "vow", "threaten"})
+_CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
+_QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _MIN_TOKENS = 3
+_MIN_OBJECT_TOKENS = 2
+# Verbs through which a noun cue's owner speaks: "X raised concerns over …".
+_VOICING = frozenset({"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share"})
 _DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
 _LEAD = frozenset({"that", ",", ":", "-", "\u2014", "\u2013"})
 
@@ -41,15 +63,128 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
         if inside_quote[token.i]:
             continue
         lemma = token.lemma_.lower()
+        record = None
         if token.lower_ in ACCORDING:
             record = _according(token, inside_quote)
-        elif lemma in REPORT_LEMMAS and (token.pos_ == "VERB" or _verb_as_noun(token)):
-            record = _complement(token, lemma, inside_quote)
-        else:
-            continue
+        elif token.pos_ == "VERB" or _verb_as_noun(token):
+            if _is_passive(token):
+                if lemma in PASSIVE_LEMMAS:
+                    record = _passive(token, inside_quote)
+            else:
+                if lemma in _CLAUSE_CUES:
+                    record = _complement(token, lemma, inside_quote)
+                if record is None and (lemma in OBJECT_LEMMAS or _phrasal_prep(token, lemma) is not None):
+                    record = _object(token, lemma, inside_quote)
+        elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
+            record = _noun_cue(token, inside_quote)
         if record is not None:
             found.append(record)
     return found
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL_CUES:
+            return child
+    return None
+
+
+def _open_question(comp: Token) -> bool:
+    first = comp.left_edge
+    return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
+
+
+def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
+    """``X denied the allegations``, ``X called for an inquiry``, ``accused the party of …``."""
+    if _negated(cue):
+        return None
+    prep = _phrasal_prep(cue, lemma)
+    target = None
+    if prep is not None:
+        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    else:
+        target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        if of is not None and lemma in ("accuse", "blame", "suspect", "criticize", "criticise", "praise"):
+            target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), target)
+    if target is None or target.pos_ == "PRON":
+        return None
+    lo, hi = target.left_edge.i, target.right_edge.i
+    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
+
+
+def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``Hun Sen is believed to have …``, ``it is expected that …``, ``he was accused of …``:
+    the speaker is the "by" phrase's, or nobody (an impersonal report)."""
+    if _negated(cue):
+        return None
+    subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+    comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
+    of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if comp is not None and (subject is None or subject.lower_ == "it"):
+        lo, hi = comp.left_edge.i, comp.right_edge.i  # "it is believed that …"
+    elif comp is not None and subject is not None:
+        lo, hi = subject.left_edge.i, comp.right_edge.i  # "X is expected to …": the whole report
+    elif of is not None:
+        target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None)
+        if target is None:
+            return None
+        lo, hi = target.left_edge.i, target.right_edge.i  # "he was accused of …"
+    else:
+        return None
+    agent = _by_agent(cue)
+    return _make(cue, agent, lo, hi, inside_quote, impersonal=agent is None, span_cue=True, inside_ok=True)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and plausible_speaker(grandchild):
+                    return grandchild
+    return None
+
+
+def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``allegations that it was fomenting a plot``, ``fears of an earthquake``, ``his promise
+    to …``; the speaker a possessor (``his``, ``the party's``), a "by" phrase, or the subject
+    of the verb that voices it (``X raised concerns over …``), else nobody."""
+    content = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and (
+            any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+            or any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        ):
+            content = child
+            break
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "over", "on"):
+            target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                content = target
+                break
+    if content is None:
+        return None
+    lo, hi = content.left_edge.i, content.right_edge.i
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        speaker = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+    head = noun.head
+    if speaker is None and noun.dep_ == "dobj" and head.lemma_.lower() in _VOICING:
+        speaker = speaker_token(head, inside_quote)
+    if speaker is not None and (not plausible_speaker(speaker) or inside_quote[speaker.i]):
+        speaker = None
+    return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None)
 
 
 def _verb_as_noun(token: Token) -> bool:
@@ -59,22 +194,40 @@ def _verb_as_noun(token: Token) -> bool:
 
 
 def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
-    if any(child.dep_ == "neg" for child in cue.children):
+    if _negated(cue):
         return None  # "he did not say how long a pause would be"
     comp = None
     for child in cue.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in _XCOMP_CUES):
+        if (child.dep_ == "ccomp" and lemma in REPORT_LEMMAS | CLAUSE_LEMMAS) or (
+            child.dep_ == "xcomp" and lemma in XCOMP_LEMMAS
+        ):
             comp = child
             break
+    interposed = False
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
         if lo <= cue.i <= hi:  # the complement wraps the cue: keep the side before it
             hi = cue.left_edge.i - 1
-    elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") and cue.i > cue.head.i:
-        lo, hi = sentence_of(cue).start, cue.left_edge.i - 1
+        if comp.dep_ == "xcomp":  # "urged voters to boycott …": the addressee belongs to the content
+            addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
+            on = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < comp.i), None)
+            if addressee is None and on is not None:  # "called on Cambodians to boycott …"
+                addressee = next((g for g in on.children if g.dep_ == "pobj"), None)
+            if addressee is not None:
+                lo = min(lo, addressee.left_edge.i)
+        elif lemma not in _QUESTIONS and _open_question(comp):
+            return None  # "to determine how often …": an open question, nobody's statement
+    elif lemma in REPORT_LEMMAS and cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+        sent = sentence_of(cue)
+        lo, hi = sent.start, cue.left_edge.i - 1
+        after = [t for t in cue.doc[cue.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        if len(after) >= 2 and hi - lo >= 1:  # "The plan, officials said, will cost more.": both sides
+            hi, interposed = sent.end - 1, True
+        elif cue.i < cue.head.i:
+            return None
     else:
         return None
-    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote)
+    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
 
 
 def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
@@ -129,9 +282,20 @@ def _before_next_attribution(cue: Token, lo: int, hi: int) -> int:
 
 
 def _make(
-    cue: Token, speaker: Token | None, lo: int, hi: int, inside_quote: list[bool], according: bool = False
+    cue: Token,
+    speaker: Token | None,
+    lo: int,
+    hi: int,
+    inside_quote: list[bool],
+    according: bool = False,
+    *,
+    min_tokens: int = _MIN_TOKENS,
+    impersonal: bool = False,
+    interposed: bool = False,
+    span_cue: bool = False,
+    inside_ok: bool = False,
 ) -> Attribution | None:
-    if speaker is None:
+    if speaker is None and not impersonal:
         return None
     doc = cue.doc
     sent: Span = sentence_of(cue)
@@ -142,13 +306,17 @@ def _make(
     hi = _before_comment(doc, lo, hi)
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ')"\u201d':
         hi -= 1
-    if hi - lo + 1 < _MIN_TOKENS:
+    if hi - lo + 1 < min_tokens:
         return None
-    hi = _before_next_attribution(cue, lo, hi)
+    if not interposed:
+        hi = _before_next_attribution(cue, lo, hi)
     outside = sum(1 for i in range(lo, hi + 1) if not inside_quote[i] and not doc[i].is_punct)
-    if outside < _MIN_TOKENS:
+    if outside < min_tokens:
         return None  # the content is the direct quote itself: "…," the official said
-    if not according and (lo <= speaker.i <= hi or not plausible_speaker(speaker)):
+    if speaker is not None and not according and not interposed:
+        if (lo <= speaker.i <= hi and not inside_ok) or not plausible_speaker(speaker):
+            return None
+    if not span_cue and not interposed and lo <= cue.i <= hi:
         return None
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
@@ -158,5 +326,5 @@ def _make(
         direct=False,
         cue=cue_span(cue),
         speaker=speaker,
-        speaker_span=phrase(speaker),
+        speaker_span=phrase(speaker) if speaker is not None else None,
     )

@@ -1,0 +1,110 @@
+"""Reported speech beyond "said" (issue 21, item 5): one test per cue family, each with the
+(invented) sentence that motivated it. The content is the reported part, the cue its own
+span, the speaker the source (null when the report is impersonal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ._attribution_helpers import parse, reported
+
+
+def one(text: str, cue: str):
+    found = [q for q in reported(parse(text)) if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, [(q.text, q.cue and q.cue.text) for q in reported(parse(text))]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        # cognition attributed to a source
+        (
+            "Opposition leaders believe the new law will silence independent newspapers.",
+            "believe",
+            "the new law will silence independent newspapers",
+            "Opposition leaders",
+        ),
+        # documents and data as the source
+        (
+            "The survey shows that most residents support the tram extension.",
+            "shows",
+            "most residents support the tram extension",
+            "The survey",
+        ),
+        (
+            "The study found that small quakes shake the lunar surface every few weeks.",
+            "found",
+            "small quakes shake the lunar surface every few weeks",
+            "The study",
+        ),
+        # an infinitive with its addressee
+        (
+            "The exiled opposition leader urged voters to boycott the election.",
+            "urged",
+            "voters to boycott the election",
+            "The exiled opposition leader",
+        ),
+        (
+            "Sam Rainsy has repeatedly called on Cambodians to boycott the vote.",
+            "called",
+            "Cambodians to boycott the vote",
+            "Sam Rainsy",
+        ),
+        # a noun phrase as content
+        (
+            "The ministry denied the allegations of torture in the prison.",
+            "denied",
+            "the allegations of torture in the prison",
+            "The ministry",
+        ),
+        (
+            "The charity has called for an independent inquiry into the deaths.",
+            "called",
+            "an independent inquiry into the deaths",
+            "The charity",
+        ),
+        (
+            "The government accused the party of conspiring with foreign powers.",
+            "accused",
+            "conspiring with foreign powers",
+            "The government",
+        ),
+    ],
+)
+def test_reported_family(text, cue, content, speaker):
+    quote = one(text, cue)
+    assert quote.text == content
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_passive_report_is_impersonal():
+    quote = one("Hun Sen is widely believed to have a strong following among older voters.", "believed")
+    assert quote.text.startswith("Hun Sen") and quote.text.endswith("older voters") and quote.speaker is None
+
+
+def test_passive_report_with_a_by_phrase_names_its_source():
+    quote = one("The attacks were reported by local human rights groups to have continued for weeks.", "reported")
+    assert quote.speaker is not None and "groups" in quote.speaker.text
+
+
+def test_noun_cue_with_that_voiced_by_a_subject():
+    quote = one("The monitor raised concerns over the intimidation of voters in rural districts.", "concerns")
+    assert quote.text == "the intimidation of voters in rural districts"
+    assert quote.speaker is not None and quote.speaker.text == "The monitor"
+
+
+def test_noun_cue_allegations_that():
+    quote = one("The court rejected allegations that the party was plotting a coup.", "allegations")
+    assert quote.text == "the party was plotting a coup" and quote.speaker is None
+
+
+def test_interposed_cue_reports_the_whole_sentence():
+    doc = parse("The new line, officials said, will cost more than the council expected.")
+    [quote] = [q for q in reported(doc) if q.cue is not None and q.cue.text == "said"]
+    assert quote.text.startswith("The new line") and quote.text.endswith("the council expected")
+
+
+def test_an_open_question_is_nobodys_statement():
+    doc = parse("The mission will help scientists determine how often small meteorites strike the far side.")
+    assert reported(doc) == []
