@@ -158,3 +158,38 @@ def test_unpaired_quote_does_not_swallow_the_article():
     )
     assert all("\n" not in q.text for q in doc.quotes)
     assert any(q.text == "A real quote," for q in direct(doc))
+
+
+def test_a_set_off_paragraph_after_a_colon_is_a_quote_of_the_speaker_named_there():
+    """Issue 21: web pages set quotations off as blockquotes, which arrive as plain
+    paragraphs after ``Mambwe wrote:`` (no quote marks at all)."""
+    doc = parse(
+        "Readers reacted quickly to the lawsuit.\n\n"
+        "Commenting on the story, Mambwe wrote:\n\n"
+        "A president must learn to absorb criticism from the public.\n\n"
+        "The case will be heard next month."
+    )
+    [quote] = direct(doc)
+    assert quote.text == "A president must learn to absorb criticism from the public."
+    assert "Mambwe" in source_of(doc, quote).name
+
+
+def test_any_verb_before_the_colon_introduces_the_set_off_paragraph():
+    doc = parse("Again, the blogger Jing Gao reflects:\nBut one thing is certain: the censors are losing.")
+    [quote] = direct(doc)
+    assert quote.text.startswith("But one thing") and "Jing Gao" in source_of(doc, quote).name
+
+
+def test_a_tweet_after_a_colon_drops_its_handle():
+    doc = parse("Journalist Carolina Ruiz tweets:\n@CaroRuizG: Terrorism affects us all, no matter our politics.")
+    [quote] = direct(doc)
+    assert quote.text.startswith("Terrorism affects")
+
+
+def test_a_role_noun_before_the_name_is_that_person():
+    """``asked observer Emmanuel Dupuy, president of …``: the parser's subject is the role."""
+    doc = parse(
+        '"How can we criticize the elections in Cambodia," asked observer Emmanuel Dupuy, president of the institute.'
+    )
+    [quote] = direct(doc)
+    assert "Dupuy" in source_of(doc, quote).name

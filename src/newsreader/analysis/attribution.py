@@ -17,6 +17,7 @@ speaker is null; it never borrows the previous paragraph's speaker.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Term
@@ -49,10 +50,13 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     text = doc.text
     spans = find_quote_spans(text)
     token_starts = [t.idx for t in doc]
-    inside = _inside_quotes(doc, [s for s in spans if not s.title])
     sents, sent_starts = sentence_table(doc)
+    blocks = _block_quotes(doc, text, spans, sents, sent_starts)
+    inside = _inside_quotes(
+        doc, sorted([s for s in spans if not s.title] + [b for b, _ in blocks], key=lambda q: q.opened)
+    )
     reported = find_reported(doc, inside)
-    direct: list[Attribution] = []
+    direct: list[Attribution] = [record for _, record in blocks]
     terms: list[Term] = []
     for span in spans:
         embedded = _embedded(text, span, sents, sent_starts)
@@ -65,10 +69,59 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             continue
         record.mixed = embedded
         direct.append(record)
-    records = direct + reported
+    records = sorted(direct, key=lambda r: r.start) + reported
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
     return quotes, sources, claims, terms
+
+
+def _block_quotes(
+    doc: Doc, text: str, spans: list[QuoteSpan], sents: list[Span], sent_starts: list[int]
+) -> list[tuple[QuoteSpan, Attribution]]:
+    """Quotations set off as their own paragraph, without quote marks (a blockquote, once
+    extracted from its web page): the paragraph after one that ends in a colon and names a
+    speaker with a cue. ``Commenting on the Zambian Watchdog, Mambwe wrote:`` / ``Close
+    friends of Sata should …`` -> a direct quote of Mambwe. A paragraph that opens with a
+    quote mark is left to the quote-mark rules."""
+    paras = paragraphs(text)
+    found: list[tuple[QuoteSpan, Attribution]] = []
+    marked = [(s.opened, s.closed) for s in spans]
+    no_inside = [False] * len(doc)
+    for (lo, hi), nxt in zip(paras.spans, paras.spans[1:]):
+        if not text[lo:hi].endswith(":") or text[nxt[0]] in MARKS:
+            continue
+        if any(a < nxt[1] and b > nxt[0] for a, b in marked):
+            continue  # the paragraph quotes with marks: those rules decide
+        start = nxt[0]
+        handle = _HANDLE.match(text, start, nxt[1])
+        if handle:  # a tweet: "@user: text"
+            start = handle.end()
+        span = QuoteSpan(start, nxt[1], nxt[0], nxt[1])
+        intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
+        cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
+        if cue is None and intro:
+            # The colon and the set-off paragraph are the cue: any verb introduces it
+            # ("Jing Gao reflects:", "@JuliethBlues states :", "X gave a warning in a release:").
+            root = intro[-1].root
+            if root.pos_ in ("VERB", "AUX"):
+                subject = speaker_token(root, no_inside)
+                if subject is not None and plausible_speaker(subject):
+                    cue, speaker = root, subject
+            elif root.pos_ == "NOUN" and root.lemma_.lower() in _NOUN_VERBS:
+                # "Journalist Carolina Ruiz tweets:" parsed as one noun phrase headed by "tweets"
+                names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if names:
+                    cue, speaker = root, names[-1]
+        if cue is None or speaker is None or start >= nxt[1]:
+            continue
+        record = Attribution(start=start, end=nxt[1], direct=True)
+        record.cue, record.speaker, record.speaker_span = cue_span(cue), speaker, phrase(speaker)
+        found.append((span, record))
+    return found
+
+
+_NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
+_HANDLE = re.compile(r"@\w{1,30}:\s+")
 
 
 def _term(text: str, span: QuoteSpan) -> Term:

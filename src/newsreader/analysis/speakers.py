@@ -45,6 +45,35 @@ def is_cue(token: Token) -> bool:
 
 
 def speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None:
+    """The head token of whoever utters ``cue`` (None when the parse has no subject); a role
+    noun followed by the person's name is that person (:func:`_named`)."""
+    token = _speaker_token(cue, inside)
+    return _named(token, cue) if token is not None else None
+
+
+def _named(token: Token, cue: Token) -> Token:
+    """``said observer and UK Independence Party member Richard Wood``, ``asked observer
+    Emmanuel Dupuy, president of …``: the role noun the parser made the subject is followed
+    by the name of the person it describes; the name is the speaker."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return token
+    doc = token.doc
+    for j in range(token.i + 1, min(token.i + 8, len(doc))):
+        other = doc[j]
+        if other.is_punct and other.text != "," or other.is_space:
+            break
+        if other.ent_type_ == "PERSON" and other.pos_ == "PROPN":
+            end = j
+            while end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            name = doc[end]
+            if name.head.i in (token.i, cue.i) or token.head.i == name.i or name.dep_ in ("conj", "appos"):
+                return name
+            break
+    return token
+
+
+def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None:
     """The head token of whoever utters ``cue`` (None when the parse has no subject).
 
     Subjects inside quote marks (``inside[i]``) are skipped: in ``"…light wounds…,"
