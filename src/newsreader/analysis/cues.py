@@ -32,7 +32,7 @@ REPORT_LEMMAS = SPEECH_LEMMAS - frozenset(
 # ("officials believe …", "the study found …", "figures suggest …").
 CLAUSE_LEMMAS = frozenset(
     """
-    believe think fear hope expect find show discover consider worry reckon doubt wonder
+    believe think fear hope expect find show discover worry reckon doubt wonder
     recommend propose demand decide signal assure instruct recognize recognise realize realise
     estimate calculate forecast project suspect hint imply contend acknowledge
     """.split()
@@ -43,7 +43,7 @@ CLAUSE_LEMMAS = frozenset(
 XCOMP_LEMMAS = frozenset(
     """
     claim promise pledge vow threaten want urge ask call order demand instruct expect plan
-    offer seek hope commit advise appeal warn tell propose agree
+    offer hope commit advise appeal warn tell propose agree
     """.split()
 )
 
@@ -51,9 +51,10 @@ XCOMP_LEMMAS = frozenset(
 # "X called for an inquiry", "the report described the law as …").
 OBJECT_LEMMAS = frozenset(
     """
-    deny reject condemn criticize criticise praise defend dismiss welcome blame accuse demand
+    deny reject condemn criticize criticise praise defend dismiss blame accuse demand
     announce confirm describe repeat deplore denounce slam oppose dispute admit allege
-    predict urge applaud hail laud decry lament refute rebut
+    predict urge applaud hail laud decry lament refute rebut order note stress liken
+    implicate justify propose suggest doubt mention highlight
     """.split()
 )
 
@@ -75,6 +76,10 @@ PHRASAL_CUES = frozenset(
         ("press", "for"),
         ("campaign", "for"),
         ("testify", "about"),
+        ("write", "on"),
+        ("insist", "on"),
+        ("object", "to"),
+        ("complain", "over"),
     }
 )
 
@@ -92,7 +97,7 @@ PASSIVE_LEMMAS = frozenset(
 NOUN_CUES = frozenset(
     """
     claim report allegation accusation fear concern warning promise belief suggestion
-    assertion threat rumor rumour demand call request pledge insistence contention
+    assertion demand call request pledge insistence contention
     expectation prediction assurance denial charge complaint
     """.split()
 )
