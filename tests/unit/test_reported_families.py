@@ -108,3 +108,26 @@ def test_interposed_cue_reports_the_whole_sentence():
 def test_an_open_question_is_nobodys_statement():
     doc = parse("The mission will help scientists determine how often small meteorites strike the far side.")
     assert reported(doc) == []
+
+
+def test_said_in_a_statement_that():
+    """The parser hangs the that-clause on "statement"; it is what Oxfam said."""
+    quote = one("Oxfam said in a statement that millions of Yemenis face hunger.", "said")
+    assert quote.text == "millions of Yemenis face hunger" and quote.speaker.text == "Oxfam"
+
+
+@pytest.mark.parametrize(
+    "text, cue, kind",
+    [
+        ("A Gallup poll released on Monday shows that most Americans oppose the plan.", "shows", "document"),
+        ("The lawsuit alleges that the company hid the defects for years.", "alleges", "document"),
+        ("Court documents say the suspect bought the rifle in March.", "say", "document"),
+        ("Figures released by the ministry suggest unemployment fell in May.", "suggest", "document"),
+        ("The World Food Programme warned that food prices would rise sharply.", "warned", "organization"),
+    ],
+)
+def test_sources_that_are_not_people(text, cue, kind):
+    """Issue 21 item 4: polls, filings, figures and organisations are sources of their kind."""
+    doc = parse(text)
+    quote = one(text, cue)
+    assert doc.source_by_id(quote.speaker.source_id).kind == kind

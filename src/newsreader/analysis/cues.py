@@ -52,7 +52,7 @@ XCOMP_LEMMAS = frozenset(
 OBJECT_LEMMAS = frozenset(
     """
     deny reject condemn criticize criticise praise defend dismiss blame accuse demand
-    announce confirm describe repeat deplore denounce slam oppose dispute admit allege
+    announce confirm describe repeat deplore denounce slam dispute admit allege
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify propose suggest doubt mention highlight
     """.split()

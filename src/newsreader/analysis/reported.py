@@ -97,6 +97,23 @@ def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
     return None
 
 
+def _clause_after_medium(cue: Token) -> Token | None:
+    """``Oxfam said in a statement that millions face hunger``: the parser hangs the
+    that-clause on "statement" (as a relative clause); it is what was said."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during", "at"):
+            continue
+        for medium in prep.children:
+            if medium.dep_ != "pobj":
+                continue
+            for clause in medium.children:
+                if clause.dep_ in ("relcl", "acl", "ccomp") and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in clause.children
+                ):
+                    return clause
+    return None
+
+
 def _open_question(comp: Token) -> bool:
     first = comp.left_edge
     return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
@@ -203,6 +220,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         ):
             comp = child
             break
+    if comp is None and lemma in REPORT_LEMMAS:
+        comp = _clause_after_medium(cue)
     interposed = False
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
