@@ -193,3 +193,21 @@ def test_a_role_noun_before_the_name_is_that_person():
     )
     [quote] = direct(doc)
     assert "Dupuy" in source_of(doc, quote).name
+
+
+def test_the_n_year_old_is_the_person_introduced_with_that_age():
+    doc = parse(
+        "Korng Kungkea, 29, works at the cement plant near his village. Sok Dara runs a shop.\n\n"
+        '"I think it is good to have companies like this close to us," the 29-year-old said.'
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Korng Kungkea"
+
+
+def test_the_n_year_old_without_an_age_given_is_the_person_just_mentioned():
+    doc = parse(
+        "During a lunch break, Korng Kungkea said that he is happy to be earning $300 per month.\n\n"
+        '"I think it is good to have companies like this close to us," said the 29-year-old.'
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Korng Kungkea"

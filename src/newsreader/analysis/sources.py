@@ -315,6 +315,14 @@ class SourceBook:
         lemma = head.lemma_.lower()
         det = self._determiner(head)
         text = self.text[start:end]
+        age = _AGE.search(text)
+        if age is not None and det in _DEFINITE:
+            person = self._aged(age.group(1), start)
+            if person is not None:
+                return self._named(person, person.start, person.end)
+            latest = self._pronoun("he", start)  # not introduced by age: the person just mentioned
+            if latest is not None:
+                return latest
         if det in _DEFINITE:
             earlier = self._same_role(lemma, start)
             if earlier is not None:
@@ -340,6 +348,18 @@ class SourceBook:
             draft.plural = head.tag_ in ("NNS", "NNPS")
         draft.head_lemmas.add(lemma)
         return draft
+
+    def _aged(self, years: str, start: int) -> Entity | None:
+        """ "the 29-year-old said" -> the latest person introduced with that age before it:
+        "Korng Kungkea, 29, works at the plant" / "Hieng Hoeun (48)"; without one, the person
+        just mentioned, as for "he"."""
+        best = None
+        for e in self.entities:
+            if e.end > start:
+                break
+            if e.label == "PERSON" and re.match(rf",?\s*\(?{years}\b", self.text[e.end : e.end + 8]):
+                best = e
+        return best
 
     def _same_role(self, lemma: str, start: int) -> SourceDraft | None:
         """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush"."""
@@ -401,6 +421,9 @@ class SourceBook:
         self.drafts.append(draft)
         self.by_key[key] = draft
         return draft
+
+
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
 def _common_plural(head: Token) -> bool:
