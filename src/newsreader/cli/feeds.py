@@ -150,7 +150,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         f"{len(report.outcomes)} feed{'s' if len(report.outcomes) != 1 else ''}",
         f"{report.entries} new entr{'ies' if report.entries != 1 else 'y'} ({report.parsed} parsed)",
         f"{changed} with new entries",
-        f"{unchanged} unchanged",
+        f"{unchanged} unchanged ({sum(1 for o in report.outcomes if o.not_modified)} answered 304 Not Modified)",
     ]
     if skipped:
         parts.append(f"{skipped} skipped (asked to wait)")

@@ -44,6 +44,15 @@ FEED_WORKERS = 16
 PAGE_WORKERS = 16
 PER_HOST = 4
 
+#: Extracted once, alone, before a refresh's first page (see ``warm_extractor`` in
+#: :func:`refresh`): a short page on a dotless host makes the extractor build its lazy
+#: tables (the public-suffix list, the stop lists of every language) here, once.
+_WARM_UP_PAGE = (
+    b"<!doctype html><html><head><title>Warm-up</title></head>"
+    b"<body><article><p>A short line of text, the reader said.</p></article></body></html>"
+)
+_WARM_UP_URL = "http://localhost/warm-up.html"
+
 
 class FeedsUnavailable(IngestError):
     """The feed list can't be opened (read-only home, locked file)."""
@@ -140,6 +149,7 @@ class FeedOutcome:
     status: str = "pending"  # "new", "unchanged", "failed", "skipped"
     new: int = 0
     error: str | None = None
+    not_modified: bool = False  # the server answered 304: nothing was downloaded
 
 
 @dataclass
@@ -250,7 +260,7 @@ def refresh(
                 last_modified=feed.last_modified,
             )
             if response.not_modified:
-                outcome.status = "unchanged"
+                outcome.status, outcome.not_modified = "unchanged", True
                 hand(_Arrival(feed.id, done=outcome))
                 return
             parsed = feed_format.parse_feed(
@@ -291,11 +301,34 @@ def refresh(
         for entry in teasers:
             page_pool.submit(fetch_page, feed, entry, finished_one)
 
+    warm_lock = threading.Lock()
+    warmed = threading.Event()
+
+    def warm_extractor() -> None:
+        """The page workers start together, and the extractor's libraries build some tables
+        lazily, unguarded: without this, every worker built its own copy at once (7 loads
+        of the public-suffix list and 5 of the stop lists measured in one refresh), costing
+        CPU that parsing waits for. So the first page worker extracts a tiny page alone and
+        the others wait for it (a refresh with no teaser pays nothing)."""
+        if warmed.is_set():
+            return
+        with warm_lock:
+            if warmed.is_set():
+                return
+            try:
+                ingest_reader.article_from_bytes(
+                    _WARM_UP_PAGE, source="warm-up", fallback_title="warm-up", url=_WARM_UP_URL, kind="html"
+                )
+            except Exception:  # noqa: BLE001 - only a warm-up: real pages report their own errors
+                pass
+            warmed.set()
+
     def fetch_page(feed: Feed, entry: feed_format.FeedEntry, finished: Callable[[], None]) -> None:
         try:
             if stop.is_set():
                 return
             assert entry.link is not None
+            warm_extractor()
             try:
                 page = ingest_reader.read_url(entry.link, max_bytes=max_bytes, pages=pages, fetcher=fetcher)
             except IngestError as exc:
