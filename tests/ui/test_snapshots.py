@@ -49,3 +49,19 @@ def test_help_screen(snap_compare, make_app, sample_article, size):
         await pilot.pause()
 
     assert snap_compare(make_app(sample_article), terminal_size=size, run_before=help_open)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_library_screen_with_feeds(snap_compare, make_app, sample_doc, cache, size):
+    """The feed column (All, then each feed with unread/total), unread rows marked and bold,
+    an entry whose document is not cached, and titles that look like markup shown as text."""
+    from newsreader.store.feeds import FeedStore
+
+    from .test_library_feeds import seed
+
+    store = FeedStore()
+    try:
+        seed(store, sample_doc)
+        assert snap_compare(make_app(feeds=store), terminal_size=size, run_before=settle)
+    finally:
+        store.close()

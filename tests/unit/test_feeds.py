@@ -388,7 +388,11 @@ def test_cli_import_refresh_list_export_remove(server, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "6 new entries (6 parsed)" in out.stderr
     out = _cli("refresh", home=home)
-    assert out.returncode == 0 and "0 new entries" in out.stderr and "3 unchanged (3 answered 304 Not Modified)" in out.stderr
+    assert (
+        out.returncode == 0
+        and "0 new entries" in out.stderr
+        and "3 unchanged (3 answered 304 Not Modified)" in out.stderr
+    )
     listing = _cli("feeds", "list", home=home).stdout
     assert "City Desk" in listing and "3 entries, 3 unread" in listing and "last refresh 20" in listing
     exported = _cli("feeds", "export", home=home).stdout

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .inputs import is_url, read_input
     from .library import sort_library
     from .review import ReviewSession, ReviewsUnavailable, sentence_at
-    from .stores import Stores, open_cache, open_pages, open_reviews, open_stores
+    from .stores import Stores, open_cache, open_feed_list, open_pages, open_reviews, open_stores
 
 _WHERE = {
     "documents": ("SAMPLE_NAME", "cached_document", "documents_for", "open_document", "sample_path"),
@@ -26,7 +26,7 @@ _WHERE = {
     "inputs": ("is_url", "read_input"),
     "library": ("sort_library",),
     "review": ("ReviewSession", "ReviewsUnavailable", "sentence_at"),
-    "stores": ("Stores", "open_cache", "open_pages", "open_reviews", "open_stores"),
+    "stores": ("Stores", "open_cache", "open_feed_list", "open_pages", "open_reviews", "open_stores"),
 }
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
@@ -41,6 +41,7 @@ __all__ = [
     "is_url",
     "open_cache",
     "open_document",
+    "open_feed_list",
     "open_pages",
     "open_reviews",
     "open_stores",

@@ -14,7 +14,9 @@ from pathlib import Path
 from ..config import Config
 from ..store import DocumentCache
 from ..store import cache as cache_module
+from ..store import feeds as feeds_module
 from ..store import fetched as fetched_module
+from ..store.paths import data_dir
 from ..store.reviews import ReviewStore
 
 
@@ -70,3 +72,17 @@ def open_pages(cache_dir: str | Path | None) -> tuple[fetched_module.FetchedCach
     except (OSError, sqlite3.Error) as exc:
         return None, [f"fetched-page cache unavailable ({exc}); continuing without it"]
     return pages, list(pages.notices)
+
+
+def open_feed_list(path: Path | None = None) -> tuple[feeds_module.FeedStore | None, list[str]]:
+    """The feed list for the library, when there is one: no file yet means no feeds, and
+    nothing is created (the file comes with the first ``newsreader feeds add``). A file
+    that can't be opened is None and a notice."""
+    path = path or data_dir() / feeds_module.FILENAME
+    if not path.exists():
+        return None, []
+    try:
+        store = feeds_module.FeedStore(path)
+    except (OSError, sqlite3.Error) as exc:
+        return None, [f"The feed list is unavailable ({exc}); the library shows no feeds."]
+    return store, list(store.notices)

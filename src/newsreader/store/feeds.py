@@ -105,6 +105,20 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class EntryHead:
+    """An entry without its text: what a list of entries shows (the text can be large)."""
+
+    id: int
+    feed_id: int
+    link: str | None
+    title: str
+    published: str | None
+    doc_id: str
+    added: float
+    read: bool
+
+
+@dataclass(frozen=True)
 class NewEntry:
     """What a refresh adds (the store gives it an id)."""
 
@@ -120,6 +134,7 @@ class NewEntry:
 
 _FEED_COLS = "id, url, title, site, etag, last_modified, added, refreshed, checked, error, retry_after"
 _ENTRY_COLS = "id, feed_id, key, link, title, published, author, text, full_page, doc_id, added, read"
+_HEAD_COLS = "id, feed_id, link, title, published, doc_id, added, read"
 
 
 class FeedStore:
@@ -262,6 +277,26 @@ class FeedStore:
                     f"SELECT {_ENTRY_COLS} FROM entries {where} ORDER BY COALESCE(published, '') DESC, id DESC", params
                 )
             ]
+
+    def entry_heads(self, feed_id: int | None = None) -> list[EntryHead]:
+        """What :meth:`entries` gives, without the texts: for lists of many entries."""
+        where, params = ("WHERE feed_id = ?", (feed_id,)) if feed_id is not None else ("", ())
+        with self._lock:
+            found = self._conn.execute(
+                f"SELECT {_HEAD_COLS} FROM entries {where} ORDER BY COALESCE(published, '') DESC, id DESC", params
+            ).fetchall()
+        return [
+            EntryHead(
+                id=r[0], feed_id=r[1], link=r[2], title=r[3], published=r[4], doc_id=r[5], added=r[6], read=bool(r[7])
+            )
+            for r in found
+        ]
+
+    def entry(self, entry_id: int) -> Entry | None:
+        """One entry, with its text (what it opens as)."""
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return _entry(row) if row else None
 
     def entry_for_doc(self, doc_id: str) -> Entry | None:
         with self._lock:

@@ -7,6 +7,10 @@ tests use; :func:`run_app` is what ``newsreader`` / ``newsreader open`` call.
 from __future__ import annotations
 
 import gc
+import logging
+import os
+import sys
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,8 +23,9 @@ from ..config import Config, load_config
 from ..lazy import lazy_import
 from ..model import Document, RawArticle
 from ..service.documents import cached_document
-from ..service.stores import open_stores
+from ..service.stores import open_feed_list, open_stores
 from ..store import DocumentCache
+from ..store.feeds import FeedStore
 from ..store.paths import data_dir
 from ..store.reviews import ReviewStore
 from . import render
@@ -41,6 +46,7 @@ else:
 
 
 FRAME_GRACE = 0.01  # seconds between a frame and the work that follows it (see after_frame)
+STOP_GRACE = 1.0  # seconds a refresh gets to stop after the app closed, before it is abandoned
 
 
 class NewsreaderApp(App[int]):
@@ -58,11 +64,16 @@ class NewsreaderApp(App[int]):
         reviews: ReviewStore | None = None,
         config: Config | None = None,
         notices: Iterable[str] = (),
+        feeds: FeedStore | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         self.cache = cache
         self.reviews = reviews
+        self._feeds = feeds
+        self._feeds_opened = False  # whether feed_store() opened (and so closes) the feed list
+        self._feeds_failed = False
+        self.background: list[threading.Thread] = []  # daemon threads of work the app started (a refresh)
         self.config = config or Config()
         self.startup_notices = list(notices)
         self._palette: render.Palette | None = None
@@ -144,7 +155,32 @@ class NewsreaderApp(App[int]):
             if refresh is not None:
                 refresh()
 
-    # -- documents ---------------------------------------------------------------------
+    # -- documents and feeds -------------------------------------------------------------
+    def feed_store(self) -> FeedStore | None:
+        """The feed list: the one given, else opened when the library first needs it and it
+        exists (``newsreader feeds add`` makes it); None when there is none. Asked again on
+        each reload, so feeds added from another terminal show up on the next one."""
+        if self._feeds is None and not self._feeds_failed:
+            store, notices = open_feed_list()
+            self._feeds, self._feeds_opened = store, store is not None
+            self._feeds_failed = store is None and bool(notices)
+            for line in notices:
+                self.notify(line, title="newsreader", severity="warning", timeout=8, markup=False)
+        return self._feeds
+
+    def finish_background(self, grace: float) -> bool:
+        """Give background work (a feed refresh, told to stop when the app closed) ``grace``
+        seconds to end; False when some still runs (a request waiting on a silent server)."""
+        end = time.monotonic() + grace
+        for thread in self.background:
+            thread.join(max(0.0, end - time.monotonic()))
+        return not any(t.is_alive() for t in self.background)
+
+    def close_feeds(self) -> None:
+        if self._feeds is not None and self._feeds_opened:
+            self._feeds.close()
+            self._feeds = None
+
     def cached(self, article: RawArticle) -> Document | None:
         return cached_document(article, self.cache, self.config.model)
 
@@ -222,8 +258,31 @@ def run_app(article: RawArticle | None) -> int:
     )
     if not gc.isenabled():  # paused for the start-up (cli._collector_paused)
         app.after_first_paint(_collect_from_now_on)
+    stopped = False
     try:
         result = app.run()
+        stopped = app.finish_background(STOP_GRACE)
     finally:
-        stores.close()
-    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
+        if stopped or not app.background:
+            app.close_feeds()
+            stores.close()
+        elif stores.reviews is not None:
+            stores.reviews.close()  # the refresh still uses the feed list and the document cache
+    code = int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
+    if not stopped and any(t.is_alive() for t in app.background):
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process without waiting for a refresh's requests to time out (a server that
+    never answers would hold the shell for the whole fetch timeout). Nothing is lost: each
+    SQLite commit is atomic, and a feed's validators are stored only after its entries, so
+    the next refresh fetches again whatever this one had not finished."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -222,11 +222,57 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec(
         "library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", show=True, label="Sample"
     ),
+    # -- library: feeds (shown once there are feeds: `newsreader feeds add`)
+    _spec(
+        "library",
+        "refresh",
+        "r",
+        "refresh",
+        "Refresh every feed (new articles appear as they arrive)",
+        "Feeds",
+        show=True,
+        label="Refresh",
+    ),
+    _spec(
+        "library",
+        "toggle_read",
+        "m",
+        "toggle_read",
+        "Mark the article read or unread (opening it marks it read)",
+        "Feeds",
+        label="Read",
+    ),
+    _spec(
+        "library",
+        "all_read",
+        "A",
+        "all_read",
+        "Mark every article shown read: this feed's, or in All every feed's (asks first)",
+        "Feeds",
+    ),
+    _spec(
+        "library",
+        "next_feed",
+        "right_square_bracket,J",
+        "feed(1)",
+        "Next feed in the column",
+        "Feeds",
+        key_display="]",
+    ),
+    _spec(
+        "library",
+        "prev_feed",
+        "left_square_bracket,K",
+        "feed(-1)",
+        "Previous feed in the column",
+        "Feeds",
+        key_display="[",
+    ),
     _spec("library", "clear_filter", "escape", "clear_filter", "Clear the filter (escape never quits)", "Library"),
     _spec("library", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
 )
 
-GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Library")
+GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Library", "Feeds")
 
 
 def specs(scope: str) -> list[KeySpec]:
