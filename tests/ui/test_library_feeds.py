@@ -439,3 +439,16 @@ async def test_quitting_during_a_refresh_stops_it(make_app, feeds, server, monke
     assert not refreshing(), "the refresh stopped with the app"
     # It stopped, not finished: the entry that came in was never parsed (it waited for the hanging feed).
     assert len(feeds.entries()) == 1 and empty_cache.list_documents() == []
+
+
+async def test_an_empty_feed_whose_refresh_failed_says_why(make_app, feeds, seeded):
+    feeds.record_error(seeded["quiet"], "server answered HTTP 404 Not Found")
+    app = make_app(feeds=feeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("J", "J", "J")
+        await pilot.pause()
+        assert screen.view == seeded["quiet"]
+        first = line(screen.query_one(LibraryList), 0)
+        assert "last refresh failed (server answered HTTP 404 Not Found)" in first

@@ -211,6 +211,10 @@ class LibraryScreen(Screen[None]):
             return ""
         if self.progress is not None:
             return "Nothing here yet: the feeds are refreshing…"
+        if isinstance(self.view, int):
+            feed = next((f for f in self._feeds if f.id == self.view), None)
+            if feed is not None and feed.error:
+                return f"Nothing here: the last refresh failed ({feed.error}). Press r to try again."
         if self.view == lib.ALL or isinstance(self.view, int):
             return "Nothing here yet: press r to fetch the feeds' articles."
         return ""
