@@ -6,13 +6,16 @@
 Every figure is the median of several runs in which the contenders alternate (the
 order flips each round), so a noisy neighbour hits both sides alike. Parse rows time
 whole processes (``subprocess``); app rows run both apps in the same tmux pane (see
-``METHOD``). The last line printed is ``SUMMARY key=value ...``.
+``METHOD``); feed rows time ``newsreader refresh`` against a local site served by
+``tests/feedserver.py`` (built by ``feed_site.py``) and compare it with ``newsreader parse``
+of the same texts. The last line printed is ``SUMMARY key=value ...``.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import itertools
 import json
 import os
 import re
@@ -136,12 +139,18 @@ def env_with(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def corpus_files(n: int) -> list[str]:
-    """``n`` article files (repeated if there are fewer): the shared corpus when present,
-    else the bundled sample plus the article-format files under tests/data."""
+def article_files() -> list[str]:
+    """The article files: the shared corpus when present, else the bundled sample plus the
+    article-format files under tests/data."""
     files = sorted(glob.glob(str(CORPUS / "*.txt")))
     if not files:
         files = [str(SAMPLE)] + sorted(str(p) for p in TEST_DATA.rglob("*.txt") if _is_article(p))
+    return files
+
+
+def corpus_files(n: int) -> list[str]:
+    """``n`` article files (:func:`article_files`, repeated if there are fewer)."""
+    files = article_files()
     return (files * (n // len(files) + 1))[:n]
 
 
@@ -542,6 +551,184 @@ def bench_app(report: Report, work: Path, rounds: int, large_words: int, library
         report.add(Row(names[7], None, None, note="no exit report (app did not quit on q / ctrl+q)"), keys[7])
 
 
+# -- feeds: `newsreader refresh` against a local site -----------------------------------
+
+
+@dataclass(frozen=True)
+class FeedSizes:
+    feeds: int = 200  # feeds in the refresh rows
+    per_feed: int = 2  # entries per feed there (every one a different text)
+    min_words: int = 150  # words per entry, at least (whole paragraphs; fewer in a feed = a teaser)
+    big_feeds: int = 2000  # the memory row: the same entries, with quiet feeds in between
+    big_rounds: int = 1
+
+
+QUICK_FEEDS = FeedSizes(feeds=3, per_feed=2, big_feeds=12)
+
+
+def run_measured(argv: list[str], env: dict[str, str], log: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one process: ``ru_maxrss`` of that child alone, from
+    ``wait4`` (no wrapper process; stderr goes to ``log``)."""
+    with open(log, "wb") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-1500:]
+        raise RuntimeError(f"{Path(argv[0]).name} {argv[1]} exited with {proc.returncode}: {tail}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def refresh_counts(log: Path) -> tuple[int, int, int]:
+    """(new entries, parsed, unchanged feeds) from the summary line ``newsreader refresh`` ends with."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"refreshed .*?(\d+) new entr\w+ \((\d+) parsed\).*?(\d+) unchanged", text)
+    if not found:
+        raise RuntimeError(f"no summary line from newsreader refresh: {text[-500:]}")
+    return int(found[1]), int(found[2]), int(found[3])
+
+
+def bench_feeds(report: Report, work: Path, rounds: int, sizes: FeedSizes) -> None:
+    sys.path.insert(0, str(HERE))
+    from feed_site import FeedServer, article_stories, build_site
+
+    nr = newsreader_bin()
+    stories = article_stories(article_files(), sizes.feeds * sizes.per_feed, sizes.min_words)
+    homes = itertools.count()
+    warnings: list[str] = []
+
+    def fresh_home(site, tag: str) -> Path:
+        home = work / f"feeds-{tag}-{next(homes)}"
+        subprocess.run([nr, "feeds", "import", str(site.opml)], env=env_with(home), capture_output=True, check=True)
+        return home
+
+    def check(what: str, log: Path, want: tuple[int, int, int]) -> None:
+        got = refresh_counts(log)
+        if got != want:
+            warnings.append(f"{what}: (new entries, parsed, unchanged feeds) = {got}, expected {want}")
+
+    with FeedServer() as server:
+        site = build_site(server, "r", stories, sizes.feeds, work / "feeds-site")
+        big = build_site(
+            server, "b", stories, sizes.big_feeds, work / "feeds-big", quiet_every=sizes.big_feeds // sizes.feeds
+        )
+        print(
+            f"feeds: {site.feeds} feeds x {sizes.per_feed} entries ({site.teasers} teasers, pages fetched), "
+            f"{site.words} words, {rounds} alternating rounds; then {big.feeds} feeds with the same entries",
+            flush=True,
+        )
+        first: list[tuple[float, float]] = []  # (seconds, MB) of the first refreshes
+        second: list[float] = []
+        not_modified: list[int] = []
+        parses: list[tuple[float, float]] = []
+        last_homes: dict[str, Path] = {}
+
+        def run_refresh() -> float:
+            home = fresh_home(site, "refresh")
+            log = work / "refresh.log"
+            first.append(run_measured([nr, "refresh"], env_with(home), log))
+            check("first refresh", log, (site.entries, site.entries, 0))
+            before = server.statuses[304]
+            second.append(run_measured([nr, "refresh"], env_with(home), log)[0])
+            check("second refresh", log, (0, 0, site.feeds))
+            not_modified.append(server.statuses[304] - before)
+            last_homes["refresh"] = home
+            return first[-1][0]
+
+        def run_parse() -> float:
+            home = work / f"feeds-parse-{next(homes)}"  # a fresh, empty cache: parse writes it
+            parses.append(run_measured([nr, "parse", *site.files], env_with(home), work / "parse.log"))
+            last_homes["parse"] = home
+            return parses[-1][0]
+
+        med = alternate({"refresh": run_refresh, "parse": run_parse}, rounds)
+        same = same_documents(last_homes["refresh"], last_homes["parse"])
+
+        bigs: list[tuple[float, float]] = []
+        for _ in range(sizes.big_rounds):
+            log = work / "refresh-big.log"
+            bigs.append(run_measured([nr, "refresh"], env_with(fresh_home(big, "big")), log))
+            check(f"{big.feeds}-feed refresh", log, (big.entries, big.entries, big.feeds - sizes.feeds))
+
+    n = site.entries
+    per_round = sorted(r[0] / p[0] for r, p in zip(first, parses))
+    report.add(
+        Row(
+            f"refresh {site.feeds} feeds x {sizes.per_feed} entries (refresh/parse)",
+            med["refresh"],
+            med["parse"],
+            target="<=1.2",
+            note=f"{n / med['refresh']:.1f} vs {n / med['parse']:.1f} entries/s, "
+            f"{(med['refresh'] - med['parse']) / n * 1000:+.0f} ms per entry; rounds "
+            f"{per_round[0]:.2f}-{per_round[-1]:.2f}; baseline `parse FILES` of the same texts with a fresh "
+            f"empty cache (it writes the cache too); {same}",
+        ),
+        "refresh_vs_parse",
+    )
+    report.add(
+        Row(
+            "second refresh, nothing changed (second/first)",
+            statistics.median(second),
+            med["refresh"],
+            target="<=0.05",
+            note=f"{statistics.median(not_modified):.0f}/{site.feeds} feeds answered 304",
+        ),
+        "refresh2_vs_first",
+    )
+    report.add(
+        Row(
+            "peak RSS, refresh vs parse (same texts)",
+            statistics.median(mb for _, mb in first),
+            statistics.median(mb for _, mb in parses),
+            unit="MB",
+            note="no target; ru_maxrss of each process",
+        ),
+        None,
+    )
+    report.add(
+        Row(
+            f"refresh peak RSS, {big.feeds} vs {site.feeds} feeds",
+            statistics.median(mb for _, mb in bigs),
+            statistics.median(mb for _, mb in first),
+            unit="MB",
+            target="<=1.5",
+            note=f"the same {n} entries; the other {big.feeds - site.feeds} feeds quiet (fetched, no item), "
+            "in between in refresh order",
+        ),
+        "refresh_rss_2000_vs_200",
+    )
+    report.add(
+        Row(
+            f"refresh time, {big.feeds} vs {site.feeds} feeds (same entries)",
+            statistics.median(s for s, _ in bigs),
+            med["refresh"],
+            note=f"no target; {big.feeds} feeds run {sizes.big_rounds}x, after the rounds",
+        ),
+        None,
+    )
+    for line in warnings:
+        report.notes.append(f"WARNING feeds: {line}")
+
+
+def same_documents(refresh_home: Path, parse_home: Path) -> str:
+    """Whether refresh and parse put the same documents (same text ids) into their caches."""
+    from newsreader.store import DocumentCache
+
+    ids = []
+    for home in (refresh_home, parse_home):
+        with DocumentCache(home / "cache" / "documents.sqlite3") as cache:
+            ids.append({d.id: d.words for d in cache.list_documents()})
+    common = ids[0].keys() & ids[1].keys()
+    if len(common) == len(ids[0]) == len(ids[1]):
+        return f"the same {len(common)} documents"
+    return (
+        f"NOT the same documents: {len(common)} shared of {len(ids[0])} / {len(ids[1])}, "
+        f"{sum(ids[0].values())} vs {sum(ids[1].values())} words"
+    )
+
+
 # -- main ----------------------------------------------------------------------------
 
 
@@ -571,8 +758,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: tiny sizes, one round (numbers meaningless)")
     parser.add_argument("--rounds", type=int, default=None, help="alternating rounds per row (default 3, quick 1)")
     parser.add_argument("--articles", type=int, default=None, help="corpus articles for the parse rows (default 80)")
-    parser.add_argument("--skip-app", action="store_true", help="parse rows only")
-    parser.add_argument("--skip-parse", action="store_true", help="app rows only")
+    parser.add_argument("--skip-app", action="store_true", help="no app rows")
+    parser.add_argument("--skip-parse", action="store_true", help="no parse rows")
+    parser.add_argument("--skip-feeds", action="store_true", help="no feed refresh rows")
+    parser.add_argument("--feeds", type=int, default=None, help="feeds in the refresh rows (default 200)")
+    parser.add_argument("--feed-entries", type=int, default=None, help="entries per feed there (default 2)")
     parser.add_argument("--corpus", type=Path, default=None, help=f"folder of article files (default {CORPUS})")
     args = parser.parse_args(argv)
     if args.corpus is not None:
@@ -581,6 +771,11 @@ def main(argv: list[str] | None = None) -> int:
     n_articles = args.articles or (3 if args.quick else 80)
     large_words = 2_000 if args.quick else 50_000
     library_sizes = (5, 50) if args.quick else (10, 10_000)
+    feed_sizes = QUICK_FEEDS if args.quick else FeedSizes()
+    if args.feeds or args.feed_entries:
+        feeds = args.feeds or feed_sizes.feeds
+        per_feed = args.feed_entries or feed_sizes.per_feed
+        feed_sizes = replace(feed_sizes, feeds=feeds, per_feed=per_feed, big_feeds=10 * feeds)
 
     started = time.perf_counter()
     report = Report()
@@ -591,6 +786,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_parse(report, work, n_articles, rounds)
         if not args.skip_app:
             bench_app(report, work, rounds, large_words, library_sizes)
+        if not args.skip_feeds:
+            bench_feeds(report, work, rounds, feed_sizes)
     report.notes.append(
         f"{'quick smoke run, numbers not meaningful; ' if args.quick else ''}"
         f"medians of {rounds} alternating rounds; total {time.perf_counter() - started:.0f} s"

@@ -221,27 +221,27 @@ class FeedStore:
 
     def add_entry(self, feed_id: int, e: NewEntry) -> Entry | None:
         """Store a new entry; None when the feed already has it (same key)."""
+        return self.add_entries([(feed_id, e)])[0]
+
+    def add_entries(self, new: Sequence[tuple[int, NewEntry]]) -> list[Entry | None]:
+        """Store new entries of any feeds in one transaction (one durable commit); for each,
+        the stored entry, or None when its feed already has it (same key)."""
+        out: list[Entry | None] = []
+        now = time.time()
         with self._lock, self._transaction():
-            cur = self._conn.execute(
-                "INSERT OR IGNORE INTO entries (feed_id, key, link, title, published, author, text, full_page, "
-                "doc_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    feed_id,
-                    e.key,
-                    e.link,
-                    e.title,
-                    e.published,
-                    e.author,
-                    e.text,
-                    int(e.full_page),
-                    e.doc_id,
-                    time.time(),
-                ),
-            )
-            if not cur.rowcount:
-                return None
-            row = self._conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (cur.lastrowid,)).fetchone()
-        return _entry(row)
+            for feed_id, e in new:
+                values = (feed_id, e.key, e.link, e.title, e.published, e.author, e.text, int(e.full_page), e.doc_id)
+                cur = self._conn.execute(
+                    "INSERT OR IGNORE INTO entries (feed_id, key, link, title, published, author, text, full_page, "
+                    "doc_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, now),
+                )
+                if not cur.rowcount:
+                    out.append(None)
+                    continue
+                row = self._conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (cur.lastrowid,)).fetchone()
+                out.append(_entry(row))
+        return out
 
     def record_not_modified(self, feed_id: int) -> None:
         now = time.time()
