@@ -37,6 +37,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 Notify = Callable[[str], None]
+#: What extracts an article from fetched bytes: :func:`article_from_bytes` or a stand-in.
+Extract = Callable[..., RawArticle]
 
 
 def read_input(
@@ -135,10 +137,12 @@ def read_url(
     pages: PageStore | None = None,
     notify: Notify | None = None,
     fetcher: fetch.Fetcher | None = None,
+    extract: Extract | None = None,
 ) -> RawArticle:
     """Fetch and extract ``url``, keeping page and extraction in ``pages``; offline or after
     a network error (DNS, connection, timeout, HTTP 5xx), serve the kept copy with a notice.
-    ``fetcher`` is a shared, pooled client (a feed refresh); by default one is made for this URL."""
+    ``fetcher`` is a shared, pooled client (a feed refresh); by default one is made for this URL.
+    ``extract`` stands in for :func:`article_from_bytes` (a refresh runs it in another process)."""
     if offline:
         cached = pages.get(url) if pages else None
         if cached is None:
@@ -160,7 +164,7 @@ def read_url(
     kind = "text" if response.content_type == "text/plain" else "html"
     if not response.content_type and not sniff_html(response.body):
         kind = "text"
-    article = article_from_bytes(
+    article = (extract or article_from_bytes)(
         response.body,
         source=url,
         fallback_title=_url_name(response.final_url),

@@ -17,12 +17,14 @@ A 429 or 503 with ``Retry-After`` skips the feed until then.
 
 from __future__ import annotations
 
+import multiprocessing
 import queue
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -292,25 +294,10 @@ def refresh(
         for entry in teasers:
             page_pool.submit(fetch_page, feed, entry, finished_one)
 
-    first_page = threading.Lock()
-    first_done = threading.Event()
+    extractor = _Extractor()
 
     def read_page(url: str) -> RawArticle:
-        """Fetch and extract a page; the first one of a refresh alone, the other page workers
-        waiting for it. The extractor's libraries fill some tables lazily and without a lock
-        (the public-suffix list; justext's stop lists of every language, 14 MB), and workers
-        starting together each built their own copy, CPU that parsing waited for: in one
-        refresh of 40 one-sentence pages, 12-13 builds of the stop lists (peak RSS +100 MB)
-        and 2 of the suffix list. Once the first page is read they are built (the stop lists
-        only if that page needed them: a later short page can still race)."""
-        if not first_done.is_set():
-            with first_page:
-                if not first_done.is_set():
-                    try:
-                        return ingest_reader.read_url(url, max_bytes=max_bytes, pages=pages, fetcher=fetcher)
-                    finally:
-                        first_done.set()
-        return ingest_reader.read_url(url, max_bytes=max_bytes, pages=pages, fetcher=fetcher)
+        return ingest_reader.read_url(url, max_bytes=max_bytes, pages=pages, fetcher=fetcher, extract=extractor)
 
     def fetch_page(feed: Feed, entry: feed_format.FeedEntry, finished: Callable[[], None]) -> None:
         try:
@@ -400,11 +387,63 @@ def refresh(
         stop.set()
         feed_pool.shutdown(wait=True, cancel_futures=True)
         page_pool.shutdown(wait=True, cancel_futures=True)
+        extractor.close()
         fetcher.close()
         if pages is not None:
             pages.close()
     report.seconds = time.monotonic() - started
     return report
+
+
+class _Extractor:
+    """Pages are extracted in one worker process, started with the first teaser page.
+
+    Extraction (lxml, trafilatura: ~25 ms a page) is pure Python under the GIL: in the
+    refreshing process's threads it took turns with spaCy and the refresh ran on one core.
+    In its own process it runs on the other core, behind the parsing. One process builds
+    the extractor's lazy tables (the public-suffix list, justext's stop lists) once. If
+    the process can't be started or dies, pages are extracted here, as before."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    def __call__(self, body: bytes, **options: object) -> RawArticle:
+        pool = self._start()
+        if pool is not None:
+            try:
+                result = pool.submit(_extract, body, options).result()
+            except (BrokenProcessPool, OSError, RuntimeError):
+                self._broken = True
+            else:
+                if isinstance(result, RawArticle):
+                    return result
+                raise IngestError(result[0], result[1])
+        return ingest_reader.article_from_bytes(body, **options)  # type: ignore[arg-type]
+
+    def _start(self) -> ProcessPoolExecutor | None:
+        with self._lock:
+            if self._pool is None and not self._broken:
+                try:
+                    self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                except (OSError, ValueError):
+                    self._broken = True
+            return None if self._broken else self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+
+
+def _extract(body: bytes, options: dict[str, object]) -> RawArticle | tuple[str, str]:
+    """In the extraction process: the article, or (source, reason) of its IngestError."""
+    try:
+        return ingest_reader.article_from_bytes(body, **options)  # type: ignore[arg-type]
+    except IngestError as exc:
+        return exc.source, exc.reason
 
 
 def _new_entry(entry: feed_format.FeedEntry, text: str, *, full: bool, page: RawArticle | None = None) -> NewEntry:
