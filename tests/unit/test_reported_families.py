@@ -131,3 +131,14 @@ def test_sources_that_are_not_people(text, cue, kind):
     doc = parse(text)
     quote = one(text, cue)
     assert doc.source_by_id(quote.speaker.source_id).kind == kind
+
+
+def test_a_name_tagged_as_a_noun_speaks_when_the_article_names_that_person():
+    """``Zelenskyy said he was willing …``: the tagger made "Zelenskyy" a common noun in this
+    sentence, but the article names him as a person elsewhere."""
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy met reporters in Kyiv on Sunday.\n"
+        "Zelenskyy said he was willing to give up his presidency if it meant peace in Ukraine."
+    )
+    quote = one(text, "said")
+    assert quote.text.startswith("he was willing") and "Zelenskyy" in quote.speaker.text

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "dobj", "pcomp", "prep", "pobj"})
@@ -134,9 +134,20 @@ def plausible_speaker(token: Token) -> bool:
         return True
     if token.pos_ != "NOUN":
         return False
+    if token.is_title and token.text in _entity_words(token.doc):
+        return True  # "Zelenskyy said …" tagged a noun here, a PERSON elsewhere in the article
     if lemma.endswith("ing"):
         return False
     return any(lemma.endswith(suffix) for suffix in AGENT_SUFFIXES)
+
+
+def _entity_words(doc: Doc) -> frozenset[str]:
+    """Words of the article's PERSON and ORG entities (computed once per document)."""
+    words = doc.user_data.get("newsreader_entity_words")
+    if words is None:
+        words = frozenset(t.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") for t in ent if t.is_title)
+        doc.user_data["newsreader_entity_words"] = words
+    return words
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
