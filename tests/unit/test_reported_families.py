@@ -142,3 +142,11 @@ def test_a_name_tagged_as_a_noun_speaks_when_the_article_names_that_person():
     )
     quote = one(text, "said")
     assert quote.text.startswith("he was willing") and "Zelenskyy" in quote.speaker.text
+
+
+def test_an_object_the_parser_split_at_a_preposition_is_whole():
+    """``ordered a temporary halt to plans to …``: the parser hangs "to plans" on the verb."""
+    quote = one(
+        "A federal judge ordered a temporary halt to plans to pull thousands of staffers off the job.", "ordered"
+    )
+    assert quote.text == "a temporary halt to plans to pull thousands of staffers off the job"

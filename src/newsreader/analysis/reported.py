@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
+_OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
@@ -135,6 +136,9 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if target is None or target.pos_ == "PRON":
         return None
     lo, hi = target.left_edge.i, target.right_edge.i
+    for sibling in cue.children:  # "ordered a temporary halt | to plans to pull …": the parser's
+        if sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:  # split object
+            hi = sibling.right_edge.i
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
 
 
