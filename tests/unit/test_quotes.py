@@ -211,3 +211,9 @@ def test_the_n_year_old_without_an_age_given_is_the_person_just_mentioned():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Korng Kungkea"
+
+
+def test_an_intro_after_an_intro_is_no_quote():
+    """``… on the radio:`` / ``Ayelet quipped:`` / ``…``: the middle line introduces, it says nothing."""
+    doc = parse("The host asked her listeners:\n\nAyelet quipped:\n\nThe only crime here is the headline.")
+    assert [q.text for q in direct(doc)] == ["The only crime here is the headline."]

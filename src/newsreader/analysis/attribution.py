@@ -88,8 +88,8 @@ def _block_quotes(
     marked = [(s.opened, s.closed) for s in spans]
     no_inside = [False] * len(doc)
     for (lo, hi), nxt in zip(paras.spans, paras.spans[1:]):
-        if not text[lo:hi].endswith(":") or text[nxt[0]] in MARKS:
-            continue
+        if not text[lo:hi].endswith(":") or text[nxt[0]] in MARKS or text[nxt[0] : nxt[1]].endswith(":"):
+            continue  # (a paragraph that itself ends in a colon introduces the next one)
         if any(a < nxt[1] and b > nxt[0] for a, b in marked):
             continue  # the paragraph quotes with marks: those rules decide
         start = nxt[0]
