@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import TypedDict
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
-from .sqlite import is_read_only, open_database, rollback
+from .sqlite import StoreFile, is_read_only, rollback
 
 SCHEMA_VERSION = "1"
 STDIN_SOURCE = "-"  # the source of a document read from standard input (ingest's name for it)
@@ -69,24 +68,9 @@ class CacheStats(TypedDict):
     bytes: int  # the database file and its write-ahead log
 
 
-class DocumentCache:
+class DocumentCache(StoreFile):
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_dir() / FILENAME
-        self._lock = threading.RLock()
-        db = open_database(self.path, what="the document cache", schema=_schema)
-        self._conn = db.conn
-        self.writable = db.writable
-        self.notices: list[str] = db.notices
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> DocumentCache:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().__init__(path or cache_dir() / FILENAME, what="the document cache", schema=_schema)
 
     # -- documents -----------------------------------------------------------
     def get(self, doc_id: str, pipeline: str, published: str | None) -> Document | None:

@@ -15,14 +15,13 @@ is built yet.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import data_dir
-from .sqlite import CorruptError, open_database, rows
+from .sqlite import CorruptError, StoreFile, rows
 
 FILENAME = "feeds.sqlite3"
 SCHEMA_VERSION = "1"
@@ -137,26 +136,13 @@ _ENTRY_COLS = "id, feed_id, key, link, title, published, author, text, full_page
 _HEAD_COLS = "id, feed_id, link, title, published, doc_id, added, read"
 
 
-class FeedStore:
+class FeedStore(StoreFile):
     """The subscriptions and entries file. Thread-safe (one connection behind a lock)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / FILENAME
-        self._lock = threading.RLock()
-        db = open_database(self.path, what="the feed list", schema=_schema, durable=True, salvage=_salvage)
-        self._conn = db.conn
-        self.writable = db.writable
-        self.notices: list[str] = db.notices
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> FeedStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().__init__(
+            path or data_dir() / FILENAME, what="the feed list", schema=_schema, durable=True, salvage=_salvage
+        )
 
     # -- feeds ---------------------------------------------------------------
     def add_feed(self, url: str, title: str | None = None, *, named: bool = True) -> tuple[Feed, bool]:

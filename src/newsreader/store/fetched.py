@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
 from ..model import FetchedPage
 from .paths import cache_dir
-from .sqlite import open_database
+from .sqlite import StoreFile
 
 FILENAME = "fetched.sqlite3"
 
@@ -36,15 +35,11 @@ CREATE TABLE IF NOT EXISTS pages (
 """
 
 
-class FetchedCache:
+class FetchedCache(StoreFile):
     """The fetched-page cache (a :class:`newsreader.model.PageStore`)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_dir() / FILENAME
-        self._lock = threading.RLock()
-        db = open_database(self.path, what="the fetched-page cache", schema=_schema)
-        self._conn = db.conn
-        self.notices: list[str] = db.notices
+        super().__init__(path or cache_dir() / FILENAME, what="the fetched-page cache", schema=_schema)
 
     def get(self, url: str) -> FetchedPage | None:
         with self._lock:
@@ -99,16 +94,6 @@ class FetchedCache:
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0])
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> FetchedCache:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -188,3 +190,33 @@ def rows(conn: sqlite3.Connection, sql: str, *params: object) -> list[dict[str, 
     cur = conn.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+_S = TypeVar("_S", bound="StoreFile")
+
+
+class StoreFile:
+    """What every store file shares: opened by :func:`open_database`'s rules, one connection
+    behind a re-entrant lock (stores are used from several threads), closed by ``close`` or
+    by leaving a ``with`` block. The document cache, the fetched-page cache and the feed
+    list are built on it."""
+
+    def __init__(
+        self, path: Path, *, what: str, schema: Schema, durable: bool = False, salvage: Salvage | None = None
+    ) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        db = open_database(path, what=what, schema=schema, durable=durable, salvage=salvage)
+        self._conn = db.conn
+        self.writable = db.writable
+        self.notices: list[str] = db.notices
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self: _S) -> _S:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
