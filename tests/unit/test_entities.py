@@ -44,3 +44,13 @@ def test_possessive_trimmed_and_spans_sound(nlp):
 
 def test_every_span_of_the_reference_is_sound(sample_doc):
     assert sample_doc.span_errors() == []
+
+
+def test_a_family_name_first_is_the_person_it_heads():
+    """VOA Cambodia: "CPP spokesman Sok Eysan" ... "Sok said" (Khmer names put the family name first)."""
+    from newsreader.analysis.entities import canonical_names
+
+    names = canonical_names([("Sok Eysan", "PERSON"), ("Sok", "PERSON"), ("Hun Sen", "PERSON"), ("Sen", "PERSON")])
+    assert names[("Sok", "PERSON")] == "Sok Eysan" and names[("Sen", "PERSON")] == "Hun Sen"
+    ambiguous = canonical_names([("Kem Sokha", "PERSON"), ("Kem Monovithya", "PERSON"), ("Kem", "PERSON")])
+    assert ambiguous[("Kem", "PERSON")] == "Kem"

@@ -48,7 +48,9 @@ def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], st
     """Map each ``(text, label)`` to its canonical name.
 
     A PERSON or ORG mention whose words are the tail (or head, for ORGs) of a longer
-    mention of the same label takes the longest such name: "Biden" -> "Joe Biden".
+    mention of the same label takes the longest such name: "Biden" -> "Joe Biden"; a
+    one-word PERSON that is no one's tail but heads one longer name takes it ("Sok" ->
+    "Sok Eysan": family name first).
     Ambiguous short names ("Smith" with both "John Smith" and "Jane Smith") stay as they are.
     """
     result: dict[tuple[str, str], str] = {}
@@ -65,6 +67,12 @@ def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], st
             other_words = other.split()
             if other_words[-len(words) :] == words or (label == "ORG" and other_words[: len(words)] == words):
                 fuller.add(result.get((other, other_label), other))
+        if not fuller and label == "PERSON" and len(words) == 1:
+            # Family name first ("Sok Eysan" ... "Sok said"): a one-word name that heads
+            # exactly one longer name is that person.
+            for other, other_label in distinct:
+                if other_label == label and len(other) > len(name) and other.split()[0] == name:
+                    fuller.add(result.get((other, other_label), other))
         if len(fuller) == 1:
             result[(name, label)] = fuller.pop()
     return result
