@@ -217,3 +217,14 @@ def test_an_intro_after_an_intro_is_no_quote():
     """``… on the radio:`` / ``Ayelet quipped:`` / ``…``: the middle line introduces, it says nothing."""
     doc = parse("The host asked her listeners:\n\nAyelet quipped:\n\nThe only crime here is the headline.")
     assert [q.text for q in direct(doc)] == ["The only crime here is the headline."]
+
+
+def test_a_cue_the_parser_left_without_subject_takes_the_role_and_name_after_it():
+    """VOA: the parser made both "observer" and "Dupuy" objects of "asked"."""
+    doc = parse(
+        "\u201cHow can we on one side, accept to host the Thailand president in France and on the other side, "
+        "criticize the elections in Cambodia,\u201d asked observer Emmanuel Dupuy, president of the Institut "
+        "Prospective et S\u00e9curit\u00e9 en Europe."
+    )
+    [quote] = direct(doc)
+    assert "Dupuy" in source_of(doc, quote).name

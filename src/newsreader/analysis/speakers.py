@@ -119,6 +119,10 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
             while head.head.i != head.i and head.head.pos_ == "PROPN" and head.dep_ in ("compound", "flat"):
                 head = head.head
             return head
+    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in ROLE_NOUNS:
+        if not (inside is not None and inside[after.i]):
+            return _named(after, cue)  # '"…," asked observer Emmanuel Dupuy, president of …'
     return None
 
 
