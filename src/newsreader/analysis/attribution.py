@@ -141,10 +141,7 @@ def _embedded(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[i
     right after a cue and its comma (``She said, "We will win."``). Embedded: anything else
     (``The mayor, who called the deal "a win for everyone", left early.``).
     """
-    k = bisect.bisect_right(sent_starts, span.opened) - 1
-    sent_start = sents[k].start_char if k >= 0 else 0
-    lo = max(sent_start, paragraphs(text).bounds(span.opened)[0])
-    prefix = text[lo : span.opened].rstrip()
+    prefix = _prefix(text, span, sents, sent_starts)
     if not prefix or prefix[-1] in ":\u2014\u2013" or prefix[-1] in MARKS:
         return False
     body = text[span.start : span.end].lstrip("\u2026.[( '\u2018")
@@ -157,10 +154,15 @@ def _embedded(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[i
 
 def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:
     """The opening mark follows a word of the same sentence: ``told "Morning Roundup."``."""
+    prefix = _prefix(text, span, sents, sent_starts)
+    return bool(prefix) and prefix[-1].isalnum()
+
+
+def _prefix(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> str:
+    """What the quote's sentence (within its paragraph) says before the opening mark."""
     k = bisect.bisect_right(sent_starts, span.opened) - 1
     lo = max(sents[k].start_char if k >= 0 else 0, paragraphs(text).bounds(span.opened)[0])
-    prefix = text[lo : span.opened].rstrip()
-    return bool(prefix) and prefix[-1].isalnum()
+    return text[lo : span.opened].rstrip()
 
 
 # A capitalised quote right after one of these opens its own utterance: ``said "It's over."``

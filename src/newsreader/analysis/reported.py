@@ -41,7 +41,16 @@ from .cues import (
     REPORT_LEMMAS,
     XCOMP_LEMMAS,
 )
-from .speakers import Attribution, according_source, cue_span, phrase, plausible_speaker, sentence_of, speaker_token
+from .speakers import (
+    Attribution,
+    according_source,
+    agent,
+    cue_span,
+    phrase,
+    plausible_speaker,
+    sentence_of,
+    speaker_token,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -161,17 +170,10 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         lo, hi = target.left_edge.i, target.right_edge.i  # "he was accused of …"
     else:
         return None
-    agent = _by_agent(cue)
-    return _make(cue, agent, lo, hi, inside_quote, impersonal=agent is None, span_cue=True, inside_ok=True)
-
-
-def _by_agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and plausible_speaker(grandchild):
-                    return grandchild
-    return None
+    source = agent(cue)
+    if source is not None and not plausible_speaker(source):
+        source = None
+    return _make(cue, source, lo, hi, inside_quote, impersonal=source is None, span_cue=True, inside_ok=True)
 
 
 def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:

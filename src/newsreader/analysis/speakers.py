@@ -87,7 +87,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
                     return _relative_antecedent(token)
                 if child.dep_ == "nsubjpass":
                     if step == 0 or token.lemma_.lower() not in _PASSIVE_REPORT:
-                        return _agent(token)
+                        return agent(token)
                 return child  # "The train manager is reported to have … said"
         if step == 0 and cue.dep_ not in ("acl", "advcl", "xcomp", "relcl", "pcomp"):
             adjacent = _adjacent(cue, inside)
@@ -98,7 +98,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
         if token.dep_ == "acl" and _names_someone(token.head):
             return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
         token = token.head
-    return _agent(cue)
+    return agent(cue)
 
 
 def _names_someone(token: Token) -> bool:
@@ -163,7 +163,8 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return speaker_token(head) if head.pos_ == "VERB" else None
 
 
-def _agent(verb: Token) -> Token | None:
+def agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase."""
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:

@@ -83,13 +83,13 @@ def max_bytes() -> int:
 
 
 def error(message: str) -> None:
-    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
 
 
 def notice(message: str) -> None:
-    print(f"{PROG}: {_one_line(message)}", file=sys.stderr)
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
 
 
-def _one_line(message: str) -> str:
+def one_line(message: str) -> str:
     """One line; control and format characters (from a file name, say) are shown escaped, never sent raw."""
     return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in " ".join(message.split()))

@@ -12,8 +12,9 @@ import time
 
 from ..ingest.fetch import DEFAULT_TIMEOUT
 from ..service import feeds as feed_service
+from ..service.stores import open_feed_list
 from ..store.feeds import Feed, FeedStore
-from .common import Parser, UsageError, max_bytes, notice, open_configured_cache, progress, settings
+from .common import Parser, UsageError, max_bytes, notice, one_line, open_configured_cache, progress, settings
 
 
 def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -60,7 +61,9 @@ def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
 
 
 def _open() -> FeedStore:
-    store, notices = feed_service.open_feeds()
+    store, notices = open_feed_list(create=True)
+    if store is None:
+        raise UsageError(notices[0])  # one line, exit 2
     for line in notices:
         notice(line)
     return store
@@ -103,19 +106,14 @@ def _print_list(feeds: list[Feed]) -> None:
         return
     for number, feed in enumerate(feeds, 1):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(feed.refreshed)) if feed.refreshed else "never"
-        print(f"{number:>3}  {_safe(feed.name)}")
-        print(f"     {_safe(feed.url)}")
+        print(f"{number:>3}  {one_line(feed.name)}")
+        print(f"     {one_line(feed.url)}")
         line = (
             f"     {feed.entries} entr{'y' if feed.entries == 1 else 'ies'}, {feed.unread} unread, last refresh {when}"
         )
         if feed.error:
-            line += f", last error: {_safe(feed.error)}"
+            line += f", last error: {one_line(feed.error)}"
         print(line)
-
-
-def _safe(text: str) -> str:
-    """Feed text is data: control characters (terminal escapes) are shown escaped, never sent."""
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in " ".join(text.split()))
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:

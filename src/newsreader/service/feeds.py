@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.nlp import DEFAULT_MODEL
@@ -35,7 +34,6 @@ from ..ingest import fetch as fetching
 from ..ingest import reader as ingest_reader
 from ..model import Document, IngestError, RawArticle, text_id
 from ..store import DocumentCache
-from ..store.feeds import FILENAME as FEEDS_FILENAME
 from ..store.feeds import Entry, Feed, FeedStore, NewEntry
 from .documents import documents_for
 from .stores import open_pages
@@ -45,19 +43,6 @@ Notify = Callable[[str], None]
 FEED_WORKERS = 16
 PAGE_WORKERS = 16
 PER_HOST = 4
-
-
-class FeedsUnavailable(IngestError):
-    """The feed list can't be opened (read-only home, locked file)."""
-
-
-def open_feeds(path: Path | None = None) -> tuple[FeedStore, list[str]]:
-    """The feed list and its notices; :class:`FeedsUnavailable` when it can't be opened."""
-    try:
-        store = FeedStore(path)
-    except (OSError, sqlite3.Error) as exc:
-        raise FeedsUnavailable(str(path or FEEDS_FILENAME), f"the feed list can't be opened ({exc})") from None
-    return store, list(store.notices)
 
 
 # --------------------------------------------------------------------------- subscriptions
@@ -373,7 +358,7 @@ def refresh(
                     feeds_left -= 1
                     finish(item)
             for entry in fresh:
-                yield _article(entry)
+                yield entry_article(entry)
 
     def parsed(doc: Document) -> None:
         report.parsed += 1
@@ -460,7 +445,8 @@ def _new_entry(entry: feed_format.FeedEntry, text: str, *, full: bool, page: Raw
     )
 
 
-def _article(entry: Entry) -> RawArticle:
+def entry_article(entry: Entry) -> RawArticle:
+    """The article an entry opens as (its document is in the cache under ``entry.doc_id``)."""
     return RawArticle(
         title=entry.title,
         published=entry.published,
@@ -468,12 +454,3 @@ def _article(entry: Entry) -> RawArticle:
         source=entry.link or f"feed entry {entry.key}",
         author=entry.author,
     )
-
-
-def entry_article(entry: Entry) -> RawArticle:
-    """The article an entry opens as (its document is in the cache under ``entry.doc_id``)."""
-    return _article(entry)
-
-
-def with_entry(doc: Document, entry: Entry) -> Document:
-    return replace(doc, title=entry.title, source=entry.link or doc.source)

@@ -74,15 +74,18 @@ def open_pages(cache_dir: str | Path | None) -> tuple[fetched_module.FetchedCach
     return pages, list(pages.notices)
 
 
-def open_feed_list(path: Path | None = None) -> tuple[feeds_module.FeedStore | None, list[str]]:
-    """The feed list for the library, when there is one: no file yet means no feeds, and
-    nothing is created (the file comes with the first ``newsreader feeds add``). A file
-    that can't be opened is None and a notice."""
+def open_feed_list(
+    path: Path | None = None, *, create: bool = False
+) -> tuple[feeds_module.FeedStore | None, list[str]]:
+    """The feed list and its notices. The library opens it only when there is one (no file
+    yet means no feeds, and nothing is created: the file comes with the first ``newsreader
+    feeds add``); the feed commands pass ``create``. A file that can't be opened is None
+    and a notice."""
     path = path or data_dir() / feeds_module.FILENAME
-    if not path.exists():
+    if not create and not path.exists():
         return None, []
     try:
         store = feeds_module.FeedStore(path)
     except (OSError, sqlite3.Error) as exc:
-        return None, [f"The feed list is unavailable ({exc}); the library shows no feeds."]
+        return None, [f"The feed list is unavailable ({exc})."]
     return store, list(store.notices)
