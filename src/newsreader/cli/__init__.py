@@ -40,6 +40,7 @@ else:
     exporting = lazy_import("newsreader.service.export")
 
 from . import feeds as feed_commands
+from . import ledger as ledger_commands
 from .common import (
     PROG,
     Parser,
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-driven terminal reader for news articles. With no command, opens the library.",
         epilog="examples:\n  newsreader open --sample\n  newsreader open article.txt\n"
         "  newsreader parse a.txt b.txt > docs.jsonl\n  newsreader feeds add https://example.org/feed.xml\n"
-        "  newsreader refresh\n  newsreader cache stats",
+        '  newsreader refresh\n  newsreader search "minimum wage"\n  newsreader sources\n  newsreader cache stats',
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, for an article file")
     p_export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     feed_commands.add_parsers(sub)
+    ledger_commands.add_parsers(sub)
     return parser
 
 
@@ -223,6 +225,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return feed_commands.cmd_feeds(args)
     if args.command == "refresh":
         return feed_commands.cmd_refresh(args)
+    if args.command in ("sources", "source", "claims", "search", "index"):
+        return ledger_commands.dispatch(args)
     raise UsageError(f"unknown command {args.command!r}")
 
 

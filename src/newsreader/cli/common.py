@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -92,4 +93,9 @@ def notice(message: str) -> None:
 
 def one_line(message: str) -> str:
     """One line; control and format characters (from a file name, say) are shown escaped, never sent raw."""
-    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in " ".join(message.split()))
+    return inline(message).strip()
+
+
+def inline(text: str) -> str:
+    """:func:`one_line` for a piece of a line: whitespace runs become one space, kept at the edges."""
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in re.sub(r"\s+", " ", text))

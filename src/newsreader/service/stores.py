@@ -16,8 +16,11 @@ from ..store import DocumentCache
 from ..store import cache as cache_module
 from ..store import feeds as feeds_module
 from ..store import fetched as fetched_module
+from ..store import index as index_module
+from ..store.index import LibraryIndex
 from ..store.paths import data_dir
 from ..store.reviews import ReviewStore
+from .ledger import Indexer
 
 
 @dataclass
@@ -45,7 +48,24 @@ def open_cache(config: Config) -> tuple[DocumentCache | None, list[str]]:
         cache = DocumentCache(cache_path(config))
     except (OSError, sqlite3.Error) as exc:
         return None, [f"The document cache is unavailable ({exc}); articles are parsed each time and not kept."]
+    cache.listeners.append(Indexer(cache.path.with_name(index_module.FILENAME)))
     return cache, list(cache.notices)
+
+
+def indexer_of(cache: DocumentCache | None) -> Indexer | None:
+    """The library index kept beside this cache (attached by :func:`open_cache`)."""
+    if cache is None:
+        return None
+    return next((listener for listener in cache.listeners if isinstance(listener, Indexer)), None)
+
+
+def open_index(config: Config) -> tuple[DocumentCache | None, LibraryIndex | None, list[str]]:
+    """The document cache and the library index beside it (each None, with the reason,
+    when it can't be opened): what the ledger and search commands read."""
+    cache, notices = open_cache(config)
+    indexer = indexer_of(cache)
+    index = indexer.index if indexer is not None else None
+    return cache, index, notices + (indexer.notices if indexer is not None else [])
 
 
 def open_reviews() -> tuple[ReviewStore | None, list[str]]:

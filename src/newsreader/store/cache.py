@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypedDict
+from typing import Protocol, TypedDict
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
@@ -68,9 +69,26 @@ class CacheStats(TypedDict):
     bytes: int  # the database file and its write-ahead log
 
 
+class CacheListener(Protocol):
+    """Told of every document that enters or leaves the cache (the library index is one)."""
+
+    def added(self, docs: list[Document]) -> None: ...
+
+    def removed(self, doc_ids: list[str] | None) -> None:
+        """``None``: the cache was cleared."""
+
+    def close(self) -> None: ...
+
+
 class DocumentCache(StoreFile):
     def __init__(self, path: Path | None = None) -> None:
         super().__init__(path or cache_dir() / FILENAME, what="the document cache", schema=_schema)
+        self.listeners: list[CacheListener] = []
+
+    def close(self) -> None:
+        for listener in self.listeners:
+            listener.close()
+        super().close()
 
     # -- documents -----------------------------------------------------------
     def get(self, doc_id: str, pipeline: str, published: str | None) -> Document | None:
@@ -137,11 +155,41 @@ class DocumentCache(StoreFile):
                 self.writable = False
                 self.notices.append(f"The document cache can't be written ({exc}); documents are parsed but not kept.")
                 return False
+        for listener in self.listeners:
+            listener.added(docs)
         return True
 
     def delete(self, doc_id: str) -> int:
         with self._lock:
-            return self._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
+            count = self._conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
+        for listener in self.listeners:
+            listener.removed([doc_id])
+        return count
+
+    def iter_latest(self, batch: int = 200) -> Iterator[Document]:
+        """Every cached document in its most recently opened version, read ``batch`` at a
+        time (for rebuilding the library index; memory stays bounded)."""
+        after = ""
+        while True:
+            with self._lock:
+                ids = [
+                    r[0]
+                    for r in self._conn.execute(
+                        "SELECT DISTINCT id FROM documents WHERE id > ? AND source != ? ORDER BY id LIMIT ?",
+                        (after, STDIN_SOURCE, batch),
+                    )
+                ]
+            if not ids:
+                return
+            after = ids[-1]
+            for doc_id in ids:
+                with self._lock:
+                    row = self._conn.execute(
+                        "SELECT payload FROM documents WHERE id = ? ORDER BY opened DESC LIMIT 1", (doc_id,)
+                    ).fetchone()
+                doc = self._decode(row[0]) if row is not None else None
+                if doc is not None:
+                    yield doc
 
     def list_documents(self, limit: int | None = None) -> list[DocSummary]:
         """One row per document id (its latest version), most recently opened first.
@@ -195,6 +243,8 @@ class DocumentCache(StoreFile):
         with self._lock:
             count = self._conn.execute("DELETE FROM documents").rowcount
             self._conn.execute("VACUUM")
+        for listener in self.listeners:
+            listener.removed(None)
         return count
 
     def _touch(self, doc_id: str) -> None:

@@ -242,6 +242,19 @@ class ReviewStore:
             ).fetchall()
         return {doc_id: count for doc_id, count in rows}
 
+    def ledger(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Every review with a status (doc id, claim id, claim text, status, note, updated)
+        as last anchored, and every claim edit (added or dismissed), for the library ledger,
+        without loading the documents."""
+        with self._lock:
+            reviews = rows(
+                self._conn,
+                "SELECT doc_id, claim_id, claim_text, status, note, updated FROM reviews "
+                "WHERE status IS NOT NULL AND state = 'ok'",
+            )
+            edits = rows(self._conn, 'SELECT doc_id, kind, claim_id, claim_text, start, "end" FROM claim_edits')
+        return reviews, edits
+
     # -- changing ----------------------------------------------------------------
     def set_status(self, doc: Document, claim: Claim, status: str | None) -> Review:
         """Set (or with None, clear) the status of a claim; saved at once, undoable."""
