@@ -555,7 +555,13 @@ def prepare_query(query: str, *, prefix: bool = False) -> str:
     parts = []
     tokens = _TOKEN.findall(query)
     for token in tokens:
-        if token.startswith('"') or token.upper().startswith("NEAR(") or token in _OPERATORS or token in ("*", "(", ")") or _BAREWORD.fullmatch(token):
+        if (
+            token.startswith('"')
+            or token.upper().startswith("NEAR(")
+            or token in _OPERATORS
+            or token in ("*", "(", ")")
+            or _BAREWORD.fullmatch(token)
+        ):
             parts.append(token)
             continue
         core = token.strip("()")
