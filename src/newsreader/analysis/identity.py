@@ -6,7 +6,7 @@ Three rules, each with the names that motivated it:
 * **People** are one source across articles when their names agree once titles,
   possessives, accents, dots and case are set aside: "President Obama", "Mr Obama's"
   and "obama" are one key (:func:`person_name`). A name given in part ("Obama", "George
-  Bush") is the longer name it is part of (same family name, the other words in order)
+  Bush": a family name, or a first and a family name) is the fuller name it is part of
   when exactly one such name is known in the library; with "George W. Bush" and "George
   H. W. Bush" both known, "Bush" and "George Bush" stay as they are, since the text
   does not say which (:func:`merge_people`).
@@ -157,31 +157,33 @@ def source_identity(kind: str, name: str, description: str, *, doc_id: str, sour
 
 
 def merge_people(names: Iterable[str]) -> dict[str, str]:
-    """For folded person names (see :func:`person_name`), the longer name each partial one
+    """For folded person names (see :func:`person_name`), the fuller name each partial one
     stands for, when exactly one is known: {"obama": "barack obama"} given "obama" and
     "barack obama"; "bush" maps to nothing given "george w bush" and "george h w bush".
-    A name is part of another when it has the same last word and its other words appear
-    in the longer name, in order."""
-    known = sorted(set(names), key=lambda n: (-len(n.split()), n))
-    by_family: dict[str, list[list[str]]] = defaultdict(list)
+    A partial name is a family name alone, or a first and a family name ("george bush"),
+    and it is part of a longer name with that family name (and that first name)."""
+    known = set(names)
+    by_family: dict[str, list[str]] = defaultdict(list)
     for name in known:
-        words = name.split()
-        if words:
-            by_family[words[-1]].append(words)
+        if name:
+            by_family[name.split()[-1]].append(name)
     merged: dict[str, str] = {}
     for candidates in by_family.values():
-        for words in candidates:
-            longer = [c for c in candidates if len(c) > len(words) and _in_order(words[:-1], c[:-1])]
-            # Only the longest forms count: "george bush" inside "george w bush" is no rival.
-            longest = [c for c in longer if not any(len(o) > len(c) and _in_order(c[:-1], o[:-1]) for o in longer)]
-            if len(longest) == 1:
-                merged[" ".join(words)] = " ".join(longest[0])
+        for name in candidates:
+            fuller = [c for c in candidates if _part_of(name, c)]
+            widest = [c for c in fuller if not any(_part_of(c, o) for o in fuller)]
+            if len(widest) == 1:
+                merged[name] = widest[0]
     return merged
 
 
-def _in_order(part: list[str], whole: list[str]) -> bool:
-    it = iter(whole)
-    return all(any(w == x for x in it) for w in part)
+def _part_of(part: str, whole: str) -> bool:
+    """ "obama" and "barack obama" are part of "barack hussein obama"; "george w bush" is
+    part of nothing (a middle name or initial says which George Bush)."""
+    p, w = part.split(), whole.split()
+    if len(p) > 2 or len(w) <= len(p) or p[-1] != w[-1]:
+        return False
+    return len(p) == 1 or p[0] == w[0]
 
 
 @dataclass(frozen=True)
