@@ -119,3 +119,7 @@ def test_crowds_are_never_grouped():
 
 def test_the_display_name_is_the_fullest_name():
     assert display_name({"Obama": 5, "Barack Obama": 2, "President Obama": 1}) == "Barack Obama"
+
+
+def test_the_display_name_leaves_titles_out_when_it_can():
+    assert display_name({"Sen Arlen Specter": 3, "Arlen Specter": 1}) == "Arlen Specter"

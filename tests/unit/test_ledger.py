@@ -268,3 +268,34 @@ def test_open_index_gives_the_cache_and_its_index(library):
     cache, index, notices = open_index(load_config())
     assert index is not None and index.count() == 3 and notices == []
     cache.close()
+
+
+def test_cli_search_in_one_feed(library, capsys):
+    from newsreader.service.stores import open_feed_list
+    from newsreader.store.feeds import NewEntry
+
+    store, _ = open_feed_list(create=True)
+    feed, _ = store.add_feed("http://127.0.0.1:1/feed.xml", "Budget news")
+    store.add_entries(
+        [(feed.id, NewEntry("k1", None, BUDGET.title, BUDGET.published, None, BUDGET.text, True, BUDGET.id))]
+    )
+    store.close()
+    assert main(["search", "spending", "--feed", "Budget", "--json"]) == 0
+    assert [h["title"] for h in json.loads(capsys.readouterr().out)] == ["Budget plan announced"]
+    assert main(["search", "spending", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_a_damaged_index_is_moved_aside_and_the_commands_say_to_rebuild(library, capsys):
+    cache, index = library
+    path = index.path
+    cache.close()
+    path.write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    assert main(["sources"]) == 0
+    err = capsys.readouterr().err
+    assert "unreadable" in err and "index rebuild" in err
+    assert main(["index", "rebuild"]) == 0
+    assert main(["search", "deficit", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["title"] == "Budget plan announced"

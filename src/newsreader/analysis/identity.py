@@ -249,6 +249,7 @@ def _day(published: str | None) -> date | None:
 
 
 def display_name(names: Mapping[str, int]) -> str:
-    """The name to show for a merged source: the longest of its most used names
-    ("Barack Obama" over "Obama")."""
-    return max(names, key=lambda n: (len(person_name(n).split()), names[n], len(n), n))
+    """The name to show for a merged source: the fullest name, without a title if it was
+    ever written so, then the most used ("Barack Obama" over "Obama" and over "President
+    Barack Obama")."""
+    return max(names, key=lambda n: (len(person_name(n).split()), fold(n) == person_name(n), names[n], n))

@@ -105,9 +105,11 @@ class Indexer:
     """Keeps the library index in step with the document cache (a cache listener). The index
     file is opened on first use, not with the cache: opening an article never waits for it."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, notices: list[str] | None = None) -> None:
         self.path = path
-        self.notices: list[str] = []
+        #: Shared with the cache's notices when attached by ``open_cache``: whoever shows
+        #: the cache's notices (``parse`` as it goes, the app) shows the index's too.
+        self.notices: list[str] = notices if notices is not None else []
         self._index: LibraryIndex | None = None
         self._failed = False
         self._lock = threading.Lock()

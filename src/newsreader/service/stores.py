@@ -48,7 +48,7 @@ def open_cache(config: Config) -> tuple[DocumentCache | None, list[str]]:
         cache = DocumentCache(cache_path(config))
     except (OSError, sqlite3.Error) as exc:
         return None, [f"The document cache is unavailable ({exc}); articles are parsed each time and not kept."]
-    cache.listeners.append(Indexer(cache.path.with_name(index_module.FILENAME)))
+    cache.listeners.append(Indexer(cache.path.with_name(index_module.FILENAME), cache.notices))
     return cache, list(cache.notices)
 
 
@@ -65,7 +65,7 @@ def open_index(config: Config) -> tuple[DocumentCache | None, LibraryIndex | Non
     cache, notices = open_cache(config)
     indexer = indexer_of(cache)
     index = indexer.index if indexer is not None else None
-    return cache, index, notices + (indexer.notices if indexer is not None else [])
+    return cache, index, list(cache.notices) if cache is not None else notices
 
 
 def open_reviews() -> tuple[ReviewStore | None, list[str]]:
