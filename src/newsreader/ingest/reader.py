@@ -161,6 +161,19 @@ def read_url(
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(cached.fetched))
             notify(f"{url}: {exc.reason}; using the copy fetched on {when}")
         return _from_cached(cached, url, published)
+    return article_from_response(url, response, published=published, pages=pages, notify=notify, extract=extract)
+
+
+def article_from_response(
+    url: str,
+    response: fetch.Response,
+    *,
+    published: str | None = None,
+    pages: PageStore | None = None,
+    notify: Notify | None = None,
+    extract: Extract | None = None,
+) -> RawArticle:
+    """The article in a fetched page (extracted as :func:`read_url` does), kept in ``pages``."""
     kind = "text" if response.content_type == "text/plain" else "html"
     if not response.content_type and not sniff_html(response.body):
         kind = "text"

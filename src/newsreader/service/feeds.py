@@ -37,6 +37,8 @@ from ..store import DocumentCache
 from ..store.feeds import Entry, Feed, FeedStore, NewEntry
 from .documents import documents_for
 from .stores import open_pages
+from .versions import VersionStore, article_identity, fetch_of, open_versions
+from .versions import record as record_versions
 
 Notify = Callable[[str], None]
 
@@ -200,7 +202,8 @@ def refresh(
         return report
 
     pages, page_notices = open_pages(cache_dir)
-    for line in page_notices:
+    versions, version_notices = open_versions()
+    for line in page_notices + version_notices:
         say(line)
     # Bounded: when parsing falls behind, fetchers wait instead of piling up entries.
     arrivals: queue.Queue[_Arrival] = queue.Queue(maxsize=256)
@@ -353,6 +356,8 @@ def refresh(
                     report.entries += 1
                     stored[entry.doc_id] = entry
                     fresh.append(entry)
+            if versions is not None and fresh:
+                keep_versions(versions, [(outcomes[e.feed_id].feed, e) for e in fresh])
             for item in batch:  # after the counts: on_feed sees how many entries its feed added
                 if item.done is not None:
                     feeds_left -= 1
@@ -376,6 +381,8 @@ def refresh(
         fetcher.close()
         if pages is not None:
             pages.close()
+        if versions is not None:
+            versions.close()
     report.seconds = time.monotonic() - started
     return report
 
@@ -442,6 +449,22 @@ def _new_entry(entry: feed_format.FeedEntry, text: str, *, full: bool, page: Raw
         text=body,
         full_page=full,
         doc_id=text_id(body),
+    )
+
+
+def keep_versions(versions: VersionStore, entries: list[tuple[Feed, Entry]]) -> None:
+    """Each new entry's text is the first version of its article (identified by its link,
+    else by the feed and the entry's id), or a new version when the article was known."""
+    record_versions(
+        versions,
+        [
+            fetch_of(
+                entry_article(e),
+                url=e.link or feed.url,
+                identity=article_identity(e.link, feed_url=feed.url, entry_key=e.key),
+            )
+            for feed, e in entries
+        ],
     )
 
 

@@ -1,5 +1,6 @@
 """Reading an input for the CLI and the app: files and standard input straight through
-ingest; URLs with the fetched-page cache, so a page opens again offline."""
+ingest; URLs with the fetched-page cache, so a page opens again offline, and each fetch
+kept as a version of its article when it changed (``service/versions.py``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..ingest import reader as ingest_reader
 from ..ingest.sniff import is_url as is_url  # the CLI asks the use-case layer
 from ..model import RawArticle
 from .stores import open_pages
+from .versions import record_fetch
 
 
 def read_input(
@@ -35,7 +37,7 @@ def read_input(
         if notify:
             notify(line)
     try:
-        return ingest_reader.read_input(
+        article = ingest_reader.read_input(
             arg,
             published=published,
             max_bytes=max_bytes,
@@ -47,3 +49,6 @@ def read_input(
     finally:
         if pages is not None:
             pages.close()
+    if not offline:  # a fetch: kept as a version of the article when it changed anything
+        record_fetch(article, arg, notify)
+    return article

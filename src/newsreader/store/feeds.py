@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import data_dir
-from .sqlite import CorruptError, StoreFile, rows
+from .sqlite import CorruptError, StoreFile, salvage_tables
 
 FILENAME = "feeds.sqlite3"
 SCHEMA_VERSION = "1"
@@ -364,29 +364,4 @@ def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
 
 def _salvage(source: Path, conn: sqlite3.Connection) -> str:
     """Copy readable feeds and entries from a broken file; says how many feeds."""
-    try:
-        old = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return "no feeds"
-    saved = 0
-    try:
-        for table in ("feeds", "entries"):
-            try:
-                found = rows(old, f"SELECT * FROM {table}")
-            except sqlite3.Error:
-                continue
-            conn.execute("BEGIN IMMEDIATE")
-            for row in found:
-                cols = list(row)
-                try:
-                    conn.execute(
-                        f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                        [row[c] for c in cols],
-                    )
-                except sqlite3.Error:
-                    continue
-                saved += table == "feeds"
-            conn.execute("COMMIT")
-    finally:
-        old.close()
-    return f"{saved} feed{'s' if saved != 1 else ''}"
+    return salvage_tables(source, conn, ("feeds", "entries"), ("feed", "feeds"))

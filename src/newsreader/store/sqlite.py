@@ -192,6 +192,38 @@ def rows(conn: sqlite3.Connection, sql: str, *params: object) -> list[dict[str, 
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
+def salvage_tables(source: Path, conn: sqlite3.Connection, tables: tuple[str, ...], noun: tuple[str, str]) -> str:
+    """Copy every readable row of ``tables`` (in that order) from a damaged file into the new
+    one, row by row (a row that fails is skipped); says how many rows of the first table
+    were saved, as "3 feeds" (``noun``: singular and plural)."""
+    try:
+        old = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return f"no {noun[1]}"
+    saved = 0
+    try:
+        for table in tables:
+            try:
+                found = rows(old, f"SELECT * FROM {table}")
+            except sqlite3.Error:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            for row in found:
+                cols = list(row)
+                try:
+                    conn.execute(
+                        f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                        [row[c] for c in cols],
+                    )
+                except sqlite3.Error:
+                    continue
+                saved += table == tables[0]
+            conn.execute("COMMIT")
+    finally:
+        old.close()
+    return f"{saved} {noun[0] if saved == 1 else noun[1]}"
+
+
 _S = TypeVar("_S", bound="StoreFile")
 
 

@@ -1,0 +1,218 @@
+"""Article versions: each fetch of an article that changed its title or text is kept
+(``store/versions.py``); ``recheck`` fetches recent articles again; ``versions`` lists
+them and ``diff`` compares two.
+
+Where versions come from: opening or parsing a URL (``service.inputs.read_input``) and a
+feed refresh (each new entry). An article's identity is its address without the parts
+that don't name the page (fragment, tracking parameters, ``www.``, a trailing slash),
+else its feed entry's id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..ingest import DEFAULT_MAX_BYTES
+from ..lazy import lazy_import
+from ..model import IngestError, RawArticle, text_id
+from ..store import versions as versions_module
+from ..store.versions import Fetch, Version, VersionStore
+from .stores import open_pages
+
+if TYPE_CHECKING:
+    from ..ingest import fetch as fetching
+    from ..ingest import reader as ingest_reader
+else:  # the HTTP client only when something is re-checked
+    fetching = lazy_import("newsreader.ingest.fetch")
+    ingest_reader = lazy_import("newsreader.ingest.reader")
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+def article_identity(url: str | None, *, feed_url: str | None = None, entry_key: str | None = None) -> str | None:
+    """The identity versions of one article share: "https://Example.org/a/?utm_source=x#top"
+    -> "https://example.org/a"; without an address, "entry:<feed>#<entry id>"."""
+    if url and url.startswith(("http://", "https://")):
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        if parts.port and parts.port not in (80, 443):
+            host = f"{host}:{parts.port}"
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING)])
+        path = parts.path.rstrip("/") or ""
+        return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+    if feed_url and entry_key:
+        return f"entry:{feed_url}#{entry_key}"
+    return None
+
+
+def open_versions(path: Path | None = None) -> tuple[VersionStore | None, list[str]]:
+    """The version store and its notices (None, with the reason, when it can't be opened)."""
+    try:
+        store = VersionStore(path)
+    except (OSError, sqlite3.Error) as exc:
+        return None, [f"The article versions are unavailable ({exc}); changes to articles are not kept."]
+    return store, list(store.notices)
+
+
+def fetch_of(
+    article: RawArticle,
+    *,
+    url: str,
+    identity: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Fetch | None:
+    """What the version store keeps of one fetch of ``article`` (None without an identity)."""
+    identity = identity or article_identity(url)
+    if identity is None:
+        return None
+    return Fetch(
+        identity,
+        url,
+        article.title,
+        article.published,
+        article.text,
+        text_id(article.text),
+        etag=etag,
+        last_modified=last_modified,
+    )
+
+
+def record(store: VersionStore, fetches: list[Fetch | None]) -> list[tuple[Version, bool]]:
+    """Keep the fetches that changed something; [] when the store can't be written."""
+    wanted = [f for f in fetches if f is not None]
+    if not wanted:
+        return []
+    try:
+        return store.record_many(wanted)
+    except (OSError, sqlite3.Error):
+        return []
+
+
+def record_fetch(article: RawArticle, url: str, notify: Callable[[str], None] | None = None) -> None:
+    """Keep a fetched page as a version (opening the store for it); a failure is a notice."""
+    store, notices = open_versions()
+    for line in notices:
+        if notify:
+            notify(line)
+    if store is None:
+        return
+    with store:
+        found = record(store, [fetch_of(article, url=url)])
+    if found and found[0][1] and found[0][0].n > 1 and notify:
+        notify(f"{url}: changed since it was last fetched (version {found[0][0].n}; see `newsreader diff {url}`)")
+
+
+def version_article(store: VersionStore, version: Version) -> RawArticle:
+    return RawArticle(
+        title=version.title,
+        published=version.published,
+        text=store.text(version.identity, version.n),
+        source=version.url,
+    )
+
+
+def find_article(store: VersionStore, ref: str) -> str:
+    """The identity of the article ``ref`` names (a URL, an identity or a document id
+    prefix); LookupError with a one-line reason otherwise."""
+    found = store.find(ref)
+    if not found and ref.startswith(("http://", "https://")):
+        identity = article_identity(ref)
+        found = store.find(identity) if identity else []
+    if not found:
+        raise LookupError(f"{ref!r}: no versions kept of that article (open its URL first)")
+    if len(found) > 1:
+        raise LookupError(f"{ref!r} names {len(found)} articles; give more of the id or the URL")
+    return found[0]
+
+
+def recent(store: VersionStore, days: float) -> list[Version]:
+    """The last version of each article first seen in the last ``days`` days."""
+    return store.recent(time.time() - days * 86400)
+
+
+__all__ = [
+    "Version",
+    "VersionStore",
+    "Fetch",
+    "article_identity",
+    "fetch_of",
+    "find_article",
+    "open_versions",
+    "recent",
+    "record",
+    "record_fetch",
+    "recheck",
+    "RecheckOutcome",
+    "version_article",
+    "versions_module",
+]
+
+
+@dataclass
+class RecheckOutcome:
+    """What re-fetching one article found: ``changed`` (a new version), ``unchanged`` (304,
+    or the same text), ``skipped`` (the server asked to wait) or ``failed``."""
+
+    url: str
+    status: str
+    version: Version | None = None
+    error: str | None = None
+
+
+def recheck(
+    store: VersionStore,
+    days: float,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = None,
+    cache_dir: str | Path | None = None,
+    notify: Callable[[str], None] | None = None,
+    workers: int = 8,
+) -> list[RecheckOutcome]:
+    """Fetch again every article first seen in the last ``days`` days, politely: a
+    conditional GET with the last version's ETag and Last-Modified, at most 2 requests to
+    one host at a time, a 429/503 with Retry-After skipped. A changed page is extracted and
+    kept as a new version. Articles known only as feed entries without a page are left out."""
+    targets = [v for v in recent(store, days) if not v.identity.startswith("entry:")]
+    pages, notices = open_pages(cache_dir)
+    for line in notices:
+        if notify:
+            notify(line)
+
+    def one(last: Version) -> RecheckOutcome:
+        try:
+            response = fetcher.get(last.url, max_bytes=max_bytes, etag=last.etag, last_modified=last.last_modified)
+            if response.not_modified:
+                return RecheckOutcome(last.url, "unchanged", last)
+            article = ingest_reader.article_from_response(last.url, response, pages=pages, notify=notify)
+        except fetching.FetchError as exc:
+            if exc.retry_after is not None:
+                return RecheckOutcome(last.url, "skipped", last, exc.reason)
+            return RecheckOutcome(last.url, "failed", last, exc.reason)
+        except IngestError as exc:
+            return RecheckOutcome(last.url, "failed", last, exc.reason)
+        fetch = fetch_of(
+            article, url=last.url, identity=last.identity, etag=response.etag, last_modified=response.last_modified
+        )
+        kept = record(store, [fetch])
+        if kept and kept[0][1]:
+            return RecheckOutcome(last.url, "changed", kept[0][0])
+        return RecheckOutcome(last.url, "unchanged", last)
+
+    fetcher = fetching.Fetcher(timeout=timeout or fetching.DEFAULT_TIMEOUT, per_host=2, pool=workers)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(targets)))) as pool:
+            outcomes = list(pool.map(one, targets))
+    finally:
+        fetcher.close()
+        if pages is not None:
+            pages.close()
+    return outcomes

@@ -1,0 +1,130 @@
+"""Article versions (store/versions.py, service/versions.py, `versions` and `recheck`),
+with pages served from a real HTTP server on 127.0.0.1 that change between fetches."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsreader.cli import main
+from newsreader.service import versions as version_service
+from newsreader.service.inputs import read_input
+from newsreader.store.versions import Fetch, VersionStore, apply_delta, delta
+from tests.feedserver import FeedServer, Route, article_html
+
+FIRST = [
+    "The ministry said repairs would cost $5.6 billion over three years.",
+    '"We will not cut corners," a senior official said.',
+    "Work is due to start in March.",
+]
+REVISED = [
+    "The ministry said repairs would cost $5.9 billion over three years.",
+    '"We will not cut corners," Jane Doe, a senior official at the ministry, said.',
+    "Work is due to start in March.",
+]
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as s:
+        yield s
+
+
+def page(paragraphs, etag):
+    return Route(
+        article_html("Repairs to cost billions", paragraphs), content_type="text/html; charset=utf-8", etag=etag
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "identity"),
+    [
+        ("https://www.Example.org/a/story/?utm_source=rss&id=3#top", "https://example.org/a/story?id=3"),
+        ("http://example.org:8080/x", "http://example.org:8080/x"),
+    ],
+)
+def test_an_articles_identity_leaves_out_what_does_not_name_the_page(url, identity):
+    assert version_service.article_identity(url) == identity
+    assert version_service.article_identity(None, feed_url="http://f/feed", entry_key="e1") == "entry:http://f/feed#e1"
+
+
+def test_a_delta_rebuilds_the_new_text_and_moves_cost_nothing_new():
+    old = "one\ntwo\nthree\nfour\n"
+    new = "three\nfour\none\ntwo\nfive\n"
+    ops = delta(old, new)
+    assert apply_delta(old, ops) == new
+    assert sum(len(op) for op in ops if isinstance(op, str)) < len(new)
+
+
+def test_twenty_versions_cost_less_than_twenty_copies(tmp_path):
+    text = "\n".join(f"Paragraph {i} says something about the budget, at some length." * 3 for i in range(60))
+    with VersionStore(tmp_path / "v.sqlite3") as store:
+        for n in range(20):
+            changed = text.replace("Paragraph 7 ", f"Paragraph 7 (revision {n}) ")
+            store.record(Fetch("a", "http://x/a", "T", None, changed, f"{n}"))
+        assert [v.n for v in store.versions("a")] == list(range(1, 21))
+        assert store.text("a", 13) == text.replace("Paragraph 7 ", "Paragraph 7 (revision 12) ")
+        one_copy = len(text.encode())
+        assert store.size() < 3 * one_copy  # 20 versions, stored as deltas and compressed
+
+
+def test_an_identical_refetch_adds_no_version(tmp_path):
+    with VersionStore(tmp_path / "v.sqlite3") as store:
+        f = Fetch("a", "http://x/a", "T", None, "text", "d1")
+        assert store.record(f)[1] is True
+        assert store.record(f)[1] is False
+        assert store.record(Fetch("a", "http://x/a", "New title", None, "text", "d1"))[1] is True
+        assert len(store.versions("a")) == 2
+
+
+def test_open_recheck_versions_against_a_changing_page(server, capsys):
+    server.routes["/story"] = page(FIRST, '"v1"')
+    url = server.url("/story")
+    read_input(url)
+    read_input(url)  # the same page again: nothing new
+    assert main(["recheck"]) == 0  # the same text: nothing new, its ETag kept for next time
+    assert main(["recheck"]) == 0  # a conditional GET: 304
+    assert "1 unchanged" in capsys.readouterr().err
+    assert server.statuses[304] == 1
+    server.routes["/story"] = page(REVISED, '"v2"')
+    assert main(["recheck", "--days", "1"]) == 0
+    assert "changed (version 2)" in capsys.readouterr().err
+    assert main(["versions", url, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [v["n"] for v in data["versions"]] == [1, 2]
+    assert data["versions"][1]["etag"] == '"v2"'
+    assert main(["versions", data["versions"][0]["doc_id"][:10]]) == 0
+    assert "Repairs to cost billions" in capsys.readouterr().out
+
+
+def test_recheck_counts_a_failure_and_exits_2(server, capsys):
+    server.routes["/story"] = page(FIRST, None)
+    read_input(server.url("/story"))
+    server.routes["/story"] = Route(b"gone", status=404, content_type="text/plain")
+    assert main(["recheck"]) == 2
+    assert "1 failed" in capsys.readouterr().err
+
+
+def test_versions_of_an_unknown_article_is_one_line_and_exit_2(capsys):
+    assert main(["versions", "https://example.org/never"]) == 2
+    assert "no versions kept" in capsys.readouterr().err
+
+
+def test_a_refreshed_entry_is_the_first_version_of_its_article(server, capsys):
+    from tests.feedserver import rss
+
+    server.routes["/story"] = page(FIRST, '"v1"')
+    link = server.url("/story")
+    server.routes["/feed.xml"] = Route(
+        rss("News", [{"guid": "e1", "link": link, "title": "Repairs to cost billions", "description": "Short."}])
+    )
+    assert main(["feeds", "add", server.url("/feed.xml")]) == 0
+    assert main(["refresh"]) == 0
+    assert main(["versions", link, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["versions"]) == 1 and "$5.6 billion" not in data["versions"][0]["title"]
+    server.routes["/story"] = page(REVISED, '"v2"')
+    read_input(link)  # opening it later sees the change
+    assert main(["versions", link, "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["versions"]) == 2
