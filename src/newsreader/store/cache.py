@@ -18,7 +18,7 @@ from typing import Protocol, TypedDict
 
 from ..model import Document, SchemaError
 from .paths import cache_dir
-from .sqlite import StoreFile, is_read_only, rollback
+from .sqlite import StoreFile, is_read_only
 
 SCHEMA_VERSION = "1"
 STDIN_SOURCE = "-"  # the source of a document read from standard input (ingest's name for it)
@@ -142,15 +142,8 @@ class DocumentCache(StoreFile):
         ]
         with self._lock:
             try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    self._conn.executemany(
-                        "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-                    )
-                except BaseException:
-                    rollback(self._conn)
-                    raise
-                self._conn.execute("COMMIT")
+                with self.transaction() as conn:
+                    conn.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             except sqlite3.OperationalError as exc:
                 self.writable = False
                 self.notices.append(f"The document cache can't be written ({exc}); documents are parsed but not kept.")

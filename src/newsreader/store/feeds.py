@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import data_dir
-from .sqlite import CorruptError, StoreFile, salvage_tables
+from .sqlite import StoreFile, salvage_tables, versioned_schema
 
 FILENAME = "feeds.sqlite3"
 SCHEMA_VERSION = "1"
@@ -179,7 +179,7 @@ class FeedStore(StoreFile):
 
     def remove_feed(self, feed_id: int) -> int:
         """Remove a feed and its entries; how many entries went with it."""
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             gone = self._conn.execute("DELETE FROM entries WHERE feed_id = ?", (feed_id,)).rowcount
             self._conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return gone
@@ -197,7 +197,7 @@ class FeedStore(StoreFile):
         """A fetched (200) feed's validators and metadata. Called after its new entries are
         stored (:meth:`add_entry`): a crash in between refetches the feed, never loses them."""
         now = time.time()
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             self._conn.execute(
                 "UPDATE feeds SET title = CASE WHEN user_title = 1 THEN title ELSE COALESCE(?, title) END, "
                 "site = COALESCE(?, site), format = COALESCE(?, format), etag = ?, last_modified = ?, "
@@ -214,7 +214,7 @@ class FeedStore(StoreFile):
         the stored entry, or None when its feed already has it (same key)."""
         out: list[Entry | None] = []
         now = time.time()
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             for feed_id, e in new:
                 values = (feed_id, e.key, e.link, e.title, e.published, e.author, e.text, int(e.full_page), e.doc_id)
                 cur = self._conn.execute(
@@ -231,7 +231,7 @@ class FeedStore(StoreFile):
 
     def record_not_modified(self, feed_id: int) -> None:
         now = time.time()
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             self._conn.execute(
                 "UPDATE feeds SET refreshed = ?, checked = ?, error = NULL, retry_after = NULL WHERE id = ?",
                 (now, now, feed_id),
@@ -241,7 +241,7 @@ class FeedStore(StoreFile):
         """A failed refresh: the reason is kept for ``feeds list``; entries are untouched."""
         now = time.time()
         until = now + retry_after if retry_after is not None else None
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             self._conn.execute(
                 "UPDATE feeds SET checked = ?, error = ?, retry_after = ? WHERE id = ?", (now, error, until, feed_id)
             )
@@ -296,7 +296,7 @@ class FeedStore(StoreFile):
         ids = list(entry_ids)
         changed = 0
         now = time.time()
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             for start in range(0, len(ids), 500):
                 part = ids[start : start + 500]
                 marks = ", ".join("?" * len(part))
@@ -309,7 +309,7 @@ class FeedStore(StoreFile):
     def set_doc_read(self, doc_id: str, read: bool = True) -> int:
         """Mark every entry showing this document read (or unread)."""
         now = time.time()
-        with self._lock, self._transaction():
+        with self._lock, self.transaction():
             return self._conn.execute(
                 "UPDATE entries SET read = ?, read_changed = ? WHERE doc_id = ? AND read != ?",
                 (int(read), now, doc_id, int(read)),
@@ -320,20 +320,6 @@ class FeedStore(StoreFile):
             row = self._conn.execute("SELECT (SELECT COUNT(*) FROM feeds), (SELECT COUNT(*) FROM entries)").fetchone()
         return int(row[0]), int(row[1])
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._conn)
-
-
-class _Transaction:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, *rest: object) -> None:
-        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
-
 
 def _entry(row: Sequence[object]) -> Entry:
     values = list(row)
@@ -343,23 +329,7 @@ def _entry(row: Sequence[object]) -> Entry:
 
 
 def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "meta" in tables:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None:
-            raise CorruptError("the feed list has no schema version")
-        if row[0] != SCHEMA_VERSION:
-            notices.append(f"The feed list was written by a newer newsreader (schema {row[0]}); it is only read.")
-            return False
-        return True
-    try:
-        conn.executescript(_DDL)
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
-            return False
-        raise
-    return True
+    return versioned_schema(conn, notices, what="the feed list", version=SCHEMA_VERSION, ddl=_DDL)
 
 
 def _salvage(source: Path, conn: sqlite3.Connection) -> str:

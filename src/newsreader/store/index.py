@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .paths import cache_dir
-from .sqlite import StoreFile, is_read_only, rollback, rows
+from .sqlite import StoreFile, is_read_only, rows
 
 SCHEMA_VERSION = "1"
 FILENAME = "index.sqlite3"
@@ -186,21 +186,15 @@ class LibraryIndex(StoreFile):
             return False
         now = time.time()
         today = time.strftime("%Y-%m-%d", time.localtime(now))
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    self._delete([d.id for d in docs])
-                    for doc in docs:
-                        self._insert(doc, now, today)
-                except BaseException:
-                    rollback(self._conn)
-                    raise
-                self._conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                self.writable = False
-                self.notices.append(f"The library index can't be written ({exc}); search may miss new articles.")
-                return False
+        try:
+            with self.transaction():
+                self._delete([d.id for d in docs])
+                for doc in docs:
+                    self._insert(doc, now, today)
+        except sqlite3.OperationalError as exc:
+            self.writable = False
+            self.notices.append(f"The library index can't be written ({exc}); search may miss new articles.")
+            return False
         return True
 
     def _insert(self, doc: IndexedDocument, now: float, today: str) -> None:
@@ -264,14 +258,8 @@ class LibraryIndex(StoreFile):
         """Forget documents (they left the cache)."""
         if not self.writable:
             return
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._delete(doc_ids)
-            except BaseException:
-                rollback(self._conn)
-                raise
-            self._conn.execute("COMMIT")
+        with self.transaction():
+            self._delete(doc_ids)
 
     def clear(self) -> None:
         with self._lock:

@@ -16,11 +16,12 @@ is read-only, the file is still read (``Database.writable`` is False).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -192,6 +193,29 @@ def rows(conn: sqlite3.Connection, sql: str, *params: object) -> list[dict[str, 
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
+def versioned_schema(conn: sqlite3.Connection, notices: list[str], *, what: str, version: str, ddl: str) -> bool:
+    """The schema of a file with a ``meta`` table holding its version: created when new (a
+    read-only new file is only read), read as it is when of this version, only read (with
+    a notice) when a newer newsreader wrote it; :class:`CorruptError` without a version."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None:
+            raise CorruptError(f"{what} has no schema version")
+        if row[0] != version:
+            notices.append(f"{what.capitalize()} was written by a newer newsreader (schema {row[0]}); it is only read.")
+            return False
+        return True
+    try:
+        conn.executescript(ddl)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (version,))
+    except sqlite3.OperationalError as exc:
+        if is_read_only(exc):
+            return False
+        raise
+    return True
+
+
 def salvage_tables(source: Path, conn: sqlite3.Connection, tables: tuple[str, ...], noun: tuple[str, str]) -> str:
     """Copy every readable row of ``tables`` (in that order) from a damaged file into the new
     one, row by row (a row that fails is skipped); says how many rows of the first table
@@ -246,6 +270,20 @@ class StoreFile:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the store's lock: ``BEGIN IMMEDIATE`` (the write lock
+        at once, so two writers never deadlock upgrading), ``COMMIT`` at the end, rolled back
+        if anything in the block raises."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                rollback(self._conn)
+                raise
+            self._conn.execute("COMMIT")
 
     def __enter__(self: _S) -> _S:
         return self

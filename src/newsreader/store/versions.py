@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .paths import data_dir
-from .sqlite import CorruptError, StoreFile, rollback, salvage_tables
+from .sqlite import StoreFile, salvage_tables, versioned_schema
 
 SCHEMA_VERSION = "1"
 FILENAME = "versions.sqlite3"
@@ -145,14 +145,9 @@ class VersionStore(StoreFile):
         with self._lock:
             if not self.writable:
                 raise OSError("the article versions are read-only")
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self.transaction():
                 for fetch in fetches:
                     out.append(self._record(fetch))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                rollback(self._conn)
-                raise
         return out
 
     def _record(self, f: Fetch) -> tuple[Version, bool]:
@@ -278,15 +273,4 @@ _VERSION_COLS = "a.identity, a.url, v.n, v.fetched, v.etag, v.last_modified, v.h
 
 
 def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "meta" in tables:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None:
-            raise CorruptError("the article versions have no schema version")
-        if row[0] != SCHEMA_VERSION:
-            notices.append(f"The article versions were written by a newer newsreader (schema {row[0]}); only read.")
-            return False
-        return True
-    conn.executescript(_DDL)
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    return True
+    return versioned_schema(conn, notices, what="the article versions", version=SCHEMA_VERSION, ddl=_DDL)
