@@ -8,7 +8,8 @@ order flips each round), so a noisy neighbour hits both sides alike. Parse rows 
 whole processes (``subprocess``); app rows run both apps in the same tmux pane (see
 ``METHOD``); feed rows time ``newsreader refresh`` against a local site served by
 ``tests/feedserver.py`` (built by ``feed_site.py``) and compare it with ``newsreader parse``
-of the same texts. The last line printed is ``SUMMARY key=value ...``.
+of the same texts; ledger rows (``ledger_bench.py``) time search, ``sources`` and indexing
+over a 10,000-article library. The last line printed is ``SUMMARY key=value ...``.
 """
 
 from __future__ import annotations
@@ -729,6 +730,28 @@ def same_documents(refresh_home: Path, parse_home: Path) -> str:
     )
 
 
+# -- the ledger: search, sources, indexing (issue 22) ---------------------------------------
+
+
+def bench_ledger(report: Report, work: Path, n_docs: int, n_articles: int | None, rounds: int) -> None:
+    """The ledger rows (``ledger_bench.py``): a library of ``n_docs`` articles made from the
+    article files (``n_articles`` of them; all when None)."""
+    sys.path.insert(0, str(HERE))
+    from ledger_bench import bench
+
+    files = article_files()
+    files = files[:n_articles] if n_articles else files
+    for f in bench(work, files, n_docs, rounds, alternate):
+        row = Row(f.name, f.ours, f.base, unit=f.unit, ratio=f.ratio, target=f.target, note=f.note)
+        if f.key and f.key.endswith("_ms") and f.ours is not None:
+            report.add(row)
+            mark = "" if row.ok is None else ("(ok)" if row.ok else "(MISSED)")
+            ms = f.ours * 1000
+            report.summary[f.key] = f"{ms:.1f}{mark}" if ms < 100 else f"{ms:.0f}{mark}"
+        else:
+            report.add(row, f.key)
+
+
 # -- main ----------------------------------------------------------------------------
 
 
@@ -761,6 +784,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-app", action="store_true", help="no app rows")
     parser.add_argument("--skip-parse", action="store_true", help="no parse rows")
     parser.add_argument("--skip-feeds", action="store_true", help="no feed refresh rows")
+    parser.add_argument("--skip-ledger", action="store_true", help="no ledger rows (search, sources, indexing)")
+    parser.add_argument(
+        "--ledger-docs", type=int, default=None, help="articles in the ledger rows' library (default 10000)"
+    )
     parser.add_argument("--feeds", type=int, default=None, help="feeds in the refresh rows (default 200)")
     parser.add_argument("--feed-entries", type=int, default=None, help="entries per feed there (default 2)")
     parser.add_argument("--corpus", type=Path, default=None, help=f"folder of article files (default {CORPUS})")
@@ -772,6 +799,7 @@ def main(argv: list[str] | None = None) -> int:
     large_words = 2_000 if args.quick else 50_000
     library_sizes = (5, 50) if args.quick else (10, 10_000)
     feed_sizes = QUICK_FEEDS if args.quick else FeedSizes()
+    ledger_docs = args.ledger_docs or (200 if args.quick else 10_000)
     if args.feeds or args.feed_entries:
         feeds = args.feeds or feed_sizes.feeds
         per_feed = args.feed_entries or feed_sizes.per_feed
@@ -788,6 +816,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_app(report, work, rounds, large_words, library_sizes)
         if not args.skip_feeds:
             bench_feeds(report, work, rounds, feed_sizes)
+        if not args.skip_ledger:
+            bench_ledger(report, work, ledger_docs, 6 if args.quick else None, rounds)
     report.notes.append(
         f"{'quick smoke run, numbers not meaningful; ' if args.quick else ''}"
         f"medians of {rounds} alternating rounds; total {time.perf_counter() - started:.0f} s"

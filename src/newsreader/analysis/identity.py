@@ -88,8 +88,11 @@ _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?\.?", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower case without accents, dots or possessives, words single-spaced: "Mr. Müller's" -> "mr muller"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # nothing to decompose (most names): the per-character pass is most of the time
+        plain = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = []
     for word in _WORD.findall(plain):
         word = _POSSESSIVE.sub("", word.replace(".", "")).casefold()

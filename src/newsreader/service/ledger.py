@@ -227,6 +227,7 @@ def _merge(groups: list[SourceGroup]) -> list[LedgerSource]:
     grouped = identity.group_anonymous(
         identity.AnonymousMention(g.key, g.outlet, g.description, g.first_seen) for g in anonymous
     )
+    heads = set(grouped.values())  # a set: `in grouped.values()` scanned every value for every source
     members: dict[str, list[SourceGroup]] = defaultdict(list)
     for g in groups:
         if g.kind == "person" and not g.scoped:
@@ -241,7 +242,7 @@ def _merge(groups: list[SourceGroup]) -> list[LedgerSource]:
             for name, n in p.names.items():
                 names[name] += n
         docs = frozenset().union(*(p.docs for p in parts))
-        guess = head in grouped.values()
+        guess = head in heads
         out.append(
             LedgerSource(
                 name=identity.display_name(names) if parts[0].kind == "person" else _most_used(names),

@@ -277,13 +277,18 @@ class LibraryIndex(StoreFile):
 
     def source_groups(self, kind: str | None = None) -> list[SourceGroup]:
         """Every key with its totals: names used (and how often), articles, quotes, claims,
-        first and last seen. One row per article for scoped keys, so cheap either way."""
+        first and last seen. One row per article for scoped keys, so cheap either way.
+
+        The table is read in its own order (NOT INDEXED) and sorted once for GROUP BY:
+        walking ``sources_key`` instead costs a random lookup in the table (and in docs) per
+        row, twice the time over 10,000 articles; the article count comes from the list of
+        documents, not a COUNT(DISTINCT) per key."""
         where, params = ("WHERE s.kind = ?", (kind,)) if kind else ("", ())
         sql = (
-            "SELECT s.key, MAX(s.scoped), MIN(s.kind), group_concat(s.name, char(31)), COUNT(DISTINCT s.doc), "
+            "SELECT s.key, MAX(s.scoped), MIN(s.kind), group_concat(s.name, char(31)), "
             "SUM(s.quotes), SUM(s.claims), MIN(d.seen), MAX(d.seen), MIN(s.description), MIN(d.outlet), "
             "group_concat(s.doc) "
-            f"FROM sources s JOIN docs d ON d.n = s.doc {where} GROUP BY s.key"
+            f"FROM sources s NOT INDEXED JOIN docs d ON d.n = s.doc {where} GROUP BY s.key"
         )
         out = []
         with self._lock:
@@ -291,20 +296,21 @@ class LibraryIndex(StoreFile):
                 names: dict[str, int] = {}
                 for name in (r[3] or "").split("\x1f"):
                     names[name] = names.get(name, 0) + 1
+                docs = frozenset(map(int, r[10].split(",")))
                 out.append(
                     SourceGroup(
                         key=r[0],
                         scoped=bool(r[1]),
                         kind=r[2],
                         names=names,
-                        articles=r[4],
-                        quotes=r[5] or 0,
-                        claims=r[6] or 0,
-                        first_seen=r[7],
-                        last_seen=r[8],
-                        description=r[9] or "",
-                        outlet=r[10],
-                        docs=frozenset(int(n) for n in r[11].split(",")),
+                        articles=len(docs),
+                        quotes=r[4] or 0,
+                        claims=r[5] or 0,
+                        first_seen=r[6],
+                        last_seen=r[7],
+                        description=r[8] or "",
+                        outlet=r[9],
+                        docs=docs,
                     )
                 )
         return out
@@ -367,12 +373,21 @@ class LibraryIndex(StoreFile):
         query = f"{{{columns}}} : ({match})" if columns else match
         where, params = _filters(since, doc_ids, source_keys)
         snippet_col = 2 if columns == "quotes" else 1
-        sql = (
-            f"SELECT d.id, d.title, d.published, d.source, snippet(doc_fts, {snippet_col}, ?, ?, '…', 24), "
-            "bm25(doc_fts, 10.0, 1.0, 2.0, 4.0) AS rank "
+        # Rank every match, then make snippets of the ``limit`` best only: in one SELECT,
+        # SQLite computes snippet() for each matching row before sorting (a common word
+        # over 10,000 articles: 57 ms, 33 this way). Left to the planner, the outer query
+        # walks the matches and joins the best by an automatic index; forcing a rowid lookup
+        # per best row (CROSS JOIN) re-expands a prefix query each time (co*: 60 -> 440 ms).
+        best = (
+            "SELECT d.n AS n, bm25(doc_fts, 10.0, 1.0, 2.0, 4.0) AS rank "
             f"FROM doc_fts JOIN docs d ON d.n = doc_fts.rowid WHERE doc_fts MATCH ? {where} ORDER BY rank LIMIT ?"
         )
-        found = self._query(sql, (MARK_START, MARK_END, query, *params, limit))
+        sql = (
+            f"SELECT d.id, d.title, d.published, d.source, snippet(doc_fts, {snippet_col}, ?, ?, '…', 24), best.rank "
+            f"FROM ({best}) AS best JOIN docs d ON d.n = best.n JOIN doc_fts ON doc_fts.rowid = best.n "
+            "WHERE doc_fts MATCH ? ORDER BY best.rank"
+        )
+        found = self._query(sql, (MARK_START, MARK_END, query, *params, limit, query))
         return [Hit(r[0], r[1], r[2], r[3], r[4], r[5]) for r in found]
 
     def search_quotes(
