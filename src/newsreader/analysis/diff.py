@@ -42,7 +42,7 @@ _STOP = frozenset(
 _SOURCING = frozenset("condition anonymity anonymously authorized publicly speak speaking named identified".split())
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen sen rep gov lt col capt sgt prof jr sr co inc corp ltd no vs etc jan feb mar apr "
-    "jun jul aug sep sept oct nov dec u.s u.k u.n".split()
+    "jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m".split()
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -762,7 +762,7 @@ def text_diff(old_text: str, new_text: str) -> tuple[ParagraphEdit, ...]:
         edits.append(((j, 1), ParagraphEdit("added", -1, -1, ns, ne, "", new_text[ns:ne])))
     for i in rest_old:
         os_, oe = old_paras[i]
-        before = max((partner[k] for k in range(i) if k in partner), default=-1)
+        before = next((partner[k] for k in range(i - 1, -1, -1) if k in partner), -1)
         edits.append(((before, 2), ParagraphEdit("removed", os_, oe, -1, -1, old_text[os_:oe], "")))
     edits.sort(key=lambda t: (t[0], t[1].old_start))
     return tuple(edit for _, edit in edits)
