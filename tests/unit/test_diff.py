@@ -210,6 +210,25 @@ def test_a_moved_paragraph_is_no_change():
     assert text_diff(f"{first}\n{second}\n{third}", f"{second}\n{third}\n{first}") == ()
 
 
+def test_a_moved_quote_paragraph_the_parser_gives_another_speaker_is_no_change():
+    """A continuation quote takes the speaker of the paragraph before it: moved after Tom
+    Berg's paragraph, the parser gives Ana Ruiz's words to him. The words did not change."""
+    ruiz = '"The bridge will reopen in spring," Mayor Ana Ruiz said.'
+    more = '"We have the money for it and the crews are ready."'
+    berg = "Opposition leader Tom Berg said the plan was far too costly for the town."
+    diff = versions(f"{ruiz}\n{more}\n{berg}", f"{ruiz}\n{berg}\n{more}", title="Bridge")
+    no_change(diff)
+
+
+def test_a_title_dropped_from_a_name_is_the_same_source():
+    diff = versions(
+        '"Prices will fall," Ms Lopez said.\nThe bank raised rates twice this year.',
+        '"Prices will fall," Lopez said.\nThe bank raised rates twice this year.',
+        title="Prices",
+    )
+    assert diff.sources == () and diff.quotes == ()
+
+
 def test_identical_versions_are_no_change(sample_doc):
     diff = diff_documents(sample_doc, sample_doc)
     no_change(diff)

@@ -53,11 +53,19 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(m.group().lower() for m in _WORD.finditer(text))
 
 
-def _name_key(name: str) -> str:
+# Titles that come and go with a name between versions ("Ms Plibersek", "Plibersek").
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev fr".split())
+
+
+def _name_words(name: str) -> tuple[str, ...]:
     words = _words(name)
-    if words and words[0] in ("a", "an", "the"):
+    while words and (words[0] in ("a", "an", "the") or words[0] in _HONORIFICS):
         words = words[1:]
-    return " ".join(words)
+    return words
+
+
+def _name_key(name: str) -> str:
+    return " ".join(_name_words(name))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -84,11 +92,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, paras: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, never across a paragraph; a rough split is enough:
     a sentence is context for matching, not a unit of the result."""
     spans = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraphs(text) if paras is None else paras:
         start = p_start
         for m in _SENTENCE_BREAK.finditer(text, p_start, p_end):
             before = text[start : m.start()].rsplit(None, 1)
@@ -358,7 +366,8 @@ def _similarity(a: Sequence[str], b: Sequence[str], floor: float = 0.0) -> float
 
 
 class _Version:
-    """A document's words with every number and date masked, split into sentences."""
+    """A document's words with every number and date masked, split into paragraphs and
+    sentences; which of its paragraphs the other version lacks (``edited``)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -385,9 +394,23 @@ class _Version:
             starts.append(m.start())
         self.tokens = tokens
         self.starts = starts
-        self.sentences = sentences(text)
+        self.paragraphs = paragraphs(text)
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self.paragraph_texts = [" ".join(text[s:e].split()) for s, e in self.paragraphs]
+        self.other_texts: frozenset[str] = frozenset()  # the other version's paragraphs
+        self.sentences = sentences(text, self.paragraphs)
         self._sentence_starts = [s for s, _ in self.sentences]
         self.source_names = {s.id: s.name for s in doc.sources}
+
+    def edited(self, pos: int) -> bool:
+        """True when the paragraph around ``pos`` is not, word for word, in the other version.
+
+        A quote or source change in a paragraph both versions have is the parser reading
+        the same words in another context (a paragraph moved next to another speaker), not
+        an edit: it is not reported.
+        """
+        k = bisect.bisect_right(self._paragraph_starts, pos) - 1
+        return k < 0 or self.paragraph_texts[k] not in self.other_texts
 
     def masked(self, start: int, end: int) -> tuple[str, ...]:
         """The masked words inside ``[start, end)``."""
@@ -424,6 +447,7 @@ class _Version:
 def diff_documents(old: Document, new: Document) -> DocumentDiff:
     """The structural diff of two parsed versions of one article."""
     a, b = _Version(old), _Version(new)
+    a.other_texts, b.other_texts = frozenset(b.paragraph_texts), frozenset(a.paragraph_texts)
     headline = HeadlineChange(old.title, new.title) if old.title.strip() != new.title.strip() else None
     numbers = _numbers(a, b)
     dates = _dates(a, b)
@@ -437,12 +461,8 @@ def diff_documents(old: Document, new: Document) -> DocumentDiff:
         numbers=tuple(numbers),
         sources=tuple(source_changes),
         dates=tuple(dates),
-        text_changed=_paragraph_texts(old.text) != _paragraph_texts(new.text),
+        text_changed=Counter(a.paragraph_texts) != Counter(b.paragraph_texts),
     )
-
-
-def _paragraph_texts(text: str) -> Counter[str]:
-    return Counter(" ".join(text[s:e].split()) for s, e in paragraphs(text))
 
 
 # numbers
@@ -537,13 +557,13 @@ def _sources(a: _Version, b: _Version) -> tuple[dict[str, str], list[SourceChang
         s = old_sources[i]
         if s.kind != "person":
             continue
-        names = set(_words(s.name))
+        names = set(_name_words(s.name))
         fits = [
             j
             for j in rest_new
             if new_sources[j].kind == "person"
-            and _words(new_sources[j].name)[-1:] == _words(s.name)[-1:]
-            and (names <= set(_words(new_sources[j].name)) or set(_words(new_sources[j].name)) <= names)
+            and _name_words(new_sources[j].name)[-1:] == _name_words(s.name)[-1:]
+            and (names <= set(_name_words(new_sources[j].name)) or set(_name_words(new_sources[j].name)) <= names)
         ]
         if len(fits) == 1:
             mapping[s.id] = new_sources[fits[0]].id
@@ -555,10 +575,22 @@ def _sources(a: _Version, b: _Version) -> tuple[dict[str, str], list[SourceChang
         mapping[old_sources[i].id] = new_sources[j].id
         rest_old.remove(i)
         rest_new.remove(j)
-        changes.append(SourceChange("named", _source_side(old_sources[i]), _source_side(new_sources[j]), reason))
-    changes += [SourceChange("removed", _source_side(old_sources[i]), None) for i in rest_old]
-    changes += [SourceChange("added", None, _source_side(new_sources[j])) for j in rest_new]
+        if _edited_at(a, old_sources[i]) or _edited_at(b, new_sources[j]):
+            changes.append(SourceChange("named", _source_side(old_sources[i]), _source_side(new_sources[j]), reason))
+    changes += [
+        SourceChange("removed", _source_side(old_sources[i]), None) for i in rest_old if _edited_at(a, old_sources[i])
+    ]
+    changes += [
+        SourceChange("added", None, _source_side(new_sources[j])) for j in rest_new if _edited_at(b, new_sources[j])
+    ]
     return mapping, changes
+
+
+def _edited_at(v: _Version, source: Source) -> bool:
+    """True when a paragraph that mentions or quotes ``source`` was edited (or it is nowhere)."""
+    quotes = set(source.quote_ids)
+    places = [m.start for m in source.mentions] + [q.start for q in v.doc.quotes if q.id in quotes]
+    return not places or any(v.edited(pos) for pos in places)
 
 
 def _named(a: _Version, b: _Version, rest_old: list[int], rest_new: list[int]) -> list[tuple[int, int, str]]:
@@ -687,6 +719,11 @@ def _quotes(a: _Version, b: _Version, source_map: dict[str, str]) -> list[QuoteC
         changes.append(_quote_change("reattributed", a, b, old_quotes[i], new_quotes[j], score))
     changes += [_quote_change("removed", a, b, old_quotes[i], None, 0.0) for i in rest_old]
     changes += [_quote_change("added", a, b, None, new_quotes[j], 0.0) for j in rest_new]
+    changes = [
+        c
+        for c in changes
+        if (c.old is not None and a.edited(c.old.start)) or (c.new is not None and b.edited(c.new.start))
+    ]
     changes.sort(key=lambda c: (c.new.start if c.new else -1, c.old.start if c.old else -1))
     return changes
 
