@@ -350,3 +350,11 @@ def test_the_diff_is_symmetric_in_what_it_finds(edit):
     old = f"At least {edit} were killed in the quake, police said."
     new = "At least 20 people were killed in the quake, police said."
     assert len(versions(old, new).numbers) == len(versions(new, old).numbers) == 1
+
+
+def test_a_paragraph_edited_only_in_punctuation_is_shown():
+    [edit] = text_diff("The vote is on Monday.\nIt is close.", "The vote is on Monday!\nIt is close.")
+    assert edit.op == "changed"
+    assert [(w.op, w.old_text, w.new_text) for w in edit.words if w.op != "equal"] == [
+        ("replace", "Monday.", "Monday!")
+    ]

@@ -788,8 +788,8 @@ def text_diff(old_text: str, new_text: str) -> tuple[ParagraphEdit, ...]:
     pairs, rest_old, rest_new = _align(olds, news, threshold=0.5)
     partner = {i: j for i, j, _ in pairs}
     edits: list[tuple[tuple[int, int], ParagraphEdit]] = []
-    for i, j, score in pairs:
-        if score < 1.0:
+    for i, j, _score in pairs:
+        if olds[i].exact != news[j].exact:  # punctuation or case alone is an edit too
             (os_, oe), (ns, ne) = old_paras[i], new_paras[j]
             words = _word_edits(old_text, os_, oe, new_text, ns, ne)
             edit = ParagraphEdit("changed", os_, oe, ns, ne, old_text[os_:oe], new_text[ns:ne], words)
