@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -358,3 +359,11 @@ def test_a_paragraph_edited_only_in_punctuation_is_shown():
     assert [(w.op, w.old_text, w.new_text) for w in edit.words if w.op != "equal"] == [
         ("replace", "Monday.", "Monday!")
     ]
+
+
+def test_the_diff_module_is_not_part_of_the_pipeline_version():
+    """Editing the diff must not invalidate every cached document: it never runs in a parse."""
+    from newsreader.analysis import version
+
+    assert "diff.py" in version.NOT_PIPELINE
+    assert (Path(version.__file__).parent / "diff.py").is_file()
