@@ -128,3 +128,45 @@ def test_a_refreshed_entry_is_the_first_version_of_its_article(server, capsys):
     read_input(link)  # opening it later sees the change
     assert main(["versions", link, "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["versions"]) == 2
+
+
+V1 = [
+    "Repairs to the Kursk bridge will cost $5.6 billion, the ministry said on Tuesday.",
+    '"We will not cut corners on safety," a senior official said.',
+    '"The schedule is tight, but we will meet it," the official added.',
+    "Work is due to start in March and end in 2027.",
+]
+V2 = [
+    "Repairs to the Kursk bridge will cost $5.9 billion, the ministry said on Tuesday.",
+    '"We will not cut corners on safety," said Jane Doe, a senior official at the ministry.',
+    "Work is due to start in March and end in 2027.",
+]
+
+
+def test_diff_of_two_fetched_versions_says_what_changed_in_meaning(server, capsys):
+    # A figure revised, a quote removed, the anonymous official named (issue 23's acceptance).
+    server.routes["/kursk"] = Route(article_html("Bridge repairs", V1), content_type="text/html", etag='"v1"')
+    url = server.url("/kursk")
+    assert main(["parse", url]) == 0
+    server.routes["/kursk"] = Route(article_html("Bridge repairs", V2), content_type="text/html", etag='"v2"')
+    assert main(["recheck"]) == 0
+    capsys.readouterr()
+    assert main(["versions", url]) == 0
+    out = capsys.readouterr().out
+    assert "1 number revised ($5.6 billion → $5.9 billion); 1 quote removed; 1 source named" in out
+    assert main(["diff", url, "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["schema"] == "newsreader.diff/1"
+    assert [(n["old"]["value"], n["new"]["value"]) for n in d["numbers"]] == [(5.6e9, 5.9e9)]
+    assert [(q["kind"], q["old"]["text"]) for q in d["quotes"]] == [
+        ("removed", "The schedule is tight, but we will meet it,")
+    ]
+    assert [(s["kind"], s["old"]["name"], s["new"]["name"]) for s in d["sources"]] == [
+        ("named", "a senior official", "Jane Doe")
+    ]
+    assert (d["old_version"]["n"], d["new_version"]["n"]) == (1, 2)
+    assert main(["diff", url]) == 0
+    text = capsys.readouterr().out
+    assert "[-$5.6-] {+$5.9+}" in text and '- "The schedule is tight' in text
+    assert main(["diff", url, "--from", "1", "--to", "7"]) == 2
+    assert "there is no version 7" in capsys.readouterr().err

@@ -229,7 +229,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return feed_commands.cmd_refresh(args)
     if args.command in ("sources", "source", "claims", "search", "index"):
         return ledger_commands.dispatch(args)
-    if args.command in ("versions", "recheck"):
+    if args.command in ("versions", "diff", "recheck"):
         return version_commands.dispatch(args)
     raise UsageError(f"unknown command {args.command!r}")
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 
 from ..service import versions as version_service
+from ..store import DocumentCache
 from ..store.versions import VersionStore
-from .common import Parser, UsageError, max_bytes, notice, one_line, settings
+from .common import Parser, UsageError, max_bytes, notice, one_line, open_configured_cache, settings
 
 
 def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -26,6 +28,23 @@ def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
     p_versions.add_argument("article", metavar="URL|ID")
     p_versions.add_argument("--json", action="store_true", help="JSON on stdout")
 
+    p_diff = sub.add_parser(
+        "diff",
+        help="what changed between two versions of an article: claims, quotes, numbers, sources, words",
+        description="The structural diff (quotes added, removed or reworded with their speaker; numbers "
+        "revised; sources that appeared, disappeared or were named; dates moved; the headline), then the "
+        "changed paragraphs with the changed words marked. Paragraph moves are not changes.",
+        epilog="examples:\n  newsreader diff https://example.org/story.html\n"
+        "  newsreader diff 787a3279 --from 1 --to 3 --json",
+        formatter_class=fmt,
+    )
+    p_diff.add_argument("article", metavar="URL|ID")
+    p_diff.add_argument(
+        "--from", dest="old", type=int, metavar="N", help="the older version (default: the one before --to)"
+    )
+    p_diff.add_argument("--to", dest="new", type=int, metavar="M", help="the newer version (default: the latest)")
+    p_diff.add_argument("--json", action="store_true", help="JSON on stdout (schema newsreader.diff/1)")
+
     p_recheck = sub.add_parser(
         "recheck",
         help="fetch recent articles again and keep what changed",
@@ -35,7 +54,7 @@ def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
         formatter_class=fmt,
     )
     p_recheck.add_argument("--days", type=float, default=3, metavar="N", help="articles first seen in the last N days")
-    for p in (p_versions, p_recheck):
+    for p in (p_versions, p_diff, p_recheck):
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
@@ -52,15 +71,22 @@ def dispatch(args: argparse.Namespace) -> int:
     with _open() as store:
         if args.command == "recheck":
             return _cmd_recheck(args, store)
-        return _cmd_versions(args, store)
+        try:
+            identity = version_service.find_article(store, args.article)
+        except LookupError as exc:
+            raise UsageError(f"{args.command}: {exc}") from None
+        cache = open_configured_cache()
+        try:
+            if args.command == "diff":
+                return _cmd_diff(args, store, cache, identity)
+            return _cmd_versions(args, store, cache, identity)
+        finally:
+            if cache is not None:
+                cache.close()
 
 
-def _cmd_versions(args: argparse.Namespace, store: VersionStore) -> int:
-    try:
-        identity = version_service.find_article(store, args.article)
-    except LookupError as exc:
-        raise UsageError(f"versions: {exc}") from None
-    found = store.versions(identity)
+def _cmd_versions(args: argparse.Namespace, store: VersionStore, cache: DocumentCache | None, identity: str) -> int:
+    found = version_service.summaries(store, cache, identity)
     if args.json:
         out = {
             "schema": "newsreader.versions/1",
@@ -75,16 +101,69 @@ def _cmd_versions(args: argparse.Namespace, store: VersionStore) -> int:
                     "etag": v.etag,
                     "last_modified": v.last_modified,
                     "hash": v.hash,
+                    "summary": summary,
                 }
-                for v in found
+                for v, summary in found
             ],
         }
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0
     print(one_line(identity))
-    for v in found:
+    for v, summary in found:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(v.fetched))
         print(f"{v.n:>4}  {when}  [{v.doc_id[:12]}]  {one_line(v.title)}")
+        print(f"      {one_line(summary)}")
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace, store: VersionStore, cache: DocumentCache | None, identity: str) -> int:
+    try:
+        compared = version_service.compare(store, cache, identity, args.old, args.new)
+    except LookupError as exc:
+        raise UsageError(f"diff: {exc}") from None
+    if args.json:
+        sys.stdout.write(json.dumps(compared.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    red, green, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m") if color else ("", "", "", "")
+    c = compared.changes
+    print(f"{bold}{one_line(identity)}: version {compared.old.n} → {compared.new.n}{reset}")
+    print(f"  {one_line(c.summary())}")
+    if c.headline:
+        print(f"  headline: {one_line(c.headline.old)} → {one_line(c.headline.new)}")
+    for n in c.numbers:
+        print(f"  number: {one_line(n.old.text)} → {one_line(n.new.text)}   ({one_line(n.context)})")
+    for q in c.quotes:
+        old = f"“{one_line(q.old.text)}”" if q.old else ""
+        new = f"“{one_line(q.new.text)}”" if q.new else ""
+        body = {"added": new, "removed": old}.get(q.kind, f"{old} → {new}")
+        print(f"  quote {q.kind} ({one_line(q.speaker or 'no speaker')}): {body}")
+    for s in c.sources:
+        if s.kind == "named" and s.old and s.new:
+            print(f"  source named: {one_line(s.old.name)} → {one_line(s.new.name)} (by {s.reason})")
+        else:
+            side = s.new or s.old
+            print(f"  source {s.kind}: {one_line(side.name if side else '?')}")
+    for d in c.dates:
+        print(f"  date: {one_line(d.old.text)} ({d.old.value}) → {one_line(d.new.text)} ({d.new.value})")
+    if compared.text:
+        print()
+    for edit in compared.text:
+        if edit.op == "added":
+            print(f"{green}+ {one_line(edit.new_text)}{reset}")
+        elif edit.op == "removed":
+            print(f"{red}- {one_line(edit.old_text)}{reset}")
+        else:
+            parts = []
+            for w in edit.words:
+                if w.op == "equal":
+                    parts.append(one_line(w.new_text))
+                else:
+                    if w.old_text:
+                        parts.append(f"{red}[-{one_line(w.old_text)}-]{reset}")
+                    if w.new_text:
+                        parts.append(f"{green}{{+{one_line(w.new_text)}+}}{reset}")
+            print("~ " + " ".join(p for p in parts if p))
     return 0
 
 

@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..analysis import diff
 from ..ingest import DEFAULT_MAX_BYTES
 from ..lazy import lazy_import
-from ..model import IngestError, RawArticle, text_id
+from ..model import Document, IngestError, RawArticle, text_id
+from ..store import DocumentCache
 from ..store import versions as versions_module
 from ..store.versions import Fetch, Version, VersionStore
+from .documents import open_document
 from .stores import open_pages
 
 if TYPE_CHECKING:
@@ -142,7 +145,10 @@ __all__ = [
     "Version",
     "VersionStore",
     "Fetch",
+    "VersionDiff",
     "article_identity",
+    "compare",
+    "summaries",
     "fetch_of",
     "find_article",
     "open_versions",
@@ -216,3 +222,73 @@ def recheck(
         if pages is not None:
             pages.close()
     return outcomes
+
+
+def version_document(store: VersionStore, cache: DocumentCache | None, version: Version) -> Document:
+    """The parsed document of a version (from the cache, else parsed now and cached)."""
+    return open_document(version_article(store, version), cache)
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    """Two versions of an article compared: what changed in meaning, then in words."""
+
+    identity: str
+    old: Version
+    new: Version
+    old_doc: Document
+    new_doc: Document
+    changes: diff.DocumentDiff
+    text: tuple[diff.ParagraphEdit, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = dict(self.changes.to_dict())
+        out.update(
+            article=self.identity,
+            old_version={"n": self.old.n, "fetched": _iso(self.old.fetched), "doc_id": self.old.doc_id},
+            new_version={"n": self.new.n, "fetched": _iso(self.new.fetched), "doc_id": self.new.doc_id},
+            text=[edit.to_dict() for edit in self.text],
+        )
+        return out
+
+
+def _iso(when: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(when))
+
+
+def compare(
+    store: VersionStore, cache: DocumentCache | None, identity: str, old_n: int | None = None, new_n: int | None = None
+) -> VersionDiff:
+    """Version ``old_n`` (default: the one before ``new_n``) against ``new_n`` (default: the
+    latest); LookupError naming what is missing."""
+    found = {v.n: v for v in store.versions(identity)}
+    if len(found) < 2 and (old_n is None or new_n is None):
+        raise LookupError(f"{identity}: only one version is kept; nothing to compare yet")
+    new_n = new_n if new_n is not None else max(found)
+    old_n = old_n if old_n is not None else new_n - 1
+    for n in (old_n, new_n):
+        if n not in found:
+            raise LookupError(f"{identity}: there is no version {n} (versions 1 to {max(found)})")
+    old, new = found[old_n], found[new_n]
+    old_doc, new_doc = version_document(store, cache, old), version_document(store, cache, new)
+    return VersionDiff(
+        identity,
+        old,
+        new,
+        old_doc,
+        new_doc,
+        diff.diff_documents(old_doc, new_doc),
+        diff.text_diff(old_doc.text, new_doc.text),
+    )
+
+
+def summaries(store: VersionStore, cache: DocumentCache | None, identity: str) -> list[tuple[Version, str]]:
+    """Each version with a one-line summary of what changed since the one before it."""
+    found = store.versions(identity)
+    out: list[tuple[Version, str]] = []
+    previous: Document | None = None
+    for version in found:
+        doc = version_document(store, cache, version)
+        out.append((version, "first version" if previous is None else diff.diff_documents(previous, doc).summary()))
+        previous = doc
+    return out
