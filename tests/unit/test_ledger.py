@@ -148,7 +148,8 @@ def test_search_ranks_finds_phrases_in_quotes_and_filters(library):
     assert len(ledger.search(index, "spending", since="2010-02-01")) == 1
     mccain = ledger.find_sources(index, "McCain")
     assert [h.title for h in ledger.search(index, "wars OR deficit", source=mccain)] == ["Candidates debate"]
-    assert ledger.search(index, "taxes")[0].title == "Budget plan announced"  # stemmed: "tax"
+    assert ledger.search(index, "ta", prefix=True)[0].title == "Budget plan announced"  # as one types: ta*
+    assert ledger.search(index, "ZÜRICH OR tax")[0].title == "Budget plan announced"  # case and accents aside
 
 
 def test_match_spans_are_offsets_in_the_document_text(library):
@@ -183,6 +184,7 @@ def test_words_with_punctuation_are_searched_as_phrases(typed, sent):
 def test_search_as_you_type_matches_the_last_word_as_a_prefix():
     assert ledger.prepare_query("minimum wa", prefix=True) == "minimum wa*"
     assert ledger.prepare_query('"minimum wa"', prefix=True) == '"minimum wa"'
+    assert ledger.prepare_query("minimum w", prefix=True) == "minimum w"  # one letter waits for the next
 
 
 def test_a_punctuated_word_finds_its_phrase(library):

@@ -573,9 +573,9 @@ def prepare_query(query: str, *, prefix: bool = False) -> str:
             parts.append(f'{lead}"{core}"{trail}')
         else:
             parts.append(token)
-    if prefix and parts and _BAREWORD.fullmatch(parts[-1]) and not parts[-1].endswith("*"):
-        if parts[-1] not in _OPERATORS:
-            parts[-1] += "*"
+    last = parts[-1] if parts else ""
+    if prefix and _BAREWORD.fullmatch(last) and not last.endswith("*") and last not in _OPERATORS and len(last) > 1:
+        parts[-1] += "*"  # one letter would match most of the library: it waits for the second
     return " ".join(parts)
 
 

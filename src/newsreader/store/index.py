@@ -7,9 +7,12 @@ aside and started again. Rows arrive already keyed: who is who across articles i
 decided by ``analysis/identity.py`` in the service layer (``service/ledger.py``); this
 module only stores and queries.
 
-Search text is indexed with the ``porter unicode61 remove_diacritics 2`` tokenizer:
-"taxes" finds "tax", "Zürich" finds "Zurich". A query is FTS5 syntax; one FTS5 rejects
-is :class:`QueryError`, never a crash.
+Search text is indexed with the ``unicode61 remove_diacritics 2`` tokenizer ("Zürich"
+finds "Zurich") and prefix indexes for two and three letters (``ta*`` as one types is
+cheap). No stemmer: with porter, a typed prefix missed words that are there ("relati*"
+against the stored stem "relat"), and search as you type lives on prefixes; ``tax*``
+finds "taxes". A query is FTS5 syntax; one FTS5 rejects is :class:`QueryError`, never a
+crash.
 """
 
 from __future__ import annotations
@@ -24,11 +27,11 @@ from typing import Any
 from .paths import cache_dir
 from .sqlite import StoreFile, is_read_only, rows
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 FILENAME = "index.sqlite3"
 #: Marks around a match in snippets and highlights (never in article text: control characters).
 MARK_START, MARK_END = "\x02", "\x03"
-_TOKENIZE = "porter unicode61 remove_diacritics 2"
+_TOKENIZE = "unicode61 remove_diacritics 2"
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,8 +84,27 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (doc, claim_id)
 );
 CREATE INDEX IF NOT EXISTS claims_source ON claims (doc, source_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(title, body, quotes, sources, tokenize = '{_TOKENIZE}');
-CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, speaker, tokenize = '{_TOKENIZE}');
+-- Totals per key, kept by put() and remove() for the keys they touch: `sources` reads
+-- one row per key instead of grouping every source row of the library.
+CREATE TABLE IF NOT EXISTS source_totals (
+    key TEXT PRIMARY KEY,
+    scoped INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    names TEXT NOT NULL,         -- the names used, char(31)-separated, one per article
+    articles INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    description TEXT NOT NULL,
+    outlet TEXT,
+    docs TEXT NOT NULL           -- the document numbers, comma-separated
+);
+CREATE INDEX IF NOT EXISTS source_totals_kind ON source_totals (kind);
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
+    title, body, quotes, sources, tokenize = '{_TOKENIZE}', prefix = '2 3'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text, speaker, tokenize = '{_TOKENIZE}', prefix = '2 3');
 """
 
 
@@ -188,9 +210,11 @@ class LibraryIndex(StoreFile):
         today = time.strftime("%Y-%m-%d", time.localtime(now))
         try:
             with self.transaction():
-                self._delete([d.id for d in docs])
+                keys = self._delete([d.id for d in docs])
                 for doc in docs:
                     self._insert(doc, now, today)
+                    keys.update(s.key for s in doc.sources)
+                self._total(keys)
         except sqlite3.OperationalError as exc:
             self.writable = False
             self.notices.append(f"The library index can't be written ({exc}); search may miss new articles.")
@@ -243,27 +267,43 @@ class LibraryIndex(StoreFile):
             ),
         )
 
-    def _delete(self, doc_ids: Iterable[str]) -> None:
+    def _total(self, keys: set[str]) -> None:
+        """Recompute the totals of these keys from their source rows."""
+        marks = ",".join("?" * len(keys))
+        self._conn.execute(f"DELETE FROM source_totals WHERE key IN ({marks})", tuple(keys))
+        self._conn.execute(
+            "INSERT INTO source_totals SELECT s.key, MAX(s.scoped), MIN(s.kind), group_concat(s.name, char(31)), "
+            "COUNT(DISTINCT s.doc), SUM(s.quotes), SUM(s.claims), MIN(d.seen), MAX(d.seen), MIN(s.description), "
+            f"MIN(d.outlet), group_concat(s.doc) FROM sources s JOIN docs d ON d.n = s.doc WHERE s.key IN ({marks}) "
+            "GROUP BY s.key",
+            tuple(keys),
+        )
+
+    def _delete(self, doc_ids: Iterable[str]) -> set[str]:
+        """Forget these documents; the source keys they had (their totals need recomputing)."""
         c = self._conn
+        keys: set[str] = set()
         for doc_id in doc_ids:
             row = c.execute("SELECT n FROM docs WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
                 continue
             n = row[0]
+            keys.update(r[0] for r in c.execute("SELECT key FROM sources WHERE doc = ?", (n,)))
             c.execute("DELETE FROM quote_fts WHERE rowid IN (SELECT n FROM quotes WHERE doc = ?)", (n,))
             c.execute("DELETE FROM doc_fts WHERE rowid = ?", (n,))
             c.execute("DELETE FROM docs WHERE n = ?", (n,))  # sources, quotes, claims by cascade
+        return keys
 
     def remove(self, doc_ids: Iterable[str]) -> None:
         """Forget documents (they left the cache)."""
         if not self.writable:
             return
         with self.transaction():
-            self._delete(doc_ids)
+            self._total(self._delete(doc_ids))
 
     def clear(self) -> None:
         with self._lock:
-            for table in ("quote_fts", "doc_fts", "claims", "quotes", "sources", "docs"):
+            for table in ("quote_fts", "doc_fts", "source_totals", "claims", "quotes", "sources", "docs"):
                 self._conn.execute(f"DELETE FROM {table}")
 
     # -- reading -------------------------------------------------------------
@@ -277,42 +317,38 @@ class LibraryIndex(StoreFile):
 
     def source_groups(self, kind: str | None = None) -> list[SourceGroup]:
         """Every key with its totals: names used (and how often), articles, quotes, claims,
-        first and last seen. One row per article for scoped keys, so cheap either way.
-
-        The table is read in its own order (NOT INDEXED) and sorted once for GROUP BY:
-        walking ``sources_key`` instead costs a random lookup in the table (and in docs) per
-        row, twice the time over 10,000 articles; the article count comes from the list of
-        documents, not a COUNT(DISTINCT) per key."""
-        where, params = ("WHERE s.kind = ?", (kind,)) if kind else ("", ())
+        first and last seen; read from ``source_totals`` (one row per key)."""
+        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
         sql = (
-            "SELECT s.key, MAX(s.scoped), MIN(s.kind), group_concat(s.name, char(31)), "
-            "SUM(s.quotes), SUM(s.claims), MIN(d.seen), MAX(d.seen), MIN(s.description), MIN(d.outlet), "
-            "group_concat(s.doc) "
-            f"FROM sources s NOT INDEXED JOIN docs d ON d.n = s.doc {where} GROUP BY s.key"
+            "SELECT key, scoped, kind, names, articles, quotes, claims, first_seen, last_seen, description, "
+            f"outlet, docs FROM source_totals {where}"
         )
         out = []
         with self._lock:
-            for r in self._conn.execute(sql, params):
+            found = self._conn.execute(sql, params).fetchall()
+        for r in found:
+            if "\x1f" in r[3]:
                 names: dict[str, int] = {}
-                for name in (r[3] or "").split("\x1f"):
+                for name in r[3].split("\x1f"):
                     names[name] = names.get(name, 0) + 1
-                docs = frozenset(map(int, r[10].split(",")))
-                out.append(
-                    SourceGroup(
-                        key=r[0],
-                        scoped=bool(r[1]),
-                        kind=r[2],
-                        names=names,
-                        articles=len(docs),
-                        quotes=r[4] or 0,
-                        claims=r[5] or 0,
-                        first_seen=r[6],
-                        last_seen=r[7],
-                        description=r[8] or "",
-                        outlet=r[9],
-                        docs=docs,
-                    )
+            else:
+                names = {r[3]: 1}
+            out.append(
+                SourceGroup(
+                    key=r[0],
+                    scoped=bool(r[1]),
+                    kind=r[2],
+                    names=names,
+                    articles=r[4],
+                    quotes=r[5] or 0,
+                    claims=r[6] or 0,
+                    first_seen=r[7],
+                    last_seen=r[8],
+                    description=r[9] or "",
+                    outlet=r[10],
+                    docs=frozenset(map(int, r[11].split(","))) if "," in r[11] else frozenset((int(r[11]),)),
                 )
+            )
         return out
 
     def appearances(self, keys: Sequence[str]) -> list[dict[str, object]]:
@@ -419,19 +455,6 @@ class LibraryIndex(StoreFile):
         found = self._query(sql, (MARK_START, MARK_END, match, doc_id))
         return found[0][0] if found else None
 
-    def scan(self, term: str, limit: int = 20) -> list[str]:
-        """Document ids whose text contains ``term`` (case-insensitive), by reading every
-        body: the linear scan the benchmark compares search with."""
-        needle = term.casefold()
-        out: list[str] = []
-        with self._lock:
-            for doc_id, body in self._conn.execute("SELECT d.id, f.body FROM docs d JOIN doc_fts f ON f.rowid = d.n"):
-                if needle in body.casefold():
-                    out.append(doc_id)
-                    if len(out) == limit:
-                        break
-        return out
-
     def _query(self, sql: str, params: tuple[object, ...]) -> list[Any]:
         with self._lock:
             try:
@@ -470,7 +493,7 @@ def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
         row = None
     try:
         if row is not None and row[0] != SCHEMA_VERSION:
-            for table in ("quote_fts", "doc_fts", "claims", "quotes", "sources", "docs"):
+            for table in ("quote_fts", "doc_fts", "source_totals", "claims", "quotes", "sources", "docs"):
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
             notices.append("The library index was from another version; run `newsreader index rebuild`.")
         conn.executescript(_DDL)
