@@ -170,3 +170,65 @@ def test_diff_of_two_fetched_versions_says_what_changed_in_meaning(server, capsy
     assert "[-$5.6-] {+$5.9+}" in text and '- "The schedule is tight' in text
     assert main(["diff", url, "--from", "1", "--to", "7"]) == 2
     assert "there is no version 7" in capsys.readouterr().err
+
+
+LONG = " ".join(["The council met on Monday to discuss the bridge."] * 30)  # not a teaser: no page fetch
+
+
+def test_a_refresh_that_sees_an_entry_change_keeps_the_new_version(server, capsys):
+    from tests.feedserver import rss
+
+    from newsreader.service import feeds as feed_service
+    from newsreader.service.stores import open_cache, open_feed_list
+
+    def serve(text, updated):
+        item = {"guid": "e1", "link": server.url("/story"), "title": "Bridge", "content": f"<p>{text}</p>"}
+        body = rss("News", [item]).replace(b"</item>", f"<atom:updated>{updated}</atom:updated></item>".encode())
+        body = body.replace(b'<rss version="2.0"', b'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"')
+        server.routes["/feed.xml"] = Route(body)
+
+    serve(LONG + " It will cost $5.6 billion.", "2024-05-01T10:00:00Z")
+    store, _ = open_feed_list(create=True)
+    store.add_feed(server.url("/feed.xml"))
+    cache, _ = open_cache(__import__("newsreader.config", fromlist=["load_config"]).load_config())
+    first = feed_service.refresh(store, cache)
+    assert (first.entries, first.revised) == (1, 0)
+    # The same entry, its time bumped, nothing else changed: no new version.
+    serve(LONG + " It will cost $5.6 billion.", "2024-05-01T11:00:00Z")
+    assert feed_service.refresh(store, cache).revised == 0
+    # The text revised: the entry gets the new text (read state kept), a new version is kept.
+    store.set_read([store.entries()[0].id])
+    serve(LONG + " It will cost $5.9 billion.", "2024-05-01T12:00:00Z")
+    third = feed_service.refresh(store, cache)
+    assert (third.entries, third.revised) == (0, 1)
+    entry = store.entries()[0]
+    assert "$5.9 billion" in entry.text and entry.read
+    assert cache.latest(entry.doc_id) is not None  # parsed during the refresh
+    store.close()
+    cache.close()
+    assert main(["versions", server.url("/story")]) == 0
+    out = capsys.readouterr().out
+    assert "1 number revised ($5.6 billion → $5.9 billion)" in out
+
+
+def test_a_feed_list_of_schema_1_is_upgraded_in_place(tmp_path):
+    import sqlite3
+
+    from newsreader.store.feeds import FeedStore
+
+    path = tmp_path / "feeds.sqlite3"
+    with FeedStore(path) as store:
+        store.add_feed("http://127.0.0.1:1/feed.xml")
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE e2 AS SELECT * FROM entries; DROP TABLE entries; "
+        "UPDATE meta SET value = '1' WHERE key = 'schema';"
+    )
+    conn.execute("ALTER TABLE e2 RENAME TO entries")
+    conn.execute("ALTER TABLE entries DROP COLUMN updated")
+    conn.execute("ALTER TABLE entries DROP COLUMN seen")
+    conn.commit()
+    conn.close()
+    with FeedStore(path) as store:
+        assert store.writable and len(store.feeds()) == 1
+        assert store.known(store.feeds()[0].id) == {}

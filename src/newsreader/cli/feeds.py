@@ -147,6 +147,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     parts = [
         f"{len(report.outcomes)} feed{'s' if len(report.outcomes) != 1 else ''}",
         f"{report.entries} new entr{'ies' if report.entries != 1 else 'y'} ({report.parsed} parsed)",
+        *([f"{report.revised} changed since the last refresh (new versions kept)"] if report.revised else []),
         f"{changed} with new entries",
         f"{unchanged} unchanged ({sum(1 for o in report.outcomes if o.not_modified)} answered 304 Not Modified)",
     ]

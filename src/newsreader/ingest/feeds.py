@@ -64,6 +64,7 @@ class FeedEntry:
     published: str | None  # ISO date
     author: str | None
     text: str  # plain text, paragraphs on their own lines ("" when the entry has none)
+    updated: str | None = None  # when the feed says the entry last changed (ISO, UTC), if it says
 
     @property
     def words(self) -> int:
@@ -113,6 +114,8 @@ def _entry(e: Mapping[str, Any], base: str) -> FeedEntry:
     text = max((html_to_text(t) for t in texts if t), key=len, default="")
     stamp = e.get("published_parsed") or e.get("updated_parsed")
     published = time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(stamp))) if stamp else None
+    changed = dict.get(e, "updated_parsed")  # the entry's own; feedparser's .get falls back to published
+    updated = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(changed))) if changed else None
     title = _one_line(html_to_text(e.get("title", "") or "")) or (text.split("\n", 1)[0][:80] if text else "")
     return FeedEntry(
         key=str(e.get("id") or link or _digest(title, text)),
@@ -121,6 +124,7 @@ def _entry(e: Mapping[str, Any], base: str) -> FeedEntry:
         published=published,
         author=_one_line(e.get("author", "") or "") or None,
         text=text,
+        updated=updated,
     )
 
 
@@ -154,6 +158,7 @@ def _json_feed(body: bytes, url: str) -> ParsedFeed:
                 published=parse_date(date) if date else None,
                 author=", ".join(names) or None,
                 text=text,
+                updated=_str(item.get("date_modified")) or None,
             )
         )
     return ParsedFeed(

@@ -34,7 +34,7 @@ from ..ingest import fetch as fetching
 from ..ingest import reader as ingest_reader
 from ..model import Document, IngestError, RawArticle, text_id
 from ..store import DocumentCache
-from ..store.feeds import Entry, Feed, FeedStore, NewEntry
+from ..store.feeds import Entry, Feed, FeedStore, KnownEntry, NewEntry
 from .documents import documents_for
 from .stores import open_pages
 from .versions import VersionStore, article_identity, fetch_of, open_versions
@@ -128,6 +128,7 @@ class FeedOutcome:
     feed: Feed
     status: str = "pending"  # "new", "unchanged", "failed", "skipped"
     new: int = 0
+    revised: int = 0  # stored entries the feed changed: their new text is parsed, a new version kept
     error: str | None = None
     not_modified: bool = False  # the server answered 304: nothing was downloaded
 
@@ -137,6 +138,7 @@ class RefreshReport:
     outcomes: list[FeedOutcome]
     notices: list[str]
     entries: int = 0  # new entries stored
+    revised: int = 0  # entries the feed changed (new text, new version)
     parsed: int = 0  # documents parsed (the rest were already in the cache)
     seconds: float = 0.0
 
@@ -259,10 +261,20 @@ def refresh(
             hand(_Arrival(feed.id, done=outcome))
             return
         known = store.known(feed.id)
-        fresh = [e for e in parsed.entries if e.key not in known and (e.link is None or e.link not in known)]
+        fresh: list[tuple[feed_format.FeedEntry, KnownEntry | None]] = []
+        quiet: list[tuple[int, str | None, str]] = []  # known entries: what the feed gave this time
+        for e in parsed.entries:
+            hit = known.get(e.key) or (known.get(e.link) if e.link else None)
+            if hit is None:
+                fresh.append((e, None))
+            elif entry_changed(hit, e):
+                fresh.append((e, hit))
+            elif hit.seen is None or hit.updated != e.updated:
+                quiet.append((hit.id, e.updated, seen_hash(e)))
+        store.note_seen(quiet)
         outcome.status = "new" if fresh else "unchanged"
         validators = (parsed.title, parsed.site, parsed.format, response.etag, response.last_modified)
-        teasers = [e for e in fresh if e.teaser]
+        teasers = [(e, hit) for e, hit in fresh if e.teaser]
         remaining = [len(teasers)]
         lock = threading.Lock()
 
@@ -273,21 +285,31 @@ def refresh(
             if last:
                 hand(_Arrival(feed.id, done=outcome, validators=validators))
 
-        for entry in fresh:
+        for entry, hit in fresh:
             if not entry.teaser:
-                hand(_Arrival(feed.id, entry=_new_entry(entry, entry.text, full=False)))
+                arrive(feed, _new_entry(entry, entry.text, full=False, revises=hit), hit)
         if not teasers:
             hand(_Arrival(feed.id, done=outcome, validators=validators))
             return
-        for entry in teasers:
-            page_pool.submit(fetch_page, feed, entry, finished_one)
+        for entry, hit in teasers:
+            page_pool.submit(fetch_page, feed, entry, hit, finished_one)
+
+    def arrive(feed: Feed, new: NewEntry, revises: KnownEntry | None) -> None:
+        """Hand a new entry on; a revised one only when its text really changed (a feed that
+        bumps an entry's time, or reorders its summary, changes nothing)."""
+        if revises is not None and new.doc_id == revises.doc_id:
+            store.note_seen([(revises.id, new.updated, new.seen or "")])
+            return
+        hand(_Arrival(feed.id, entry=new))
 
     extractor = _Extractor()
 
     def read_page(url: str) -> RawArticle:
         return ingest_reader.read_url(url, max_bytes=max_bytes, pages=pages, fetcher=fetcher, extract=extractor)
 
-    def fetch_page(feed: Feed, entry: feed_format.FeedEntry, finished: Callable[[], None]) -> None:
+    def fetch_page(
+        feed: Feed, entry: feed_format.FeedEntry, hit: KnownEntry | None, finished: Callable[[], None]
+    ) -> None:
         try:
             if stop.is_set():
                 return
@@ -301,9 +323,9 @@ def refresh(
                 say(f"{feed.name}: entry {entry.link}: internal error {type(exc).__name__}; kept the feed's summary")
                 page = None
             if page is not None and len(page.text.split()) > entry.words:
-                hand(_Arrival(feed.id, entry=_new_entry(entry, page.text, full=True, page=page)))
+                arrive(feed, _new_entry(entry, page.text, full=True, page=page, revises=hit), hit)
             else:
-                hand(_Arrival(feed.id, entry=_new_entry(entry, entry.text, full=False)))
+                arrive(feed, _new_entry(entry, entry.text, full=False, revises=hit), hit)
         finally:
             finished()
 
@@ -347,13 +369,23 @@ def refresh(
                     batch.append(arrivals.get_nowait())
                 except queue.Empty:
                     break
-            new = [(item.feed_id, item.entry) for item in batch if item.entry is not None]
+            new = [
+                (item.feed_id, item.entry) for item in batch if item.entry is not None and item.entry.revises is None
+            ]
+            changed = [(item.feed_id, item.entry) for item in batch if item.entry is not None and item.entry.revises]
             added = store.add_entries(new) if new else []
+            revised = store.revise_entries([e for _, e in changed]) if changed else []
             fresh = []
             for (feed_id, _), entry in zip(new, added):
                 if entry is not None:
                     outcomes[feed_id].new += 1
                     report.entries += 1
+                    stored[entry.doc_id] = entry
+                    fresh.append(entry)
+            for (feed_id, _), entry in zip(changed, revised):
+                if entry is not None:
+                    outcomes[feed_id].revised += 1
+                    report.revised += 1
                     stored[entry.doc_id] = entry
                     fresh.append(entry)
             if versions is not None and fresh:
@@ -438,7 +470,30 @@ def _extract(body: bytes, options: dict[str, object]) -> RawArticle | tuple[str,
         return exc.source, exc.reason
 
 
-def _new_entry(entry: feed_format.FeedEntry, text: str, *, full: bool, page: RawArticle | None = None) -> NewEntry:
+def seen_hash(entry: feed_format.FeedEntry) -> str:
+    """What a feed gave for an entry, hashed: a refresh that gets something else has news."""
+    return text_id(f"{entry.title}\n{entry.link or ''}\n{entry.text}")[:32]
+
+
+def entry_changed(known: KnownEntry, entry: feed_format.FeedEntry) -> bool:
+    """A stored entry the feed now gives differently: another title, link or text, or a
+    later "updated" time. Entries stored before the feed list remembered this (``seen``
+    empty) are not re-fetched all at once after an upgrade: they are remembered first."""
+    if known.seen is None:
+        return False
+    if entry.updated and known.updated and entry.updated != known.updated:
+        return True
+    return seen_hash(entry) != known.seen
+
+
+def _new_entry(
+    entry: feed_format.FeedEntry,
+    text: str,
+    *,
+    full: bool,
+    page: RawArticle | None = None,
+    revises: KnownEntry | None = None,
+) -> NewEntry:
     body = text.strip() or entry.title  # an entry with no text at all still opens: its title
     return NewEntry(
         key=entry.key,
@@ -449,6 +504,9 @@ def _new_entry(entry: feed_format.FeedEntry, text: str, *, full: bool, page: Raw
         text=body,
         full_page=full,
         doc_id=text_id(body),
+        updated=entry.updated,
+        seen=seen_hash(entry),
+        revises=revises.id if revises is not None else None,
     )
 
 

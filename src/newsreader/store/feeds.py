@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import data_dir
-from .sqlite import StoreFile, salvage_tables, versioned_schema
+from .sqlite import StoreFile, is_read_only, rollback, salvage_tables, versioned_schema
 
 FILENAME = "feeds.sqlite3"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS entries (
     full_page INTEGER NOT NULL,   -- 1: the text is the linked page's, fetched in full
     doc_id TEXT NOT NULL,         -- the parsed document in the document cache
     added REAL NOT NULL,
+    updated TEXT,                 -- the entry's own "last changed" time, as the feed gave it
+    seen TEXT,                    -- hash of the title and text the feed last gave (schema 2)
     read INTEGER NOT NULL DEFAULT 0,
     read_changed REAL,
     remote_id TEXT,
@@ -118,8 +120,20 @@ class EntryHead:
 
 
 @dataclass(frozen=True)
+class KnownEntry:
+    """What a refresh compares a feed's entry with: the stored entry's id, its feed-given
+    update time, the hash of what the feed last gave, and its document."""
+
+    id: int
+    updated: str | None
+    seen: str | None
+    doc_id: str
+
+
+@dataclass(frozen=True)
 class NewEntry:
-    """What a refresh adds (the store gives it an id)."""
+    """What a refresh adds (the store gives it an id), or the new state of an entry it
+    revises (``revises``: that entry's id)."""
 
     key: str
     link: str | None
@@ -129,6 +143,9 @@ class NewEntry:
     text: str
     full_page: bool
     doc_id: str
+    updated: str | None = None
+    seen: str | None = None
+    revises: int | None = None
 
 
 _FEED_COLS = "id, url, title, site, etag, last_modified, added, refreshed, checked, error, retry_after"
@@ -219,8 +236,8 @@ class FeedStore(StoreFile):
                 values = (feed_id, e.key, e.link, e.title, e.published, e.author, e.text, int(e.full_page), e.doc_id)
                 cur = self._conn.execute(
                     "INSERT OR IGNORE INTO entries (feed_id, key, link, title, published, author, text, full_page, "
-                    "doc_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, now),
+                    "doc_id, added, updated, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, now, e.updated, e.seen),
                 )
                 if not cur.rowcount:
                     out.append(None)
@@ -228,6 +245,42 @@ class FeedStore(StoreFile):
                 row = self._conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (cur.lastrowid,)).fetchone()
                 out.append(_entry(row))
         return out
+
+    def revise_entries(self, revised: Sequence[NewEntry]) -> list[Entry | None]:
+        """Give entries the feed changed their new text and document (``revises`` names each
+        entry), in one transaction; the read state stays. None where the entry is gone."""
+        out: list[Entry | None] = []
+        with self._lock, self.transaction():
+            for e in revised:
+                self._conn.execute(
+                    "UPDATE entries SET link = ?, title = ?, published = ?, author = ?, text = ?, full_page = ?, "
+                    "doc_id = ?, updated = ?, seen = ? WHERE id = ?",
+                    (
+                        e.link,
+                        e.title,
+                        e.published,
+                        e.author,
+                        e.text,
+                        int(e.full_page),
+                        e.doc_id,
+                        e.updated,
+                        e.seen,
+                        e.revises,
+                    ),
+                )
+                row = self._conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (e.revises,)).fetchone()
+                out.append(_entry(row) if row is not None else None)
+        return out
+
+    def note_seen(self, seen: Sequence[tuple[int, str | None, str]]) -> None:
+        """Remember what the feed gave for entries that did not change in substance
+        ((entry id, updated, hash)): the next refresh compares with this."""
+        if not seen:
+            return
+        with self._lock, self.transaction():
+            self._conn.executemany(
+                "UPDATE entries SET updated = ?, seen = ? WHERE id = ?", [(u, h, i) for i, u, h in seen]
+            )
 
     def record_not_modified(self, feed_id: int) -> None:
         now = time.time()
@@ -246,13 +299,20 @@ class FeedStore(StoreFile):
                 "UPDATE feeds SET checked = ?, error = ?, retry_after = ? WHERE id = ?", (now, error, until, feed_id)
             )
 
-    def known(self, feed_id: int) -> set[str]:
-        """The keys and links of a feed's stored entries: an entry matching either is not new."""
+    def known(self, feed_id: int) -> dict[str, KnownEntry]:
+        """A feed's stored entries by key and by link: an entry matching either is not new."""
         with self._lock:
-            found = self._conn.execute("SELECT key, link FROM entries WHERE feed_id = ?", (feed_id,)).fetchall()
-        return {v for row in found for v in row if v}
+            found = self._conn.execute(
+                "SELECT key, link, id, updated, seen, doc_id FROM entries WHERE feed_id = ?", (feed_id,)
+            ).fetchall()
+        out: dict[str, KnownEntry] = {}
+        for key, link, *rest in found:
+            entry = KnownEntry(*rest)
+            out[key] = entry
+            if link:
+                out.setdefault(link, entry)
+        return out
 
-    # -- entries -------------------------------------------------------------
     def entries(self, feed_id: int | None = None) -> list[Entry]:
         """Entries (of one feed, or all), newest published first."""
         where, params = ("WHERE feed_id = ?", (feed_id,)) if feed_id is not None else ("", ())
@@ -329,6 +389,22 @@ def _entry(row: Sequence[object]) -> Entry:
 
 
 def _schema(conn: sqlite3.Connection, notices: list[str]) -> bool:
+    row = None
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row is not None and row[0] == "1":  # schema 2 remembers what the feed last gave each entry
+        try:
+            with_columns = "BEGIN IMMEDIATE; ALTER TABLE entries ADD COLUMN updated TEXT; "
+            conn.executescript(
+                with_columns
+                + "ALTER TABLE entries ADD COLUMN seen TEXT; UPDATE meta SET value = '2' WHERE key = 'schema'; COMMIT;"
+            )
+        except sqlite3.OperationalError as exc:
+            rollback(conn)
+            if not is_read_only(exc):
+                raise
+            notices.append("The feed list is read-only and from an older newsreader; it is only read.")
+            return False
     return versioned_schema(conn, notices, what="the feed list", version=SCHEMA_VERSION, ddl=_DDL)
 
 
