@@ -8,6 +8,7 @@ import json
 import pytest
 
 from newsreader.cli import main
+from newsreader.config import load_config
 from newsreader.service import versions as version_service
 from newsreader.service.inputs import read_input
 from newsreader.store.versions import Fetch, VersionStore, apply_delta, delta
@@ -176,10 +177,9 @@ LONG = " ".join(["The council met on Monday to discuss the bridge."] * 30)  # no
 
 
 def test_a_refresh_that_sees_an_entry_change_keeps_the_new_version(server, capsys):
-    from tests.feedserver import rss
-
     from newsreader.service import feeds as feed_service
     from newsreader.service.stores import open_cache, open_feed_list
+    from tests.feedserver import rss
 
     def serve(text, updated):
         item = {"guid": "e1", "link": server.url("/story"), "title": "Bridge", "content": f"<p>{text}</p>"}
@@ -190,7 +190,7 @@ def test_a_refresh_that_sees_an_entry_change_keeps_the_new_version(server, capsy
     serve(LONG + " It will cost $5.6 billion.", "2024-05-01T10:00:00Z")
     store, _ = open_feed_list(create=True)
     store.add_feed(server.url("/feed.xml"))
-    cache, _ = open_cache(__import__("newsreader.config", fromlist=["load_config"]).load_config())
+    cache, _ = open_cache(load_config())
     first = feed_service.refresh(store, cache)
     assert (first.entries, first.revised) == (1, 0)
     # The same entry, its time bumped, nothing else changed: no new version.
