@@ -114,7 +114,8 @@ def _entry(e: Mapping[str, Any], base: str) -> FeedEntry:
     text = max((html_to_text(t) for t in texts if t), key=len, default="")
     stamp = e.get("published_parsed") or e.get("updated_parsed")
     published = time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(stamp))) if stamp else None
-    changed = dict.get(e, "updated_parsed")  # the entry's own; feedparser's .get falls back to published
+    # The entry's own time: feedparser's .get("updated_parsed") falls back to the published one.
+    changed = dict.get(e, "updated_parsed") if isinstance(e, dict) else None
     updated = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(changed))) if changed else None
     title = _one_line(html_to_text(e.get("title", "") or "")) or (text.split("\n", 1)[0][:80] if text else "")
     return FeedEntry(
