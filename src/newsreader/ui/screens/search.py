@@ -53,7 +53,7 @@ class SearchScreen(Screen[None]):
     SearchScreen #find-title { text-style: bold; }
     SearchScreen #find-query { margin: 0 1; height: 3; }
     SearchScreen #find-status { height: 1; padding: 0 2; color: $text-muted; }
-    SearchScreen #find-results { height: 1fr; }
+    SearchScreen #find-results { height: 1fr; margin-left: 1; }
     """
 
     class Results(Message):
@@ -163,7 +163,7 @@ class SearchScreen(Screen[None]):
         n = len(self.hits)
         if n:
             more = " (the best)" if n >= self.LIMIT else ""
-            label = f"{n}{more} {what}{'s' if n != 1 else ''} match {self.results_query.strip()!r}"
+            label = f"{n}{more} {what}{'s' if n != 1 else ''} match {self.results_query.strip()!r} · enter opens"
         else:
             label = f"No {what} matches {self.results_query.strip()!r}"
         self._set_status(render.plain(label))

@@ -60,7 +60,7 @@ class SourcesScreen(Screen[None]):
     SourcesScreen #src-count { color: $text-muted; }
     SourcesScreen #src-filter { margin: 0 1; height: 3; }
     SourcesScreen #src-columns { height: 1; padding: 0 1; background: $surface; }
-    SourcesScreen #src-list { height: 1fr; }
+    SourcesScreen #src-list { height: 1fr; margin-left: 1; }
     """
 
     class Loaded(Message):
@@ -247,7 +247,7 @@ class SourceScreen(Screen[None]):
     SourceScreen { layout: vertical; }
     SourceScreen #one-header { height: auto; padding: 0 2; background: $panel; }
     SourceScreen #one-meta { color: $text-muted; }
-    SourceScreen #one-list { height: 1fr; }
+    SourceScreen #one-list { height: 1fr; margin-left: 1; }
     /* The article headings are not selectable, but they are no less readable. */
     SourceScreen PanelList > .panel-list--inert { color: $foreground; }
     """
@@ -301,6 +301,9 @@ class SourceScreen(Screen[None]):
         self._show_header()
         self._show()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show)  # claims are cut to the width
+
     def _show_header(self) -> None:
         s = self.source
         pal = self.nr.palette()
@@ -342,14 +345,18 @@ class SourceScreen(Screen[None]):
         if self._notice:
             rows = [notice_row(self._notice)]
         lst = self.query_one(PanelList)
+        before = lst.highlighted_key
         lst.set_rows(rows)
-        lst.action_first()
+        index = lst.index_of(before) if before is not None else None
+        lst.highlight(index) if index is not None else lst.action_first()
 
     def _claim_row(self, a: ledger.Appearance, a_index: int, c_index: int, pal: render.Palette) -> Row:
+        """A claim on one line: it mostly repeats the quote above it, whose words are whole."""
         c = a.claims[c_index]
         key = f"{a_index}:c{c_index}"
         self._places[key] = (a.doc_id, c.start, c.end)
-        return Row(key, render.ledger_claim(c.text, c.status, pal))
+        room = max(30, (self.query_one(PanelList).scrollable_content_region.width or self.size.width) - 8)
+        return Row(key, render.ledger_claim(c.text, c.status, pal, limit=room))
 
     # -- keys ------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:
