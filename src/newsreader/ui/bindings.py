@@ -207,8 +207,7 @@ BINDINGS: tuple[KeySpec, ...] = (
         "sort",
         "Sort by: newest first, title, source, claims left to review (remembered)",
         "Library",
-        show=True,
-        label="Sort",
+        label="Sort",  # not in the footer: the header says "sorted by … (s)"
     ),
     _spec("library", "cursor_down", "j,down", "cursor(1)", "Next article", "Library"),
     _spec("library", "cursor_up", "k,up", "cursor(-1)", "Previous article", "Library"),
@@ -219,8 +218,8 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec(
         "library", "delete", "d", "delete", "Remove from the library (asks first)", "Library", show=True, label="Remove"
     ),
-    # Not in the footer (80 columns hold the keys above and Sources and Search): the empty
-    # library, where the sample matters, says "press o" and has a button for it.
+    # Not in the footer (80 columns hold the others, Sources and Search too, and a feed's
+    # Refresh): the empty library, where the sample matters, says "press o" and has a button.
     _spec("library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", label="Sample"),
     # -- library: feeds (shown once there are feeds: `newsreader feeds add`)
     _spec(

@@ -479,7 +479,7 @@ def ledger_source_row(
     articles, quotes, claims, last seen."""
     name_w, seen_w = _columns(width)
     mark = "guess" if guess else "this article only" if scoped else ""
-    room = name_w - (len(mark) + 3 if mark else 0)
+    room = name_w - 1 - (len(mark) + 3 if mark else 0)  # a blank before the kind, always
     shown = clip(name, max(6, room))
     style = pal.fg("nr-anonymous") if kind == "anonymous" else pal.fg("nr-named", bold=True)
     cell = Content(shown).stylize(style)
