@@ -207,8 +207,7 @@ BINDINGS: tuple[KeySpec, ...] = (
         "sort",
         "Sort by: newest first, title, source, claims left to review (remembered)",
         "Library",
-        show=True,
-        label="Sort",
+        label="Sort",  # not in the footer: the header says "sorted by … (s)"
     ),
     _spec("library", "cursor_down", "j,down", "cursor(1)", "Next article", "Library"),
     _spec("library", "cursor_up", "k,up", "cursor(-1)", "Previous article", "Library"),
@@ -219,9 +218,9 @@ BINDINGS: tuple[KeySpec, ...] = (
     _spec(
         "library", "delete", "d", "delete", "Remove from the library (asks first)", "Library", show=True, label="Remove"
     ),
-    _spec(
-        "library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", show=True, label="Sample"
-    ),
+    # Not in the footer (80 columns hold the others, Sources and Search too, and a feed's
+    # Refresh): the empty library, where the sample matters, says "press o" and has a button.
+    _spec("library", "sample", "o", "open_sample", "Open the bundled sample article", "Library", label="Sample"),
     # -- library: feeds (shown once there are feeds: `newsreader feeds add`)
     _spec(
         "library",
@@ -268,11 +267,153 @@ BINDINGS: tuple[KeySpec, ...] = (
         "Feeds",
         key_display="[",
     ),
+    _spec(
+        "library",
+        "sources",
+        "S",
+        "sources",
+        "Sources across the library: who said what, in which articles",
+        "Library",
+        show=True,
+        label="Sources",
+    ),
+    _spec(
+        "library",
+        "search",
+        "F,ctrl+f",
+        "search",
+        "Search every article: titles, text, quotes and sources",
+        "Library",
+        show=True,
+        key_display="F",
+        label="Search",
+    ),
     _spec("library", "clear_filter", "escape", "clear_filter", "Clear the filter (escape never quits)", "Library"),
     _spec("library", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
+    # -- sources across the library (S in the library)
+    _spec(
+        "sources",
+        "open",
+        "enter",
+        "open",
+        "What the selected source said, article by article",
+        "Sources",
+        show=True,
+        label="Quotes",
+    ),
+    _spec(
+        "sources",
+        "filter",
+        "slash",
+        "filter",
+        "Filter by name (what follows / is text)",
+        "Sources",
+        show=True,
+        key_display="/",
+        priority=True,  # acted on as it arrives, so the keys typed after it go to the filter
+        label="Filter",
+    ),
+    _spec(
+        "sources",
+        "kind",
+        "t",
+        "kind",
+        "Only one kind of source: person, organization, anonymous, document, unknown, then all",
+        "Sources",
+        show=True,
+        label="Kind",
+    ),
+    _spec("sources", "cursor_down", "j,down", "cursor(1)", "Next source", "Sources"),
+    _spec("sources", "cursor_up", "k,up", "cursor(-1)", "Previous source", "Sources"),
+    _spec("sources", "top", "g,home", "edge(0)", "First source", "Sources"),
+    _spec("sources", "bottom", "G,end", "edge(1)", "Last source", "Sources"),
+    _spec(
+        "sources",
+        "back",
+        "escape",
+        "back",
+        "Close the filter, else back to the library",
+        "General",
+        show=True,
+        key_display="esc",
+        label="Back",
+    ),
+    _spec("sources", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
+    # -- one source's quotes and claims (enter on a source)
+    _spec(
+        "source",
+        "open",
+        "enter",
+        "open",
+        "Open the article at the selected quote or claim, highlighted",
+        "Sources",
+        show=True,
+        label="Open",
+    ),
+    _spec("source", "cursor_down", "j,down", "cursor(1)", "Next quote or claim", "Sources"),
+    _spec("source", "cursor_up", "k,up", "cursor(-1)", "Previous quote or claim", "Sources"),
+    _spec("source", "top", "g,home", "edge(0)", "First quote", "Sources"),
+    _spec("source", "bottom", "G,end", "edge(1)", "Last quote or claim", "Sources"),
+    _spec(
+        "source",
+        "back",
+        "escape",
+        "back",
+        "Back to the sources",
+        "General",
+        show=True,
+        key_display="esc",
+        label="Back",
+    ),
+    _spec("source", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
+    # -- search across the library (F in the library): what is typed is the query
+    _spec(
+        "search",
+        "open",
+        "enter",
+        "open",
+        "Open the selected result, every match highlighted (n and N step through them)",
+        "Search",
+        show=True,
+        label="Open",
+    ),
+    _spec(
+        "search",
+        "quotes",
+        "ctrl+t",
+        "quotes",
+        "Search only what sources said (quotes), or everything again",
+        "Search",
+        show=True,
+        key_display="^t",
+        label="Quotes only",
+    ),
+    _spec("search", "cursor_down", "down,j", "cursor(1)", "Next result (j once the results have the focus)", "Search"),
+    _spec("search", "cursor_up", "up,k", "cursor(-1)", "Previous result (k once the results have the focus)", "Search"),
+    _spec(
+        "search",
+        "edit",
+        "slash",
+        "edit",
+        "Back to the query, from the results (what follows / is text)",
+        "Search",
+        key_display="/",
+        priority=True,
+    ),
+    _spec(
+        "search",
+        "back",
+        "escape",
+        "back",
+        "Back to the library",
+        "General",
+        show=True,
+        key_display="esc",
+        label="Back",
+    ),
 )
 
-GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Library", "Feeds")
+GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Library", "Feeds", "Sources")
 
 
 def specs(scope: str) -> list[KeySpec]:
@@ -280,7 +421,7 @@ def specs(scope: str) -> list[KeySpec]:
 
 
 def bindings(scope: str) -> list[BindingType]:
-    """Textual bindings for a scope (``app``, ``article``, ``library``)."""
+    """Textual bindings for a scope (``app``, ``article``, ``library``, ``sources``, ``source``, ``search``)."""
     return [s.binding() for s in specs(scope)]
 
 
@@ -314,7 +455,14 @@ def help_rows(scopes: Iterable[str], keymap: dict[str, str] | None = None) -> li
     return rows
 
 
-SCOPE_TITLES = {"app": "Everywhere", "article": "Reading an article", "library": "The library"}
+SCOPE_TITLES = {
+    "app": "Everywhere",
+    "article": "Reading an article",
+    "library": "The library",
+    "sources": "Sources across the library (S)",
+    "source": "What one source said (enter on a source)",
+    "search": "Searching the library (F)",
+}
 
 
 def keys_markdown() -> str:

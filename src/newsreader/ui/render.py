@@ -448,3 +448,129 @@ def search_status(query: str, index: int, total: int) -> Content:
     if total == 0:
         return Content("no matches").stylize(Style(dim=True))
     return Content(f"{index + 1}/{total}").stylize(Style(bold=True))
+
+
+# -- the ledger: sources across the library, what one said, search results ----------------
+
+SOURCE_KIND_WIDTH = 12
+
+
+def _columns(width: int) -> tuple[int, int]:
+    """(name width, last-seen width) of a sources row at ``width`` columns."""
+    name_w = max(16, width - SOURCE_KIND_WIDTH - 3 * 8 - 10 - 10)
+    return name_w, 10
+
+
+def ledger_source_row(
+    name: str,
+    kind: str,
+    articles: int,
+    quotes: int,
+    claims: int,
+    last_seen: str,
+    width: int,
+    pal: Palette,
+    *,
+    scoped: bool = False,
+    guess: bool = False,
+) -> Content:
+    """One line of the Sources table: the name (marked *this article only* for a generic or
+    anonymous source of one article, *guess* for anonymous sources grouped by outlet), kind,
+    articles, quotes, claims, last seen."""
+    name_w, seen_w = _columns(width)
+    mark = "guess" if guess else "this article only" if scoped else ""
+    room = name_w - 1 - (len(mark) + 3 if mark else 0)  # a blank before the kind, always
+    shown = clip(name, max(6, room))
+    style = pal.fg("nr-anonymous") if kind == "anonymous" else pal.fg("nr-named", bold=True)
+    cell = Content(shown).stylize(style)
+    if mark:
+        cell = Content.assemble(cell, Content(f" · {mark}").stylize(Style(dim=True, italic=True)))
+    cell = Content.assemble(cell, " " * max(0, name_w - cell.cell_length))
+    cells = [
+        cell,
+        Content(clip(kind, SOURCE_KIND_WIDTH).ljust(SOURCE_KIND_WIDTH)).stylize(Style(dim=True)),
+        Content(f"{articles:>8}{quotes:>8}{claims:>8}"),
+        Content(f"  {last_seen[:seen_w]:<{seen_w}}").stylize(Style(dim=True)),
+    ]
+    return Content.assemble(*cells)
+
+
+def ledger_sources_header(width: int) -> Content:
+    name_w, seen_w = _columns(width)
+    line = (
+        "Source".ljust(name_w)
+        + "Kind".ljust(SOURCE_KIND_WIDTH)
+        + "Articles".rjust(8)
+        + "Quotes".rjust(8)
+        + "Claims".rjust(8)
+        + "  "
+        + "Last seen".ljust(seen_w)
+    )
+    return Content(line).stylize(Style(bold=True, dim=True))
+
+
+def ledger_article_header(title: str, published: str | None, as_name: str = "") -> Content:
+    """An article's heading in a source's record: the title, its date, and the name the
+    source went by there when it differs."""
+    parts: list[Content | str] = [
+        Content(clip(title, 200)).stylize(Style(bold=True)),
+        "  ",
+        Content(published or "undated").stylize(Style(dim=True)),
+    ]
+    if as_name:
+        parts += ["  ", Content(f"as {clip(as_name, 80)}").stylize(Style(dim=True, italic=True))]
+    return Content.assemble(*parts)
+
+
+def ledger_quote(text: str, direct: bool, mixed: bool, pal: Palette, *, limit: int = 600) -> Content:
+    """A quote in a source's record: how it was reported, then its words (direct quotes in
+    quotation marks, on the quote tint)."""
+    how = "mixed" if mixed else "direct" if direct else "reported"
+    label = Content(f"  {how:<8} ").stylize(Style(dim=True, italic=True))
+    words = clip(text, limit)
+    body = Content(f"“{words}”" if direct or mixed else words)
+    if direct or mixed:
+        body = body.stylize(pal.bg("nr-quote"))
+    return Content.assemble(label, body)
+
+
+def ledger_claim(text: str, status: str | None, pal: Palette, *, limit: int = 400) -> Content:
+    """A claim under its quote: the review status glyph (in the status colour), the claim."""
+    color = pal.status(status)
+    glyph = Content(f"    {status_glyph(status)} ").stylize(
+        Style(foreground=color, bold=True) if color is not None else Style(dim=True)
+    )
+    return Content.assemble(glyph, Content(clip(text, limit)).stylize(Style(dim=status is None)))
+
+
+def one_line(text: str) -> str:
+    """Line breaks (a snippet across paragraphs) as spaces, one character for one."""
+    return safe_text(text).replace("\n", " ")
+
+
+def marked(text: str, spans: Iterable[tuple[int, int]], pal: Palette) -> Content:
+    """``text`` with the matched words (``spans``, offsets into it) in the search colour."""
+    style = Style(background=pal["nr-search"], foreground=Color(0, 0, 0), bold=True)
+    return Content(one_line(text), [Span(s, e, style) for s, e in spans if e > s])
+
+
+def search_hit(
+    title: str,
+    published: str | None,
+    snippet: str,
+    spans: Sequence[tuple[int, int]],
+    pal: Palette,
+    *,
+    speaker: str | None = None,
+) -> Content:
+    """A search result: title and date (and, for a quote, who said it), then the snippet
+    with the matched words highlighted. ``snippet`` is plain (marks taken out) and
+    ``spans`` are where the marks were."""
+    head: list[Content | str] = [
+        Content(clip(title, 200)).stylize(Style(bold=True)),
+        "  ",
+        Content(published or "undated").stylize(Style(dim=True)),
+    ]
+    if speaker:
+        head += ["  ", Content(clip(speaker, 60)).stylize(pal.fg("nr-named", italic=True))]
+    return Content("\n").join([Content.assemble(*head), marked(snippet, spans, pal)])

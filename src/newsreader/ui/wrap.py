@@ -19,7 +19,8 @@ def wrap_offsets(line: str, width: int) -> list[tuple[int, int]]:
     if measure(line) <= width:
         return [(0, len(line))]
     out: list[tuple[int, int]] = []
-    start, col = 0, 0
+    # An indent takes room on the first line too (the words are counted from the first one).
+    start, col = 0, measure(line[: len(line) - len(line.lstrip())])
     for match in WORD.finditer(line):
         ws, we = match.span()
         word = match.group().rstrip()

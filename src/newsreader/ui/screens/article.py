@@ -9,6 +9,7 @@ and the highlights appear when it posts back.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import widgets, work
@@ -38,7 +39,19 @@ else:
 
 NARROW = 100
 
-__all__ = ["ArticleScreen", "sentence_at"]
+__all__ = ["ArticleScreen", "Matches", "sentence_at"]
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Places to highlight when an article opens (a search's matched words, a source's
+    quote), as the in-article search shows its hits: ``n`` and ``N`` step through them.
+    ``query`` (when given) is shown in the search bar; the first place shown is the first
+    at or after ``first``."""
+
+    spans: tuple[tuple[int, int], ...]
+    query: str = ""
+    first: int = 0
 
 
 class ArticleScreen(ReviewActions):
@@ -75,10 +88,11 @@ class ArticleScreen(ReviewActions):
     ArticleScreen.-narrow ToastHolder { align-horizontal: right; }
     """
 
-    def __init__(self, article: RawArticle, doc: Document | None = None) -> None:
+    def __init__(self, article: RawArticle, doc: Document | None = None, matches: Matches | None = None) -> None:
         super().__init__()
         self.article = article
         self.doc: Document | None = doc
+        self.matches = matches
         self.session: ReviewSession | None = None
         self.shown_layers: set[str] = set()
         self._search_query = ""
@@ -119,6 +133,9 @@ class ArticleScreen(ReviewActions):
         self._update_legend()
         body.focus()
         self.nr.after_first_paint(self._mount_footer)
+        if self.matches is not None:
+            # Once the body has its width: the lines it scrolls to are known only then.
+            self.call_after_refresh(self.show_matches, self.matches)
         if self.doc is None:
             self.doc = self.nr.cached(self.article)
         if self.doc is not None:
@@ -403,6 +420,22 @@ class ArticleScreen(ReviewActions):
         if self._hit >= 0:
             s, e = self._hits[self._hit]
             body.move_cursor(body.line_of(s), center=True)
+
+    def show_matches(self, matches: Matches) -> None:
+        """Highlight these places with the search's highlighting and scroll to the first
+        (at or after ``matches.first``); ``n``/``N`` step, escape clears them."""
+        text_len = len(self.article.text)
+        hits = sorted({(s, e) for s, e in matches.spans if 0 <= s < e <= text_len})
+        if not hits:
+            return
+        self._search_query = matches.query
+        self._hits = hits
+        self._hit = next((i for i, (s, _e) in enumerate(hits) if s >= matches.first), 0)
+        if matches.query:
+            self.query_one(SearchBar).show_query(matches.query)
+        self._show_hit()
+        s, e = hits[self._hit]
+        self.query_one(ArticleBody).flash(s, e)
 
     def action_search_step(self, step: int) -> None:
         if not self._hits:

@@ -50,8 +50,12 @@ if TYPE_CHECKING:
     from ...store.feeds import Entry, Feed, FeedStore
     from ..app import NewsreaderApp
     from . import article as article_screen
+    from . import search as search_screen
+    from . import sources as sources_screen
 else:
     article_screen = lazy_import("newsreader.ui.screens.article")  # built when a document is opened
+    sources_screen = lazy_import("newsreader.ui.screens.sources")  # S: who said what, across the library
+    search_screen = lazy_import("newsreader.ui.screens.search")  # F: search the library
     # The HTTP client and the feed parser: only when `r` refreshes or a lost entry is re-parsed.
     feed_service = lazy_import("newsreader.service.feeds")
     fetching = lazy_import("newsreader.ingest.fetch")
@@ -522,6 +526,14 @@ class LibraryScreen(Screen[None]):
             title=doc.title, published=doc.published, text=doc.text, source=doc.source, author=entry.author
         )
         self.app.push_screen(article_screen.ArticleScreen(article, doc=doc))
+
+    def action_sources(self) -> None:
+        """Every source across the library (read from the library index in a worker)."""
+        self.app.push_screen(sources_screen.SourcesScreen())
+
+    def action_search(self) -> None:
+        """Search every article; results as you type."""
+        self.app.push_screen(search_screen.SearchScreen())
 
     def action_open_sample(self) -> None:
         self.app.push_screen(article_screen.ArticleScreen(read_input(str(sample_path()))))

@@ -362,3 +362,11 @@ class PanelList(ScrollView, can_focus=True):
         if index is not None and self.rows[index].key is not None:
             self.highlight(index)
             self.post_message(self.Selected(self, self.rows[index].key or ""))
+
+
+class ChoiceList(PanelList, inherit_bindings=False):
+    """A PanelList whose enter is the screen's: a key binding with an id and a description
+    (in the footer and the help), run in the order the keys came (a priority binding would
+    act before a ``j`` typed just ahead of it was handled). A click still selects."""
+
+    BINDINGS = [b for b in PanelList.BINDINGS if isinstance(b, Binding) and b.key != "enter"]

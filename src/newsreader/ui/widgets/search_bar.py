@@ -71,6 +71,15 @@ class SearchBar(Horizontal):
     def is_open(self) -> bool:
         return self.has_class("-open")
 
+    def show_query(self, query: str) -> None:
+        """Open showing ``query`` (matches found elsewhere: the library's search) without
+        searching for it again, and without taking the keys."""
+        self._build()
+        self.add_class("-open")
+        box = self.query_one(Input)
+        with box.prevent(Input.Changed):
+            box.value = query
+
     def show_count(self, query: str, index: int, total: int) -> None:
         self._build()
         self.query_one("#search-count", Static).update(render.search_status(query, index, total))
