@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 #: Days within which one outlet's identical anonymous descriptions are guessed to be one source.
 ANONYMOUS_WINDOW_DAYS = 3
@@ -86,6 +87,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?\.?", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, dots or possessives, words single-spaced: "Mr. Müller's" -> "mr muller"."""
     if text.isascii():  # nothing to decompose (most names): the per-character pass is most of the time
@@ -101,6 +103,7 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def person_name(name: str) -> str:
     """A person's name without titles or suffixes, folded: "President Barack Obama's" ->
     "barack obama", "Sen. John McCain" -> "john mccain", "Martin Luther King Jr." ->

@@ -237,6 +237,27 @@ def _merge(groups: list[SourceGroup]) -> list[LedgerSource]:
         members[head].append(g)
     out = []
     for head, parts in members.items():
+        if len(parts) == 1 and len(parts[0].names) == 1:  # most keys: one article's source, one name
+            g = parts[0]
+            (name,) = g.names
+            out.append(
+                LedgerSource(
+                    name,
+                    g.kind,
+                    (g.key,),
+                    g.articles,
+                    g.quotes,
+                    g.claims,
+                    g.first_seen,
+                    g.last_seen,
+                    g.description,
+                    g.scoped,
+                    head in heads,
+                    (name,),
+                    g.docs,
+                )
+            )
+            continue
         names: dict[str, int] = defaultdict(int)
         for p in parts:
             for name, n in p.names.items():
