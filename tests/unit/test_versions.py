@@ -11,6 +11,7 @@ from newsreader.cli import main
 from newsreader.config import load_config
 from newsreader.service import versions as version_service
 from newsreader.service.inputs import read_input
+from newsreader.service.stores import open_cache, open_reviews
 from newsreader.store.versions import Fetch, VersionStore, apply_delta, delta
 from tests.feedserver import FeedServer, Route, article_html
 
@@ -149,6 +150,14 @@ def test_diff_of_two_fetched_versions_says_what_changed_in_meaning(server, capsy
     server.routes["/kursk"] = Route(article_html("Bridge repairs", V1), content_type="text/html", etag='"v1"')
     url = server.url("/kursk")
     assert main(["parse", url]) == 0
+    # Version 1 reviewed: the figure supported, the quote that goes away disputed.
+    cache, _ = open_cache(load_config())
+    first = cache.latest(version_service.find_article_doc(url))[0]
+    cache.close()
+    reviews, _ = open_reviews()
+    by_text = {c.text[:20]: c for c in first.claims}
+    reviews.set_status(first, by_text["Repairs to the Kursk"], "supported")
+    reviews.set_status(first, by_text['"The schedule is tig'], "disputed")
     server.routes["/kursk"] = Route(article_html("Bridge repairs", V2), content_type="text/html", etag='"v2"')
     assert main(["recheck"]) == 0
     capsys.readouterr()
@@ -166,6 +175,23 @@ def test_diff_of_two_fetched_versions_says_what_changed_in_meaning(server, capsy
         ("named", "a senior official", "Jane Doe")
     ]
     assert (d["old_version"]["n"], d["new_version"]["n"]) == (1, 2)
+    # Reviews follow the text: the revised figure's claim is flagged, the removed quote's listed.
+    assert d["reviews"]["flagged"] == [
+        "Repairs to the Kursk bridge will cost $5.9 billion, the ministry said on Tuesday."
+    ]
+    assert d["reviews"]["removed"] == [
+        {"status": "disputed", "claim": '"The schedule is tight, but we will meet it," the official added.'}
+    ]
+    cache, _ = open_cache(load_config())
+    second = cache.latest(d["new_version"]["doc_id"])[0]
+    cache.close()
+    notes = [r.note for r in reviews.reviews(second).values()]
+    assert notes == [
+        "claim changed in version 2: review again (version 1 was supported: “Repairs to the Kursk "
+        "bridge will cost $5.6 billion, the ministry said on Tuesday.”)"
+    ]
+    assert all(r.status is None for r in reviews.reviews(second).values())
+    reviews.close()
     assert main(["diff", url]) == 0
     text = capsys.readouterr().out
     assert "[-$5.6-] {+$5.9+}" in text and '- "The schedule is tight' in text
@@ -178,7 +204,7 @@ LONG = " ".join(["The council met on Monday to discuss the bridge."] * 30)  # no
 
 def test_a_refresh_that_sees_an_entry_change_keeps_the_new_version(server, capsys):
     from newsreader.service import feeds as feed_service
-    from newsreader.service.stores import open_cache, open_feed_list
+    from newsreader.service.stores import open_feed_list
     from tests.feedserver import rss
 
     def serve(text, updated):

@@ -9,7 +9,9 @@ import os
 import sys
 import time
 
+from ..model import Document
 from ..service import versions as version_service
+from ..service.stores import open_reviews
 from ..store import DocumentCache
 from ..store.versions import VersionStore
 from .common import Parser, UsageError, max_bytes, notice, one_line, open_configured_cache, settings
@@ -121,8 +123,17 @@ def _cmd_diff(args: argparse.Namespace, store: VersionStore, cache: DocumentCach
         compared = version_service.compare(store, cache, identity, args.old, args.new)
     except LookupError as exc:
         raise UsageError(f"diff: {exc}") from None
+    carried = _carry(compared.new_doc, store)
     if args.json:
-        sys.stdout.write(json.dumps(compared.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        out = compared.to_dict()
+        if carried is not None:
+            out["reviews"] = {
+                "from_version": carried.from_version,
+                "carried": carried.carried,
+                "flagged": carried.flagged,
+                "removed": [{"status": status, "claim": text} for status, text in carried.removed],
+            }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     red, green, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m") if color else ("", "", "", "")
@@ -146,6 +157,12 @@ def _cmd_diff(args: argparse.Namespace, store: VersionStore, cache: DocumentCach
             print(f"  source {s.kind}: {one_line(side.name if side else '?')}")
     for d in c.dates:
         print(f"  date: {one_line(d.old.text)} ({d.old.value}) → {one_line(d.new.text)} ({d.new.value})")
+    if carried is not None and carried.any:
+        print(f"  {one_line(carried.summary())}")
+        for text in carried.flagged:
+            print(f"    flagged: {one_line(text)}")
+        for status, text in carried.removed:
+            print(f"    removed ({status}): {one_line(text)}")
     if compared.text:
         print()
     for edit in compared.text:
@@ -184,3 +201,14 @@ def _cmd_recheck(args: argparse.Namespace, store: VersionStore) -> int:
         + ", ".join(f"{n} {s}" for s, n in counts.items() if n or s in ("changed", "unchanged"))
     )
     return 2 if counts["failed"] else 0
+
+
+def _carry(doc: Document, versions: VersionStore) -> version_service.CarriedReviews | None:
+    """Reviews of the version before follow into the newer one (once); None without reviews."""
+    reviews, notices = open_reviews()
+    for line in notices:
+        notice(line)
+    if reviews is None:
+        return None
+    with reviews:
+        return version_service.carry_reviews(reviews, doc, versions)

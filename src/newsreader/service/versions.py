@@ -10,11 +10,12 @@ else its feed entry's id.
 
 from __future__ import annotations
 
+import difflib
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -22,9 +23,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..analysis import diff
 from ..ingest import DEFAULT_MAX_BYTES
 from ..lazy import lazy_import
-from ..model import Document, IngestError, RawArticle, text_id
+from ..model import Claim, Document, IngestError, RawArticle, text_id
 from ..store import DocumentCache
 from ..store import versions as versions_module
+from ..store.paths import data_dir
+from ..store.reviews import ReviewStore
 from ..store.versions import Fetch, Version, VersionStore
 from .documents import open_document
 from .stores import open_pages
@@ -136,6 +139,16 @@ def find_article(store: VersionStore, ref: str) -> str:
     return found[0]
 
 
+def find_article_doc(url: str) -> str:
+    """The document id of the latest version kept of the article at ``url`` (KeyError if none)."""
+    store, _ = open_versions()
+    if store is None:
+        raise KeyError(url)
+    with store:
+        found = store.versions(find_article(store, url))
+    return found[-1].doc_id
+
+
 def recent(store: VersionStore, days: float) -> list[Version]:
     """The last version of each article first seen in the last ``days`` days."""
     return store.recent(time.time() - days * 86400)
@@ -145,7 +158,9 @@ __all__ = [
     "Version",
     "VersionStore",
     "Fetch",
+    "CarriedReviews",
     "VersionDiff",
+    "carry_reviews",
     "article_identity",
     "compare",
     "summaries",
@@ -292,3 +307,107 @@ def summaries(store: VersionStore, cache: DocumentCache | None, identity: str) -
         out.append((version, "first version" if previous is None else diff.diff_documents(previous, doc).summary()))
         previous = doc
     return out
+
+
+#: How alike a claim of the new version must be to an old one to count as that claim, changed.
+CHANGED_CLAIM_RATIO = 0.6
+
+
+@dataclass
+class CarriedReviews:
+    """What happened to the reviews of an earlier version when a new one was opened:
+    ``carried`` (the same claim: status and note copied), ``flagged`` (the claim changed:
+    a note says so, the verdict is not copied) and ``removed`` (no such claim any more: the
+    review stays with its version, listed here as (status, claim text))."""
+
+    from_version: int = 0
+    to_version: int = 0
+    carried: int = 0
+    flagged: list[str] = field(default_factory=list)  # the new claims' texts
+    removed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.carried or self.flagged or self.removed)
+
+    def summary(self) -> str:
+        parts = [f"{self.carried} carried"] if self.carried else []
+        if self.flagged:
+            parts.append(f"{len(self.flagged)} flagged (claim changed in version {self.to_version}: review again)")
+        if self.removed:
+            parts.append(
+                f"{len(self.removed)} on claims removed in version {self.to_version} (kept with version {self.from_version})"
+            )
+        return f"reviews of version {self.from_version}: " + ", ".join(parts)
+
+
+def carry_reviews(reviews: ReviewStore, doc: Document, versions: VersionStore | None = None) -> CarriedReviews | None:
+    """Reviews follow the text: when ``doc`` is a later version of an article whose earlier
+    version was reviewed and ``doc`` has no reviews yet, each review goes to the same claim
+    in ``doc`` (same text), or flags the claim it became ("claim changed in version 3:
+    review again", the old verdict and claim in the note; the verdict itself is not
+    copied), or, when no claim is like it any more, stays with its version and is listed.
+    Nothing is ever dropped. None when there is nothing to carry."""
+    own = versions is None
+    if versions is None:
+        if not (data_dir() / versions_module.FILENAME).exists():
+            return None
+        versions, _ = open_versions()
+        if versions is None:
+            return None
+    try:
+        return _carry(reviews, doc, versions)
+    finally:
+        if own:
+            versions.close()
+
+
+def _carry(reviews: ReviewStore, doc: Document, versions: VersionStore) -> CarriedReviews | None:
+    identity = versions.identity_of(doc.id)
+    if identity is None or reviews.read_only:
+        return None
+    found = versions.versions(identity)
+    mine = next((v for v in found if v.doc_id == doc.id), None)
+    if mine is None or mine.n == 1:
+        return None
+    rows, _ = reviews.ledger()
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        by_doc.setdefault(str(row["doc_id"]), []).append(row)
+    if doc.id in by_doc:
+        return None  # reviewed already (or carried before)
+    earlier = next((v for v in reversed(found) if v.n < mine.n and v.doc_id in by_doc), None)
+    if earlier is None:
+        return None
+    report = CarriedReviews(earlier.n, mine.n)
+    by_text = {c.text: c for c in doc.claims}
+    for row in by_doc[earlier.doc_id]:
+        text, status, note = str(row["claim_text"]), row["status"], str(row["note"] or "")
+        same = by_text.get(text)
+        if same is not None:
+            reviews.set_status(doc, same, str(status) if status else None)
+            if note:
+                reviews.set_note(doc, same, note)
+            report.carried += 1
+            continue
+        like = _most_like(text, doc.claims)
+        if like is None:
+            report.removed.append((str(status), text))
+            continue
+        flag = f"claim changed in version {mine.n}: review again (version {earlier.n} was {status}: “{text}”)"
+        reviews.set_note(doc, like, f"{flag}\n{note}" if note else flag)
+        report.flagged.append(like.text)
+    return report
+
+
+def _most_like(text: str, claims: Sequence[Claim]) -> Claim | None:
+    best, score = None, CHANGED_CLAIM_RATIO
+    words = text.split()
+    for claim in claims:
+        matcher = difflib.SequenceMatcher(None, words, claim.text.split(), autojunk=False)
+        if matcher.real_quick_ratio() < score or matcher.quick_ratio() < score:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= score:
+            best, score = claim, ratio
+    return best

@@ -25,6 +25,7 @@ from ...model import Document, RawArticle
 from ...model.vocabulary import LAYERS
 from ...service.documents import open_document
 from ...service.review import ReviewSession, sentence_at
+from ...service.versions import carry_reviews
 from .. import render
 from ..bindings import bindings
 from ..widgets.article_body import ArticleBody
@@ -219,6 +220,10 @@ class ArticleScreen(ReviewActions):
 
     def _load_reviews(self) -> None:
         if self.doc is not None:
+            if self.nr.reviews is not None:  # a later version: the earlier one's reviews follow the text
+                carried = carry_reviews(self.nr.reviews, self.doc)
+                if carried is not None and carried.any:
+                    self.notify(carried.summary(), timeout=8)
             self.session = ReviewSession(self.nr.reviews, self.doc)
 
     # -- drawing ------------------------------------------------------------------
