@@ -752,6 +752,18 @@ def bench_ledger(report: Report, work: Path, n_docs: int, n_articles: int | None
             report.add(row, f.key)
 
 
+# -- versions: the structural diff and the version store (issue 23) ------------------------
+
+
+def bench_versions(report: Report, rounds: int, words: int) -> None:
+    """The version rows (``versions_bench.py``)."""
+    sys.path.insert(0, str(HERE))
+    from versions_bench import bench
+
+    for f in bench(rounds, words):
+        report.add(Row(f.name, f.ours, f.base, unit=f.unit, ratio=f.ratio, target=f.target, note=f.note), f.key)
+
+
 # -- main ----------------------------------------------------------------------------
 
 
@@ -785,6 +797,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-parse", action="store_true", help="no parse rows")
     parser.add_argument("--skip-feeds", action="store_true", help="no feed refresh rows")
     parser.add_argument("--skip-ledger", action="store_true", help="no ledger rows (search, sources, indexing)")
+    parser.add_argument("--skip-versions", action="store_true", help="no version rows (diff, version store)")
     parser.add_argument(
         "--ledger-docs", type=int, default=None, help="articles in the ledger rows' library (default 10000)"
     )
@@ -818,6 +831,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_feeds(report, work, rounds, feed_sizes)
         if not args.skip_ledger:
             bench_ledger(report, work, ledger_docs, 6 if args.quick else None, rounds)
+        if not args.skip_versions:
+            bench_versions(report, rounds, 600 if args.quick else 5000)
     report.notes.append(
         f"{'quick smoke run, numbers not meaningful; ' if args.quick else ''}"
         f"medians of {rounds} alternating rounds; total {time.perf_counter() - started:.0f} s"

@@ -188,5 +188,12 @@ def test_bench_quick_runs_and_prints_the_summary_line(tmp_path):
     last = out.stdout.strip().splitlines()[-1]
     assert last.startswith("SUMMARY "), last
     assert "parse_vs_spacy=" in last and "cached_vs_cold=" in last
-    for key in ("index_overhead=", "search_vs_scan=", "search_p95_ms=", "sources_10k_ms="):
+    for key in (
+        "index_overhead=",
+        "search_vs_scan=",
+        "search_p95_ms=",
+        "sources_10k_ms=",
+        "diff_vs_parse=",
+        "versions_vs_copies=",
+    ):
         assert key in last, key
