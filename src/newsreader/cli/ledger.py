@@ -59,6 +59,7 @@ def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     p_claims.add_argument("--source", metavar="NAME", help="only this source's claims")
     p_claims.add_argument("--status", choices=ledger.CLAIM_STATES, help="only claims in this review state")
+    p_claims.add_argument("--limit", type=int, default=0, metavar="N", help="show the first N (default all)")
     p_claims.add_argument("--json", action="store_true", help="JSON on stdout")
 
     p_search = sub.add_parser(
@@ -206,6 +207,8 @@ def _cmd_source(args: argparse.Namespace, index: LibraryIndex) -> int:
 
 def _cmd_claims(args: argparse.Namespace, index: LibraryIndex) -> int:
     found = ledger.claims(index, _reviews(), source=_sources(index, args.source), status=args.status)
+    if args.limit > 0:
+        found = found[: args.limit]
     if args.json:
         return _json([c.to_dict() for c in found])
     if not found:

@@ -410,6 +410,7 @@ class ReviewLookup:
             doc, cid, text = str(r["doc_id"]), str(r["claim_id"]), str(r["claim_text"])
             self._by_id[(doc, cid)] = r
             self._by_text[(doc, text)] = r
+        self.reviewed_docs = {str(r["doc_id"]) for r in reviews}
         self.dismissed = {(str(e["doc_id"]), str(e["claim_text"])) for e in edits if e["kind"] == "dismissed"}
         self.added: dict[str, list[dict[str, object]]] = defaultdict(list)
         for e in edits:
@@ -521,14 +522,14 @@ def claims(
     if status is not None and status not in CLAIM_STATES:
         raise ValueError(f"unknown status {status!r}; expected one of {', '.join(CLAIM_STATES)}")
     lookup = review_lookup(reviews)
-    keys = {k for s in source for k in s.keys} if source is not None else None
-    rows = index.claims()
+    keys = sorted({k for s in source for k in s.keys}) if source is not None else None
+    # Reviewed claims live in the few articles someone reviewed: only those are read.
+    docs = sorted(lookup.reviewed_docs | set(lookup.added)) if status not in (None, "unreviewed") else None
+    rows = index.claims(doc_ids=docs, keys=keys)
     out: list[LedgerClaim] = []
     titles: dict[str, tuple[str, str | None]] = {}
     for row in rows:
         titles.setdefault(str(row["doc_id"]), (str(row["title"]), row["published"]))  # type: ignore[arg-type]
-        if keys is not None and row["key"] not in keys:
-            continue
         claim = _claim(row, lookup)
         if claim is not None:
             out.append(claim)

@@ -374,13 +374,20 @@ class LibraryIndex(StoreFile):
         with self._lock:
             return rows(self._conn, sql, doc_id, *source_ids)
 
-    def claims(self, doc_ids: Sequence[str] | None = None) -> list[dict[str, object]]:
+    def claims(
+        self, doc_ids: Sequence[str] | None = None, keys: Sequence[str] | None = None
+    ) -> list[dict[str, object]]:
         """Claims with their article and source (key, name), in article order; all
-        articles', or those of ``doc_ids``."""
-        where, params = "", tuple[str, ...]()
+        articles', or those of ``doc_ids``, or those of the sources with ``keys``."""
+        conditions: list[str] = []
+        params: tuple[str, ...] = ()
         if doc_ids is not None:
-            where = f"WHERE d.id IN ({','.join('?' * len(doc_ids))})"
-            params = tuple(doc_ids)
+            conditions.append(f"d.id IN ({','.join('?' * len(doc_ids))})")
+            params += tuple(doc_ids)
+        if keys is not None:
+            conditions.append(f"s.key IN ({','.join('?' * len(keys))})")
+            params += tuple(keys)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         sql = (
             'SELECT d.id AS doc_id, d.title, d.published, d.seen, c.claim_id, c.start, c."end", c.text, c.cue, '
             "c.source_id, s.key, s.name, s.kind FROM claims c JOIN docs d ON d.n = c.doc "
