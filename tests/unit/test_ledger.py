@@ -144,6 +144,13 @@ def test_search_ranks_finds_phrases_in_quotes_and_filters(library):
     assert ledger.search(index, '"spending on schools"')[0].title == "Budget plan announced"
     quotes = ledger.search(index, "troops", quotes=True)
     assert quotes[0].speaker == "President Obama" and quotes[0].quote_id == "q1"
+    # With a source, only what that source said (not every quote of its articles).
+    obama = ledger.find_sources(index, "Obama")
+    assert {h.speaker for h in ledger.search(index, "spending OR troops OR deficit", quotes=True, source=obama)} == {
+        "President Obama",
+        "Barack Obama",
+    }
+    assert ledger.search(index, "schools", quotes=True, source=obama) == []  # the government's words
     assert ledger.search(index, "spending", since="2010-02-01")[0].title == "Budget plan announced"
     assert len(ledger.search(index, "spending", since="2010-02-01")) == 1
     mccain = ledger.find_sources(index, "McCain")

@@ -442,12 +442,19 @@ class LibraryIndex(StoreFile):
         doc_ids: Sequence[str] | None = None,
         source_keys: Sequence[str] | None = None,
     ) -> list[Hit]:
-        """Quotes matching an FTS5 query (in what was said, or who said it), best first."""
-        where, params = _filters(since, doc_ids, source_keys)
+        """Quotes matching an FTS5 query (in what was said, or who said it), best first; with
+        ``source_keys``, only what those sources said. The speaker is the source's name when
+        the quote has one ("Barack Obama", where the text says "he")."""
+        where, params = _filters(since, doc_ids, None)
+        if source_keys is not None:
+            where += f" AND s.key IN ({','.join('?' * len(source_keys))})"
+            params += tuple(source_keys)
         sql = (
             "SELECT d.id, d.title, d.published, d.source, highlight(quote_fts, 0, ?, ?), bm25(quote_fts) AS rank, "
-            'q.quote_id, q.start, q."end", q.speaker FROM quote_fts JOIN quotes q ON q.n = quote_fts.rowid '
-            f"JOIN docs d ON d.n = q.doc WHERE quote_fts MATCH ? {where} ORDER BY rank LIMIT ?"
+            'q.quote_id, q.start, q."end", COALESCE(s.name, q.speaker) FROM quote_fts '
+            "JOIN quotes q ON q.n = quote_fts.rowid JOIN docs d ON d.n = q.doc "
+            "LEFT JOIN sources s ON s.doc = q.doc AND s.source_id = q.source_id "
+            f"WHERE quote_fts MATCH ? {where} ORDER BY rank LIMIT ?"
         )
         found = self._query(sql, (MARK_START, MARK_END, match, *params, limit))
         return [Hit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in found]
