@@ -213,9 +213,11 @@ def group_anonymous(mentions: Iterable[AnonymousMention], window_days: int = ANO
     many different people stand behind them."""
     buckets: dict[tuple[str, str], list[tuple[date, str]]] = defaultdict(list)
     for m in mentions:
-        day = _day(m.published)
-        description = " ".join(w for w in fold(m.description).split() if w not in DETERMINERS)
-        if m.outlet is None or day is None or not description or _plural_crowd(description):
+        if m.outlet is None:
+            continue
+        description = _one_person(m.description)
+        day = _day(m.published) if description else None
+        if day is None:
             continue
         buckets[(m.outlet.casefold(), description)].append((day, m.key))
     groups: dict[str, str] = {}
@@ -239,12 +241,20 @@ def _close(run: list[tuple[date, str]], groups: dict[str, str]) -> None:
             groups[key] = head
 
 
+@lru_cache(maxsize=65536)
+def _one_person(description: str) -> str:
+    """The description folded without determiners, or "" when it describes a crowd."""
+    folded = " ".join(w for w in fold(description).split() if w not in DETERMINERS)
+    return "" if not folded or _plural_crowd(folded) else folded
+
+
 def _plural_crowd(description: str) -> bool:
     """ "officials", "senior officials", "U.S. officials", "residents": a crowd, not a person."""
     last = description.split()[-1]
     return last.endswith("s") and not last.endswith("ss") and last not in ("spokesperson's",)
 
 
+@lru_cache(maxsize=8192)
 def _day(published: str | None) -> date | None:
     if not published:
         return None

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -176,7 +176,7 @@ def rebuild(cache: DocumentCache, index: LibraryIndex, advance: Callable[[], Non
 # -- sources --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LedgerSource:
     """A source across the library: one person (however named), one organisation, or one
     article's generic or anonymous source. ``guess``: anonymous sources grouped because one
@@ -194,7 +194,6 @@ class LedgerSource:
     scoped: bool = False
     guess: bool = False
     names: tuple[str, ...] = ()
-    docs: frozenset[int] = field(default=frozenset(), repr=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -254,7 +253,6 @@ def _merge(groups: list[SourceGroup]) -> list[LedgerSource]:
                     g.scoped,
                     head in heads,
                     (name,),
-                    g.docs,
                 )
             )
             continue
@@ -262,7 +260,7 @@ def _merge(groups: list[SourceGroup]) -> list[LedgerSource]:
         for p in parts:
             for name, n in p.names.items():
                 names[name] += n
-        docs = frozenset().union(*(p.docs for p in parts))
+        docs = frozenset().union(*(p.docs() for p in parts))
         guess = head in heads
         out.append(
             LedgerSource(
@@ -278,7 +276,6 @@ def _merge(groups: list[SourceGroup]) -> list[LedgerSource]:
                 scoped=parts[0].scoped,
                 guess=guess,
                 names=tuple(sorted(names, key=lambda n: (-names[n], n))),
-                docs=docs,
             )
         )
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -161,9 +161,10 @@ class IndexedDocument:
     claims: tuple[ClaimRow, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SourceGroup:
-    """One key's totals across the library (before people are merged by the service)."""
+    """One key's totals across the library (before people are merged by the service). Not
+    frozen: a library has tens of thousands, and a frozen dataclass pays per field."""
 
     key: str
     scoped: bool
@@ -174,7 +175,11 @@ class SourceGroup:
     claims: int
     first_seen: str
     last_seen: str
-    docs: frozenset[int] = field(default=frozenset())  # the index's document numbers
+    doc_list: str = ""  # the index's document numbers, comma-separated (parsed only when merging)
+
+    def docs(self) -> frozenset[int]:
+        return frozenset(map(int, self.doc_list.split(","))) if self.doc_list else frozenset()
+
     description: str = ""
     outlet: str | None = None
 
@@ -346,7 +351,7 @@ class LibraryIndex(StoreFile):
                     last_seen=r[8],
                     description=r[9] or "",
                     outlet=r[10],
-                    docs=frozenset(map(int, r[11].split(","))) if "," in r[11] else frozenset((int(r[11]),)),
+                    doc_list=r[11],
                 )
             )
         return out
