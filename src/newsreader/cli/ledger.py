@@ -207,6 +207,7 @@ def _cmd_source(args: argparse.Namespace, index: LibraryIndex) -> int:
 
 def _cmd_claims(args: argparse.Namespace, index: LibraryIndex) -> int:
     found = ledger.claims(index, _reviews(), source=_sources(index, args.source), status=args.status)
+    total = len(found)
     if args.limit > 0:
         found = found[: args.limit]
     if args.json:
@@ -216,7 +217,8 @@ def _cmd_claims(args: argparse.Namespace, index: LibraryIndex) -> int:
         return 0
     rows = [[c.status or "unreviewed", c.source or "—", c.published or "", c.text, c.title] for c in found]
     _table(["STATUS", "SOURCE", "PUBLISHED", "CLAIM", "ARTICLE"], rows, wide=3)
-    notice(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
+    shown = f"{len(found)} of {total}" if len(found) < total else str(total)
+    notice(f"{shown} claim{'s' if total != 1 else ''}")
     return 0
 
 
