@@ -180,6 +180,11 @@ async def test_without_other_versions_there_is_no_line_and_V_only_says_so(make_a
         await pilot.pause()
         assert app.screen is reading
         assert any("No other version" in n.message for n in app._notifications)
+        reading._versions_pending = True  # as while the other version is parsed
+        await pilot.press("V")
+        await pilot.pause()
+        assert app.screen is reading
+        assert any("Still looking for other versions" in n.message for n in app._notifications)
 
 
 def test_the_diff_view(snap_compare, make_app, kept, monkeypatch):

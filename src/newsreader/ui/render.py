@@ -628,7 +628,8 @@ def version_marks(
 
 def change_row(kind: str, what: str, old: str, new: str, detail: str, pal: Palette, *, limit: int = 160) -> Content:
     """A change in the diff view's list: ``number revised`` on top, then the old wording
-    (red, struck through) → the new (green), then who or where, dimmed."""
+    (red, struck through) → the new (green), then who or where, dimmed. Not indented: the
+    list wraps a long quote to the row's left edge."""
     quoted = kind == "quote"
 
     def side(text: str, style: Style) -> Content:
@@ -645,7 +646,7 @@ def change_row(kind: str, what: str, old: str, new: str, detail: str, pal: Palet
         pieces.append(" → ")
     if new:
         pieces.append(side(new, added_style(pal)))
-    lines = [head, Content.assemble("  ", *pieces)]
+    lines = [head, Content.assemble(*pieces)]
     if detail and kind not in ("quote", "source"):
-        lines.append(Content("  " + clip(detail, limit)).stylize(Style(dim=True)))
+        lines.append(Content(clip(detail, limit)).stylize(Style(dim=True)))
     return Content("\n").join(lines)

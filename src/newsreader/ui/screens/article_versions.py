@@ -36,6 +36,7 @@ class VersionsLine(Screen[None]):
     article: RawArticle
     doc: Document | None
     version_place: version_service.VersionPlace | None = None
+    _versions_pending = False  # the look-up is under way
 
     @property
     def nr(self) -> NewsreaderApp:
@@ -43,13 +44,17 @@ class VersionsLine(Screen[None]):
 
     def look_up_versions(self) -> None:
         if self.doc is not None and self.version_place is None:
+            self._versions_pending = True
             self._find_versions(self.doc.id)
 
     @work(thread=True, exclusive=True, group="versions", exit_on_error=False)
     def _find_versions(self, doc_id: str) -> None:
-        place = version_service.place_of(doc_id, self.nr.cache)
-        if place is not None and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_versions, place)
+        try:
+            place = version_service.place_of(doc_id, self.nr.cache)
+            if place is not None and not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._show_versions, place)
+        finally:
+            self._versions_pending = False
 
     def _show_versions(self, place: version_service.VersionPlace) -> None:
         self.version_place = place
@@ -63,7 +68,10 @@ class VersionsLine(Screen[None]):
     def action_versions(self) -> None:
         place = self.version_place
         if place is None:
-            self.notify("No other version of this article is kept.", markup=False)
+            if self._versions_pending:
+                self.notify("Still looking for other versions of this article…", markup=False)
+            else:
+                self.notify("No other version of this article is kept.", markup=False)
             return
         title = self.doc.title if self.doc is not None else self.article.title
         self.app.push_screen(versions_screen.VersionDiffScreen(place.identity, place.old, place.new, title))
