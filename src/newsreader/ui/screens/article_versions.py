@@ -1,7 +1,7 @@
 """The article screen's part in article versions (issue 23): a header line when other
 versions of the article are kept, and ``V`` to see what changed.
 
-Once the document is in, a thread worker asks the version store where it stands
+Once the document is in and the first frame is shown, a thread worker asks the version store where it stands
 (``service.versions.place_of``; no store, or no other version: nothing is shown, and the
 store is not created for it). That may parse the other version, so it starts only after
 this one's analysis is done. ``V`` opens :class:`VersionDiffScreen` on the pair the line
@@ -19,14 +19,16 @@ from textual.worker import get_current_worker
 
 from ...lazy import lazy_import
 from ...model import Document, RawArticle
-from ...service import versions as version_service
 from .. import render
 from ..bindings import effective_keys, spec_by_id
 
 if TYPE_CHECKING:
+    from ...service import versions as version_service
     from ..app import NewsreaderApp
     from . import versions as versions_screen
 else:
+    # Neither is on the first frame's path: the look-up starts after it, in a worker.
+    version_service = lazy_import("newsreader.service.versions")
     versions_screen = lazy_import("newsreader.ui.screens.versions")  # built when V is pressed
 
 
@@ -43,7 +45,11 @@ class VersionsLine(Screen[None]):
         return cast("NewsreaderApp", self.app)
 
     def look_up_versions(self) -> None:
-        if self.doc is not None and self.version_place is None:
+        """Start the look-up (once the first frame is on the terminal)."""
+        self.nr.after_first_paint(self._look_up_versions)
+
+    def _look_up_versions(self) -> None:
+        if self.is_attached and self.doc is not None and self.version_place is None:
             self._versions_pending = True
             self._find_versions(self.doc.id)
 
