@@ -33,6 +33,7 @@ KEPT_OFF_THE_START_PATH = (
     "newsreader.ui.screens.library",  # the other screens and dialogs
     "newsreader.ui.screens.help",
     "newsreader.ui.screens.export",
+    "newsreader.ui.screens.versions",  # only on V
     "rich.progress",  # batch work only
     "importlib.resources",  # only for a zipped install
 )

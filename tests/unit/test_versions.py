@@ -258,3 +258,34 @@ def test_a_feed_list_of_schema_1_is_upgraded_in_place(tmp_path):
     with FeedStore(path) as store:
         assert store.writable and len(store.feeds()) == 1
         assert store.known(store.feeds()[0].id) == {}
+
+
+def test_a_version_knows_its_place_and_what_changed_since(tmp_path):
+    from newsreader.store import DocumentCache
+    from newsreader.store.paths import data_dir
+    from tests.versions_pair import keep_two_versions
+
+    with DocumentCache(tmp_path / "cache.sqlite3") as cache:
+        assert version_service.place_of("0" * 64, cache) is None
+        assert not (data_dir() / "versions.sqlite3").exists(), "looking does not create the store"
+        old, new = keep_two_versions(cache)
+        place = version_service.place_of(old.id, cache)
+        assert place is not None
+        assert (place.n, place.count, place.old, place.new, place.latest) == (1, 2, 1, 2, False)
+        assert place.summary == "1 number revised, 1 quote removed, 1 source named"
+        latest = version_service.place_of(new.id, cache)
+        assert latest is not None and (latest.n, latest.old, latest.new, latest.latest) == (2, 1, 2, True)
+        assert version_service.place_of("0" * 64, cache) is None
+
+        with VersionStore() as store:
+            compared = version_service.compare(store, cache, place.identity, 1, 2)
+        places = version_service.change_places(compared)
+        assert [(p.kind, p.what) for p in places] == [("number", "revised"), ("quote", "removed"), ("source", "named")]
+        number, quote, source = places
+        assert (
+            old.text[slice(*number.old_span)] == "$5.6 billion" and new.text[slice(*number.new_span)] == "$5.9 billion"
+        )
+        assert quote.new_span is None and "The schedule is tight" in old.text[slice(*quote.old_span)]
+        assert (source.old_text, source.new_text) == ("a senior official", "Jane Doe")
+        assert old.text[slice(*source.old_span)] == "a senior official"
+        assert new.text[slice(*source.new_span)] == "Jane Doe"

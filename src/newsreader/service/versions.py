@@ -174,6 +174,11 @@ __all__ = [
     "RecheckOutcome",
     "version_article",
     "versions_module",
+    "VersionPlace",
+    "ChangePlace",
+    "brief",
+    "change_places",
+    "place_of",
 ]
 
 
@@ -411,3 +416,168 @@ def _most_like(text: str, claims: Sequence[Claim]) -> Claim | None:
         if ratio >= score:
             best, score = claim, ratio
     return best
+
+
+# -- for the reader: where a document stands among its versions, and what changed ---------------
+
+
+def brief(changes: diff.DocumentDiff) -> str:
+    """What changed, in counts only, for a header line: ``1 number revised, 1 quote removed,
+    1 source named`` (``text edited`` when only words outside quotes, numbers and dates did)."""
+    parts = ["headline changed"] if changes.headline else []
+    if changes.numbers:
+        parts.append(_count(len(changes.numbers), "number") + " revised")
+    for kind in ("reworded", "reattributed", "removed", "added"):
+        n = sum(1 for q in changes.quotes if q.kind == kind)
+        if n:
+            parts.append(f"{_count(n, 'quote')} {kind}")
+    for kind in ("named", "removed", "added"):
+        n = sum(1 for s in changes.sources if s.kind == kind)
+        if n:
+            parts.append(f"{_count(n, 'source')} {kind}")
+    if changes.dates:
+        parts.append(_count(len(changes.dates), "date") + " moved")
+    if not parts:
+        return "text edited" if changes.text_changed else "title or layout only"
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class VersionPlace:
+    """Where one document stands among the versions of its article: it is version ``n`` of
+    ``count``; ``old`` and ``new`` are the versions worth comparing from it (it and the
+    latest, or, when it is the latest, the one before and it), ``summary`` what changed
+    between them (:func:`brief`)."""
+
+    identity: str
+    n: int
+    count: int
+    old: int
+    new: int
+    summary: str
+
+    @property
+    def latest(self) -> bool:
+        return self.n == self.new
+
+
+def place_of(doc_id: str, cache: DocumentCache | None, path: Path | None = None) -> VersionPlace | None:
+    """Where the document ``doc_id`` stands among its article's versions; None when no
+    other version is kept (or no version store exists: it is not created for this). The
+    other version may be parsed here (spaCy): call it from a worker."""
+    path = path or data_dir() / versions_module.FILENAME
+    if not path.exists():
+        return None
+    store, _notices = open_versions(path)
+    if store is None:
+        return None
+    with store:
+        identity = store.identity_of(doc_id)
+        found = store.versions(identity) if identity is not None else []
+        mine = [v.n for v in found if v.doc_id == doc_id]
+        if identity is None or len(found) < 2 or not mine:
+            return None
+        n, last = max(mine), found[-1].n
+        old, new = (n, last) if n < last else (n - 1, n)
+        changes = compare(store, cache, identity, old, new).changes
+    return VersionPlace(identity, n, len(found), old, new, brief(changes))
+
+
+@dataclass(frozen=True)
+class ChangePlace:
+    """One change of a :class:`VersionDiff` as a reader lists it: ``kind`` (headline,
+    number, quote, source, date), ``what`` happened (revised, removed, named, …), the old
+    and the new wording (empty when a side has none), a ``detail`` (who speaks, the
+    sentence), and where it is in each version's text (None where it is not there)."""
+
+    kind: str
+    what: str
+    old_text: str
+    new_text: str
+    detail: str
+    old_span: tuple[int, int] | None
+    new_span: tuple[int, int] | None
+
+
+def change_places(compared: VersionDiff) -> list[ChangePlace]:
+    """Every change of the structural diff, headline first, then in the new text's order
+    by kind as ``newsreader diff`` prints them: numbers, quotes, sources, dates."""
+    c = compared.changes
+    out: list[ChangePlace] = []
+    if c.headline:
+        out.append(ChangePlace("headline", "changed", c.headline.old, c.headline.new, "", None, None))
+    for num in c.numbers:
+        out.append(
+            ChangePlace(
+                "number",
+                "revised",
+                num.old.text,
+                num.new.text,
+                num.context,
+                (num.old.start, num.old.end),
+                (num.new.start, num.new.end),
+            )
+        )
+    for q in c.quotes:
+        out.append(
+            ChangePlace(
+                "quote",
+                q.kind,
+                q.old.text if q.old else "",
+                q.new.text if q.new else "",
+                q.speaker or "",
+                (q.old.start, q.old.end) if q.old else None,
+                (q.new.start, q.new.end) if q.new else None,
+            )
+        )
+    old_paras = [(e.old_start, e.old_end) for e in compared.text if e.old_start >= 0]
+    new_paras = [(e.new_start, e.new_end) for e in compared.text if e.new_start >= 0]
+    for s in c.sources:
+        side = s.new or s.old
+        detail = f"by {s.reason}" if s.reason else side.description if side is not None else ""
+        out.append(
+            ChangePlace(
+                "source",
+                s.kind,
+                s.old.name if s.old else "",
+                s.new.name if s.new else "",
+                detail,
+                _source_span(compared.old_doc, s.old.id, old_paras) if s.old else None,
+                _source_span(compared.new_doc, s.new.id, new_paras) if s.new else None,
+            )
+        )
+    for d in c.dates:
+        out.append(
+            ChangePlace(
+                "date",
+                "moved",
+                d.old.text,
+                d.new.text,
+                d.context,
+                (d.old.start, d.old.end),
+                (d.new.start, d.new.end),
+            )
+        )
+    return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _source_span(doc: Document, source_id: str, edited: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a source is in a version: its first mention (or quote) in an edited paragraph,
+    else its first anywhere."""
+    source = next((s for s in doc.sources if s.id == source_id), None)
+    if source is None:
+        return None
+    quotes = {q.id: q for q in doc.quotes}
+    places = [(m.start, m.end) for m in source.mentions]
+    for qid in source.quote_ids:
+        q = quotes.get(qid)
+        if q is not None:
+            places.append((q.speaker.start, q.speaker.end) if q.speaker is not None else (q.start, q.end))
+    places.sort()
+    inside = [p for p in places if any(s <= p[0] < e for s, e in edited)]
+    found = inside or places
+    return found[0] if found else None

@@ -186,6 +186,15 @@ BINDINGS: tuple[KeySpec, ...] = (
         label="Back",
     ),
     _spec("article", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
+    _spec(
+        "article",
+        "versions",
+        "V",
+        "versions",
+        "What changed between this version of the article and the newest (or the one before)",
+        "Versions",
+        label="Versions",  # not in the footer: the header says so when other versions are kept
+    ),
     # -- library
     _spec("library", "open", "enter", "open", "Open the selected article", "Library", show=True, label="Open"),
     _spec(
@@ -411,9 +420,48 @@ BINDINGS: tuple[KeySpec, ...] = (
         key_display="esc",
         label="Back",
     ),
+    # -- what changed between two versions of an article (V in an article)
+    _spec(
+        "diff",
+        "open",
+        "enter",
+        "open",
+        "Open the version shown at the selected change",
+        "Versions",
+        show=True,
+        label="Open",
+    ),
+    _spec(
+        "diff",
+        "toggle",
+        "o",
+        "toggle_version",
+        "Show the other version's text (old or new)",
+        "Versions",
+        show=True,
+        label="Old/new",
+    ),
+    _spec("diff", "cursor_down", "j,down", "cursor(1)", "Next change (the text follows)", "Versions"),
+    _spec("diff", "cursor_up", "k,up", "cursor(-1)", "Previous change", "Versions"),
+    _spec("diff", "top", "g,home", "edge(0)", "First change", "Versions"),
+    _spec("diff", "bottom", "G,end", "edge(1)", "Last change", "Versions"),
+    _spec("diff", "page_down", "space,ctrl+d", "page(1)", "Scroll the text down", "Versions"),
+    _spec("diff", "page_up", "ctrl+u", "page(-1)", "Scroll the text up", "Versions"),
+    _spec(
+        "diff",
+        "back",
+        "escape",
+        "back",
+        "Back to the article",
+        "General",
+        show=True,
+        key_display="esc",
+        label="Back",
+    ),
+    _spec("diff", "quit", "q", "app.quit", "Quit newsreader (also ctrl+q)", "General", show=True, label="Quit"),
 )
 
-GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Library", "Feeds", "Sources")
+GROUP_ORDER = ("General", "Move", "Search", "Layers", "Review", "Versions", "Library", "Feeds", "Sources")
 
 
 def specs(scope: str) -> list[KeySpec]:
@@ -421,7 +469,7 @@ def specs(scope: str) -> list[KeySpec]:
 
 
 def bindings(scope: str) -> list[BindingType]:
-    """Textual bindings for a scope (``app``, ``article``, ``library``, ``sources``, ``source``, ``search``)."""
+    """Textual bindings for a scope (``app``, ``article``, ``library``, ``sources``, ``source``, ``search``, ``diff``)."""
     return [s.binding() for s in specs(scope)]
 
 
@@ -462,6 +510,7 @@ SCOPE_TITLES = {
     "sources": "Sources across the library (S)",
     "source": "What one source said (enter on a source)",
     "search": "Searching the library (F)",
+    "diff": "What changed between versions (V in an article)",
 }
 
 

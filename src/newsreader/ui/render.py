@@ -574,3 +574,79 @@ def search_hit(
     if speaker:
         head += ["  ", Content(clip(speaker, 60)).stylize(pal.fg("nr-named", italic=True))]
     return Content("\n").join([Content.assemble(*head), marked(snippet, spans, pal)])
+
+
+# -- article versions -------------------------------------------------------------------
+
+
+def keycap(key: str) -> Content:
+    """A key as the legend shows it: `` V `` in reverse video."""
+    return Content(f" {key} ").stylize(Style(reverse=True, bold=True))
+
+
+def versions_line(n: int, count: int, other: int, latest: bool, summary: str, key: str) -> Content:
+    """The article header's line when other versions are kept: ``version 1 of 2 ·  V  what
+    changed in version 2: 1 number revised, …`` (the key before the summary, which a narrow
+    terminal may cut)."""
+    what = f"what changed since version {other}: " if latest else f"what changed in version {other}: "
+    return Content.assemble(
+        Content(f"version {n} of {count}").stylize(Style(bold=True)),
+        " · ",
+        keycap(key),
+        " ",
+        Content(what),
+        Content(one_line(summary)).stylize(Style(italic=True)),
+    )
+
+
+def added_style(pal: Palette) -> Style:
+    return Style(foreground=pal["nr-status-supported"], bold=True)
+
+
+def removed_style(pal: Palette) -> Style:
+    return Style(foreground=pal["nr-status-false"], strike=True)
+
+
+def version_marks(
+    length: int, changed: Sequence[tuple[int, int]], words: Sequence[tuple[int, int]], side: str, pal: Palette
+) -> list[Mark]:
+    """Marks over one version's text in the diff view: what is outside its ``changed``
+    paragraphs dimmed; the changed ``words`` green in the new version, red and struck
+    through in the old one (offsets from the text diff's word runs)."""
+    marks: list[Mark] = []
+    pos = 0
+    for start, end in sorted(changed):
+        if start > pos:
+            marks.append(Mark(pos, start, Style(dim=True), "unchanged"))
+        pos = max(pos, end)
+    if pos < length:
+        marks.append(Mark(pos, length, Style(dim=True), "unchanged"))
+    style = added_style(pal) if side == "new" else removed_style(pal)
+    marks += [Mark(s, e, style, "changed") for s, e in words if e > s]
+    return marks
+
+
+def change_row(kind: str, what: str, old: str, new: str, detail: str, pal: Palette, *, limit: int = 160) -> Content:
+    """A change in the diff view's list: ``number revised`` on top, then the old wording
+    (red, struck through) → the new (green), then who or where, dimmed. Not indented: the
+    list wraps a long quote to the row's left edge."""
+    quoted = kind == "quote"
+
+    def side(text: str, style: Style) -> Content:
+        words = clip(text, limit)
+        return Content(f"“{words}”" if quoted else words).stylize(style)
+
+    head = Content.assemble(Content(kind).stylize(Style(bold=True)), " ", Content(what).stylize(Style(italic=True)))
+    if detail and kind in ("quote", "source"):
+        head = Content.assemble(head, "  ", Content(clip(detail, 60)).stylize(Style(dim=True)))
+    pieces: list[Content | str] = []
+    if old:
+        pieces.append(side(old, removed_style(pal)))
+    if old and new:
+        pieces.append(" → ")
+    if new:
+        pieces.append(side(new, added_style(pal)))
+    lines = [head, Content.assemble(*pieces)]
+    if detail and kind not in ("quote", "source"):
+        lines.append(Content(clip(detail, limit)).stylize(Style(dim=True)))
+    return Content("\n").join(lines)

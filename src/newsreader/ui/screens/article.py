@@ -32,6 +32,7 @@ from ..widgets.article_body import ArticleBody
 from ..widgets.search_bar import SearchBar
 from ..widgets.side_panel import SidePanel
 from .article_review import ReviewActions
+from .article_versions import VersionsLine
 
 if TYPE_CHECKING:
     from . import library as library_screen
@@ -55,7 +56,7 @@ class Matches:
     first: int = 0
 
 
-class ArticleScreen(ReviewActions):
+class ArticleScreen(VersionsLine, ReviewActions):
     SCOPE = "article"
     BINDINGS = bindings(SCOPE)
 
@@ -69,6 +70,8 @@ class ArticleScreen(ReviewActions):
     #busy { width: 16; height: 1; display: none; }
     #busy.-on { display: block; }
     #busy Bar { width: 16; }
+    #versions { height: 1; display: none; text-wrap: nowrap; text-overflow: ellipsis; }
+    #versions.-on { display: block; }
     #main { height: 1fr; layout: horizontal; }
     #main ArticleBody { width: 1fr; height: 1fr; }
     #main SidePanel { height: 1fr; border-left: tall $panel-lighten-1; }
@@ -108,6 +111,7 @@ class ArticleScreen(ReviewActions):
             with Horizontal(id="meta-row"):
                 yield Static(id="meta")
                 yield Static(id="legend")
+            yield Static(id="versions")
         with Container(id="main"):
             yield ArticleBody(id="body")
             yield SidePanel(id="panel")
@@ -211,6 +215,7 @@ class ArticleScreen(ReviewActions):
         self._update_meta()
         # The body paints first; the panel lists (which can be long) fill right after.
         self.call_after_refresh(self._fill_panel)
+        self.look_up_versions()  # after the analysis: it may parse another version
 
     def _fill_panel(self) -> None:
         if self.doc is None:
