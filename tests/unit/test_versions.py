@@ -289,3 +289,18 @@ def test_a_version_knows_its_place_and_what_changed_since(tmp_path):
         assert (source.old_text, source.new_text) == ("a senior official", "Jane Doe")
         assert old.text[slice(*source.old_span)] == "a senior official"
         assert new.text[slice(*source.new_span)] == "Jane Doe"
+
+
+def test_a_moved_paragraph_is_no_change_and_a_new_headline_is(server, capsys):
+    server.routes["/kursk"] = Route(article_html("Bridge repairs", V1), content_type="text/html")
+    url = server.url("/kursk")
+    read_input(url)
+    moved = [V1[3], V1[0], V1[1], V1[2]]  # the last paragraph moved to the top, nothing else
+    server.routes["/kursk"] = Route(article_html("Bridge repairs", moved), content_type="text/html")
+    assert main(["recheck"]) == 0  # the text differs: a new version is kept...
+    server.routes["/kursk"] = Route(article_html("Bridge repairs delayed", moved), content_type="text/html")
+    assert main(["recheck"]) == 0
+    capsys.readouterr()
+    assert main(["versions", url, "--json"]) == 0
+    summaries = [v["summary"] for v in json.loads(capsys.readouterr().out)["versions"]]
+    assert summaries == ["first version", "no change", "headline changed"]  # ...but the move is no change
