@@ -27,7 +27,7 @@ from ..lazy import lazy_import
 from ..model import ERROR_SCHEMA, IngestError, RawArticle
 from ..service.documents import documents_for, sample_path
 from ..service.inputs import read_input
-from ..service.stores import open_reviews
+from ..service.stores import describe_reviews, open_reviews
 from ..store.paths import data_dir, log_dir
 
 if TYPE_CHECKING:
@@ -336,6 +336,7 @@ def cmd_config() -> int:
         f"# data dir:    {data_dir()}",
         f"# themes dir:  {user_themes_dir()}",
         f"# log file:    {log_dir() / 'newsreader.log'}",
+        *(f"# {line}" for line in describe_reviews(config)),
         "",
     ]
     out = [f"{dim}{line}{reset}" if line else line for line in header]
@@ -373,7 +374,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         doc = next(iter(documents_for([article], open_configured_cache())))
     if args.output and os.path.exists(args.output) and not args.force:
         raise UsageError(f"export: {args.output} exists (use --force to overwrite)")
-    store, notices = open_reviews()
+    store, notices = open_reviews(settings())
     if store is None:
         raise UsageError(f"export: cannot open the reviews database ({notices[0]})")
     for line in notices:

@@ -24,14 +24,8 @@ def export_text(doc: Document, reviews: ReviewStore | None, fmt: str, *, theme: 
     colours = theme_colours(theme) if fmt == "html" and theme else None
     if reviews is None:
         return render_export(doc, {}, fmt, theme=colours)
-    return render_export(
-        doc,
-        reviews.reviews(doc),
-        fmt,
-        theme=colours,
-        claims=reviews.claims(doc),
-        dismissed=reviews.dismissed(doc),
-    )
+    claims, found, dismissed = reviews.state(doc)  # one read: claims, reviews, dismissed
+    return render_export(doc, found, fmt, theme=colours, claims=claims, dismissed=dismissed)
 
 
 def save_export(path: str | os.PathLike[str], content: str, *, force: bool = False) -> Path:
