@@ -9,6 +9,7 @@ could not be opened) the session shows the analysis' claims and every change rai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_import
@@ -46,21 +47,48 @@ class ReviewSession:
         if self.store is None:
             self.claims, self.reviews = list(self.doc.claims), {}
             return
-        self.claims = self.store.claims(self.doc)
-        self.reviews = self.store.reviews(self.doc)
+        self.claims, self.reviews, _dismissed = self.store.state(self.doc)
 
     # -- reading ---------------------------------------------------------------------
     def status(self, claim_id: str) -> str | None:
         review = self.reviews.get(claim_id)
         return review.status if review is not None else None
 
+    @property
+    def reviewer(self) -> str | None:
+        """Whose verdicts the keys set (None without a store)."""
+        return self.store.reviewer if self.store is not None else None
+
     def note(self, claim_id: str) -> str:
+        """This reviewer's own note on the claim (what the note editor opens with)."""
         review = self.reviews.get(claim_id)
-        return review.note if review is not None else ""
+        if review is None:
+            return ""
+        if review.verdicts and self.reviewer is not None:
+            own = review.verdict_of(self.reviewer)
+            return own.note if own is not None else ""
+        return review.note
+
+    def own_status(self, claim_id: str) -> str | None:
+        """This reviewer's own verdict on the claim (the outcome may differ)."""
+        review = self.reviews.get(claim_id)
+        own = review.verdict_of(self.reviewer) if review is not None and self.reviewer is not None else None
+        return own.status if own is not None else None
+
+    def reviewed(self, claim_id: str) -> bool:
+        review = self.reviews.get(claim_id)
+        return review is not None and review.reviewed
+
+    def contested(self, claim_id: str) -> bool:
+        review = self.reviews.get(claim_id)
+        return review is not None and review.contested
 
     def progress(self) -> tuple[int, int]:
-        """(reviewed, total) over the claims under review."""
-        return sum(1 for c in self.claims if self.status(c.id)), len(self.claims)
+        """(reviewed, total) over the claims under review (a contested claim is reviewed)."""
+        return sum(1 for c in self.claims if self.reviewed(c.id)), len(self.claims)
+
+    def contested_count(self) -> int:
+        return sum(1 for c in self.claims if self.contested(c.id))
 
     def claim(self, claim_id: str | None) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -71,7 +99,14 @@ class ReviewSession:
         return self.claims[i + 1] if i + 1 < len(self.claims) else None
 
     def next_unreviewed(self, current: Claim | None, step: int) -> Claim | None:
-        """The next (``step`` 1) or previous (-1) claim without a status, wrapping around."""
+        """The next (``step`` 1) or previous (-1) claim nobody gave a status, wrapping around."""
+        return self._next(current, step, lambda claim: not self.reviewed(claim.id))
+
+    def next_contested(self, current: Claim | None, step: int) -> Claim | None:
+        """The next (``step`` 1) or previous (-1) claim whose reviewers disagree, wrapping around."""
+        return self._next(current, step, lambda claim: self.contested(claim.id))
+
+    def _next(self, current: Claim | None, step: int, wanted: Callable[[Claim], bool]) -> Claim | None:
         if not self.claims:
             return None
         ids = [c.id for c in self.claims]
@@ -79,7 +114,7 @@ class ReviewSession:
         n = len(self.claims)
         for k in range(1, n + 1):
             claim = self.claims[(start + step * k) % n]
-            if not self.status(claim.id):
+            if wanted(claim):
                 return claim
         return None
 
@@ -109,6 +144,16 @@ class ReviewSession:
 
     def set_note(self, claim: Claim, note: str) -> Review:
         review = self._store().set_note(self.doc, claim, note)
+        self.reviews[claim.id] = review
+        return review
+
+    def settle(self, claim: Claim) -> Review:
+        """Make this reviewer's own verdict the claim's final one (the adjudicator's key);
+        ValueError when they have given none."""
+        status = self.own_status(claim.id)
+        if status is None:
+            raise ValueError("give your own verdict first (a status key); settling makes it final")
+        review = self._store().settle(self.doc, claim, status, self.note(claim.id))
         self.reviews[claim.id] = review
         return review
 
