@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         "doc", nargs="?", metavar="PATH|ID", help="article file, or a cached document id (or unique prefix)"
     )
     p_export.add_argument("--sample", action="store_true", help="export the bundled sample article")
-    p_export.add_argument("--format", required=True, choices=("md", "html", "json", "annotations"))
+    p_export.add_argument("--format", required=True, choices=("md", "html", "json", "annotations", "claimreview"))
     p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     p_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p_export.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, for an article file")
@@ -379,7 +379,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"export: cannot open the reviews database ({notices[0]})")
     for line in notices:
         notice(line)
-    content = exporting.export_text(doc, store, args.format, theme=settings().theme)
+    content = exporting.export_text(
+        doc, store, args.format, theme=settings().theme, organisation=settings().organisation
+    )
     if not args.output:
         sys.stdout.write(content)
         sys.stdout.flush()

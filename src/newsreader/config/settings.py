@@ -16,6 +16,7 @@ Unknown keys produce warnings (``Config.warnings``); a wrong type or value raise
                                    # (default: a file under the data dir; env NEWSREADER_REVIEWS_URL wins)
     reviewer = "ann"               # whose verdicts these are (default: the login name; with
                                    # per-person server roles the server's user name is used)
+    organisation = "Example Checks" # who publishes ClaimReview exports (default: the reviewers)
 
     [layers]                       # which highlight layers are on at start
     dates = false
@@ -77,6 +78,7 @@ class Config:
     cache_dir: str | None = None
     reviews_url: str | None = None
     reviewer: str | None = None
+    organisation: str | None = None
     path: Path | None = None
     warnings: tuple[str, ...] = ()
 
@@ -110,6 +112,7 @@ _TYPES: dict[str, type] = {
     "cache_dir": str,
     "reviews_url": str,
     "reviewer": str,
+    "organisation": str,
 }
 
 _TYPE_NAMES = {str: "string", int: "integer", bool: "boolean", dict: "table", float: "number", list: "array"}
@@ -162,7 +165,7 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
             name = _TYPE_NAMES[expected]
             raise _wrong_type(where, key, f"an {name}" if name[0] in "aeiou" else f"a {name}", value)
         values[key] = value
-    for key in ("theme", "model", "cache_dir", "reviewer"):
+    for key in ("theme", "model", "cache_dir", "reviewer", "organisation"):
         if key in values and not values[key].strip():
             raise ConfigError(f"{where}: key '{key}' must not be empty")
     if values.get("reviews_url") and not is_postgres_url(values["reviews_url"]):
@@ -254,6 +257,8 @@ def to_toml(config: Config) -> str:
         lines.append(f"reviews_url = {_toml_value(redact_url(url))}")
     else:
         lines.append("# reviews_url: none, reviews are kept in a file under the data dir")
+    if config.organisation:
+        lines.append(f"organisation = {_toml_value(config.organisation)}")
     lines += [
         "",
         "[layers]",

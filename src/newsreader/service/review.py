@@ -31,9 +31,10 @@ class ReviewsUnavailable(RuntimeError):
 class ReviewSession:
     """One document under review."""
 
-    def __init__(self, store: ReviewStore | None, doc: Document) -> None:
+    def __init__(self, store: ReviewStore | None, doc: Document, *, organisation: str | None = None) -> None:
         self.store = store
         self.doc = doc
+        self.organisation = organisation  # who signs a ClaimReview export
         self.claims: list[Claim] = []
         self.reviews: dict[str, Review] = {}
         self.reload()
@@ -177,7 +178,7 @@ class ReviewSession:
     # -- exporting -------------------------------------------------------------------
     def export(self, fmt: str, *, theme: str | None = None) -> str:
         """The annotated copy, exactly as ``newsreader export`` makes it."""
-        return exporting.export_text(self.doc, self.store, fmt, theme=theme)
+        return exporting.export_text(self.doc, self.store, fmt, theme=theme, organisation=self.organisation)
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:

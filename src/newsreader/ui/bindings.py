@@ -194,7 +194,7 @@ BINDINGS: tuple[KeySpec, ...] = (
         "export",
         "ctrl+s",
         "export",
-        "Save an annotated copy (md, html, json, annotations)",
+        "Save an annotated copy (md, html, json, annotations, claimreview)",
         "Review",
         show=False,
         key_display="^s",

@@ -202,7 +202,7 @@ class ArticleScreen(ReviewActions):
 
     def _load_reviews(self) -> None:
         if self.doc is not None:
-            self.session = ReviewSession(self.nr.reviews, self.doc)
+            self.session = ReviewSession(self.nr.reviews, self.doc, organisation=self.nr.config.organisation)
 
     # -- drawing ------------------------------------------------------------------
     def _update_meta(self, status: Content | None = None) -> None:
