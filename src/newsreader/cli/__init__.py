@@ -41,6 +41,7 @@ else:
 
 from . import feeds as feed_commands
 from . import ledger as ledger_commands
+from . import reviews as review_commands
 from . import versions as version_commands
 from .common import (
     PROG,
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     feed_commands.add_parsers(sub)
     ledger_commands.add_parsers(sub)
+    review_commands.add_parsers(sub)
     version_commands.add_parsers(sub)
     return parser
 
@@ -229,6 +231,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return feed_commands.cmd_refresh(args)
     if args.command in ("sources", "source", "claims", "search", "index"):
         return ledger_commands.dispatch(args)
+    if args.command == "reviews":
+        return review_commands.dispatch(args)
     if args.command in ("versions", "recheck"):
         return version_commands.dispatch(args)
     raise UsageError(f"unknown command {args.command!r}")

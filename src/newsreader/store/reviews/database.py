@@ -44,8 +44,10 @@ from .dialects import (
     ReviewStoreUnavailable,
     SqliteBackend,
     Tx,
+    apply_role_setup,
     is_postgres_url,
     quoted,
+    role_setup_sql,
 )
 
 FILENAME = "reviews.sqlite3"
@@ -112,6 +114,17 @@ class ReviewStore:
     def where(self) -> str:
         """The file, or the server's URL without its password."""
         return self.backend.where
+
+    def setup_roles(self, reviewers: list[str], adjudicators: list[str], *, run: bool = True) -> list[str]:
+        """Give each person a server role of their own, with row-level security (see
+        :func:`dialects.role_setup_sql`); returns the SQL (run unless ``run`` is False).
+        An administrator's job: connect as the database's owner."""
+        if not isinstance(self.backend, PostgresBackend):
+            raise ValueError("roles are a PostgreSQL server's: set reviews_url (or --url) first")
+        statements = role_setup_sql(reviewers, adjudicators)
+        if run:
+            apply_role_setup(self.backend, statements)
+        return statements
 
     def close(self) -> None:
         self.backend.close()

@@ -48,6 +48,8 @@ Row = dict[str, Any]
 
 SCHEMA_VERSION = 2
 CHANNEL = "newsreader_reviews"  # LISTEN/NOTIFY channel: the payload is {"doc": id, "by": reviewer}
+REVIEWER_ROLE = "newsreader_reviewer"
+ADJUDICATOR_ROLE = "newsreader_adjudicator"
 
 # One schema for both: {id} an auto-numbered key, {real} a double, {ref} an integer key of
 # another table. Each statement is idempotent, so a migration can run it all again.
@@ -657,3 +659,84 @@ class PostgresBackend:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+# -- per-person roles and row-level security ----------------------------------------------
+
+_ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.@-]{0,62}$")
+
+
+def role_name(name: str) -> str:
+    """A role name as a quoted SQL identifier; ValueError for anything but a plain name."""
+    if not _ROLE_NAME.match(name):
+        raise ValueError(f"{name!r} is not a usable role name (letters, digits, _ . @ -; 63 at most)")
+    return '"' + name.replace('"', '""') + '"'
+
+
+def role_setup_sql(reviewers: Sequence[str], adjudicators: Sequence[str]) -> list[str]:
+    """The statements that give each person a login role of their own: reviewers may read
+    everything and write only their own verdicts, notes, claim edits and undo history
+    (row-level security, so not even raw SQL can touch another's verdict); only
+    adjudicators may settle. Idempotent: running it again adds people, changes nothing else."""
+    rev, adj = REVIEWER_ROLE, ADJUDICATOR_ROLE
+    own = "reviewer = current_user"
+    out = [
+        f"DO $$ BEGIN CREATE ROLE {rev} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        f"DO $$ BEGIN CREATE ROLE {adj} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        f"GRANT {rev} TO {adj}",
+    ]
+    for name in [*reviewers, *adjudicators]:
+        quoted_name = role_name(name)
+        literal = quoted_name.replace("'", "''")
+        out.append(
+            f"DO $$ BEGIN CREATE ROLE {quoted_name} LOGIN; EXCEPTION WHEN duplicate_object THEN "
+            f"RAISE NOTICE 'role % exists', '{literal}'; END $$"
+        )
+        out.append(f"GRANT {adj if name in adjudicators else rev} TO {quoted_name}")
+    out += [
+        f"GRANT USAGE ON SCHEMA public TO {rev}",
+        f"GRANT SELECT ON meta TO {rev}",
+        f"GRANT SELECT, INSERT, UPDATE ON reviews TO {rev}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON verdicts, claim_edits, history TO {rev}",
+        f"GRANT SELECT ON settlements TO {rev}",
+        f"GRANT INSERT, UPDATE, DELETE ON settlements TO {adj}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {rev}",
+    ]
+    policies = {
+        "verdicts": [
+            ("read", "SELECT", "USING (true)"),
+            ("insert", "INSERT", f"WITH CHECK ({own})"),
+            ("update", "UPDATE", f"USING ({own}) WITH CHECK ({own})"),
+            ("delete", "DELETE", f"USING ({own})"),
+        ],
+        "claim_edits": [
+            ("read", "SELECT", "USING (true)"),
+            ("insert", "INSERT", f"WITH CHECK ({own})"),
+            ("update", "UPDATE", f"USING ({own}) WITH CHECK ({own})"),
+            ("delete", "DELETE", f"USING ({own})"),
+        ],
+        "history": [("own", "ALL", f"USING ({own}) WITH CHECK ({own})")],
+        "settlements": [
+            ("read", "SELECT", "USING (true)"),
+            ("insert", f"INSERT TO {adj}", "WITH CHECK (settled_by = current_user)"),
+            ("update", f"UPDATE TO {adj}", "USING (true) WITH CHECK (settled_by = current_user)"),
+            ("delete", f"DELETE TO {adj}", "USING (true)"),
+        ],
+    }
+    for table, rules in policies.items():
+        out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for name, command, clause in rules:
+            out.append(f"DROP POLICY IF EXISTS {table}_{name} ON {table}")
+            out.append(f"CREATE POLICY {table}_{name} ON {table} FOR {command} {clause}")
+    out.append("INSERT INTO meta VALUES ('auth', 'roles') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
+    return out
+
+
+def apply_role_setup(backend: PostgresBackend, statements: Sequence[str]) -> None:
+    """Run the role setup in one transaction, as the database's owner (an administrator)."""
+    with backend._lock, backend._errors("setting up roles"):
+        conn = backend._checked()
+        with conn.transaction():
+            for statement in statements:
+                conn.execute(statement.encode())  # DDL with no parameters (names checked, quoted)
+        backend.mode = "roles"
