@@ -1,8 +1,12 @@
 """Team review in the reader: contested claims are marked, with who said what, and
-reachable with } and {; the adjudicator's S makes a verdict final."""
+reachable with } and {; the adjudicator's S makes a verdict final; on PostgreSQL another
+reviewer's verdict shows up in an open article by itself (LISTEN/NOTIFY in a worker thread)."""
 
 from __future__ import annotations
 
+import time
+
+from newsreader.config import Config
 from newsreader.store.reviews import ReviewStore
 from newsreader.ui.screens.article import ArticleScreen
 from newsreader.ui.widgets.panel_list import PanelList
@@ -77,3 +81,43 @@ async def test_contested_keys_say_so_when_everyone_agrees(make_app, sample_artic
             await pilot.press(key)
             await pilot.pause()
         assert sum("No contested claims" in str(n.message) for n in app._notifications) >= 1
+
+
+async def test_another_reviewers_verdict_appears_within_two_seconds(pg_url, cache, sample_article, sample_doc):
+    from newsreader.ui.app import NewsreaderApp
+
+    ann, bob = ReviewStore(url=pg_url, reviewer="ann"), ReviewStore(url=pg_url, reviewer="bob")
+    app = NewsreaderApp(sample_article, cache=cache, reviews=ann, config=Config())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await ready_screen(app, pilot)
+            for _ in range(200):
+                if screen.listening.is_set():
+                    break
+                await pilot.pause(0.05)
+            assert screen.listening.is_set(), "the reader listens for other reviewers"
+            first, second = screen.claims[0], screen.claims[1]
+            await pilot.press("s")  # Ann: supported (the selection moves on to the second claim)
+            await pilot.pause()
+
+            started = time.monotonic()
+            bob.set_status(sample_doc, first, "false")  # Bob, elsewhere
+            while time.monotonic() - started < 5:
+                await pilot.pause(0.05)
+                review = screen.reviews.get(first.id)
+                if review is not None and review.verdict_of("bob") is not None:
+                    break
+            elapsed = time.monotonic() - started
+            assert elapsed < 2, f"Bob's verdict took {elapsed:.2f}s to appear"
+            assert screen.reviews[first.id].state == "contested"
+            assert "contested" in row_text(screen, first.id)
+            assert "ann" in row_text(screen, first.id) and "bob" in row_text(screen, first.id)
+
+            # } jumps to the contested claim, from anywhere.
+            assert screen.current_claim().id == second.id
+            await pilot.press("right_curly_bracket")
+            await pilot.pause()
+            assert screen.current_claim().id == first.id
+    finally:
+        ann.close()
+        bob.close()

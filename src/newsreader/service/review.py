@@ -48,7 +48,17 @@ class ReviewSession:
         if self.store is None:
             self.claims, self.reviews = list(self.doc.claims), {}
             return
-        self.claims, self.reviews, _dismissed = self.store.state(self.doc)
+        self.apply(self.fetch())
+
+    def fetch(self) -> tuple[list[Claim], dict[str, Review]]:
+        """The claims and reviews as stored now, without taking them (a worker thread reads
+        them when someone else changed a review; :meth:`apply` then shows them)."""
+        store = self._store()
+        claims, reviews, _dismissed = store.state(self.doc)
+        return claims, reviews
+
+    def apply(self, state: tuple[list[Claim], dict[str, Review]]) -> None:
+        self.claims, self.reviews = state
 
     # -- reading ---------------------------------------------------------------------
     def status(self, claim_id: str) -> str | None:

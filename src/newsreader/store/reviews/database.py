@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import getpass
 import json
+import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +116,23 @@ class ReviewStore:
     def where(self) -> str:
         """The file, or the server's URL without its password."""
         return self.backend.where
+
+    @property
+    def live(self) -> bool:
+        """Other people's changes can be watched for (:meth:`watch`)."""
+        return isinstance(self.backend, PostgresBackend)
+
+    def watch(
+        self,
+        on_change: Callable[[str, str], None],
+        stop: threading.Event,
+        listening: threading.Event | None = None,
+    ) -> None:
+        """Block, calling ``on_change(doc_id, reviewer)`` for each change committed by anyone,
+        until ``stop`` is set (PostgreSQL only; a file store returns at once); ``listening``
+        is set once changes are being listened for."""
+        if isinstance(self.backend, PostgresBackend):
+            self.backend.watch(on_change, stop, listening=listening)
 
     def setup_roles(self, reviewers: list[str], adjudicators: list[str], *, run: bool = True) -> list[str]:
         """Give each person a server role of their own, with row-level security (see

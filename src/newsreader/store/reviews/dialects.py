@@ -655,6 +655,50 @@ class PostgresBackend:
         with self._lock:
             self._drop()
 
+    # -- live changes ------------------------------------------------------------------
+    def watch(
+        self,
+        on_change: Callable[[str, str], None],
+        stop: threading.Event,
+        *,
+        listening: threading.Event | None = None,
+        retry: float = 1.0,
+    ) -> None:
+        """Call ``on_change(doc_id, reviewer)`` for every change anyone commits, until ``stop``
+        is set; blocks (run it in a thread). ``listening`` is set once the server listens for
+        us. A lost server is waited for and listened to again; what changed meanwhile is
+        announced as ``on_change("", "")`` (any document may have changed)."""
+        lost = False
+        while not stop.is_set():
+            try:
+                conn = self.connect()
+            except ReviewStoreUnavailable:
+                lost = True
+                stop.wait(retry)
+                continue
+            try:
+                conn.execute(f"LISTEN {CHANNEL}")
+                if listening is not None:
+                    listening.set()
+                if lost:
+                    lost = False
+                    on_change("", "")
+                while not stop.is_set():
+                    for note in conn.notifies(timeout=0.5):
+                        try:
+                            payload = json.loads(note.payload)
+                            on_change(str(payload["doc"]), str(payload.get("by", "")))
+                        except (ValueError, KeyError, TypeError):
+                            continue
+            except psycopg.OperationalError:
+                lost = True
+                stop.wait(retry)
+            finally:
+                try:
+                    conn.close()
+                except Exception:  # noqa: BLE001 - closing a dead connection
+                    pass
+
 
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
