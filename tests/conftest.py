@@ -134,3 +134,15 @@ def open_store(review_backend, request, tmp_path):
     yield factory
     for store in opened:
         store.close()
+
+
+@pytest.fixture
+def own_server():
+    """A PostgreSQL cluster of the test's own (not shared): the test may stop and restart it."""
+    from tests import pgserver
+
+    if pgserver.bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed (no initdb): this test stops and restarts its own server")
+    cluster = pgserver.start_cluster()
+    yield cluster
+    cluster.destroy()

@@ -1,6 +1,7 @@
 """Team review in the reader: contested claims are marked, with who said what, and
 reachable with } and {; the adjudicator's S makes a verdict final; on PostgreSQL another
-reviewer's verdict shows up in an open article by itself (LISTEN/NOTIFY in a worker thread)."""
+reviewer's verdict shows up in an open article by itself (LISTEN/NOTIFY in a worker thread),
+and a server that goes away leaves the article readable."""
 
 from __future__ import annotations
 
@@ -121,3 +122,32 @@ async def test_another_reviewers_verdict_appears_within_two_seconds(pg_url, cach
     finally:
         ann.close()
         bob.close()
+
+
+async def test_the_reader_keeps_reading_and_never_shows_an_unsaved_review(
+    own_server, cache, sample_article, sample_doc
+):
+    from newsreader.ui.app import NewsreaderApp
+    from tests.unit.test_review_server_away import SECRET, with_password
+
+    store = ReviewStore(url=with_password(own_server), reviewer="ann")
+    app = NewsreaderApp(sample_article, cache=cache, reviews=store, config=Config())
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await ready_screen(app, pilot)
+            first = screen.current_claim()
+            own_server.stop("immediate")
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.is_running and first.id not in screen.reviews, "not saved, so not shown as saved"
+            assert any("Could not save the review" in n.message for n in app._notifications)
+            assert not any(SECRET in n.message for n in app._notifications)
+            await pilot.press("j", "j", "pagedown")  # reading goes on
+            await pilot.pause()
+            own_server.start()
+            screen.query_one(SidePanel).select_claim(first.id)
+            await pilot.press("s")  # the repository reconnects by itself
+            await pilot.pause()
+            assert screen.reviews[first.id].status == "supported"
+    finally:
+        store.close()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..lazy import lazy_import
 from ..model import Claim, Document, Review
-from ..store.reviews import ReviewStore
+from ..store.reviews import ReviewStore, ReviewStoreUnavailable
 
 if TYPE_CHECKING:
     from . import export as exporting
@@ -37,6 +37,7 @@ class ReviewSession:
         self.organisation = organisation  # who signs a ClaimReview export
         self.claims: list[Claim] = []
         self.reviews: dict[str, Review] = {}
+        self.problem: str | None = None  # why the reviews could not be read (a server away)
         self.reload()
 
     @property
@@ -44,11 +45,19 @@ class ReviewSession:
         return self.store is not None
 
     def reload(self) -> None:
-        """Read the claims and reviews again (after a change that reshapes the list)."""
+        """Read the claims and reviews again (after a change that reshapes the list).
+
+        A review server that is away leaves the last state read (at first the analysis'
+        claims) and says why in :attr:`problem`: the article stays readable."""
         if self.store is None:
             self.claims, self.reviews = list(self.doc.claims), {}
             return
-        self.apply(self.fetch())
+        try:
+            self.apply(self.fetch())
+        except ReviewStoreUnavailable as exc:
+            if not self.claims:
+                self.claims = list(self.doc.claims)
+            self.problem = str(exc)
 
     def fetch(self) -> tuple[list[Claim], dict[str, Review]]:
         """The claims and reviews as stored now, without taking them (a worker thread reads
@@ -59,6 +68,7 @@ class ReviewSession:
 
     def apply(self, state: tuple[list[Claim], dict[str, Review]]) -> None:
         self.claims, self.reviews = state
+        self.problem = None
 
     # -- reading ---------------------------------------------------------------------
     def status(self, claim_id: str) -> str | None:

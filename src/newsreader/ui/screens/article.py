@@ -207,6 +207,14 @@ class ArticleScreen(ReviewActions):
         if self.doc is None:
             return
         self.session = ReviewSession(self.nr.reviews, self.doc, organisation=self.nr.config.organisation)
+        if self.session.problem:
+            self.notify(
+                f"Reviews can't be read now ({self.session.problem}); the article stays readable.",
+                title="Reviews",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         store = self.nr.reviews
         if store is not None and store.live and self._live_stop is None:
             self._live_stop = threading.Event()
