@@ -71,7 +71,9 @@ def stored_statuses(db: Path) -> dict[str, str]:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return {cid: status for cid, status in conn.execute("SELECT claim_id, status FROM reviews") if status}
+        # One reviewer here: each reviewed claim has one verdict (schema 2 keeps them apart from the anchor).
+        found = conn.execute("SELECT r.claim_id, v.status FROM reviews r JOIN verdicts v ON v.review_id = r.id")
+        return {cid: status for cid, status in found if status}
     finally:
         conn.close()
 

@@ -97,7 +97,7 @@ def test_unknown_keys_and_layers_are_warnings(isolated_home):
     path = write_config(isolated_home, 'colour = "red"\n[layers]\nsparkles = true\n')
     config = load_config()
     assert config.warnings == (
-        f"{path}: unknown key 'colour' ignored (known: theme, model, panel_width, panel_position, advance_after_review, library_sort, layers, keys, max_bytes, cache_dir)",
+        f"{path}: unknown key 'colour' ignored (known: theme, model, panel_width, panel_position, advance_after_review, library_sort, layers, keys, max_bytes, cache_dir, reviews_url, reviewer, organisation)",
         f"{path}: unknown layer 'sparkles' in 'layers' ignored (known: entities, quotes, numbers, dates)",
     )
     assert config.theme == "newsreader-dark"

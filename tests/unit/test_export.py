@@ -137,7 +137,9 @@ def test_golden(doc, fmt):
     reviews = build_reviews(doc)
     reviews["u4"] = Review(doc.id, "u4", claims[1].text, claims[1].start, claims[1].end, "supported", "", UPDATED)
     out = render_export(doc, reviews, fmt, claims=claims, dismissed=dismissed)
-    suffix = {"md": "md", "html": "html", "json": "json", "annotations": "jsonld"}[fmt]
+    suffix = {"md": "md", "html": "html", "json": "json", "annotations": "jsonld", "claimreview": "claimreview.jsonld"}[
+        fmt
+    ]
     golden = GOLDEN / f"budget.{suffix}"
     if UPDATE:
         golden.parent.mkdir(parents=True, exist_ok=True)

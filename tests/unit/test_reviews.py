@@ -14,7 +14,7 @@ import pytest
 
 from newsreader.model import Claim, Document
 from newsreader.store.reviews import STATUSES, Review, ReviewStore, ReviewStoreReadOnly, claim_for
-from newsreader.store.reviews import database as reviews_mod
+from newsreader.store.reviews import dialects as reviews_mod
 from tests.synthetic import claims_document
 
 ROOT = Path(__file__).parents[2]
@@ -54,14 +54,14 @@ def test_default_path_is_under_the_data_dir(isolated_home):
     assert store.path.exists()
 
 
-def test_reviews_persist_across_instances(db, doc):
-    first = ReviewStore(db)
+def test_reviews_persist_across_instances(open_store, doc):
+    first = open_store()
     review = first.set_status(doc, doc.claims[1], "disputed")
     first.set_note(doc, doc.claims[1], "The agency says 4%.")
     assert isinstance(review, Review) and review.claim_id == "c2" and review.status == "disputed"
     first.close()
 
-    second = ReviewStore(db)
+    second = open_store()
     got = second.reviews(doc)
     assert set(got) == {"c2"}
     assert got["c2"].status == "disputed"
@@ -71,23 +71,23 @@ def test_reviews_persist_across_instances(db, doc):
     assert second.reviewed_counts() == {"doc-1": 1}
 
 
-def test_two_live_instances_see_each_others_changes(db, doc):
-    a, b = ReviewStore(db), ReviewStore(db)
+def test_two_live_instances_see_each_others_changes(open_store, doc):
+    a, b = open_store(), open_store()
     a.set_status(doc, doc.claims[0], "supported")
     assert b.reviews(doc)["c1"].status == "supported"
     b.set_status(doc, doc.claims[0], "false")
     assert a.reviews(doc)["c1"].status == "false"
 
 
-def test_unknown_status_is_refused(db, doc):
-    store = ReviewStore(db)
+def test_unknown_status_is_refused(open_store, doc):
+    store = open_store()
     with pytest.raises(ValueError):
         store.set_status(doc, doc.claims[0], "maybe")
     assert store.reviews(doc) == {}
 
 
-def test_clearing_a_status(db, doc):
-    store = ReviewStore(db)
+def test_clearing_a_status(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[0], "supported")
     cleared = store.set_status(doc, doc.claims[0], None)
     assert cleared.status is None
@@ -103,8 +103,8 @@ def test_clearing_a_status(db, doc):
     assert store.progress(doc) == (0, 3)
 
 
-def test_undo_steps_back_several_changes(db, doc):
-    store = ReviewStore(db)
+def test_undo_steps_back_several_changes(open_store, doc):
+    store = open_store()
     c1, c2 = doc.claims[0], doc.claims[1]
     store.set_status(doc, c1, "supported")
     store.set_status(doc, c1, "disputed")
@@ -127,8 +127,8 @@ def test_undo_steps_back_several_changes(db, doc):
     assert store.undo(doc) is None
 
 
-def test_a_change_that_changes_nothing_is_no_undo_step(db, doc):
-    store = ReviewStore(db)
+def test_a_change_that_changes_nothing_is_no_undo_step(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[0], "supported")
     store.set_status(doc, doc.claims[0], "supported")
     store.set_note(doc, doc.claims[0], "")
@@ -136,38 +136,38 @@ def test_a_change_that_changes_nothing_is_no_undo_step(db, doc):
     assert store.undo(doc) is None
 
 
-def test_undo_history_survives_a_restart_and_is_per_document(db, doc):
+def test_undo_history_survives_a_restart_and_is_per_document(open_store, doc):
     other = make_doc([S3, S1], doc_id="doc-2")
-    store = ReviewStore(db)
+    store = open_store()
     store.set_status(doc, doc.claims[0], "supported")
     store.set_status(other, other.claims[0], "false")
     store.close()
-    again = ReviewStore(db)
+    again = open_store()
     assert again.undo(doc).claim_id == "c1"
     assert again.reviews(doc) == {}
     assert again.reviews(other)["c1"].status == "false"
 
 
-def test_reanchoring_when_offsets_moved(db, doc):
-    store = ReviewStore(db)
+def test_reanchoring_when_offsets_moved(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[2], "unverifiable")
     store.set_note(doc, doc.claims[1], "rose, per the bureau")
     # A newer pipeline: a new first claim renumbers the others and the text moved.
     newer = make_doc([S1, S2, S3], prefix="Updated at noon. ", claimed=["Updated at noon.", S1, S2, S3])
     assert newer.claims[3].start != doc.claims[2].start
-    got = ReviewStore(db).reviews(newer)
+    got = open_store().reviews(newer)
     assert set(got) == {"c3", "c4"}
     assert got["c4"].status == "unverifiable" and got["c4"].start == newer.claims[3].start
     assert got["c3"].note == "rose, per the bureau"
     assert newer.text[got["c4"].start : got["c4"].end] == S3
 
 
-def test_reanchoring_picks_the_nearest_occurrence(db):
+def test_reanchoring_picks_the_nearest_occurrence(open_store):
     repeated = "It was cold."
     doc = make_doc([repeated, S1, repeated])
     second = Claim(id="c3", start=doc.text.rindex(repeated), end=len(doc.text), text=repeated, source_id=None, cue=None)
     doc = Document(**{**doc.__dict__, "claims": (doc.claims[0], doc.claims[1], second)})
-    store = ReviewStore(db)
+    store = open_store()
     store.set_status(doc, second, "false")
     shifted_text = "Note. " + doc.text
     moved = Document(
@@ -184,8 +184,8 @@ def test_reanchoring_picks_the_nearest_occurrence(db):
     assert set(got) == {"c3"} and got["c3"].start == second.start + 6
 
 
-def test_fuzzy_match_when_the_claim_was_reshaped(db, doc):
-    store = ReviewStore(db)
+def test_fuzzy_match_when_the_claim_was_reshaped(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[0], "supported")
     # The new pipeline ends the claim earlier (no final period) and curls the quotes.
     reshaped = Claim(id="c1", start=0, end=len(S1) - 1, text=S1[:-1], source_id=None, cue=None)
@@ -194,17 +194,17 @@ def test_fuzzy_match_when_the_claim_was_reshaped(db, doc):
     assert got["c1"].status == "supported" and got["c1"].end == len(S1) - 1
 
 
-def test_normalized_match_across_quote_styles(db):
+def test_normalized_match_across_quote_styles(open_store):
     doc = make_doc(['He said "no" twice.', S2])
-    store = ReviewStore(db)
+    store = open_store()
     store.set_status(doc, doc.claims[0], "disputed")
     curly = make_doc(["He said \u201cno\u201d  twice.", S2])
     got = store.reviews(curly)
     assert got["c1"].status == "disputed" and not got["c1"].orphaned
 
 
-def test_review_of_a_vanished_claim_is_kept_as_orphan(db, doc):
-    store = ReviewStore(db)
+def test_review_of_a_vanished_claim_is_kept_as_orphan(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[1], "false")
     store.set_note(doc, doc.claims[1], "no such statistic")
     rewritten = make_doc([S1, "Something else entirely happened in the city.", S3])
@@ -221,8 +221,8 @@ def test_review_of_a_vanished_claim_is_kept_as_orphan(db, doc):
     assert back["c2"].status == "false" and back["c2"].note == "kept" and not back["c2"].orphaned
 
 
-def test_reviewed_text_no_longer_a_claim_stays_reviewable(db, doc):
-    store = ReviewStore(db)
+def test_reviewed_text_no_longer_a_claim_stays_reviewable(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[1], "supported")
     fewer = make_doc([S1, S2, S3], claimed=[S1, S3])
     claims = store.claims(fewer)
@@ -232,8 +232,8 @@ def test_reviewed_text_no_longer_a_claim_stays_reviewable(db, doc):
     assert store.reviews(fewer)[kept.id].status == "supported"
 
 
-def test_add_claim_and_dismiss(db, doc):
-    store = ReviewStore(db)
+def test_add_claim_and_dismiss(open_store, doc):
+    store = open_store()
     start = doc.text.index("5% in February")
     added = store.add_claim(doc, start - 1, start + len("5% in February"))  # edges trimmed: " 5% in February"
     assert added.id.startswith("u") and added.text == "5% in February"
@@ -244,7 +244,7 @@ def test_add_claim_and_dismiss(db, doc):
     assert [c.id for c in store.dismissed(doc)] == ["c1"]
     store.set_status(doc, added, "supported")
 
-    again = ReviewStore(db)
+    again = open_store()
     assert [c.id for c in again.claims(doc)] == ids
     assert again.reviews(doc)[added.id].status == "supported"
     assert again.progress(doc) == (1, 3)
@@ -259,8 +259,8 @@ def test_add_claim_and_dismiss(db, doc):
     assert again.undo(doc) is None
 
 
-def test_add_claim_validates_the_span(db, doc):
-    store = ReviewStore(db)
+def test_add_claim_validates_the_span(open_store, doc):
+    store = open_store()
     with pytest.raises(ValueError):
         store.add_claim(doc, 5, 500)
     with pytest.raises(ValueError):
@@ -268,8 +268,8 @@ def test_add_claim_validates_the_span(db, doc):
     assert store.add_claim(doc, 0, len(S1)) == doc.claims[0]  # already a claim
 
 
-def test_dismissed_review_is_hidden_and_restored_by_undo(db, doc):
-    store = ReviewStore(db)
+def test_dismissed_review_is_hidden_and_restored_by_undo(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[2], "false")
     store.dismiss(doc, doc.claims[2])
     assert store.reviews(doc) == {} and store.progress(doc) == (0, 2)
@@ -279,14 +279,14 @@ def test_dismissed_review_is_hidden_and_restored_by_undo(db, doc):
     assert store.reviewed_counts() == {"doc-1": 1}
 
 
-def test_claims_with_the_sample_document(db, sample_doc):
-    store = ReviewStore(db)
+def test_claims_with_the_sample_document(open_store, sample_doc):
+    store = open_store()
     assert store.claims(sample_doc) == sorted(sample_doc.claims, key=lambda c: (c.start, c.end, c.id))
     if sample_doc.claims:
         first = sample_doc.claims[0]
         store.set_status(sample_doc, first, STATUSES[0])
         assert store.progress(sample_doc) == (1, len(sample_doc.claims))
-        assert ReviewStore(db).reviews(sample_doc)[first.id].claim_text == first.text
+        assert open_store().reviews(sample_doc)[first.id].claim_text == first.text
 
 
 def test_reviews_survive_a_cache_clear(isolated_home, doc):
@@ -352,17 +352,17 @@ def test_migration_is_preceded_by_a_backup(db, doc, monkeypatch):
     def add_reviewer(conn):
         conn.execute("ALTER TABLE reviews ADD COLUMN reviewer TEXT")
 
-    monkeypatch.setattr(reviews_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(reviews_mod.MIGRATIONS, 1, add_reviewer)
+    monkeypatch.setattr(reviews_mod, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(reviews_mod.SQLITE_MIGRATIONS, 2, add_reviewer)
     upgraded = ReviewStore(db)
-    assert "schema 2" in upgraded.notices[0]
-    backups = [p for p in db.parent.iterdir() if ".v1-backup-" in p.name]
+    assert "schema 3" in upgraded.notices[0]
+    backups = [p for p in db.parent.iterdir() if ".v2-backup-" in p.name]
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("1",)
-    assert old.execute("SELECT status FROM reviews").fetchall() == [("supported",)]
+    assert old.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+    assert old.execute("SELECT status FROM verdicts").fetchall() == [("supported",)]
     old.close()
-    cols = [r[1] for r in upgraded._conn.execute("PRAGMA table_info(reviews)")]
+    cols = [r[1] for r in upgraded.backend._conn.execute("PRAGMA table_info(reviews)")]
     assert "reviewer" in cols
     assert upgraded.reviews(doc)["c1"].status == "supported"
 
@@ -376,12 +376,46 @@ def test_a_failed_migration_changes_nothing(db, doc, monkeypatch):
         conn.execute("ALTER TABLE reviews ADD COLUMN reviewer TEXT")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(reviews_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(reviews_mod.MIGRATIONS, 1, broken)
+    monkeypatch.setattr(reviews_mod, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(reviews_mod.SQLITE_MIGRATIONS, 2, broken)
     with pytest.raises(RuntimeError):
         ReviewStore(db)
-    monkeypatch.setattr(reviews_mod, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(reviews_mod, "SCHEMA_VERSION", 2)
     assert ReviewStore(db).reviews(doc)["c1"].status == "supported"
+
+
+SCHEMA_1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE reviews (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, claim_id TEXT NOT NULL,
+    claim_text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, status TEXT,
+    note TEXT NOT NULL DEFAULT '', created REAL NOT NULL, updated REAL NOT NULL, state TEXT NOT NULL DEFAULT 'ok');
+CREATE TABLE claim_edits (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, kind TEXT NOT NULL,
+    claim_id TEXT NOT NULL, claim_text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, created REAL NOT NULL);
+CREATE TABLE history (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, action TEXT NOT NULL,
+    tbl TEXT NOT NULL, row_id INTEGER NOT NULL, before TEXT, after TEXT, at REAL NOT NULL);
+INSERT INTO meta VALUES ('schema', '1');
+"""
+
+
+def test_a_schema_1_file_becomes_the_openers_verdicts(db, doc):
+    """Before team review a claim had one status and note: after the upgrade they are the
+    verdict of whoever opened the file, who can go on changing and undoing them."""
+    conn = sqlite3.connect(db)
+    conn.executescript(SCHEMA_1)
+    conn.execute(
+        'INSERT INTO reviews (doc_id, claim_id, claim_text, start, "end", status, note, created, updated) '
+        "VALUES ('doc-1', 'c2', ?, ?, ?, 'disputed', 'per the bureau', 1.0, 2.0)",
+        (S2, doc.claims[1].start, doc.claims[1].end),
+    )
+    conn.commit()
+    conn.close()
+    store = ReviewStore(db, reviewer="ann")
+    assert "schema 2" in store.notices[0] and list(db.parent.glob("*.v1-backup-*"))
+    review = store.reviews(doc)["c2"]
+    assert (review.status, review.note, review.state) == ("disputed", "per the bureau", "agreed")
+    assert [v.reviewer for v in review.verdicts] == ["ann"]
+    assert store.set_status(doc, doc.claims[1], "false").state == "agreed"  # her own verdict, changed
+    assert store.undo(doc).status == "disputed"
 
 
 CHILD = textwrap.dedent(
@@ -430,8 +464,8 @@ def test_sigkill_during_a_burst_of_saves_leaves_an_intact_database(db):
     assert len(got) <= last + 2  # at most the one save in flight when killed
 
 
-def test_dismissing_a_kept_claim_hides_it(db, doc):
-    store = ReviewStore(db)
+def test_dismissing_a_kept_claim_hides_it(open_store, doc):
+    store = open_store()
     store.set_status(doc, doc.claims[1], "supported")
     fewer = make_doc([S1, S2, S3], claimed=[S1, S3])
     kept = [c for c in store.claims(fewer) if c.id.startswith("r")][0]
@@ -442,8 +476,8 @@ def test_dismissing_a_kept_claim_hides_it(db, doc):
     assert store.reviews(fewer)[kept.id].status == "supported"
 
 
-def test_reviewer_claim_over_a_dismissed_span_is_reviewable(db, doc):
-    store = ReviewStore(db)
+def test_reviewer_claim_over_a_dismissed_span_is_reviewable(open_store, doc):
+    store = open_store()
     store.dismiss(doc, doc.claims[0])
     again = store.add_claim(doc, doc.claims[0].start, doc.claims[0].end)
     assert again.id.startswith("u")
@@ -453,11 +487,61 @@ def test_reviewer_claim_over_a_dismissed_span_is_reviewable(db, doc):
     assert store.progress(doc) == (1, 3)
 
 
-def test_reviewed_counts_per_document(db, doc):
+def test_reviewed_counts_per_document(open_store, doc):
     other = make_doc([S2, S3], doc_id="doc-2")
-    store = ReviewStore(db)
+    store = open_store()
     store.set_status(doc, doc.claims[0], "supported")
     store.set_status(doc, doc.claims[2], "false")
     store.set_note(doc, doc.claims[1], "only a note")
     store.set_status(other, other.claims[1], "disputed")
     assert store.reviewed_counts() == {"doc-1": 2, "doc-2": 1}
+
+
+# -- team review: every reviewer's verdict is kept ------------------------------------------
+
+
+def test_every_reviewers_verdict_is_kept_and_differing_ones_are_contested(open_store, doc):
+    ann, bob = open_store("ann"), open_store("bob")
+    c1 = doc.claims[0]
+    ann.set_status(doc, c1, "supported")
+    ann.set_note(doc, c1, "the minutes say 40")
+    review = bob.set_status(doc, c1, "false")
+    assert review.state == "contested" and review.status is None and review.reviewed
+    got = ann.reviews(doc)["c1"]
+    assert got.state == "contested"
+    assert {(v.reviewer, v.status, v.note) for v in got.verdicts} == {
+        ("ann", "supported", "the minutes say 40"),
+        ("bob", "false", ""),
+    }
+    assert got.note == "ann: the minutes say 40"
+    assert ann.progress(doc) == (1, 3) and ann.reviewed_counts() == {"doc-1": 1}
+    # Bob's change never touched Ann's verdict, and his undo steps back only his own change.
+    assert bob.undo(doc).state == "agreed"
+    assert bob.undo(doc) is None
+    assert ann.reviews(doc)["c1"].verdict_of("ann").status == "supported"
+    assert ann.reviews(doc)["c1"].verdict_of("bob") is None
+
+
+def test_the_same_verdict_from_everyone_is_agreed(open_store, doc):
+    ann, bob = open_store("ann"), open_store("bob")
+    ann.set_status(doc, doc.claims[1], "disputed")
+    bob.set_status(doc, doc.claims[1], "disputed")
+    got = ann.reviews(doc)["c2"]
+    assert (got.state, got.status, len(got.verdicts)) == ("agreed", "disputed", 2)
+    rows, _ = ann.ledger()
+    assert [(r["claim_id"], r["status"]) for r in rows] == [("c2", "disputed")]
+
+
+def test_an_adjudicator_settles_a_contested_claim(open_store, doc):
+    ann, bob, cat = open_store("ann"), open_store("bob"), open_store("cat")
+    c3 = doc.claims[2]
+    ann.set_status(doc, c3, "supported")
+    bob.set_status(doc, c3, "unverifiable")
+    settled = cat.settle(doc, c3, "unverifiable", "no date was ever announced")
+    assert (settled.state, settled.status, settled.settled_by) == ("settled", "unverifiable", "cat")
+    got = ann.reviews(doc)["c3"]
+    assert got.state == "settled" and got.note == "no date was ever announced"
+    assert {v.reviewer for v in got.verdicts} == {"ann", "bob"}  # the verdicts are kept
+    assert cat.undo(doc).state == "contested"
+    with pytest.raises(ValueError):
+        cat.settle(doc, c3, "maybe")

@@ -27,7 +27,7 @@ from ..lazy import lazy_import
 from ..model import ERROR_SCHEMA, IngestError, RawArticle
 from ..service.documents import documents_for, sample_path
 from ..service.inputs import read_input
-from ..service.stores import open_reviews
+from ..service.stores import describe_reviews, open_reviews
 from ..store.paths import data_dir, log_dir
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ else:
 
 from . import feeds as feed_commands
 from . import ledger as ledger_commands
+from . import reviews as review_commands
 from . import versions as version_commands
 from .common import (
     PROG,
@@ -138,13 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
         "doc", nargs="?", metavar="PATH|ID", help="article file, or a cached document id (or unique prefix)"
     )
     p_export.add_argument("--sample", action="store_true", help="export the bundled sample article")
-    p_export.add_argument("--format", required=True, choices=("md", "html", "json", "annotations"))
+    p_export.add_argument("--format", required=True, choices=("md", "html", "json", "annotations", "claimreview"))
     p_export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     p_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p_export.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, for an article file")
     p_export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     feed_commands.add_parsers(sub)
     ledger_commands.add_parsers(sub)
+    review_commands.add_parsers(sub)
     version_commands.add_parsers(sub)
     return parser
 
@@ -229,6 +231,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return feed_commands.cmd_refresh(args)
     if args.command in ("sources", "source", "claims", "search", "index"):
         return ledger_commands.dispatch(args)
+    if args.command == "reviews":
+        return review_commands.dispatch(args)
     if args.command in ("versions", "diff", "recheck"):
         return version_commands.dispatch(args)
     raise UsageError(f"unknown command {args.command!r}")
@@ -336,6 +340,7 @@ def cmd_config() -> int:
         f"# data dir:    {data_dir()}",
         f"# themes dir:  {user_themes_dir()}",
         f"# log file:    {log_dir() / 'newsreader.log'}",
+        *(f"# {line}" for line in describe_reviews(config)),
         "",
     ]
     out = [f"{dim}{line}{reset}" if line else line for line in header]
@@ -373,12 +378,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         doc = next(iter(documents_for([article], open_configured_cache())))
     if args.output and os.path.exists(args.output) and not args.force:
         raise UsageError(f"export: {args.output} exists (use --force to overwrite)")
-    store, notices = open_reviews()
+    store, notices = open_reviews(settings())
     if store is None:
         raise UsageError(f"export: cannot open the reviews database ({notices[0]})")
     for line in notices:
         notice(line)
-    content = exporting.export_text(doc, store, args.format, theme=settings().theme)
+    content = exporting.export_text(
+        doc, store, args.format, theme=settings().theme, organisation=settings().organisation
+    )
     if not args.output:
         sys.stdout.write(content)
         sys.stdout.flush()

@@ -289,7 +289,7 @@ def _feed_docs(ref: str) -> list[str]:
 
 
 def _reviews() -> Any:
-    store, notices = open_reviews()
+    store, notices = open_reviews(settings())
     for line in notices:
         notice(line)
     return store

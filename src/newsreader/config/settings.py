@@ -12,6 +12,11 @@ Unknown keys produce warnings (``Config.warnings``); a wrong type or value raise
     library_sort = "published"     # published | title | source | to_review (s in the library)
     max_bytes = 5000000            # input size limit
     cache_dir = "~/.cache/nr"      # where the document cache lives (default: platformdirs)
+    reviews_url = "postgresql://team@db.example/newsreader"  # a team's review server
+                                   # (default: a file under the data dir; env NEWSREADER_REVIEWS_URL wins)
+    reviewer = "ann"               # whose verdicts these are (default: the login name; with
+                                   # per-person server roles the server's user name is used)
+    organisation = "Example Checks" # who publishes ClaimReview exports (default: the reviewers)
 
     [layers]                       # which highlight layers are on at start
     dates = false
@@ -27,6 +32,7 @@ theme picked in the app is remembered without touching the user's other settings
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -44,10 +50,12 @@ from ..model.vocabulary import LAYERS, LIBRARY_ORDERS
 from ..store.files import write_atomic
 from ..store.paths import cache_dir as default_cache_dir
 from ..store.paths import config_dir
+from ..store.reviews import default_reviewer, is_postgres_url, redact_url
 
 FILENAME = "config.toml"
 PANEL_POSITIONS = ("right", "left", "bottom")
 DEFAULT_THEME = "newsreader-dark"
+REVIEWS_URL_VAR = "NEWSREADER_REVIEWS_URL"
 
 
 class ConfigError(Exception):
@@ -68,6 +76,9 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
     cache_dir: str | None = None
+    reviews_url: str | None = None
+    reviewer: str | None = None
+    organisation: str | None = None
     path: Path | None = None
     warnings: tuple[str, ...] = ()
 
@@ -75,6 +86,17 @@ class Config:
     def effective_cache_dir(self) -> Path:
         """The cache directory in use: ``cache_dir`` when set, else the platform default."""
         return Path(self.cache_dir).expanduser() if self.cache_dir else default_cache_dir()
+
+    @property
+    def effective_reviews_url(self) -> str | None:
+        """The review server: ``NEWSREADER_REVIEWS_URL`` when set, else ``reviews_url``
+        (None: the reviews file under the data dir)."""
+        return os.environ.get(REVIEWS_URL_VAR) or self.reviews_url or None
+
+    @property
+    def effective_reviewer(self) -> str:
+        """Whose verdicts these are: ``reviewer``, else the login name."""
+        return self.reviewer or default_reviewer()
 
 
 _TYPES: dict[str, type] = {
@@ -88,6 +110,9 @@ _TYPES: dict[str, type] = {
     "keys": dict,
     "max_bytes": int,
     "cache_dir": str,
+    "reviews_url": str,
+    "reviewer": str,
+    "organisation": str,
 }
 
 _TYPE_NAMES = {str: "string", int: "integer", bool: "boolean", dict: "table", float: "number", list: "array"}
@@ -140,9 +165,11 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
             name = _TYPE_NAMES[expected]
             raise _wrong_type(where, key, f"an {name}" if name[0] in "aeiou" else f"a {name}", value)
         values[key] = value
-    for key in ("theme", "model", "cache_dir"):
+    for key in ("theme", "model", "cache_dir", "reviewer", "organisation"):
         if key in values and not values[key].strip():
             raise ConfigError(f"{where}: key '{key}' must not be empty")
+    if values.get("reviews_url") and not is_postgres_url(values["reviews_url"]):
+        raise ConfigError(f"{where}: key 'reviews_url' must be a postgresql:// URL (or left out for the local file)")
     if "panel_position" in values and values["panel_position"] not in PANEL_POSITIONS:
         raise ConfigError(f"{where}: key 'panel_position' must be one of {', '.join(PANEL_POSITIONS)}")
     if "library_sort" in values and values["library_sort"] not in LIBRARY_ORDERS:
@@ -223,6 +250,16 @@ def to_toml(config: Config) -> str:
         f"library_sort = {_toml_value(config.library_sort)}",
         f"max_bytes = {_toml_value(config.max_bytes)}",
         f"cache_dir = {_toml_value(str(config.effective_cache_dir))}",
+        f"reviewer = {_toml_value(config.effective_reviewer)}",
+    ]
+    url = config.effective_reviews_url
+    if url:  # never with its password: this is printed
+        lines.append(f"reviews_url = {_toml_value(redact_url(url))}")
+    else:
+        lines.append("# reviews_url: none, reviews are kept in a file under the data dir")
+    if config.organisation:
+        lines.append(f"organisation = {_toml_value(config.organisation)}")
+    lines += [
         "",
         "[layers]",
         *(f"{name} = {_toml_value(on)}" for name, on in config.layers.items()),

@@ -1,4 +1,5 @@
-"""Annotated copies of a document: Markdown, HTML, JSON and W3C Web Annotations.
+"""Annotated copies of a document: Markdown, HTML, JSON, W3C Web Annotations and
+schema.org ClaimReview.
 
 Pure rendering over the model: ``render_export(doc, reviews, fmt, claims=…, dismissed=…)``
 builds the text. Which claims, reviews and theme colours go in, and writing the file, is
@@ -12,13 +13,20 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Claim, Document, Review
 from .annotations import render as _render_annotations
+from .claimreview import render as _render_claimreview
 from .common import build_view
 from .html import render as _render_html
 from .json_export import render as _render_json
 from .markdown import render as _render_markdown
 
-FORMATS = ("md", "html", "json", "annotations")
-EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json", "annotations": ".jsonld"}
+FORMATS = ("md", "html", "json", "annotations", "claimreview")
+EXTENSIONS = {
+    "md": ".md",
+    "html": ".html",
+    "json": ".json",
+    "annotations": ".jsonld",
+    "claimreview": ".claimreview.jsonld",
+}
 
 
 def render_export(
@@ -29,12 +37,13 @@ def render_export(
     theme: Mapping[str, str] | None = None,
     claims: Sequence[Claim] | None = None,
     dismissed: Sequence[Claim] = (),
+    organisation: str | None = None,
 ) -> str:
     """The export of ``doc`` with its ``reviews`` (by claim id) in ``fmt``.
 
     ``claims`` is the list under review (the analysis' claims less dismissed ones, plus
     reviewer-added ones; default: the document's claims) and ``dismissed`` the claims the
-    reviewer took out; ``theme`` colours the HTML.
+    reviewer took out; ``theme`` colours the HTML; ``organisation`` signs ClaimReviews.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -45,6 +54,8 @@ def render_export(
         return _render_html(view, theme)
     if fmt == "json":
         return _render_json(view)
+    if fmt == "claimreview":
+        return _render_claimreview(view, organisation)
     return _render_annotations(view)
 
 

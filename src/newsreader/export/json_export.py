@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
 
-from ..model import Review
+from ..model import Review, Verdict
 from .common import ExportView
 
 REVIEWS_SCHEMA = "newsreader.reviews/1"
@@ -25,10 +25,27 @@ def iso_time(timestamp: float) -> str:
 
 
 def review_dict(review: Review) -> dict[str, Any]:
+    """A review as JSON; with named reviewers, also its ``state`` and each reviewer's verdict
+    (and the ``settled`` one)."""
     data = asdict(review)
-    data.pop("doc_id")
+    for key in ("doc_id", "verdicts", "settled"):
+        data.pop(key)
     data["updated"] = iso_time(review.updated)
+    if review.verdicts or review.settled is not None:
+        data["state"] = review.state
+        data["verdicts"] = [_verdict(v) for v in review.verdicts if not v.empty]
+        if review.settled is not None:
+            data["settled"] = _verdict(review.settled)
     return data
+
+
+def _verdict(verdict: Verdict) -> dict[str, Any]:
+    return {
+        "reviewer": verdict.reviewer,
+        "status": verdict.status,
+        "note": verdict.note,
+        "updated": iso_time(verdict.updated),
+    }
 
 
 def export_data(view: ExportView) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from .document import (
     text_id,
 )
 from .page import FetchedPage, PageStore
-from .review import Review, claim_for
+from .review import Review, Verdict, claim_for, claim_state, summarize
 
 __all__ = [
     "GRANULARITIES",
@@ -49,6 +49,9 @@ __all__ = [
     "Source",
     "Speaker",
     "Term",
+    "Verdict",
     "claim_for",
+    "claim_state",
+    "summarize",
     "text_id",
 ]

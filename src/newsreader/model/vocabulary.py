@@ -43,6 +43,13 @@ STATUS_EMOJI: Final[dict[str | None, str]] = {
 }
 
 
+#: What a claim's verdicts come to (:func:`newsreader.model.review.claim_state`).
+CLAIM_STATES: Final = ("unreviewed", "agreed", "contested", "settled")
+
+#: The mark of a contested claim (reviewers' verdicts differ), in the reader and exports.
+CONTESTED_GLYPH: Final = "⚡"
+
+
 def status_label(status: str | None) -> str:
     """``"supported"`` … ``"unreviewed"``; an unknown status reads as itself."""
     return STATUS_LABELS.get(status, str(status))

@@ -9,11 +9,12 @@ could not be opened) the session shows the analysis' claims and every change rai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_import
 from ..model import Claim, Document, Review
-from ..store.reviews import ReviewStore
+from ..store.reviews import ReviewStore, ReviewStoreUnavailable
 
 if TYPE_CHECKING:
     from . import export as exporting
@@ -30,11 +31,13 @@ class ReviewsUnavailable(RuntimeError):
 class ReviewSession:
     """One document under review."""
 
-    def __init__(self, store: ReviewStore | None, doc: Document) -> None:
+    def __init__(self, store: ReviewStore | None, doc: Document, *, organisation: str | None = None) -> None:
         self.store = store
         self.doc = doc
+        self.organisation = organisation  # who signs a ClaimReview export
         self.claims: list[Claim] = []
         self.reviews: dict[str, Review] = {}
+        self.problem: str | None = None  # why the reviews could not be read (a server away)
         self.reload()
 
     @property
@@ -42,25 +45,71 @@ class ReviewSession:
         return self.store is not None
 
     def reload(self) -> None:
-        """Read the claims and reviews again (after a change that reshapes the list)."""
+        """Read the claims and reviews again (after a change that reshapes the list).
+
+        A review server that is away leaves the last state read (at first the analysis'
+        claims) and says why in :attr:`problem`: the article stays readable."""
         if self.store is None:
             self.claims, self.reviews = list(self.doc.claims), {}
             return
-        self.claims = self.store.claims(self.doc)
-        self.reviews = self.store.reviews(self.doc)
+        try:
+            self.apply(self.fetch())
+        except ReviewStoreUnavailable as exc:
+            if not self.claims:
+                self.claims = list(self.doc.claims)
+            self.problem = str(exc)
+
+    def fetch(self) -> tuple[list[Claim], dict[str, Review]]:
+        """The claims and reviews as stored now, without taking them (a worker thread reads
+        them when someone else changed a review; :meth:`apply` then shows them)."""
+        store = self._store()
+        claims, reviews, _dismissed = store.state(self.doc)
+        return claims, reviews
+
+    def apply(self, state: tuple[list[Claim], dict[str, Review]]) -> None:
+        self.claims, self.reviews = state
+        self.problem = None
 
     # -- reading ---------------------------------------------------------------------
     def status(self, claim_id: str) -> str | None:
         review = self.reviews.get(claim_id)
         return review.status if review is not None else None
 
+    @property
+    def reviewer(self) -> str | None:
+        """Whose verdicts the keys set (None without a store)."""
+        return self.store.reviewer if self.store is not None else None
+
     def note(self, claim_id: str) -> str:
+        """This reviewer's own note on the claim (what the note editor opens with)."""
         review = self.reviews.get(claim_id)
-        return review.note if review is not None else ""
+        if review is None:
+            return ""
+        if review.verdicts and self.reviewer is not None:
+            own = review.verdict_of(self.reviewer)
+            return own.note if own is not None else ""
+        return review.note
+
+    def own_status(self, claim_id: str) -> str | None:
+        """This reviewer's own verdict on the claim (the outcome may differ)."""
+        review = self.reviews.get(claim_id)
+        own = review.verdict_of(self.reviewer) if review is not None and self.reviewer is not None else None
+        return own.status if own is not None else None
+
+    def reviewed(self, claim_id: str) -> bool:
+        review = self.reviews.get(claim_id)
+        return review is not None and review.reviewed
+
+    def contested(self, claim_id: str) -> bool:
+        review = self.reviews.get(claim_id)
+        return review is not None and review.contested
 
     def progress(self) -> tuple[int, int]:
-        """(reviewed, total) over the claims under review."""
-        return sum(1 for c in self.claims if self.status(c.id)), len(self.claims)
+        """(reviewed, total) over the claims under review (a contested claim is reviewed)."""
+        return sum(1 for c in self.claims if self.reviewed(c.id)), len(self.claims)
+
+    def contested_count(self) -> int:
+        return sum(1 for c in self.claims if self.contested(c.id))
 
     def claim(self, claim_id: str | None) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -71,7 +120,14 @@ class ReviewSession:
         return self.claims[i + 1] if i + 1 < len(self.claims) else None
 
     def next_unreviewed(self, current: Claim | None, step: int) -> Claim | None:
-        """The next (``step`` 1) or previous (-1) claim without a status, wrapping around."""
+        """The next (``step`` 1) or previous (-1) claim nobody gave a status, wrapping around."""
+        return self._next(current, step, lambda claim: not self.reviewed(claim.id))
+
+    def next_contested(self, current: Claim | None, step: int) -> Claim | None:
+        """The next (``step`` 1) or previous (-1) claim whose reviewers disagree, wrapping around."""
+        return self._next(current, step, lambda claim: self.contested(claim.id))
+
+    def _next(self, current: Claim | None, step: int, wanted: Callable[[Claim], bool]) -> Claim | None:
         if not self.claims:
             return None
         ids = [c.id for c in self.claims]
@@ -79,7 +135,7 @@ class ReviewSession:
         n = len(self.claims)
         for k in range(1, n + 1):
             claim = self.claims[(start + step * k) % n]
-            if not self.status(claim.id):
+            if wanted(claim):
                 return claim
         return None
 
@@ -112,6 +168,16 @@ class ReviewSession:
         self.reviews[claim.id] = review
         return review
 
+    def settle(self, claim: Claim) -> Review:
+        """Make this reviewer's own verdict the claim's final one (the adjudicator's key);
+        ValueError when they have given none."""
+        status = self.own_status(claim.id)
+        if status is None:
+            raise ValueError("give your own verdict first (a status key); settling makes it final")
+        review = self._store().settle(self.doc, claim, status, self.note(claim.id))
+        self.reviews[claim.id] = review
+        return review
+
     def undo(self) -> Review | None:
         """Revert the last change; the review of the claim concerned, None if nothing to undo."""
         review = self._store().undo(self.doc)
@@ -132,7 +198,7 @@ class ReviewSession:
     # -- exporting -------------------------------------------------------------------
     def export(self, fmt: str, *, theme: str | None = None) -> str:
         """The annotated copy, exactly as ``newsreader export`` makes it."""
-        return exporting.export_text(self.doc, self.store, fmt, theme=theme)
+        return exporting.export_text(self.doc, self.store, fmt, theme=theme, organisation=self.organisation)
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from ..store import fetched as fetched_module
 from ..store import index as index_module
 from ..store.index import LibraryIndex
 from ..store.paths import data_dir
-from ..store.reviews import ReviewStore
+from ..store.reviews import ReviewPermissionError, ReviewStore, ReviewStoreUnavailable, redact_url
 from .ledger import Indexer
 
 
@@ -68,11 +68,13 @@ def open_index(config: Config) -> tuple[DocumentCache | None, LibraryIndex | Non
     return cache, index, list(cache.notices) if cache is not None else notices
 
 
-def open_reviews() -> tuple[ReviewStore | None, list[str]]:
-    """The review store and its notices (None, with the reason, when it can't be opened)."""
+def open_reviews(config: Config | None = None) -> tuple[ReviewStore | None, list[str]]:
+    """The review store the config names (a team's PostgreSQL server, else the file under
+    the data dir) and its notices (None, with the reason, when it can't be opened)."""
+    config = config or Config()
     try:
-        store = ReviewStore()
-    except (OSError, sqlite3.Error) as exc:
+        store = ReviewStore(url=config.effective_reviews_url, reviewer=config.effective_reviewer)
+    except (OSError, sqlite3.Error, ReviewStoreUnavailable, ReviewPermissionError) as exc:
         return None, [f"The review store is unavailable ({exc}); reviews can't be saved."]
     return store, list(store.notices)
 
@@ -80,7 +82,7 @@ def open_reviews() -> tuple[ReviewStore | None, list[str]]:
 def open_stores(config: Config) -> Stores:
     """The document cache and the review store, for the app."""
     cache, cache_notices = open_cache(config)
-    reviews, review_notices = open_reviews()
+    reviews, review_notices = open_reviews(config)
     return Stores(cache, reviews, cache_notices + review_notices)
 
 
@@ -109,3 +111,21 @@ def open_feed_list(
     except (OSError, sqlite3.Error) as exc:
         return None, [f"The feed list is unavailable ({exc})."]
     return store, list(store.notices)
+
+
+def describe_reviews(config: Config) -> list[str]:
+    """Where reviews go and who writes them, in words, for ``newsreader config`` (a server
+    is asked which mode it is in; its URL is shown without a password)."""
+    url = config.effective_reviews_url
+    if not url:
+        return [
+            f"reviews:     {data_dir() / 'reviews.sqlite3'} (this machine only), reviewer {config.effective_reviewer}"
+        ]
+    store, notices = open_reviews(config)
+    shown = redact_url(url)
+    if store is None:
+        return [f"reviews:     {shown} (mode unknown: {notices[0]})"]
+    with store:
+        if store.mode == "roles":
+            return [f"reviews:     {shown}, per-person roles: you review as the server's user {store.reviewer!r}"]
+        return [f"reviews:     {shown}, one shared role: you review as {store.reviewer!r} (config 'reviewer')"]

@@ -74,6 +74,7 @@ class NewsreaderApp(App[int]):
         self._feeds_opened = False  # whether feed_store() opened (and so closes) the feed list
         self._feeds_failed = False
         self.background: list[threading.Thread] = []  # daemon threads of work the app started (a refresh)
+        self.live_stops: list[threading.Event] = []  # set on exit: ends the workers listening for reviews
         self.config = config or Config()
         self.startup_notices = list(notices)
         self._palette: render.Palette | None = None
@@ -116,6 +117,11 @@ class NewsreaderApp(App[int]):
         if self.article is not None:
             return article_screen.ArticleScreen(self.article)
         return library_screen.LibraryScreen()
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        for stop in self.live_stops:  # a listening worker thread must end for the app to end
+            stop.set()
+        super().exit(*args, **kwargs)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)

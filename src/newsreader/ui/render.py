@@ -20,7 +20,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from ..model import Claim, Document, Source
-from ..model.vocabulary import LAYERS, UNREAD_GLYPH, default_highlights, entity_group, status_glyph
+from ..model.vocabulary import CONTESTED_GLYPH, LAYERS, UNREAD_GLYPH, default_highlights, entity_group, status_glyph
 
 DARK_DEFAULTS = default_highlights(dark=True)
 LIGHT_DEFAULTS = default_highlights(dark=False)
@@ -207,11 +207,37 @@ def legend_content(enabled: Iterable[str], pal: Palette, keys: Mapping[str, str]
     return Content.assemble(*pieces)
 
 
-def progress_content(reviewed: int, total: int, pal: Palette) -> Content:
+def progress_content(reviewed: int, total: int, pal: Palette, contested: int = 0) -> Content:
     style = pal.fg("nr-status-supported", bold=True) if total and reviewed == total else Style(bold=True)
-    return Content.assemble(
-        Content(f"{reviewed}/{total}").stylize(style), Content(" reviewed").stylize(Style(dim=True))
-    )
+    parts = [Content(f"{reviewed}/{total}").stylize(style), Content(" reviewed").stylize(Style(dim=True))]
+    if contested:
+        parts += [
+            Content("  "),
+            Content(f"{CONTESTED_GLYPH} {contested} contested").stylize(pal.fg("nr-anonymous", bold=True)),
+        ]
+    return Content.assemble(*parts)
+
+
+def contested_badge(pal: Palette) -> Content:
+    return Content(f"{CONTESTED_GLYPH} contested").stylize(pal.fg("nr-anonymous", bold=True))
+
+
+def verdicts_line(verdicts: Sequence[tuple[str, str | None]], pal: Palette, settled_by: str | None = None) -> Content:
+    """Who said what: ``ann ✓ supported · bob ✗ false`` (and who settled it)."""
+    parts: list[Content | str] = []
+    for reviewer, status in verdicts:
+        if parts:
+            parts.append(Content(" · ").stylize(Style(dim=True)))
+        color = pal.status(status)
+        mark = Content(f"{status_glyph(status)} {status or 'note only'}")
+        parts += [
+            Content(clip(reviewer, 24)).stylize(Style(italic=True)),
+            " ",
+            mark.stylize(Style(foreground=color)) if color else mark.stylize(Style(dim=True)),
+        ]
+    if settled_by:
+        parts += [Content(f"  settled by {clip(settled_by, 24)}").stylize(Style(dim=True, italic=True))]
+    return Content.assemble(*parts)
 
 
 def status_badge(status: str | None, pal: Palette) -> Content:
@@ -238,15 +264,28 @@ def clip(text: str, limit: int) -> str:
 
 
 def claim_row(
-    claim: Claim, source: Source | None, status: str | None, note: str, pal: Palette, *, limit: int = 110
+    claim: Claim,
+    source: Source | None,
+    status: str | None,
+    note: str,
+    pal: Palette,
+    *,
+    limit: int = 110,
+    state: str = "",
+    verdicts: Sequence[tuple[str, str | None]] = (),
+    settled_by: str | None = None,
 ) -> Content:
-    """A Claims-tab row: status and source on the first line, the claim text under it."""
-    head: list[Content | str] = [status_badge(status, pal), "  ", source_badge(source, pal)]
+    """A Claims-tab row: status (or contested) and source on the first line, the claim text
+    under it; with more than one reviewer, who said what; then the note."""
+    badge = contested_badge(pal) if state == "contested" else status_badge(status, pal)
+    head: list[Content | str] = [badge, "  ", source_badge(source, pal)]
     if claim.id.startswith("u"):
         head += ["  ", Content("added").stylize(Style(italic=True, dim=True))]
     if note:
         head += ["  ", Content("✎ note").stylize(Style(italic=True))]
     lines = [Content.assemble(*head), Content(clip(claim.text, limit))]
+    if len(verdicts) > 1 or state in ("contested", "settled"):
+        lines.append(verdicts_line(verdicts, pal, settled_by))
     if note:
         lines.append(Content("✎ " + clip(note, 80)).stylize(Style(italic=True, dim=True)))
     return Content("\n").join(lines)

@@ -206,7 +206,13 @@ def match_claim(
 
 
 def has_content(row: Row) -> bool:
-    return row["status"] is not None or bool(row["note"])
+    """Someone gave the claim a status or a note (verdicts that differ count)."""
+    return (
+        row["status"] is not None
+        or bool(row["note"])
+        or any(not v.empty for v in row.get("verdicts", ()))
+        or row.get("settled") is not None
+    )
 
 
 def text_at(doc: Document, start: int, end: int) -> str | None:
@@ -251,6 +257,8 @@ def review_from_row(doc: Document, row: Row, claim_id: str) -> Review:
         note=row["note"],
         updated=row["updated"],
         orphaned=claim_id.startswith("orphan:"),
+        verdicts=tuple(row.get("verdicts", ())),
+        settled=row.get("settled"),
     )
 
 
@@ -262,7 +270,16 @@ def reviews_of(doc: Document, resolved: Resolved) -> dict[str, Review]:
             continue
         claim = claims[claim_id]
         result[claim_id] = Review(
-            doc.id, claim_id, claim.text, claim.start, claim.end, row["status"], row["note"], row["updated"]
+            doc.id,
+            claim_id,
+            claim.text,
+            claim.start,
+            claim.end,
+            row["status"],
+            row["note"],
+            row["updated"],
+            verdicts=tuple(row.get("verdicts", ())),
+            settled=row.get("settled"),
         )
     for row in resolved.orphans:
         if has_content(row):

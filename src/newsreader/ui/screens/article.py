@@ -9,8 +9,9 @@ and the highlights appear when it posts back.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import widgets, work
 from textual.app import ComposeResult
@@ -103,6 +104,8 @@ class ArticleScreen(VersionsLine, ReviewActions):
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._cursor_pending: tuple[int, int] | None = None
+        self._live_stop: threading.Event | None = None  # ends the worker that listens for others' reviews
+        self.listening = threading.Event()  # set once that worker listens (tests wait for it)
 
     # -- composition ------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -224,12 +227,55 @@ class ArticleScreen(VersionsLine, ReviewActions):
         self._refresh_reviews()
 
     def _load_reviews(self) -> None:
-        if self.doc is not None:
-            if self.nr.reviews is not None:  # a later version: the earlier one's reviews follow the text
-                carried = carry_reviews(self.nr.reviews, self.doc)
-                if carried is not None and carried.any:
-                    self.notify(carried.summary(), timeout=8)
-            self.session = ReviewSession(self.nr.reviews, self.doc)
+        if self.doc is None:
+            return
+        if self.nr.reviews is not None:  # a later version: the earlier one's reviews follow the text
+            carried = carry_reviews(self.nr.reviews, self.doc)
+            if carried is not None and carried.any:
+                self.notify(carried.summary(), timeout=8)
+        self.session = ReviewSession(self.nr.reviews, self.doc, organisation=self.nr.config.organisation)
+        if self.session.problem:
+            self.notify(
+                f"Reviews can't be read now ({self.session.problem}); the article stays readable.",
+                title="Reviews",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        store = self.nr.reviews
+        if store is not None and store.live and self._live_stop is None:
+            self._live_stop = threading.Event()
+            self.nr.live_stops.append(self._live_stop)
+            self.watch_reviews(self.session, self._live_stop)
+
+    @work(thread=True, exclusive=True, group="live", exit_on_error=False)
+    def watch_reviews(self, session: ReviewSession, stop: threading.Event) -> None:
+        """Other reviewers' changes, as the server announces them (LISTEN/NOTIFY), read here
+        off the UI thread and shown at once: no polling."""
+        store = session.store
+        if store is None:
+            return
+
+        def changed(doc_id: str, reviewer: str) -> None:
+            if doc_id not in (session.doc.id, "") or stop.is_set():  # "": after the server was away
+                return
+            try:
+                state = session.fetch()
+            except Exception:  # noqa: BLE001 - the server went away again: the next notice will do
+                return
+            self.app.call_from_thread(self._remote_change, session, state, reviewer)
+
+        store.watch(changed, stop, self.listening)
+
+    def _remote_change(self, session: ReviewSession, state: Any, reviewer: str) -> None:
+        if session is not self.session or not self.is_attached:
+            return
+        session.apply(state)
+        self._refresh_reviews()
+
+    def on_unmount(self) -> None:
+        if self._live_stop is not None:
+            self._live_stop.set()
 
     # -- drawing ------------------------------------------------------------------
     def _update_meta(self, status: Content | None = None) -> None:

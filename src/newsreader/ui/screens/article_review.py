@@ -69,10 +69,12 @@ class ReviewActions(Screen[None]):
         bars = []
         for claim in self.claims:
             color = pal.status(session.status(claim.id)) if session is not None else None
+            if session is not None and session.contested(claim.id):
+                color = pal["nr-anonymous"]
             bars.append((claim.start, claim.end, Style(foreground=color) if color else Style(dim=True)))
         self.query_one(ArticleBody).set_claim_bars(bars)
         if session is not None and session.claims:
-            panel.show_progress(render.progress_content(*session.progress(), pal))
+            panel.show_progress(render.progress_content(*session.progress(), pal, session.contested_count()))
         else:
             panel.show_progress(render.plain("No claims to review", Style(dim=True)))
         current = self.current_claim()
@@ -171,6 +173,37 @@ class ReviewActions(Screen[None]):
         self.query_one(SidePanel).set_tab("claims")
         self.query_one(SidePanel).select_claim(claim.id)
         self.query_one(ArticleBody).go_to(claim.start, claim.end)
+
+    def action_contested(self, step: int) -> None:
+        if not self.claims or self.session is None:
+            self.notify("No claims in this article.", markup=False)
+            return
+        claim = self.session.next_contested(self.current_claim(), step)
+        if claim is None:
+            self.notify("No contested claims: the reviewers agree on every claim.", title="Review", markup=False)
+            return
+        self.query_one(SidePanel).set_tab("claims")
+        self.query_one(SidePanel).select_claim(claim.id)
+        self.query_one(ArticleBody).go_to(claim.start, claim.end)
+
+    def action_settle(self) -> None:
+        ready = self._claim_ready()
+        if ready is None:
+            return
+        session, claim = ready
+        if session.own_status(claim.id) is None:
+            self.notify(
+                "Give your verdict first (s, x, f or v); S then makes it the final one.",
+                title="Settle",
+                severity="warning",
+                markup=False,
+            )
+            return
+        saved, review = self._save(session.settle, claim)
+        if not saved or review is None:
+            return
+        self._refresh_reviews(keep=claim.id)
+        self.notify(f"Settled: {review.status} (z to undo)", title="Review", timeout=4, markup=False)
 
     def action_mark_claim(self) -> None:
         session = self._session_ready()

@@ -19,8 +19,20 @@ from ...service.review import ReviewSession
 from .. import render
 from .confirm import ConfirmScreen
 
-LABELS = {"md": "Markdown", "html": "HTML", "json": "JSON", "annotations": "Annotations"}
-SUFFIX = {"md": ".md", "html": ".html", "json": ".json", "annotations": ".annotations.jsonld"}
+LABELS = {
+    "md": "Markdown",
+    "html": "HTML",
+    "json": "JSON",
+    "annotations": "Annotations",
+    "claimreview": "ClaimReview (schema.org)",
+}
+SUFFIX = {
+    "md": ".md",
+    "html": ".html",
+    "json": ".json",
+    "annotations": ".annotations.jsonld",
+    "claimreview": ".claimreview.jsonld",
+}
 
 
 def slug(title: str) -> str:

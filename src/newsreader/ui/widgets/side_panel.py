@@ -178,13 +178,30 @@ class SidePanel(Vertical):
         for claim in claims:
             unique.setdefault(claim.id, claim)  # a malformed document must not take the panel down
 
-        def state(claim_id: str) -> tuple[str | None, str]:
+        def state(claim_id: str) -> tuple[Any, ...]:
+            """What a row shows of a review: its outcome, note, and who said what."""
             review = reviews.get(claim_id)
-            return getattr(review, "status", None), getattr(review, "note", "") or ""
+            verdicts = tuple((v.reviewer, v.status) for v in getattr(review, "verdicts", ()) if not v.empty)
+            return (
+                getattr(review, "status", None),
+                getattr(review, "note", "") or "",
+                getattr(review, "state", "") if review is not None else "",
+                verdicts,
+                getattr(review, "settled_by", None),
+            )
 
         def row(claim: Claim) -> Row:
-            status, note = state(claim.id)
-            prompt = render.claim_row(claim, doc.source_by_id(claim.source_id), status, note, pal)
+            status, note, claim_state, verdicts, settled_by = state(claim.id)
+            prompt = render.claim_row(
+                claim,
+                doc.source_by_id(claim.source_id),
+                status,
+                note,
+                pal,
+                state=claim_state,
+                verdicts=verdicts,
+                settled_by=settled_by,
+            )
             return panel_list.Row(f"claim:{claim.id}", prompt)
 
         lst = self._list("claims")
