@@ -308,3 +308,17 @@ def test_a_damaged_index_is_moved_aside_and_the_commands_say_to_rebuild(library,
     assert main(["index", "rebuild"]) == 0
     assert main(["search", "deficit", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["title"] == "Budget plan announced"
+
+
+def test_a_contested_claim_is_contested_in_the_ledger(library):
+    from newsreader.store.reviews import ReviewStore
+
+    _, index = library
+    claim = BUDGET.claims[0]
+    with ReviewStore(reviewer="ann") as ann, ReviewStore(reviewer="bob") as bob:
+        ann.set_status(BUDGET, claim, "supported")
+        bob.set_status(BUDGET, claim, "false")
+        contested = ledger.claims(index, ann, status="contested")
+        assert [c.text for c in contested] == [claim.text]
+        assert [c.text for c in ledger.claims(index, ann, status="reviewed")] == [claim.text]
+        assert claim.text not in [c.text for c in ledger.claims(index, ann, status="unreviewed")]

@@ -9,7 +9,6 @@ import os
 import sys
 import time
 
-from ..model import Document
 from ..service import versions as version_service
 from ..service.stores import open_reviews
 from ..store import DocumentCache
@@ -123,7 +122,7 @@ def _cmd_diff(args: argparse.Namespace, store: VersionStore, cache: DocumentCach
         compared = version_service.compare(store, cache, identity, args.old, args.new)
     except LookupError as exc:
         raise UsageError(f"diff: {exc}") from None
-    carried = _carry(compared.new_doc, store)
+    carried = _carry(compared, store, cache)
     if args.json:
         out = compared.to_dict()
         if carried is not None:
@@ -203,12 +202,16 @@ def _cmd_recheck(args: argparse.Namespace, store: VersionStore) -> int:
     return 2 if counts["failed"] else 0
 
 
-def _carry(doc: Document, versions: VersionStore) -> version_service.CarriedReviews | None:
-    """Reviews of the version before follow into the newer one (once); None without reviews."""
+def _carry(
+    compared: version_service.VersionDiff, versions: VersionStore, cache: DocumentCache | None
+) -> version_service.CarriedReviews | None:
+    """Your reviews of the older version follow into the newer one (once); None without any."""
     reviews, notices = open_reviews()
     for line in notices:
         notice(line)
     if reviews is None:
         return None
     with reviews:
-        return version_service.carry_reviews(reviews, doc, versions)
+        return version_service.carry_reviews(
+            reviews, compared.new_doc, versions, cache=cache, known={compared.old.doc_id: compared.old_doc}
+        )

@@ -50,8 +50,9 @@ __all__ = [
 ]
 
 SOURCE_KINDS = ("person", "organization", "anonymous", "document", "unknown")
-#: Review states the ``claims --status`` filter takes: the verdicts, and these two.
-CLAIM_STATES = (*STATUSES, "unreviewed", "reviewed")
+#: Review states the ``claims --status`` filter takes: the verdicts, contested (reviewers
+#: differ), unreviewed and reviewed (any verdict, contested included).
+CLAIM_STATES = (*STATUSES, "contested", "unreviewed", "reviewed")
 _STDIN = "-"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -346,13 +346,25 @@ class CarriedReviews:
         return f"reviews of version {self.from_version}: " + ", ".join(parts)
 
 
-def carry_reviews(reviews: ReviewStore, doc: Document, versions: VersionStore | None = None) -> CarriedReviews | None:
-    """Reviews follow the text: when ``doc`` is a later version of an article whose earlier
-    version was reviewed and ``doc`` has no reviews yet, each review goes to the same claim
-    in ``doc`` (same text), or flags the claim it became ("claim changed in version 3:
-    review again", the old verdict and claim in the note; the verdict itself is not
-    copied), or, when no claim is like it any more, stays with its version and is listed.
-    Nothing is ever dropped. None when there is nothing to carry."""
+def carry_reviews(
+    reviews: ReviewStore,
+    doc: Document,
+    versions: VersionStore | None = None,
+    *,
+    cache: DocumentCache | None = None,
+    known: Mapping[str, Document] | None = None,
+) -> CarriedReviews | None:
+    """Reviews follow the text: when ``doc`` is a later version of an article and you (the
+    store's reviewer) gave verdicts on an earlier version but none yet on ``doc``, each of
+    your verdicts goes to the same claim in ``doc`` (same text), or flags the claim it
+    became ("claim changed in version 3: review again", the old verdict and claim in the
+    note; the verdict itself is not copied), or, when no claim is like it any more, stays
+    with its version and is listed. Nothing is ever dropped. Each reviewer's verdicts
+    follow when that reviewer opens the new version: nobody writes as someone else.
+
+    The earlier versions' documents come from ``known`` or the document cache (a version
+    not in either is skipped: parsing it here would stall whoever opens the article).
+    None when there is nothing to carry."""
     own = versions is None
     if versions is None:
         if not (data_dir() / versions_module.FILENAME).exists():
@@ -361,13 +373,19 @@ def carry_reviews(reviews: ReviewStore, doc: Document, versions: VersionStore | 
         if versions is None:
             return None
     try:
-        return _carry(reviews, doc, versions)
+        return _carry(reviews, doc, versions, cache, known or {})
     finally:
         if own:
             versions.close()
 
 
-def _carry(reviews: ReviewStore, doc: Document, versions: VersionStore) -> CarriedReviews | None:
+def _carry(
+    reviews: ReviewStore,
+    doc: Document,
+    versions: VersionStore,
+    cache: DocumentCache | None,
+    known: Mapping[str, Document],
+) -> CarriedReviews | None:
     identity = versions.identity_of(doc.id)
     if identity is None or reviews.read_only:
         return None
@@ -375,32 +393,42 @@ def _carry(reviews: ReviewStore, doc: Document, versions: VersionStore) -> Carri
     mine = next((v for v in found if v.doc_id == doc.id), None)
     if mine is None or mine.n == 1:
         return None
-    rows, _ = reviews.ledger()
-    by_doc: dict[str, list[dict[str, object]]] = {}
-    for row in rows:
-        by_doc.setdefault(str(row["doc_id"]), []).append(row)
-    if doc.id in by_doc:
-        return None  # reviewed already (or carried before)
-    earlier = next((v for v in reversed(found) if v.n < mine.n and v.doc_id in by_doc), None)
-    if earlier is None:
+    me = reviews.reviewer
+    if any(r.verdict_of(me) is not None for r in reviews.reviews(doc).values()):
+        return None  # reviewed here already (or carried before)
+    for earlier in reversed([v for v in found if v.n < mine.n]):
+        old = known.get(earlier.doc_id)
+        if old is None and cache is not None:
+            hit = cache.latest(earlier.doc_id)
+            old = hit[0] if hit is not None else None
+        if old is None:
+            continue
+        given = [
+            (r.claim_text, v)
+            for r in reviews.reviews(old).values()
+            if not r.orphaned and (v := r.verdict_of(me)) is not None and not v.empty
+        ]
+        if given:
+            break
+    else:
         return None
     report = CarriedReviews(earlier.n, mine.n)
     by_text = {c.text: c for c in doc.claims}
-    for row in by_doc[earlier.doc_id]:
-        text, status, note = str(row["claim_text"]), row["status"], str(row["note"] or "")
+    for text, verdict in given:
         same = by_text.get(text)
         if same is not None:
-            reviews.set_status(doc, same, str(status) if status else None)
-            if note:
-                reviews.set_note(doc, same, note)
+            reviews.set_status(doc, same, verdict.status)
+            if verdict.note:
+                reviews.set_note(doc, same, verdict.note)
             report.carried += 1
             continue
         like = _most_like(text, doc.claims)
         if like is None:
-            report.removed.append((str(status), text))
+            report.removed.append((verdict.status or "a note", text))
             continue
-        flag = f"claim changed in version {mine.n}: review again (version {earlier.n} was {status}: “{text}”)"
-        reviews.set_note(doc, like, f"{flag}\n{note}" if note else flag)
+        was = verdict.status or "noted"
+        flag = f"claim changed in version {mine.n}: review again (version {earlier.n} was {was}: “{text}”)"
+        reviews.set_note(doc, like, f"{flag}\n{verdict.note}" if verdict.note else flag)
         report.flagged.append(like.text)
     return report
 

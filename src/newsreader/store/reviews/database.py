@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model import Claim, Document, Review, Verdict, summarize
+from ...model.review import claim_state
 from ...model.vocabulary import STATUSES
 from ..paths import data_dir
 from .anchoring import (
@@ -205,7 +206,8 @@ class ReviewStore:
     def ledger(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Every review with a status (doc id, claim id, claim text, status, note, updated)
         as last anchored, and every claim edit (added or dismissed), for the library ledger,
-        without loading the documents. A contested claim has no status yet and is left out."""
+        without loading the documents. A contested claim (verdicts differ, none settled) has
+        the status ``contested``."""
         with self.backend.read() as tx:
             anchors = tx.rows(
                 "SELECT id, doc_id, claim_id, claim_text, updated FROM reviews WHERE state = 'ok' ORDER BY id"
@@ -214,7 +216,10 @@ class ReviewStore:
             edits = tx.rows('SELECT doc_id, kind, claim_id, claim_text, start, "end" FROM claim_edits ORDER BY id')
         reviews = []
         for row in anchors:
-            status, note, updated = summarize(verdicts.get(row["id"], ()), settled.get(row["id"]))
+            given, final = verdicts.get(row["id"], ()), settled.get(row["id"])
+            status, note, updated = summarize(given, final)
+            if status is None and claim_state(given, final) == "contested":
+                status = "contested"
             if status is not None:
                 reviews.append(
                     {

@@ -230,7 +230,7 @@ class ArticleScreen(VersionsLine, ReviewActions):
         if self.doc is None:
             return
         if self.nr.reviews is not None:  # a later version: the earlier one's reviews follow the text
-            carried = carry_reviews(self.nr.reviews, self.doc)
+            carried = carry_reviews(self.nr.reviews, self.doc, cache=self.nr.cache)
             if carried is not None and carried.any:
                 self.notify(carried.summary(), timeout=8)
         self.session = ReviewSession(self.nr.reviews, self.doc, organisation=self.nr.config.organisation)
