@@ -228,3 +228,39 @@ def test_a_cue_the_parser_left_without_subject_takes_the_role_and_name_after_it(
     )
     [quote] = direct(doc)
     assert "Dupuy" in source_of(doc, quote).name
+
+
+def test_a_paragraph_that_opens_with_a_handle_is_a_quoted_tweet():
+    """Global Voices: tweets set off without any introduction, one after another."""
+    doc = parse(
+        "Some people call the verdict a triumph of justice.\n\n"
+        "@ruralvoter9: The minister is not just in contempt of court, he has lost our trust.\n\n"
+        "@citywatch: @ruralvoter9 No, the court went too far this time and everyone knows it."
+    )
+    first, second = direct(doc)
+    assert first.text == "The minister is not just in contempt of court, he has lost our trust."
+    assert "ruralvoter9" in first.speaker.text
+    assert second.text == "No, the court went too far this time and everyone knows it."
+    assert "citywatch" in second.speaker.text
+
+
+def test_a_named_intro_speaks_the_tweet_a_vague_one_leaves_it_to_the_handle():
+    doc = parse(
+        "Blogger Anna Mertens urged readers to act:\n\n"
+        "@amertens: Children are going hungry while we argue about budgets.\n\n"
+        "One sceptical reader doubted the whole campaign:\n\n"
+        "@dryreader: Good campaign, but we all know nothing will change."
+    )
+    first, second = direct(doc)
+    assert "Mertens" in source_of(doc, first).name
+    assert "dryreader" in second.speaker.text
+
+
+def test_a_smiley_at_the_end_of_a_tweet_is_no_introducing_colon():
+    """``… a human catastrophe #FoodCrisis (:`` ends a tweet; the next paragraph is the author's."""
+    doc = parse(
+        "Blogger Anna Mertens urged readers to act:\n\n"
+        "@amertens: Children are going hungry. Stop ignoring them #FoodCrisis (:\n\n"
+        "It is hoped that the crisis will be discussed at the donor conference in May."
+    )
+    assert [q.text for q in direct(doc)] == ["Children are going hungry. Stop ignoring them #FoodCrisis (:"]

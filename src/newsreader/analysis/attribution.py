@@ -82,46 +82,105 @@ def _block_quotes(
     extracted from its web page): the paragraph after one that ends in a colon and names a
     speaker with a cue. ``Commenting on the Zambian Watchdog, Mambwe wrote:`` / ``Close
     friends of Sata should …`` -> a direct quote of Mambwe. A paragraph that opens with a
-    quote mark is left to the quote-mark rules."""
+    quote mark, or holds a marked quote, is left to the quote-mark rules.
+    A paragraph that opens with a handle is a quoted tweet (:func:`_tweet_handle`)."""
     paras = paragraphs(text)
     found: list[tuple[QuoteSpan, Attribution]] = []
-    marked = [(s.opened, s.closed) for s in spans]
     no_inside = [False] * len(doc)
-    for (lo, hi), nxt in zip(paras.spans, paras.spans[1:]):
-        if not text[lo:hi].endswith(":") or text[nxt[0]] in MARKS or text[nxt[0] : nxt[1]].endswith(":"):
+    for n, (lo, hi) in enumerate(paras.spans):
+        prev = paras.spans[n - 1] if n else None
+        introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
+        handle = _tweet_handle(doc, text, lo, hi)
+        if not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
-        if any(a < nxt[1] and b > nxt[0] for a, b in marked):
+        start = _after_handles(text, lo, hi) if handle is not None else lo
+        end = hi
+        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0:
             continue  # the paragraph quotes with marks: those rules decide
-        start = nxt[0]
-        handle = _HANDLE.match(text, start, nxt[1])
-        if handle:  # a tweet: "@user: text"
-            start = handle.end()
-        span = QuoteSpan(start, nxt[1], nxt[0], nxt[1])
-        intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
-        cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
-        if cue is None and intro:
-            # The colon and the set-off paragraph are the cue: any verb introduces it
-            # ("Jing Gao reflects:", "@JuliethBlues states :", "X gave a warning in a release:").
-            root = intro[-1].root
-            if root.pos_ in ("VERB", "AUX"):
-                subject = speaker_token(root, no_inside)
-                if subject is not None and plausible_speaker(subject):
-                    cue, speaker = root, subject
-            elif root.pos_ == "NOUN" and root.lemma_.lower() in _NOUN_VERBS:
-                # "Journalist Carolina Ruiz tweets:" parsed as one noun phrase headed by "tweets"
-                names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-                if names:
-                    cue, speaker = root, names[-1]
-        if cue is None or speaker is None or start >= nxt[1]:
+        span = QuoteSpan(start, end, lo, end)
+        cue: Token | None = None
+        speaker: Token | None = None
+        if introduced and prev is not None:
+            cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
+        if handle is not None and (speaker is None or speaker.pos_ != "PROPN"):
+            cue, speaker = None, handle  # "One sceptic tweep doubted it:" / "@sandaykc: …"
+        if speaker is None:
             continue
-        record = Attribution(start=start, end=nxt[1], direct=True)
-        record.cue, record.speaker, record.speaker_span = cue_span(cue), speaker, phrase(speaker)
+        record = Attribution(start=start, end=end, direct=True)
+        record.cue = cue_span(cue) if cue is not None else None
+        record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
 
 
+def _colon_cue(
+    sents: list[Span], sent_starts: list[int], intro_para: tuple[int, int], span: QuoteSpan, no_inside: list[bool]
+) -> tuple[Token | None, Token | None]:
+    """The cue and speaker of the sentence that ends in the introducing colon."""
+    lo, hi = intro_para
+    intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
+    cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
+    if cue is None and intro:
+        # The colon and the set-off paragraph are the cue: any verb introduces it
+        # ("Jing Gao reflects:", "@JuliethBlues states :", "X gave a warning in a release:").
+        root = intro[-1].root
+        if root.pos_ in ("VERB", "AUX"):
+            subject = speaker_token(root, no_inside)
+            if subject is not None and plausible_speaker(subject):
+                cue, speaker = root, subject
+        elif root.pos_ == "NOUN" and root.lemma_.lower() in _NOUN_VERBS:
+            # "Journalist Carolina Ruiz tweets:" parsed as one noun phrase headed by "tweets"
+            names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                cue, speaker = root, names[-1]
+    return cue, speaker
+
+
+def _introduces(text: str, lo: int, hi: int) -> bool:
+    """The paragraph ends in a colon that introduces what follows; ``(:`` is a smiley
+    closing a tweet (``… a human catastrophe #YemenFoodCrisis (:``), not a colon."""
+    body = text[lo:hi].rstrip()
+    return body.endswith(":") and not body[:-1].rstrip().endswith("(")
+
+
+def _marked_share(spans: list[QuoteSpan], lo: int, hi: int) -> float:
+    """How much of ``[lo, hi)`` marked quotes cover."""
+    covered = sum(max(0, min(s.closed, hi) - max(s.opened, lo)) for s in spans)
+    return covered / max(hi - lo, 1)
+
+
+def _tweet_handle(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
+    """``@hamza101: Gilani is not just in contempt of court …``: a paragraph that opens with
+    a handle and a colon is a quoted tweet, said by that handle (the token)."""
+    if not _HANDLE.match(text, lo, hi):
+        return None
+    for token in doc[_token_at(doc, lo) :]:
+        if token.idx >= hi:
+            break
+        if token.text.startswith("@"):
+            return token
+    return None
+
+
+def _after_handles(text: str, lo: int, hi: int) -> int:
+    """Where a tweet's text starts after its handle and any reply-to handles:
+    ``@imatambo: @munshyamunshya: are the judges …``, ``@munshyamunshya: @imatambo No, …``."""
+    pos = lo
+    while True:
+        match = _HANDLE.match(text, pos, hi) or _REPLY.match(text, pos, hi)
+        if match is None:
+            return pos
+        pos = match.end()
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    k = bisect.bisect_left([t.idx for t in doc], char)
+    return min(k, len(doc))
+
+
 _NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
-_HANDLE = re.compile(r"@\w{1,30}:\s+")
+_HANDLE = re.compile(r"@\w{1,30}\s*:\s*")
+_REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
 
 def _term(text: str, span: QuoteSpan) -> Term:
