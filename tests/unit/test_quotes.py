@@ -264,3 +264,41 @@ def test_a_smiley_at_the_end_of_a_tweet_is_no_introducing_colon():
         "It is hoped that the crisis will be discussed at the donor conference in May."
     )
     assert [q.text for q in direct(doc)] == ["Children are going hungry. Stop ignoring them #FoodCrisis (:"]
+
+
+def test_a_set_off_paragraph_quoting_a_few_words_with_marks_is_still_a_quote():
+    """A blogger's set-off paragraph keeps its own marked terms (``Searches for "Wang Lijun"
+    remain uncensored``); the marks no longer veto the quotation."""
+    doc = parse(
+        "Blogger Tom Reyes, from the China Desk, writes:\n\n"
+        'At the moment, the mayor is trending twice. Searches for "Li Wen" remain uncensored, '
+        "so the portal is clearly not trying to bury this story.\n\n"
+        "The government has not commented."
+    )
+    [quote] = direct(doc)
+    assert quote.text.startswith("At the moment") and quote.text.endswith("bury this story.")
+    assert "Reyes" in source_of(doc, quote).name
+    assert [t.text for t in doc.terms] == ["Li Wen"]
+
+
+def test_a_sentence_quoted_inside_a_set_off_paragraph_keeps_its_own_speaker():
+    doc = parse(
+        "Blogger Sara Ali wrote a post about the shortage:\n\n"
+        "Food prices keep rising in the capital. Last night a UNICEF spokesman spoke to reporters and said, "
+        '"One million children are malnourished." Politicians cannot ignore this.\n\n'
+        "The conference opens on Monday."
+    )
+    block, inner = sorted(direct(doc), key=lambda q: q.start)
+    assert block.text.startswith("Food prices") and "Ali" in source_of(doc, block).name
+    assert inner.text.startswith("One million") and "spokesman" in inner.speaker.text
+
+
+def test_a_set_off_quotation_ends_at_a_stray_closing_mark():
+    """``… revoked." "An order of stay is …``: the page's own marks end the quotation."""
+    doc = parse(
+        "Justice Minister Sebastian Zulu issued a statement ordering the Solicitor-General to act:\n\n"
+        'I have ordered the Solicitor-General to have that stay revoked at once." "An order of stay '
+        "is in fact a mandatory injunction, and the law does not allow it."
+    )
+    texts = sorted(q.text for q in direct(doc))
+    assert "I have ordered the Solicitor-General to have that stay revoked at once." in texts

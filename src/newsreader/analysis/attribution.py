@@ -24,7 +24,7 @@ from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Term
 from .claims import group_claims, outlet_claims, sentence_table
 from .cues import ACCORDING
 from .paragraphs import paragraphs
-from .quotes import MARKS, QuoteSpan, find_quote_spans
+from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
@@ -52,9 +52,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     token_starts = [t.idx for t in doc]
     sents, sent_starts = sentence_table(doc)
     blocks = _block_quotes(doc, text, spans, sents, sent_starts)
-    inside = _inside_quotes(
-        doc, sorted([s for s in spans if not s.title] + [b for b, _ in blocks], key=lambda q: q.opened)
-    )
+    # A set-off quotation that itself quotes someone with marks stays open to the rules
+    # inside it: '… al-Asaadi spoke to al-Jazeera and said, "Around 1 million …"'.
+    opaque = [b for b, _ in blocks if not _marked_share(spans, b.start, b.end)]
+    inside = _inside_quotes(doc, sorted([s for s in spans if not s.title] + opaque, key=lambda q: q.opened))
     reported = find_reported(doc, inside)
     direct: list[Attribution] = [record for _, record in blocks]
     terms: list[Term] = []
@@ -63,7 +64,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         if span.title and (embedded or _after_word(text, span, sents, sent_starts)):
             terms.append(_term(text, span))
             continue
-        record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, direct)
+        # a quote inside a set-off quotation never inherits that quotation's speaker: without
+        # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
+        outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
+        record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, outer)
         if record.speaker is None and (embedded or _is_short(text, span)) and _few_words(text, span):
             terms.append(_term(text, span))  # a scare quote, a term, a nickname: nobody's statement
             continue
@@ -82,7 +86,8 @@ def _block_quotes(
     extracted from its web page): the paragraph after one that ends in a colon and names a
     speaker with a cue. ``Commenting on the Zambian Watchdog, Mambwe wrote:`` / ``Close
     friends of Sata should …`` -> a direct quote of Mambwe. A paragraph that opens with a
-    quote mark, or holds a marked quote, is left to the quote-mark rules.
+    quote mark, or that a marked quote mostly covers, is left to the quote-mark rules;
+    shorter marked quotes inside it are quotes within the quotation (:func:`_marked_share`).
     A paragraph that opens with a handle is a quoted tweet (:func:`_tweet_handle`)."""
     paras = paragraphs(text)
     found: list[tuple[QuoteSpan, Attribution]] = []
@@ -94,8 +99,8 @@ def _block_quotes(
         if not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
         start = _after_handles(text, lo, hi) if handle is not None else lo
-        end = hi
-        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0:
+        end = _first_closer(text, start, hi) if start < hi else hi
+        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
             continue  # the paragraph quotes with marks: those rules decide
         span = QuoteSpan(start, end, lo, end)
         cue: Token | None = None
@@ -144,9 +149,26 @@ def _introduces(text: str, lo: int, hi: int) -> bool:
 
 
 def _marked_share(spans: list[QuoteSpan], lo: int, hi: int) -> float:
-    """How much of ``[lo, hi)`` marked quotes cover."""
+    """How much of ``[lo, hi)`` marked quotes cover. A blogger's paragraph quoting a few
+    words (``Searches for "Wang Lijun" remain uncensored``), or a sentence of someone else
+    (``… and said, "Around 1 million children are food insecure."``), is still a set-off
+    quotation; a paragraph that is one marked quote is not."""
     covered = sum(max(0, min(s.closed, hi) - max(s.opened, lo)) for s in spans)
     return covered / max(hi - lo, 1)
+
+
+def _first_closer(text: str, lo: int, hi: int) -> int:
+    """The set-off quotation ends at a stray closing mark: ``I have ordered the stay
+    revoked." "An order of stay is …`` -> ``I have ordered the stay revoked.``."""
+    for i in range(lo, hi):
+        if text[i] in MARKS:
+            if closes_first(text, lo, hi):
+                end = i
+                while end > lo and text[end - 1] in " \t":
+                    end -= 1
+                return end if end > lo else hi
+            break
+    return hi
 
 
 def _tweet_handle(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
