@@ -302,3 +302,21 @@ def test_a_set_off_quotation_ends_at_a_stray_closing_mark():
     )
     texts = sorted(q.text for q in direct(doc))
     assert "I have ordered the Solicitor-General to have that stay revoked at once." in texts
+
+
+def test_as_explained_on_a_website_names_the_website_not_the_main_subject():
+    doc = parse(
+        "In Uganda, the same move towards a local content policy is being made, as explained on the "
+        "EastWatch website:\n\nUganda wants a strong local share in its nascent oil industry."
+    )
+    [quote] = direct(doc)
+    assert "EastWatch" in quote.speaker.text
+
+
+def test_quotes_the_letter_as_saying_makes_the_letter_the_speaker():
+    doc = parse(
+        "The Lusaka Herald story quotes the letter to the editor as saying:\n\n"
+        "We have been retained by the president to act for him in a matter of defamation."
+    )
+    [quote] = direct(doc)
+    assert "letter" in quote.speaker.text

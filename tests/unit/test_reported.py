@@ -107,3 +107,14 @@ def test_second_speaker_clause_is_cut():
     )
     texts = sorted(q.text for q in reported(doc))
     assert texts == ["at least 39 civilians died", "nearly 70 suspected insurgents were killed"]
+
+
+def test_as_reported_by_names_the_reporter():
+    """``…, as reported by the Phnom Penh Post``: the Post reports, not the main clause's subject."""
+    from newsreader.analysis.nlp import load_nlp
+    from newsreader.analysis.speakers import speaker_token
+
+    doc = load_nlp()("Rights activists have also raised the matter, as reported by the Phnom Penh Post.")
+    cue = next(t for t in doc if t.lower_ == "reported")
+    speaker = speaker_token(cue)
+    assert speaker is not None and speaker.text == "Post"
