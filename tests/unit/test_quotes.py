@@ -320,3 +320,13 @@ def test_quotes_the_letter_as_saying_makes_the_letter_the_speaker():
     )
     [quote] = direct(doc)
     assert "letter" in quote.speaker.text
+
+
+def test_a_cue_that_opens_its_sentence_puts_the_speaker_after_it():
+    """``Said the sharp-tongued Amsterdam (…):``: the parser makes the speaker an object."""
+    doc = parse(
+        "Said the sharp-tongued Amsterdam (this author has interviewed him before):\n\n"
+        "The president's crude efforts to silence his opponents with threats will not work."
+    )
+    [quote] = direct(doc)
+    assert "Amsterdam" in quote.speaker.text

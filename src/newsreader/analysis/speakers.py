@@ -79,7 +79,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     Subjects inside quote marks (``inside[i]``) are skipped: in ``"…light wounds…,"
     the official claimed`` the parser may also attach "wounds" as a subject.
     """
-    named = _as_attributed(cue)
+    named = _as_attributed(cue) or _inverted(cue)
     if named is not None:
         return named
     token = cue
@@ -120,6 +120,17 @@ def _as_attributed(cue: Token) -> Token | None:
     head = cue.head
     if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _inverted(cue: Token) -> Token | None:
+    """``Said the sharp-tongued Amsterdam (…):``: a cue that opens its sentence, with no
+    subject, puts the speaker after it, where the parser sees an object."""
+    if cue.i != sentence_of(cue).start or any(c.dep_ in _SUBJECTS for c in cue.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+        return obj
     return None
 
 
