@@ -330,3 +330,20 @@ def test_a_cue_that_opens_its_sentence_puts_the_speaker_after_it():
     )
     [quote] = direct(doc)
     assert "Amsterdam" in quote.speaker.text
+
+
+def test_a_verb_the_tagger_took_for_a_plural_noun_still_introduces():
+    """``Dan Gamboa (@dgamboa) wonders about …:``: "wonders" tagged NNS, the name its subject."""
+    doc = parse(
+        "Dan Gamboa Rojas (@dgamboa) wonders about the possible reasons for the attack on the minister:\n\n"
+        "The minister must be holding dangerous information. That is the only reason to attack him."
+    )
+    [quote] = direct(doc)
+    assert "Gamboa" in quote.speaker.text
+
+
+def test_a_handle_before_the_colon_is_the_speaker():
+    """``@JuliethBlues states :``: the parser made a verb of the handle."""
+    doc = parse("@MariaBlues states :\n\nThe worst thing that might happen is that the minister gets killed.")
+    [quote] = direct(doc)
+    assert "MariaBlues" in quote.speaker.text

@@ -133,11 +133,15 @@ def _colon_cue(
             subject = speaker_token(root, no_inside)
             if subject is not None and plausible_speaker(subject):
                 cue, speaker = root, subject
-        elif root.pos_ == "NOUN" and root.lemma_.lower() in _NOUN_VERBS:
-            # "Journalist Carolina Ruiz tweets:" parsed as one noun phrase headed by "tweets"
-            names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        elif root.pos_ == "NOUN" and (root.lemma_.lower() in _NOUN_VERBS or root.tag_ == "NNS"):
+            # "Journalist Carolina Ruiz tweets:", "Dan Gamboa (@dgamboa) wonders about …:"
+            # parsed as one noun phrase headed by the verb, tagged a plural noun
+            names = [c for c in root.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.i < root.i]
             if names:
                 cue, speaker = root, names[-1]
+    if speaker is None and intro:
+        # "@JuliethBlues states :": the parser made a verb of the handle
+        speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)
     return cue, speaker
 
 
