@@ -347,3 +347,13 @@ def test_a_handle_before_the_colon_is_the_speaker():
     doc = parse("@MariaBlues states :\n\nThe worst thing that might happen is that the minister gets killed.")
     [quote] = direct(doc)
     assert "MariaBlues" in quote.speaker.text
+
+
+def test_the_story_and_the_blog_speak_as_documents():
+    """``The story continues:`` introduces more of the quoted article."""
+    doc = parse(
+        "The Lusaka Watch reported that fuel would run out.\n\nThe story continues:\n\n"
+        "Sources in the ministry have said that the situation is likely to worsen this month."
+    )
+    [quote] = direct(doc)
+    assert quote.text.startswith("Sources in the ministry") and quote.speaker.text == "The story"
