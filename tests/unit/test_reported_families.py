@@ -150,3 +150,10 @@ def test_an_object_the_parser_split_at_a_preposition_is_whole():
         "A federal judge ordered a temporary halt to plans to pull thousands of staffers off the job.", "ordered"
     )
     assert quote.text == "a temporary halt to plans to pull thousands of staffers off the job"
+
+
+def test_described_as_keeps_what_it_was_called():
+    """``The blog … described the city as "effectively in a state of exception"``: the "as"
+    part is what was said, not only "the city"."""
+    quote = one('The blog Legal Notes described the city as "effectively in a state of exception".', "described")
+    assert quote.text.startswith("the city as")

@@ -56,7 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
-_OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from"})
+# "as" too: "described the city as \"effectively in a state of exception\"" says what it called it
+_OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from", "as"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
