@@ -357,3 +357,27 @@ def test_the_story_and_the_blog_speak_as_documents():
     )
     [quote] = direct(doc)
     assert quote.text.startswith("Sources in the ministry") and quote.speaker.text == "The story"
+
+
+def test_a_paragraph_cut_with_elision_marks_is_an_excerpt_of_the_speaker_before_it():
+    """Global Voices: ``Another blog, Le Retour, comments on the policing.`` / ``[...] we were no
+    longer in control …``: an editor's elision mark at a paragraph's edge stands only inside a
+    quotation."""
+    doc = parse(
+        "Blogger Anna Mertens said the police had failed the marchers.\n\n"
+        "[...] we were no longer in control. From this point on it was the police telling us where to go.\n\n"
+        "The march ended at noon."
+    )
+    [quote] = direct(doc)
+    assert quote.text == "we were no longer in control. From this point on it was the police telling us where to go."
+    assert "Mertens" in source_of(doc, quote).name
+
+
+def test_an_elision_mark_at_the_end_closes_the_excerpt():
+    doc = parse(
+        "Blogger Anna Mertens said the police had failed the marchers.\n\n"
+        "Neo-nazi elements attacked the marchers, encouraged by the silence of the state. [...]\n\n"
+        "The march ended at noon."
+    )
+    [quote] = direct(doc)
+    assert quote.text == "Neo-nazi elements attacked the marchers, encouraged by the silence of the state."

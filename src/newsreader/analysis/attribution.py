@@ -73,6 +73,11 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             continue
         record.mixed = embedded
         direct.append(record)
+    for excerpt in _excerpts(text, spans, [b for b, _ in blocks]):
+        earlier = sorted(direct, key=lambda r: r.start) + [r for r in reported if r.end <= excerpt.opened]
+        direct.append(
+            _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
+        )
     records = sorted(direct, key=lambda r: r.start) + reported
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
@@ -116,6 +121,37 @@ def _block_quotes(
         record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
+
+
+def _excerpts(text: str, spans: list[QuoteSpan], taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs cut from someone's longer text, set off without marks or an intro colon:
+    ``[...] we were no longer in control. Because from this point on …`` or ``Neo-nazi
+    elements attacked marchers … that followed firebombing of the bar. [...]``. An editor's
+    elision mark at a paragraph's edge only ever stands inside a quotation; the quote runs
+    between the marks and takes the speaker of the attribution just before it."""
+    found: list[QuoteSpan] = []
+    for lo, hi in paragraphs(text).spans:
+        if any(q.start < hi and lo < q.end for q in taken):
+            continue
+        head = _ELISION_HEAD.match(text, lo, hi)
+        tail = _ELISION_TAIL.search(text, lo, hi)
+        if head is None and tail is None:
+            continue
+        start = head.end() if head is not None else lo
+        end = tail.start() if tail is not None and tail.start() > start else hi
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) < _MIN_EXCERPT_WORDS or text[start] in MARKS:
+            continue
+        if _marked_share(spans, start, end) > 0.5:
+            continue
+        found.append(QuoteSpan(start, end, lo, end))
+    return found
+
+
+_ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
+_ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
+_MIN_EXCERPT_WORDS = 6
 
 
 def _colon_cue(
