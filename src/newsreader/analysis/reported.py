@@ -263,13 +263,40 @@ def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
     sent = sentence_of(token)
     phrase_lo = token.i
     phrase_hi = max(token.subtree, key=lambda t: t.i).i if list(token.children) else source.right_edge.i
+    anchor = _parenthesised(token, sent)
+    if anchor is not None:  # "around 20,000 protesters (according to the police, or more than 25,000 …)"
+        return _make(token, source, anchor.left_edge.i, anchor.i, inside_quote, according=True)
     if phrase_lo - sent.start <= 1:  # "According to X, ..."
         lo, hi = phrase_hi + 1, sent.end - 1
-    elif sent.end - phrase_hi > 4:  # "The larger problem, according to Suleyman, is …": the sentence
-        lo, hi = sent.start, sent.end - 1
+    elif sent.end - phrase_hi > 4:  # "The larger problem, according to Suleyman, is …": the sentence,
+        lo, hi = sent.start, sent.end - 1  # the cue inside it
+        return _make(token, source, lo, hi, inside_quote, according=True, span_cue=True)
     else:  # "..., according to X."
         lo, hi = sent.start, phrase_lo - 1
     return _make(token, source, lo, hi, inside_quote, according=True)
+
+
+def _parenthesised(token: Token, sent: Span) -> Token | None:
+    """``around 20,000 protesters (according to the police, or more than 25,000 according to
+    the organization)``: inside parentheses, "according to" vouches for the figure or phrase
+    just before it, not for the sentence; that phrase's head, or None outside parentheses."""
+    doc = token.doc
+    opened = None
+    for k in range(token.i - 1, sent.start - 1, -1):
+        if doc[k].text == ")":
+            return None
+        if doc[k].text == "(":
+            opened = k
+            break
+    if opened is None:
+        return None
+    k = token.i - 1
+    while k > sent.start and (doc[k].text in ",(" or doc[k].dep_ == "cc"):
+        k -= 1
+    anchor = doc[k]
+    if anchor.is_punct or (k > opened and anchor.left_edge.i <= opened):
+        return None
+    return anchor
 
 
 def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
