@@ -140,3 +140,11 @@ def test_according_to_in_parentheses_vouches_for_the_phrase_before_it():
     )
     found = {q.text: q.speaker.text for q in reported(doc) if q.cue is not None and q.cue.text == "according to"}
     assert found == {"around 20,000 protesters": "the police", "more than 25,000": "the organizers"}
+
+
+def test_one_statement_per_content_span():
+    """``Dara said he was expected to join the party …``: "said" and the passive "was expected"
+    report the same words; one statement, the speaker's."""
+    doc = parse("Dara said he was expected to join the party when he began working as a teacher.")
+    [quote] = reported(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Dara"

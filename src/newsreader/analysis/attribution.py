@@ -78,7 +78,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         direct.append(
             _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
         )
-    records = sorted(direct, key=lambda r: r.start) + reported
+    records = sorted(direct, key=lambda r: r.start) + _distinct(reported)
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
     return quotes, sources, claims, terms
@@ -121,6 +121,18 @@ def _block_quotes(
         record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
+
+
+def _distinct(reported: list[Attribution]) -> list[Attribution]:
+    """One reported statement per content span: ``Sokha said he was expected to join the
+    CPP …`` reached through "said" and through the impersonal passive "was expected" is one
+    statement, Sokha's (a record with a speaker beats one without, else the first cue's)."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for record in reported:
+        key = (record.start, record.end)
+        if key not in best or (best[key].speaker is None and record.speaker is not None):
+            best[key] = record
+    return [r for r in reported if best[(r.start, r.end)] is r]
 
 
 def _excerpts(text: str, spans: list[QuoteSpan], taken: list[QuoteSpan]) -> list[QuoteSpan]:
