@@ -157,3 +157,12 @@ def test_described_as_keeps_what_it_was_called():
     part is what was said, not only "the city"."""
     quote = one('The blog Legal Notes described the city as "effectively in a state of exception".', "described")
     assert quote.text.startswith("the city as")
+
+
+def test_a_clause_across_a_semicolon_is_not_the_content():
+    """``Readers don't buy this claim; they wondered how …``: the parser hangs the first
+    sentence on "wondered" as its complement; the content is the question after it."""
+    quote = one(
+        "Readers don't buy this claim; they wondered how the lawyer was able to smuggle so many pills.", "wondered"
+    )
+    assert quote.text.startswith("how the lawyer was able")

@@ -225,6 +225,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         if (child.dep_ == "ccomp" and lemma in REPORT_LEMMAS | CLAUSE_LEMMAS) or (
             child.dep_ == "xcomp" and lemma in XCOMP_LEMMAS
         ):
+            if _semicolon_between(child, cue):
+                continue
             comp = child
             break
     if comp is None and lemma in REPORT_LEMMAS:
@@ -254,6 +256,15 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+
+
+def _semicolon_between(clause: Token, cue: Token) -> bool:
+    """``Egyptians don't buy this claim; they wondered how …``: a clause before the cue and
+    across a semicolon is a sentence of its own that the parser hung on the cue, not what
+    the cue reports."""
+    if clause.i > cue.i:
+        return False
+    return any(t.text == ";" for t in cue.doc[clause.right_edge.i + 1 : cue.i])
 
 
 def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
