@@ -381,3 +381,11 @@ def test_an_elision_mark_at_the_end_closes_the_excerpt():
     )
     [quote] = direct(doc)
     assert quote.text == "Neo-nazi elements attacked the marchers, encouraged by the silence of the state."
+
+
+def test_a_handle_next_to_the_cue_is_the_speaker():
+    doc = parse(
+        "\u201cOur website isn\u2019t working, and neither are the other sites,\u201d tweeted @rainchannel on May 6."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "@rainchannel"

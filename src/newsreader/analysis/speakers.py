@@ -145,6 +145,8 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
     """
     doc = cue.doc
     for k in (cue.i - 1, cue.i + 1):
+        if 0 <= k < len(doc) and _handle(doc[k]) and not (inside is not None and inside[k]):
+            return doc[k]  # '"The website isn't working," tweeted @tvrain on May 6.'
         if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG"):
             if inside is not None and inside[k]:
                 continue
@@ -157,6 +159,11 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
         if not (inside is not None and inside[after.i]):
             return _named(after, cue)  # '"…," asked observer Emmanuel Dupuy, president of …'
     return None
+
+
+def _handle(token: Token) -> bool:
+    """A social-media handle: ``@tvrain``."""
+    return token.text.startswith("@") and len(token.text) > 1 and token.text[1:].replace("_", "").isalnum()
 
 
 def plausible_speaker(token: Token) -> bool:
