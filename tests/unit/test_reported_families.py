@@ -166,3 +166,11 @@ def test_a_clause_across_a_semicolon_is_not_the_content():
         "Readers don't buy this claim; they wondered how the lawyer was able to smuggle so many pills.", "wondered"
     )
     assert quote.text.startswith("how the lawyer was able")
+
+
+def test_an_interposed_cue_after_a_one_word_subject():
+    """``This, he said, makes his job much easier.``: one word before the cue, when it is
+    the subject, is enough; ``Moreover, he said, "…"`` is not a report."""
+    quote = one("This, he said, makes his job of getting good feedback much easier.", "said")
+    assert quote.text.startswith("This, he said, makes")
+    assert not [q for q in reported(parse('Moreover, he said, "Often only cents on the dollar reach people."'))]

@@ -249,7 +249,9 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         sent = sentence_of(cue)
         lo, hi = sent.start, cue.left_edge.i - 1
         after = [t for t in cue.doc[cue.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        if len(after) >= 2 and hi - lo >= 1:  # "The plan, officials said, will cost more.": both sides
+        # "The plan, officials said, will cost more." / "This, he said, makes my job easier.": both
+        # sides (one word before is enough when it is the subject, not "Moreover, he said, …")
+        if len(after) >= 2 and (hi > lo or (hi == lo and cue.doc[lo].pos_ in ("PRON", "NOUN", "PROPN"))):
             hi, interposed = sent.end - 1, True
         elif cue.i < cue.head.i:
             return None
