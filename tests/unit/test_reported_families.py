@@ -174,3 +174,16 @@ def test_an_interposed_cue_after_a_one_word_subject():
     quote = one("This, he said, makes his job of getting good feedback much easier.", "said")
     assert quote.text.startswith("This, he said, makes")
     assert not [q for q in reported(parse('Moreover, he said, "Often only cents on the dollar reach people."'))]
+
+
+def test_a_fronted_or_medium_preposition_is_not_the_content():
+    """``On his blog Room 404, Ido Kenan reported on the racist comments …``: the fronted "on"
+    says where; ``Kanyanja writes on his Facebook wall:`` names the medium, not the topic."""
+    quote = one("On his blog Room 404, Ido Kenan reported on the racist comments posted by readers.", "reported")
+    assert quote.text.startswith("the racist comments")
+    assert not [q for q in reported(parse("Kanyanja writes on his Facebook wall about it:")) if "wall" in q.text]
+
+
+def test_the_topic_hanging_on_the_medium_is_the_content():
+    quote = one("Professor Moshe Negbi wrote on the Seventh Eye blog about the role of the media.", "wrote")
+    assert quote.text == "the role of the media"

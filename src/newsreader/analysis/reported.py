@@ -102,10 +102,26 @@ def _negated(verb: Token) -> bool:
 
 
 def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
+    """The preposition of a phrasal cue ("reported on", "writes about"). Not a fronted one
+    (``On his blog Room 404, Ido Kenan reported on the comments``: the first "on" says where),
+    nor one whose object is the medium (``Kanyanja writes on his Facebook wall:``)."""
     for child in verb.children:
-        if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL_CUES:
+        if child.dep_ == "prep" and child.i > verb.i and (lemma, child.lower_) in PHRASAL_CUES:
+            target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if target is not None and target.lemma_.lower() in _MEDIA:
+                # "wrote on the 7th Eye blog about the role of the media": the topic hangs on the medium
+                topic = next(
+                    (g for g in target.children if g.dep_ == "prep" and (lemma, g.lower_) in PHRASAL_CUES), None
+                )
+                if topic is not None:
+                    return topic
+                continue
             return child
     return None
+
+
+# Where something is written, not what: "writes on his Facebook wall", "posted on her blog".
+_MEDIA = frozenset("wall blog page website site account timeline feed profile channel forum facebook twitter".split())
 
 
 def _clause_after_medium(cue: Token) -> Token | None:
