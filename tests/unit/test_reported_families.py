@@ -187,3 +187,8 @@ def test_a_fronted_or_medium_preposition_is_not_the_content():
 def test_the_topic_hanging_on_the_medium_is_the_content():
     quote = one("Professor Moshe Negbi wrote on the Seventh Eye blog about the role of the media.", "wrote")
     assert quote.text == "the role of the media"
+
+
+def test_called_on_with_on_as_a_particle_keeps_the_addressee():
+    quote = one("Former party president Sam Rainsy had called on Cambodians to boycott the election.", "called")
+    assert quote.text.startswith("Cambodians to boycott")

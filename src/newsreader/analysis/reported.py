@@ -254,7 +254,9 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
             hi = cue.left_edge.i - 1
         if comp.dep_ == "xcomp":  # "urged voters to boycott …": the addressee belongs to the content
             addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
-            on = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < comp.i), None)
+            on = next(  # "called on Cambodians to boycott …" ("on" a prep, or a particle)
+                (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i < comp.i), None
+            )
             if addressee is None and on is not None:  # "called on Cambodians to boycott …"
                 addressee = next((g for g in on.children if g.dep_ == "pobj"), None)
             if addressee is not None:
