@@ -192,3 +192,10 @@ def test_the_topic_hanging_on_the_medium_is_the_content():
 def test_called_on_with_on_as_a_particle_keeps_the_addressee():
     quote = one("Former party president Sam Rainsy had called on Cambodians to boycott the election.", "called")
     assert quote.text.startswith("Cambodians to boycott")
+
+
+def test_reports_of_speak_for_themselves():
+    """``… was followed by reports of new attacks on the bar``: no possessor, no voicing verb;
+    the reports are the source (a document head noun), not nobody."""
+    quote = one("The march was followed by reports of new attacks on a bar in the capital.", "reports")
+    assert quote.speaker is not None and quote.speaker.text.startswith("reports")

@@ -224,6 +224,8 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = speaker_token(head, inside_quote)
     if speaker is not None and (not plausible_speaker(speaker) or inside_quote[speaker.i]):
         speaker = None
+    if speaker is None and noun.lemma_.lower() == "report":
+        speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None)
 
 
