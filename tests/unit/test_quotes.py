@@ -228,3 +228,164 @@ def test_a_cue_the_parser_left_without_subject_takes_the_role_and_name_after_it(
     )
     [quote] = direct(doc)
     assert "Dupuy" in source_of(doc, quote).name
+
+
+def test_a_paragraph_that_opens_with_a_handle_is_a_quoted_tweet():
+    """Global Voices: tweets set off without any introduction, one after another."""
+    doc = parse(
+        "Some people call the verdict a triumph of justice.\n\n"
+        "@ruralvoter9: The minister is not just in contempt of court, he has lost our trust.\n\n"
+        "@citywatch: @ruralvoter9 No, the court went too far this time and everyone knows it."
+    )
+    first, second = direct(doc)
+    assert first.text == "The minister is not just in contempt of court, he has lost our trust."
+    assert "ruralvoter9" in first.speaker.text
+    assert second.text == "No, the court went too far this time and everyone knows it."
+    assert "citywatch" in second.speaker.text
+
+
+def test_a_named_intro_speaks_the_tweet_a_vague_one_leaves_it_to_the_handle():
+    doc = parse(
+        "Blogger Anna Mertens urged readers to act:\n\n"
+        "@amertens: Children are going hungry while we argue about budgets.\n\n"
+        "One sceptical reader doubted the whole campaign:\n\n"
+        "@dryreader: Good campaign, but we all know nothing will change."
+    )
+    first, second = direct(doc)
+    assert "Mertens" in source_of(doc, first).name
+    assert "dryreader" in second.speaker.text
+
+
+def test_a_smiley_at_the_end_of_a_tweet_is_no_introducing_colon():
+    """``… a human catastrophe #FoodCrisis (:`` ends a tweet; the next paragraph is the author's."""
+    doc = parse(
+        "Blogger Anna Mertens urged readers to act:\n\n"
+        "@amertens: Children are going hungry. Stop ignoring them #FoodCrisis (:\n\n"
+        "It is hoped that the crisis will be discussed at the donor conference in May."
+    )
+    assert [q.text for q in direct(doc)] == ["Children are going hungry. Stop ignoring them #FoodCrisis (:"]
+
+
+def test_a_set_off_paragraph_quoting_a_few_words_with_marks_is_still_a_quote():
+    """A blogger's set-off paragraph keeps its own marked terms (``Searches for "Wang Lijun"
+    remain uncensored``); the marks no longer veto the quotation."""
+    doc = parse(
+        "Blogger Tom Reyes, from the China Desk, writes:\n\n"
+        'At the moment, the mayor is trending twice. Searches for "Li Wen" remain uncensored, '
+        "so the portal is clearly not trying to bury this story.\n\n"
+        "The government has not commented."
+    )
+    [quote] = direct(doc)
+    assert quote.text.startswith("At the moment") and quote.text.endswith("bury this story.")
+    assert "Reyes" in source_of(doc, quote).name
+    assert [t.text for t in doc.terms] == ["Li Wen"]
+
+
+def test_a_sentence_quoted_inside_a_set_off_paragraph_keeps_its_own_speaker():
+    doc = parse(
+        "Blogger Sara Ali wrote a post about the shortage:\n\n"
+        "Food prices keep rising in the capital. Last night a UNICEF spokesman spoke to reporters and said, "
+        '"One million children are malnourished." Politicians cannot ignore this.\n\n'
+        "The conference opens on Monday."
+    )
+    block, inner = sorted(direct(doc), key=lambda q: q.start)
+    assert block.text.startswith("Food prices") and "Ali" in source_of(doc, block).name
+    assert inner.text.startswith("One million") and "spokesman" in inner.speaker.text
+
+
+def test_a_set_off_quotation_ends_at_a_stray_closing_mark():
+    """``… revoked." "An order of stay is …``: the page's own marks end the quotation."""
+    doc = parse(
+        "Justice Minister Sebastian Zulu issued a statement ordering the Solicitor-General to act:\n\n"
+        'I have ordered the Solicitor-General to have that stay revoked at once." "An order of stay '
+        "is in fact a mandatory injunction, and the law does not allow it."
+    )
+    texts = sorted(q.text for q in direct(doc))
+    assert "I have ordered the Solicitor-General to have that stay revoked at once." in texts
+
+
+def test_as_explained_on_a_website_names_the_website_not_the_main_subject():
+    doc = parse(
+        "In Uganda, the same move towards a local content policy is being made, as explained on the "
+        "EastWatch website:\n\nUganda wants a strong local share in its nascent oil industry."
+    )
+    [quote] = direct(doc)
+    assert "EastWatch" in quote.speaker.text
+
+
+def test_quotes_the_letter_as_saying_makes_the_letter_the_speaker():
+    doc = parse(
+        "The Lusaka Herald story quotes the letter to the editor as saying:\n\n"
+        "We have been retained by the president to act for him in a matter of defamation."
+    )
+    [quote] = direct(doc)
+    assert "letter" in quote.speaker.text
+
+
+def test_a_cue_that_opens_its_sentence_puts_the_speaker_after_it():
+    """``Said the sharp-tongued Amsterdam (…):``: the parser makes the speaker an object."""
+    doc = parse(
+        "Said the sharp-tongued Amsterdam (this author has interviewed him before):\n\n"
+        "The president's crude efforts to silence his opponents with threats will not work."
+    )
+    [quote] = direct(doc)
+    assert "Amsterdam" in quote.speaker.text
+
+
+def test_a_verb_the_tagger_took_for_a_plural_noun_still_introduces():
+    """``Dan Gamboa (@dgamboa) wonders about …:``: "wonders" tagged NNS, the name its subject."""
+    doc = parse(
+        "Dan Gamboa Rojas (@dgamboa) wonders about the possible reasons for the attack on the minister:\n\n"
+        "The minister must be holding dangerous information. That is the only reason to attack him."
+    )
+    [quote] = direct(doc)
+    assert "Gamboa" in quote.speaker.text
+
+
+def test_a_handle_before_the_colon_is_the_speaker():
+    """``@JuliethBlues states :``: the parser made a verb of the handle."""
+    doc = parse("@MariaBlues states :\n\nThe worst thing that might happen is that the minister gets killed.")
+    [quote] = direct(doc)
+    assert "MariaBlues" in quote.speaker.text
+
+
+def test_the_story_and_the_blog_speak_as_documents():
+    """``The story continues:`` introduces more of the quoted article."""
+    doc = parse(
+        "The Lusaka Watch reported that fuel would run out.\n\nThe story continues:\n\n"
+        "Sources in the ministry have said that the situation is likely to worsen this month."
+    )
+    [quote] = direct(doc)
+    assert quote.text.startswith("Sources in the ministry") and quote.speaker.text == "The story"
+
+
+def test_a_paragraph_cut_with_elision_marks_is_an_excerpt_of_the_speaker_before_it():
+    """Global Voices: ``Another blog, Le Retour, comments on the policing.`` / ``[...] we were no
+    longer in control …``: an editor's elision mark at a paragraph's edge stands only inside a
+    quotation."""
+    doc = parse(
+        "Blogger Anna Mertens said the police had failed the marchers.\n\n"
+        "[...] we were no longer in control. From this point on it was the police telling us where to go.\n\n"
+        "The march ended at noon."
+    )
+    [quote] = direct(doc)
+    assert quote.text == "we were no longer in control. From this point on it was the police telling us where to go."
+    assert "Mertens" in source_of(doc, quote).name
+
+
+def test_an_elision_mark_at_the_end_closes_the_excerpt():
+    doc = parse(
+        "Blogger Anna Mertens said the police had failed the marchers.\n\n"
+        "Neo-nazi elements attacked the marchers, encouraged by the silence of the state. [...]\n\n"
+        "The march ended at noon."
+    )
+    [quote] = direct(doc)
+    assert quote.text == "Neo-nazi elements attacked the marchers, encouraged by the silence of the state."
+
+
+def test_a_handle_next_to_the_cue_is_the_speaker():
+    doc = parse(
+        "\u201cOur website isn\u2019t working, and neither are the other sites,\u201d tweeted @rainchannel on May 6."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "@rainchannel"

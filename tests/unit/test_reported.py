@@ -107,3 +107,44 @@ def test_second_speaker_clause_is_cut():
     )
     texts = sorted(q.text for q in reported(doc))
     assert texts == ["at least 39 civilians died", "nearly 70 suspected insurgents were killed"]
+
+
+def test_as_reported_by_names_the_reporter():
+    """``…, as reported by the Phnom Penh Post``: the Post reports, not the main clause's subject."""
+    from newsreader.analysis.nlp import load_nlp
+    from newsreader.analysis.speakers import speaker_token
+
+    doc = load_nlp()("Rights activists have also raised the matter, as reported by the Phnom Penh Post.")
+    cue = next(t for t in doc if t.lower_ == "reported")
+    speaker = speaker_token(cue)
+    assert speaker is not None and speaker.text == "Post"
+
+
+def test_according_to_in_the_middle_reports_the_whole_sentence():
+    """``The study does not change the landing site, according to Weber, because …``: the
+    cue inside the content no longer vetoes it."""
+    doc = parse(
+        "The study does not change the choice of landing site, according to Weber, because "
+        "nobody can predict where a moonquake will strike."
+    )
+    [quote] = [q for q in reported(doc) if q.cue is not None and q.cue.text == "according to"]
+    assert quote.text.startswith("The study does not change") and quote.speaker.text == "Weber"
+
+
+def test_according_to_in_parentheses_vouches_for_the_phrase_before_it():
+    """``around 20,000 protesters (according to the police, or more than 25,000 according to the
+    organizers) rallied …``: each source vouches for its figure, not for the sentence."""
+    doc = parse(
+        "On Saturday, around 20,000 protesters (according to the police, or more than 25,000 "
+        "according to the organizers) rallied in the city center."
+    )
+    found = {q.text: q.speaker.text for q in reported(doc) if q.cue is not None and q.cue.text == "according to"}
+    assert found == {"around 20,000 protesters": "the police", "more than 25,000": "the organizers"}
+
+
+def test_one_statement_per_content_span():
+    """``Dara said he was expected to join the party …``: "said" and the passive "was expected"
+    report the same words; one statement, the speaker's."""
+    doc = parse("Dara said he was expected to join the party when he began working as a teacher.")
+    [quote] = reported(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Dara"

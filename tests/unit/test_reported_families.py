@@ -150,3 +150,52 @@ def test_an_object_the_parser_split_at_a_preposition_is_whole():
         "A federal judge ordered a temporary halt to plans to pull thousands of staffers off the job.", "ordered"
     )
     assert quote.text == "a temporary halt to plans to pull thousands of staffers off the job"
+
+
+def test_described_as_keeps_what_it_was_called():
+    """``The blog … described the city as "effectively in a state of exception"``: the "as"
+    part is what was said, not only "the city"."""
+    quote = one('The blog Legal Notes described the city as "effectively in a state of exception".', "described")
+    assert quote.text.startswith("the city as")
+
+
+def test_a_clause_across_a_semicolon_is_not_the_content():
+    """``Readers don't buy this claim; they wondered how …``: the parser hangs the first
+    sentence on "wondered" as its complement; the content is the question after it."""
+    quote = one(
+        "Readers don't buy this claim; they wondered how the lawyer was able to smuggle so many pills.", "wondered"
+    )
+    assert quote.text.startswith("how the lawyer was able")
+
+
+def test_an_interposed_cue_after_a_one_word_subject():
+    """``This, he said, makes his job much easier.``: one word before the cue, when it is
+    the subject, is enough; ``Moreover, he said, "…"`` is not a report."""
+    quote = one("This, he said, makes his job of getting good feedback much easier.", "said")
+    assert quote.text.startswith("This, he said, makes")
+    assert not [q for q in reported(parse('Moreover, he said, "Often only cents on the dollar reach people."'))]
+
+
+def test_a_fronted_or_medium_preposition_is_not_the_content():
+    """``On his blog Room 404, Ido Kenan reported on the racist comments …``: the fronted "on"
+    says where; ``Kanyanja writes on his Facebook wall:`` names the medium, not the topic."""
+    quote = one("On his blog Room 404, Ido Kenan reported on the racist comments posted by readers.", "reported")
+    assert quote.text.startswith("the racist comments")
+    assert not [q for q in reported(parse("Kanyanja writes on his Facebook wall about it:")) if "wall" in q.text]
+
+
+def test_the_topic_hanging_on_the_medium_is_the_content():
+    quote = one("Professor Moshe Negbi wrote on the Seventh Eye blog about the role of the media.", "wrote")
+    assert quote.text == "the role of the media"
+
+
+def test_called_on_with_on_as_a_particle_keeps_the_addressee():
+    quote = one("Former party president Sam Rainsy had called on Cambodians to boycott the election.", "called")
+    assert quote.text.startswith("Cambodians to boycott")
+
+
+def test_reports_of_speak_for_themselves():
+    """``… was followed by reports of new attacks on the bar``: no possessor, no voicing verb;
+    the reports are the source (a document head noun), not nobody."""
+    quote = one("The march was followed by reports of new attacks on a bar in the capital.", "reports")
+    assert quote.speaker is not None and quote.speaker.text.startswith("reports")

@@ -199,3 +199,15 @@ def test_the_role_noun_refers_back_to_a_name_with_that_role_after_it():
     quote = next(q for q in direct(doc) if q.text.startswith("We hope"))
     source = source_of(doc, quote)
     assert source.kind == "person" and "Bakar" in source.name
+
+
+def test_pronoun_skips_the_subject_of_a_relative_clause():
+    """``Taylor noted that this is the third test that the Roamer will take part in, and he
+    expects …``: "Roamer" (tagged a person) is the subject of a relative clause; "he" is Taylor."""
+    doc = parse(
+        "Sergeant David Taylor has served three tours. Taylor noted that this will be the third exercise "
+        "that Roamer will be participating in.\n\n"
+        '"The system was meant to create a bridge from aviation to the ground," he said.'
+    )
+    [quote] = direct(doc)
+    assert "Taylor" in source_of(doc, quote).name

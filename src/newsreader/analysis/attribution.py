@@ -24,7 +24,7 @@ from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Term
 from .claims import group_claims, outlet_claims, sentence_table
 from .cues import ACCORDING
 from .paragraphs import paragraphs
-from .quotes import MARKS, QuoteSpan, find_quote_spans
+from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
@@ -52,9 +52,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     token_starts = [t.idx for t in doc]
     sents, sent_starts = sentence_table(doc)
     blocks = _block_quotes(doc, text, spans, sents, sent_starts)
-    inside = _inside_quotes(
-        doc, sorted([s for s in spans if not s.title] + [b for b, _ in blocks], key=lambda q: q.opened)
-    )
+    # A set-off quotation that itself quotes someone with marks stays open to the rules
+    # inside it: '… al-Asaadi spoke to al-Jazeera and said, "Around 1 million …"'.
+    opaque = [b for b, _ in blocks if not _marked_share(spans, b.start, b.end)]
+    inside = _inside_quotes(doc, sorted([s for s in spans if not s.title] + opaque, key=lambda q: q.opened))
     reported = find_reported(doc, inside)
     direct: list[Attribution] = [record for _, record in blocks]
     terms: list[Term] = []
@@ -63,13 +64,21 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         if span.title and (embedded or _after_word(text, span, sents, sent_starts)):
             terms.append(_term(text, span))
             continue
-        record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, direct)
+        # a quote inside a set-off quotation never inherits that quotation's speaker: without
+        # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
+        outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
+        record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, outer)
         if record.speaker is None and (embedded or _is_short(text, span)) and _few_words(text, span):
             terms.append(_term(text, span))  # a scare quote, a term, a nickname: nobody's statement
             continue
         record.mixed = embedded
         direct.append(record)
-    records = sorted(direct, key=lambda r: r.start) + reported
+    for excerpt in _excerpts(text, spans, [b for b, _ in blocks]):
+        earlier = sorted(direct, key=lambda r: r.start) + [r for r in reported if r.end <= excerpt.opened]
+        direct.append(
+            _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
+        )
+    records = sorted(direct, key=lambda r: r.start) + _distinct(reported)
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
     return quotes, sources, claims, terms
@@ -82,46 +91,170 @@ def _block_quotes(
     extracted from its web page): the paragraph after one that ends in a colon and names a
     speaker with a cue. ``Commenting on the Zambian Watchdog, Mambwe wrote:`` / ``Close
     friends of Sata should …`` -> a direct quote of Mambwe. A paragraph that opens with a
-    quote mark is left to the quote-mark rules."""
+    quote mark, or that a marked quote mostly covers, is left to the quote-mark rules;
+    shorter marked quotes inside it are quotes within the quotation (:func:`_marked_share`).
+    A paragraph that opens with a handle is a quoted tweet (:func:`_tweet_handle`)."""
     paras = paragraphs(text)
     found: list[tuple[QuoteSpan, Attribution]] = []
-    marked = [(s.opened, s.closed) for s in spans]
     no_inside = [False] * len(doc)
-    for (lo, hi), nxt in zip(paras.spans, paras.spans[1:]):
-        if not text[lo:hi].endswith(":") or text[nxt[0]] in MARKS or text[nxt[0] : nxt[1]].endswith(":"):
+    for n, (lo, hi) in enumerate(paras.spans):
+        prev = paras.spans[n - 1] if n else None
+        introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
+        handle = _tweet_handle(doc, text, lo, hi)
+        if not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
-        if any(a < nxt[1] and b > nxt[0] for a, b in marked):
+        start = _after_handles(text, lo, hi) if handle is not None else lo
+        end = _first_closer(text, start, hi) if start < hi else hi
+        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
             continue  # the paragraph quotes with marks: those rules decide
-        start = nxt[0]
-        handle = _HANDLE.match(text, start, nxt[1])
-        if handle:  # a tweet: "@user: text"
-            start = handle.end()
-        span = QuoteSpan(start, nxt[1], nxt[0], nxt[1])
-        intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
-        cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
-        if cue is None and intro:
-            # The colon and the set-off paragraph are the cue: any verb introduces it
-            # ("Jing Gao reflects:", "@JuliethBlues states :", "X gave a warning in a release:").
-            root = intro[-1].root
-            if root.pos_ in ("VERB", "AUX"):
-                subject = speaker_token(root, no_inside)
-                if subject is not None and plausible_speaker(subject):
-                    cue, speaker = root, subject
-            elif root.pos_ == "NOUN" and root.lemma_.lower() in _NOUN_VERBS:
-                # "Journalist Carolina Ruiz tweets:" parsed as one noun phrase headed by "tweets"
-                names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-                if names:
-                    cue, speaker = root, names[-1]
-        if cue is None or speaker is None or start >= nxt[1]:
+        span = QuoteSpan(start, end, lo, end)
+        cue: Token | None = None
+        speaker: Token | None = None
+        if introduced and prev is not None:
+            cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
+        if handle is not None and (speaker is None or speaker.pos_ != "PROPN"):
+            cue, speaker = None, handle  # "One sceptic tweep doubted it:" / "@sandaykc: …"
+        if speaker is None:
             continue
-        record = Attribution(start=start, end=nxt[1], direct=True)
-        record.cue, record.speaker, record.speaker_span = cue_span(cue), speaker, phrase(speaker)
+        record = Attribution(start=start, end=end, direct=True)
+        record.cue = cue_span(cue) if cue is not None else None
+        record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
 
 
+def _distinct(reported: list[Attribution]) -> list[Attribution]:
+    """One reported statement per content span: ``Sokha said he was expected to join the
+    CPP …`` reached through "said" and through the impersonal passive "was expected" is one
+    statement, Sokha's (a record with a speaker beats one without, else the first cue's)."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for record in reported:
+        key = (record.start, record.end)
+        if key not in best or (best[key].speaker is None and record.speaker is not None):
+            best[key] = record
+    return [r for r in reported if best[(r.start, r.end)] is r]
+
+
+def _excerpts(text: str, spans: list[QuoteSpan], taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs cut from someone's longer text, set off without marks or an intro colon:
+    ``[...] we were no longer in control. Because from this point on …`` or ``Neo-nazi
+    elements attacked marchers … that followed firebombing of the bar. [...]``. An editor's
+    elision mark at a paragraph's edge only ever stands inside a quotation; the quote runs
+    between the marks and takes the speaker of the attribution just before it."""
+    found: list[QuoteSpan] = []
+    for lo, hi in paragraphs(text).spans:
+        if any(q.start < hi and lo < q.end for q in taken):
+            continue
+        head = _ELISION_HEAD.match(text, lo, hi)
+        tail = _ELISION_TAIL.search(text, lo, hi)
+        if head is None and tail is None:
+            continue
+        start = head.end() if head is not None else lo
+        end = tail.start() if tail is not None and tail.start() > start else hi
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) < _MIN_EXCERPT_WORDS or text[start] in MARKS:
+            continue
+        if _marked_share(spans, start, end) > 0.5:
+            continue
+        found.append(QuoteSpan(start, end, lo, end))
+    return found
+
+
+_ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
+_ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
+_MIN_EXCERPT_WORDS = 6
+
+
+def _colon_cue(
+    sents: list[Span], sent_starts: list[int], intro_para: tuple[int, int], span: QuoteSpan, no_inside: list[bool]
+) -> tuple[Token | None, Token | None]:
+    """The cue and speaker of the sentence that ends in the introducing colon."""
+    lo, hi = intro_para
+    intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
+    cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
+    if cue is None and intro:
+        # The colon and the set-off paragraph are the cue: any verb introduces it
+        # ("Jing Gao reflects:", "@JuliethBlues states :", "X gave a warning in a release:").
+        root = intro[-1].root
+        if root.pos_ in ("VERB", "AUX"):
+            subject = speaker_token(root, no_inside)
+            if subject is not None and plausible_speaker(subject):
+                cue, speaker = root, subject
+        elif root.pos_ == "NOUN" and (root.lemma_.lower() in _NOUN_VERBS or root.tag_ == "NNS"):
+            # "Journalist Carolina Ruiz tweets:", "Dan Gamboa (@dgamboa) wonders about …:"
+            # parsed as one noun phrase headed by the verb, tagged a plural noun
+            names = [c for c in root.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.i < root.i]
+            if names:
+                cue, speaker = root, names[-1]
+    if speaker is None and intro:
+        # "@JuliethBlues states :": the parser made a verb of the handle
+        speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)
+    return cue, speaker
+
+
+def _introduces(text: str, lo: int, hi: int) -> bool:
+    """The paragraph ends in a colon that introduces what follows; ``(:`` is a smiley
+    closing a tweet (``… a human catastrophe #YemenFoodCrisis (:``), not a colon."""
+    body = text[lo:hi].rstrip()
+    return body.endswith(":") and not body[:-1].rstrip().endswith("(")
+
+
+def _marked_share(spans: list[QuoteSpan], lo: int, hi: int) -> float:
+    """How much of ``[lo, hi)`` marked quotes cover. A blogger's paragraph quoting a few
+    words (``Searches for "Wang Lijun" remain uncensored``), or a sentence of someone else
+    (``… and said, "Around 1 million children are food insecure."``), is still a set-off
+    quotation; a paragraph that is one marked quote is not."""
+    covered = sum(max(0, min(s.closed, hi) - max(s.opened, lo)) for s in spans)
+    return covered / max(hi - lo, 1)
+
+
+def _first_closer(text: str, lo: int, hi: int) -> int:
+    """The set-off quotation ends at a stray closing mark: ``I have ordered the stay
+    revoked." "An order of stay is …`` -> ``I have ordered the stay revoked.``."""
+    for i in range(lo, hi):
+        if text[i] in MARKS:
+            if closes_first(text, lo, hi):
+                end = i
+                while end > lo and text[end - 1] in " \t":
+                    end -= 1
+                return end if end > lo else hi
+            break
+    return hi
+
+
+def _tweet_handle(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
+    """``@hamza101: Gilani is not just in contempt of court …``: a paragraph that opens with
+    a handle and a colon is a quoted tweet, said by that handle (the token)."""
+    if not _HANDLE.match(text, lo, hi):
+        return None
+    for token in doc[_token_at(doc, lo) :]:
+        if token.idx >= hi:
+            break
+        if token.text.startswith("@"):
+            return token
+    return None
+
+
+def _after_handles(text: str, lo: int, hi: int) -> int:
+    """Where a tweet's text starts after its handle and any reply-to handles:
+    ``@imatambo: @munshyamunshya: are the judges …``, ``@munshyamunshya: @imatambo No, …``."""
+    pos = lo
+    while True:
+        match = _HANDLE.match(text, pos, hi) or _REPLY.match(text, pos, hi)
+        if match is None:
+            return pos
+        pos = match.end()
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    k = bisect.bisect_left([t.idx for t in doc], char)
+    return min(k, len(doc))
+
+
 _NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
-_HANDLE = re.compile(r"@\w{1,30}:\s+")
+_HANDLE = re.compile(r"@\w{1,30}\s*:\s*")
+_REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
 
 def _term(text: str, span: QuoteSpan) -> Term:

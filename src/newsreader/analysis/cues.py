@@ -117,7 +117,7 @@ DOCUMENT_NOUNS = frozenset(
     verdict judgment judgement analysis assessment review audit note email e-mail cable
     bulletin notice announcement broadcast newspaper editorial post tweet message video
     footage transcript record records data figures estimate estimates research comment
-    comments remark remarks survey reports statistics
+    comments remark remarks survey reports statistics story blog
     """.split()
 )
 

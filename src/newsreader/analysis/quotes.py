@@ -109,7 +109,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if open_at is None:
             continue
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        if nxt is not None and (_opens_with_mark(text, *nxt) is not None or _closes_first(text, *nxt)):
+        if nxt is not None and (_opens_with_mark(text, *nxt) is not None or closes_first(text, *nxt)):
             carry = open_at
             continue
         start = open_at + 1
@@ -126,7 +126,7 @@ def _glued(text: str, i: int, lo: int) -> bool:
     return text[i] == STRAIGHT and i > lo and not text[i - 1].isspace()
 
 
-def _closes_first(text: str, lo: int, hi: int) -> bool:
+def closes_first(text: str, lo: int, hi: int) -> bool:
     """The paragraph's first mark can only close: the previous paragraph's quote runs on.
 
     ``"What I saw was horrendous. … They didn't know where to go.`` / ``Three women gave

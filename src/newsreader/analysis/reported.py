@@ -56,7 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
-_OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from"})
+# "as" too: "described the city as \"effectively in a state of exception\"" says what it called it
+_OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from", "as"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
@@ -101,10 +102,26 @@ def _negated(verb: Token) -> bool:
 
 
 def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
+    """The preposition of a phrasal cue ("reported on", "writes about"). Not a fronted one
+    (``On his blog Room 404, Ido Kenan reported on the comments``: the first "on" says where),
+    nor one whose object is the medium (``Kanyanja writes on his Facebook wall:``)."""
     for child in verb.children:
-        if child.dep_ == "prep" and (lemma, child.lower_) in PHRASAL_CUES:
+        if child.dep_ == "prep" and child.i > verb.i and (lemma, child.lower_) in PHRASAL_CUES:
+            target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if target is not None and target.lemma_.lower() in _MEDIA:
+                # "wrote on the 7th Eye blog about the role of the media": the topic hangs on the medium
+                topic = next(
+                    (g for g in target.children if g.dep_ == "prep" and (lemma, g.lower_) in PHRASAL_CUES), None
+                )
+                if topic is not None:
+                    return topic
+                continue
             return child
     return None
+
+
+# Where something is written, not what: "writes on his Facebook wall", "posted on her blog".
+_MEDIA = frozenset("wall blog page website site account timeline feed profile channel forum facebook twitter".split())
 
 
 def _clause_after_medium(cue: Token) -> Token | None:
@@ -207,6 +224,8 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = speaker_token(head, inside_quote)
     if speaker is not None and (not plausible_speaker(speaker) or inside_quote[speaker.i]):
         speaker = None
+    if speaker is None and noun.lemma_.lower() == "report":
+        speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None)
 
 
@@ -224,6 +243,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         if (child.dep_ == "ccomp" and lemma in REPORT_LEMMAS | CLAUSE_LEMMAS) or (
             child.dep_ == "xcomp" and lemma in XCOMP_LEMMAS
         ):
+            if _semicolon_between(child, cue):
+                continue
             comp = child
             break
     if comp is None and lemma in REPORT_LEMMAS:
@@ -235,7 +256,9 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
             hi = cue.left_edge.i - 1
         if comp.dep_ == "xcomp":  # "urged voters to boycott …": the addressee belongs to the content
             addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
-            on = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < comp.i), None)
+            on = next(  # "called on Cambodians to boycott …" ("on" a prep, or a particle)
+                (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i < comp.i), None
+            )
             if addressee is None and on is not None:  # "called on Cambodians to boycott …"
                 addressee = next((g for g in on.children if g.dep_ == "pobj"), None)
             if addressee is not None:
@@ -246,13 +269,24 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         sent = sentence_of(cue)
         lo, hi = sent.start, cue.left_edge.i - 1
         after = [t for t in cue.doc[cue.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        if len(after) >= 2 and hi - lo >= 1:  # "The plan, officials said, will cost more.": both sides
+        # "The plan, officials said, will cost more." / "This, he said, makes my job easier.": both
+        # sides (one word before is enough when it is the subject, not "Moreover, he said, …")
+        if len(after) >= 2 and (hi > lo or (hi == lo and cue.doc[lo].pos_ in ("PRON", "NOUN", "PROPN"))):
             hi, interposed = sent.end - 1, True
         elif cue.i < cue.head.i:
             return None
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+
+
+def _semicolon_between(clause: Token, cue: Token) -> bool:
+    """``Egyptians don't buy this claim; they wondered how …``: a clause before the cue and
+    across a semicolon is a sentence of its own that the parser hung on the cue, not what
+    the cue reports."""
+    if clause.i > cue.i:
+        return False
+    return any(t.text == ";" for t in cue.doc[clause.right_edge.i + 1 : cue.i])
 
 
 def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
@@ -262,13 +296,40 @@ def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
     sent = sentence_of(token)
     phrase_lo = token.i
     phrase_hi = max(token.subtree, key=lambda t: t.i).i if list(token.children) else source.right_edge.i
+    anchor = _parenthesised(token, sent)
+    if anchor is not None:  # "around 20,000 protesters (according to the police, or more than 25,000 …)"
+        return _make(token, source, anchor.left_edge.i, anchor.i, inside_quote, according=True)
     if phrase_lo - sent.start <= 1:  # "According to X, ..."
         lo, hi = phrase_hi + 1, sent.end - 1
-    elif sent.end - phrase_hi > 4:  # "The larger problem, according to Suleyman, is …": the sentence
-        lo, hi = sent.start, sent.end - 1
+    elif sent.end - phrase_hi > 4:  # "The larger problem, according to Suleyman, is …": the sentence,
+        lo, hi = sent.start, sent.end - 1  # the cue inside it
+        return _make(token, source, lo, hi, inside_quote, according=True, span_cue=True)
     else:  # "..., according to X."
         lo, hi = sent.start, phrase_lo - 1
     return _make(token, source, lo, hi, inside_quote, according=True)
+
+
+def _parenthesised(token: Token, sent: Span) -> Token | None:
+    """``around 20,000 protesters (according to the police, or more than 25,000 according to
+    the organization)``: inside parentheses, "according to" vouches for the figure or phrase
+    just before it, not for the sentence; that phrase's head, or None outside parentheses."""
+    doc = token.doc
+    opened = None
+    for k in range(token.i - 1, sent.start - 1, -1):
+        if doc[k].text == ")":
+            return None
+        if doc[k].text == "(":
+            opened = k
+            break
+    if opened is None:
+        return None
+    k = token.i - 1
+    while k > sent.start and (doc[k].text in ",(" or doc[k].dep_ == "cc"):
+        k -= 1
+    anchor = doc[k]
+    if anchor.is_punct or (k > opened and anchor.left_edge.i <= opened):
+        return None
+    return anchor
 
 
 def _after_dateline(doc: Doc, lo: int, hi: int) -> int:

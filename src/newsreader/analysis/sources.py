@@ -265,9 +265,10 @@ class SourceBook:
         return token
 
     def _embedded_subject(self, entity: Entity) -> bool:
-        """The subject of a reported clause ("confirmed [Krakowski had submitted ...]")."""
+        """The subject of a reported or relative clause ("confirmed [Krakowski had submitted
+        ...]", "Taylor noted that this is the third NIE [that the Roamer will be in]")."""
         root = self._root(entity)
-        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp")
+        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp", "relcl")
 
     def _main_subject_before(self, entity: Entity, limit: int) -> bool:
         """Another person is the main-clause subject of the entity's sentence."""
