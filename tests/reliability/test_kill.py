@@ -101,7 +101,9 @@ def test_sigkill_during_review_saves_twenty_times_loses_nothing_acknowledged(hom
         )
         assert child.stdout is not None
         line = child.stdout.readline().strip()
-        assert line == "ready", (line, child.stderr.read()[-2000:] if child.poll() is not None else "")
+        if line != "ready":  # the child ended (stdout closed): say how, with its stderr
+            child.wait(timeout=30)
+            assert line == "ready", (round_, child.returncode, line, child.stderr.read()[-2000:])
         acks, in_flight = 0, None
         target = rng.randint(1, 6)
         while acks < target:
