@@ -218,16 +218,15 @@ class DocumentDiff:
     def changed(self) -> bool:
         return bool(self.headline or self.quotes or self.numbers or self.sources or self.dates)
 
-    def summary(self) -> str:
+    def summary(self, *, brief: bool = False) -> str:
         """One line for ``newsreader versions``: ``headline changed; 1 number revised ($5.6
-        billion → $5.9 billion); 1 quote removed; 1 source named``."""
+        billion → $5.9 billion); 1 quote removed; 1 source named``. ``brief``: counts only,
+        comma-separated, for a header line (``1 number revised, 1 quote removed``)."""
         parts = []
         if self.headline:
             parts.append("headline changed")
         if self.numbers:
-            shown = ", ".join(f"{c.old.text} → {c.new.text}" for c in self.numbers[:2])
-            more = ", …" if len(self.numbers) > 2 else ""
-            parts.append(f"{_count(len(self.numbers), 'number')} revised ({shown}{more})")
+            parts.append(f"{_count(len(self.numbers), 'number')} revised{_examples(self.numbers, brief)}")
         for kind in ("reworded", "reattributed", "removed", "added"):
             n = sum(1 for q in self.quotes if q.kind == kind)
             if n:
@@ -237,12 +236,10 @@ class DocumentDiff:
             if n:
                 parts.append(f"{_count(n, 'source')} {kind}")
         if self.dates:
-            shown = ", ".join(f"{c.old.text} → {c.new.text}" for c in self.dates[:2])
-            more = ", …" if len(self.dates) > 2 else ""
-            parts.append(f"{_count(len(self.dates), 'date')} moved ({shown}{more})")
+            parts.append(f"{_count(len(self.dates), 'date')} moved{_examples(self.dates, brief)}")
         if not parts:
             return "text edited" if self.text_changed else "no change"
-        return "; ".join(parts)
+        return (", " if brief else "; ").join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -257,6 +254,14 @@ class DocumentDiff:
             "dates": _plain(self.dates),
             "text_changed": self.text_changed,
         }
+
+
+def _examples(changes: Sequence[NumberChange] | Sequence[DateChange], brief: bool) -> str:
+    """`` ($5.6 billion → $5.9 billion, …)``: the first two changes; nothing when ``brief``."""
+    if brief:
+        return ""
+    shown = ", ".join(f"{c.old.text} → {c.new.text}" for c in changes[:2])
+    return f" ({shown}{', …' if len(changes) > 2 else ''})"
 
 
 def _count(n: int, noun: str) -> str:

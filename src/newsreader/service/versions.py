@@ -452,22 +452,8 @@ def _most_like(text: str, claims: Sequence[Claim]) -> Claim | None:
 def brief(changes: diff.DocumentDiff) -> str:
     """What changed, in counts only, for a header line: ``1 number revised, 1 quote removed,
     1 source named`` (``text edited`` when only words outside quotes, numbers and dates did)."""
-    parts = ["headline changed"] if changes.headline else []
-    if changes.numbers:
-        parts.append(_count(len(changes.numbers), "number") + " revised")
-    for kind in ("reworded", "reattributed", "removed", "added"):
-        n = sum(1 for q in changes.quotes if q.kind == kind)
-        if n:
-            parts.append(f"{_count(n, 'quote')} {kind}")
-    for kind in ("named", "removed", "added"):
-        n = sum(1 for s in changes.sources if s.kind == kind)
-        if n:
-            parts.append(f"{_count(n, 'source')} {kind}")
-    if changes.dates:
-        parts.append(_count(len(changes.dates), "date") + " moved")
-    if not parts:
-        return "text edited" if changes.text_changed else "title or layout only"
-    return ", ".join(parts)
+    said = changes.summary(brief=True)
+    return "title or layout only" if said == "no change" else said
 
 
 @dataclass(frozen=True)
@@ -587,10 +573,6 @@ def change_places(compared: VersionDiff) -> list[ChangePlace]:
             )
         )
     return out
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _source_span(doc: Document, source_id: str, edited: list[tuple[int, int]]) -> tuple[int, int] | None:
