@@ -304,3 +304,27 @@ def test_a_moved_paragraph_is_no_change_and_a_new_headline_is(server, capsys):
     assert main(["versions", url, "--json"]) == 0
     summaries = [v["summary"] for v in json.loads(capsys.readouterr().out)["versions"]]
     assert summaries == ["first version", "no change", "headline changed"]  # ...but the move is no change
+
+
+def test_two_addresses_of_one_page_with_one_canonical_address_are_one_article(server, capsys):
+    def with_canonical(paragraphs, canonical):
+        html = article_html("Bridge repairs", paragraphs)
+        return html.replace(b"</head>", f'<link rel="canonical" href="{canonical}"></head>'.encode())
+
+    # The same story reached from the front page (?ref=home) and as its AMP copy.
+    server.routes["/story/123?ref=home"] = Route(with_canonical(V1, "/story/123"), content_type="text/html")
+    server.routes["/amp/story/123"] = Route(with_canonical(V2, "/story/123"), content_type="text/html")
+    read_input(server.url("/story/123") + "?ref=home")
+    read_input(server.url("/amp/story/123"))
+    assert main(["versions", server.url("/story/123"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["article"] == server.url("/story/123") and len(data["versions"]) == 2
+
+
+def test_a_canonical_address_names_an_article_only_on_its_own_site_and_not_the_front_page():
+    from newsreader.ingest.html import canonical_address
+
+    assert canonical_address("/a/story", "https://www.example.org/a/story?x=1") == "https://www.example.org/a/story"
+    assert canonical_address("https://example.org/", "https://example.org/a/story") is None  # every page's canonical
+    assert canonical_address("https://other.net/a/story", "https://example.org/a/story") is None  # syndicated
+    assert canonical_address(None, "https://example.org/a") is None

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
+from urllib.parse import urljoin, urlsplit
 
 from ..lazy import lazy_import
 from ..model.article import IngestError, normalize_text
@@ -61,6 +62,7 @@ class Extraction:
     published: str | None = None
     author: str | None = None
     site_name: str | None = None
+    canonical: str | None = None  # the page's <link rel="canonical"> (else og:url), absolute
 
 
 class _Trafilatura(TypedDict):
@@ -97,7 +99,22 @@ def extract_html(html: str, *, url: str | None = None, source: str = "html") -> 
         published=published,
         author=author,
         site_name=_first(meta.get("site_name"), traf["sitename"]),
+        canonical=canonical_address(meta.get("canonical_url"), url),
     )
+
+
+def canonical_address(canonical: str | None, url: str | None) -> str | None:
+    """The page's canonical address, made absolute, when it can name this article: on the
+    same site as ``url`` and not the site's front page (some sites give every page the
+    home page as canonical; a syndicated copy names another site's page)."""
+    if not canonical or not url:
+        return None
+    address = urljoin(url, canonical.strip())
+    here, there = urlsplit(url), urlsplit(address)
+    same_site = (here.hostname or "").removeprefix("www.") == (there.hostname or "").removeprefix("www.")
+    if there.scheme not in ("http", "https") or not same_site or there.path.strip("/") == "":
+        return None
+    return address
 
 
 # --------------------------------------------------------------------------- text

@@ -124,6 +124,7 @@ def article_from_html(
         text=ex.text,
         source=source,
         author=ex.author,
+        canonical=ex.canonical,
     )
 
 
@@ -198,6 +199,7 @@ def _keep(
         "title": article.title,
         "published": article.published,
         "author": article.author,
+        "canonical": article.canonical,
         "text": article.text,
     }
     page = FetchedPage(
@@ -226,6 +228,7 @@ def _from_cached(cached: FetchedPage, url: str, published: str | None) -> RawArt
             text=ex["text"],
             source=url,
             author=ex.get("author"),
+            canonical=ex.get("canonical"),
         )
     else:
         article = article_from_bytes(

@@ -45,6 +45,7 @@ class RawArticle:
     text: str
     source: str
     author: str | None = None  # from HTML metadata; not part of the document schema
+    canonical: str | None = None  # a web page's canonical address (versions are kept under it)
 
 
 def normalize_text(text: str) -> str:
