@@ -188,7 +188,12 @@ def article_from_response(
     )
     if pages is not None:
         _keep(pages, url, response, kind, article, notify)
-    return article if published is None else replace(article, published=published)
+    return replace(
+        article,
+        published=published or article.published,
+        etag=response.etag,
+        last_modified=response.last_modified,
+    )
 
 
 def _keep(

@@ -46,6 +46,8 @@ class RawArticle:
     source: str
     author: str | None = None  # from HTML metadata; not part of the document schema
     canonical: str | None = None  # a web page's canonical address (versions are kept under it)
+    etag: str | None = None  # a fetched page's validators, for the next conditional GET
+    last_modified: str | None = None
 
 
 def normalize_text(text: str) -> str:

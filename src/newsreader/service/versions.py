@@ -111,7 +111,9 @@ def record_fetch(article: RawArticle, url: str, notify: Callable[[str], None] | 
     if store is None:
         return
     with store:
-        found = record(store, [fetch_of(article, url=url, identity=article_identity(article.canonical or url))])
+        identity = article_identity(article.canonical or url)
+        fetch = fetch_of(article, url=url, identity=identity, etag=article.etag, last_modified=article.last_modified)
+        found = record(store, [fetch])
     if found and found[0][1] and found[0][0].n > 1 and notify:
         notify(f"{url}: changed since it was last fetched (version {found[0][0].n}; see `newsreader diff {url}`)")
 
