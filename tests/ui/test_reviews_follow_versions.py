@@ -31,6 +31,7 @@ async def test_a_later_version_opens_with_the_earlier_reviews_carried_and_flagge
     app = make_app(RawArticle("Bridge", "2024-05-01", NEW, "https://example.org/bridge"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # carried by the versions worker, off the UI thread
         await pilot.pause()
         shown = [n.message for n in app._notifications]
         assert any("1 carried" in m and "1 flagged (claim changed in version 2: review again)" in m for m in shown)

@@ -26,7 +26,6 @@ from ...model import Document, RawArticle
 from ...model.vocabulary import LAYERS
 from ...service.documents import open_document
 from ...service.review import ReviewSession, sentence_at
-from ...service.versions import carry_reviews
 from .. import render
 from ..bindings import bindings
 from ..widgets.article_body import ArticleBody
@@ -229,10 +228,6 @@ class ArticleScreen(VersionsLine, ReviewActions):
     def _load_reviews(self) -> None:
         if self.doc is None:
             return
-        if self.nr.reviews is not None:  # a later version: the earlier one's reviews follow the text
-            carried = carry_reviews(self.nr.reviews, self.doc, cache=self.nr.cache)
-            if carried is not None and carried.any:
-                self.notify(carried.summary(), timeout=8)
         self.session = ReviewSession(self.nr.reviews, self.doc, organisation=self.nr.config.organisation)
         if self.session.problem:
             self.notify(
@@ -509,3 +504,10 @@ class ArticleScreen(VersionsLine, ReviewActions):
         bar.close()
         self.query_one(ArticleBody).set_search([], -1)
         self.query_one(ArticleBody).focus()
+
+    def reviews_carried(self, summary: str) -> None:
+        """An earlier version's reviews were carried into this one (by the versions worker)."""
+        self.notify(summary, timeout=8)
+        if self.session is not None:
+            self.session.reload()
+            self._refresh_reviews()

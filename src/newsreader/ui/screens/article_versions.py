@@ -1,7 +1,9 @@
 """The article screen's part in article versions (issue 23): a header line when other
 versions of the article are kept, and ``V`` to see what changed.
 
-Once the document is in and the first frame is shown, a thread worker asks the version store where it stands
+Once the document is in and the first frame is shown, a thread worker carries your
+reviews of an earlier version into this one (``carry_reviews``: off the UI thread, like
+every version-store read) and asks the version store where it stands
 (``service.versions.place_of``; no store, or no other version: nothing is shown, and the
 store is not created for it). That may parse the other version, so it starts only after
 this one's analysis is done. ``V`` opens :class:`VersionDiffScreen` on the pair the line
@@ -56,11 +58,21 @@ class VersionsLine(Screen[None]):
     @work(thread=True, exclusive=True, group="versions", exit_on_error=False)
     def _find_versions(self, doc_id: str) -> None:
         try:
+            doc, reviews = self.doc, self.nr.reviews
+            if doc is not None and reviews is not None:  # a later version: your reviews follow the text
+                carried = version_service.carry_reviews(reviews, doc, cache=self.nr.cache)
+                if carried is not None and carried.any and not get_current_worker().is_cancelled:
+                    self.app.call_from_thread(self.reviews_carried, carried.summary())
             place = version_service.place_of(doc_id, self.nr.cache)
             if place is not None and not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show_versions, place)
         finally:
             self._versions_pending = False
+
+    def reviews_carried(self, summary: str) -> None:
+        """Reviews of an earlier version were carried into this one: say so (the article
+        screen also shows them)."""
+        self.notify(summary, timeout=8)
 
     def _show_versions(self, place: version_service.VersionPlace) -> None:
         self.version_place = place
