@@ -47,6 +47,7 @@ from .common import (
     PROG,
     Parser,
     UsageError,
+    color_stdout,
     error,
     max_bytes,
     notice,
@@ -332,7 +333,7 @@ def cmd_config() -> int:
     config = settings()
     path = config.path or config_path()
     state = "" if path.exists() else "  (not created yet: all defaults)"
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    color = color_stdout()
     dim, bold, reset = ("\x1b[2m", "\x1b[1m", "\x1b[0m") if color else ("", "", "")
     header = [
         f"# config file: {path}{state}",

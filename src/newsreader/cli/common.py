@@ -83,6 +83,11 @@ def max_bytes() -> int:
     return settings().max_bytes
 
 
+def color_stdout() -> bool:
+    """Whether stdout takes ANSI styles: a terminal, without NO_COLOR, not TERM=dumb."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 def error(message: str) -> None:
     print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
 

@@ -20,7 +20,7 @@ from ..service.feeds import find_feed
 from ..service.stores import open_feed_list, open_index, open_reviews
 from ..store import DocumentCache
 from ..store.index import LibraryIndex
-from .common import Parser, UsageError, inline, notice, one_line, progress, settings
+from .common import Parser, UsageError, color_stdout, inline, notice, one_line, progress, settings
 
 KINDS = ("person", "organization", "anonymous", "document", "unknown")
 
@@ -267,7 +267,7 @@ def _cmd_search(args: argparse.Namespace, index: LibraryIndex) -> int:
     if not hits:
         print(f"no matches for {one_line(query)}")
         return 0
-    bold, reset = ("\x1b[1m", "\x1b[0m") if _color() else ("", "")
+    bold, reset = ("\x1b[1m", "\x1b[0m") if color_stdout() else ("", "")
     for n, h in enumerate(hits, 1):
         print(f"{n:>3}. {one_line(h.title)}  {h.published or 'undated'}  [{h.doc_id[:12]}]")
         snippet = "".join(
@@ -298,10 +298,6 @@ def _reviews() -> Any:
 def _json(data: object) -> int:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return 0
-
-
-def _color() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, wide: int) -> None:

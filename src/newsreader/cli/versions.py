@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 
@@ -13,7 +12,7 @@ from ..service import versions as version_service
 from ..service.stores import open_reviews
 from ..store import DocumentCache
 from ..store.versions import VersionStore
-from .common import Parser, UsageError, max_bytes, notice, one_line, open_configured_cache, settings
+from .common import Parser, UsageError, color_stdout, max_bytes, notice, one_line, open_configured_cache, settings
 
 
 def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -134,7 +133,7 @@ def _cmd_diff(args: argparse.Namespace, store: VersionStore, cache: DocumentCach
             }
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    color = color_stdout()
     red, green, bold, reset = ("\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m") if color else ("", "", "", "")
     c = compared.changes
     print(f"{bold}{one_line(identity)}: version {compared.old.n} → {compared.new.n}{reset}")
