@@ -25,7 +25,9 @@ Metrics:
   predicted speaker text, its source's name/description or any text of the source's
   mentions (so "he" counts when it resolved to the right source).
 * indirect attributions (direct=false): same overlap matching, F1, and speaker
-  accuracy on the matches.
+  accuracy on the matches. These labels mark a reported statement by its whole clause,
+  quoted words and all; newsreader gives such a statement as one mixed quote whose
+  ``statement`` is that clause, so a mixed quote's statement is scored here too.
 * anonymous sources: predicted sources of kind ``anonymous`` against the labelled
   list; a match when the gold phrase (lower-cased) is a substring of the predicted
   source's name or description; one-to-one; precision and recall.
@@ -213,6 +215,8 @@ def ours(items):
 
         direct = [(q.start, q.end, texts(q)) for q in doc.quotes if q.direct]
         indirect = [(q.start, q.end, texts(q)) for q in doc.quotes if not q.direct]
+        statements = {(q.statement.start, q.statement.end): q for q in reversed(doc.quotes) if q.statement}
+        indirect += [(lo, hi, texts(q)) for (lo, hi), q in statements.items()]
         anonymous = [[s.name, s.description] for s in doc.sources if s.kind == "anonymous"]
         return direct, indirect, anonymous
 

@@ -41,7 +41,11 @@ def test_defense_official_is_a_second_anonymous_source(sample_doc):
 def test_named_sources(sample_doc):
     syrsky = source_named(sample_doc, "Oleksandr Syrsky")
     assert syrsky.kind == "person"
-    assert any(not q.direct and "intensive offensive" in q.text for q in quotes_of(sample_doc, syrsky))
+    # one mixed quote, the reported clause its statement (attribution._absorb)
+    offensive = [q for q in quotes_of(sample_doc, syrsky) if q.text == "intensive offensive"]
+    assert len(offensive) == 1 and offensive[0].mixed and offensive[0].statement is not None
+    assert offensive[0].statement.text.startswith("Russia has used North Korean troops")
+    assert not any(not q.direct and "intensive offensive" in q.text for q in sample_doc.quotes)
     zelensky = source_named(sample_doc, "Volodymyr Zelensky")
     assert any("North Korean soldiers on the battlefield" in q.text for q in quotes_of(sample_doc, zelensky))
     trump = source_named(sample_doc, "Donald Trump")

@@ -142,6 +142,38 @@ def test_a_fragment_inside_the_reporters_sentence_is_a_mixed_quote():
     assert quote.mixed and quote.speaker is not None and "Moss" in quote.speaker.text
 
 
+def test_a_mixed_quote_and_its_reported_statement_are_one_quote():
+    """Issue 21 item 6, "one quote of that speaker": ``Zelenskyy told a news conference that
+    Ukraine and the U.S. are "making progress" in reaching a deal.`` was a reported
+    statement plus a mixed quote inside it, two quotes for one thing said. Now the mixed
+    quote carries the whole clause as its ``statement``; the claim is still the sentence."""
+    doc = parse(
+        "Ukrainian President Volodymyr Zelenskyy told a news conference in Kyiv that Ukraine and "
+        'the U.S. are "making progress" in reaching a deal.'
+    )
+    [quote] = doc.quotes
+    assert quote.mixed and quote.text == "making progress"
+    assert quote.statement is not None
+    assert quote.statement.text == 'Ukraine and the U.S. are "making progress" in reaching a deal'
+    assert source_of(doc, quote).name == "Volodymyr Zelenskyy"
+    [claim] = doc.claims
+    assert claim.quote_ids == (quote.id,) and claim.source_id == quote.speaker.source_id
+
+
+def test_words_someone_else_is_named_for_leave_the_statement_alone():
+    """``The minister said the bill would pass, though critics have called it "a giveaway
+    …"``: the quoted words are the critics', so the minister's reported statement stays its
+    own and the words are not hers."""
+    doc = parse(
+        "Agriculture Minister Jane Moss said the bill would pass next week, though critics have "
+        'called it "a giveaway to the biggest farms in the country".'
+    )
+    [statement] = [q for q in doc.quotes if not q.direct]
+    assert statement.text.startswith("the bill would pass") and "Moss" in statement.speaker.text
+    [words] = [q for q in doc.quotes if q.mixed]
+    assert words.statement is None and words.speaker.text == "critics"
+
+
 def test_a_quote_that_stands_alone_is_not_mixed():
     for text in (
         '"We will win this vote," Agriculture Minister Jane Moss said.',

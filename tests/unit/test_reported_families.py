@@ -70,6 +70,43 @@ def one(text: str, cue: str):
             "conspiring with foreign powers",
             "The government",
         ),
+        # cognition: "feel" (invented after a Global Voices sentence)
+        (
+            "Many residents feel the council failed them when the river flooded.",
+            "feel",
+            "the council failed them when the river flooded",
+            "Many residents",
+        ),
+        # "remind" and "inform" tell someone something
+        (
+            "The minister reminds voters this is not the first time fuel has run short.",
+            "reminds",
+            "this is not the first time fuel has run short",
+            "The minister",
+        ),
+        # "report" with a noun-phrase object
+        (
+            "Ukrainian officials reported damage in five regions of the country.",
+            "reported",
+            "damage in five regions of the country",
+            "Ukrainian officials",
+        ),
+        # "citing" gives the grounds someone stated
+        (
+            "The court refused the request, citing the severity of the case.",
+            "citing",
+            "the severity of the case",
+            "The court",
+        ),
+        # "admit" / "deny" with a gerund
+        (
+            "The minister denied having met the lobbyists before the vote.",
+            "denied",
+            "having met the lobbyists before the vote",
+            "The minister",
+        ),
+        # what someone calls something: object and name together
+        ("Imran calls this a redundant activity.", "calls", "this a redundant activity", "Imran"),
     ],
 )
 def test_reported_family(text, cue, content, speaker):
@@ -155,8 +192,10 @@ def test_an_object_the_parser_split_at_a_preposition_is_whole():
 def test_described_as_keeps_what_it_was_called():
     """``The blog … described the city as "effectively in a state of exception"``: the "as"
     part is what was said, not only "the city"."""
-    quote = one('The blog Legal Notes described the city as "effectively in a state of exception".', "described")
-    assert quote.text.startswith("the city as")
+    doc = parse('The blog Legal Notes described the city as "effectively in a state of exception".')
+    (quote,) = doc.quotes  # the quoted words and the statement around them are one mixed quote
+    assert quote.mixed and quote.cue is not None and quote.cue.text == "described"
+    assert quote.statement is not None and quote.statement.text.startswith("the city as")
 
 
 def test_a_clause_across_a_semicolon_is_not_the_content():
@@ -199,3 +238,25 @@ def test_reports_of_speak_for_themselves():
     the reports are the source (a document head noun), not nobody."""
     quote = one("The march was followed by reports of new attacks on a bar in the capital.", "reports")
     assert quote.speaker is not None and quote.speaker.text.startswith("reports")
+
+
+def test_the_speakers_next_act_is_not_the_content():
+    """``The commission agrees the case was circumstantial at best and warns phone users …``:
+    the parser hangs "warns" on the reported clause; it is what the commission does next."""
+    quote = one(
+        "The Office of the National Broadcasting and Telecommunications Commission agrees the case was "
+        "circumstantial at best and warns mobile phone users to be especially mindful of their phone activity.",
+        "agrees",
+    )
+    assert quote.text == "the case was circumstantial at best"
+
+
+def test_deny_that_refuses_says_nothing():
+    """``the Court of Appeals repeatedly denied Ampon bail``: refusing bail is no statement."""
+    doc = parse("While in custody, the Court of Appeals repeatedly denied Ampon bail.")
+    assert reported(doc) == []
+
+
+def test_a_verb_that_only_calls_something_names_nothing():
+    """``The mayor called a meeting for Tuesday``: no name given, nothing reported."""
+    assert reported(parse("The mayor called a meeting for Tuesday.")) == []

@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Term
+from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
 from .claims import group_claims, outlet_claims, sentence_table
 from .cues import ACCORDING
 from .paragraphs import paragraphs
@@ -78,7 +78,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         direct.append(
             _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
         )
-    records = sorted(direct, key=lambda r: r.start) + _distinct(reported)
+    records = sorted(direct, key=lambda r: r.start) + _absorb(direct, _distinct(reported))
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
     return quotes, sources, claims, terms
@@ -121,6 +121,37 @@ def _block_quotes(
         record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
+
+
+def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:
+    """A reported statement with quoted words inside is one mixed quote of its speaker, not
+    two quotes: ``Zelenskyy told a news conference that Ukraine and the U.S. are "making
+    progress" in reaching a deal`` -> the mixed quote "making progress", whose ``statement``
+    is the whole reported clause. The words take the statement's speaker when they have none
+    of their own; words another speaker is named for leave the statement as it is."""
+    kept = []
+    for record in reported:
+        words = [
+            m
+            for m in direct
+            if m.mixed
+            and record.start <= m.start
+            and m.end <= record.end + 1
+            and (m.speaker is None or record.speaker is None or _same_speaker(m, record))
+        ]
+        if not words:
+            kept.append(record)
+            continue
+        for m in words:
+            m.statement = (record.start, record.end)
+            if m.speaker is None and record.speaker is not None:
+                m.speaker, m.speaker_span, m.cue, m.inherited = record.speaker, record.speaker_span, record.cue, False
+    return kept
+
+
+def _same_speaker(a: Attribution, b: Attribution) -> bool:
+    assert a.speaker is not None and b.speaker is not None
+    return a.speaker.i == b.speaker.i or a.speaker_span == b.speaker_span
 
 
 def _distinct(reported: list[Attribution]) -> list[Attribution]:
@@ -476,6 +507,9 @@ def _assemble(
                 speaker=speaker,
                 cue=cue,
                 mixed=r.mixed,
+                statement=Statement(r.statement[0], r.statement[1], text[r.statement[0] : r.statement[1]])
+                if r.statement
+                else None,
             )
         )
 

@@ -15,7 +15,7 @@ SPEECH_LEMMAS = frozenset(
     testify reveal stress emphasise emphasize caution concede disclose indicate mention
     promise pledge vow boast predict proclaim reiterate repeat affirm charge counter
     quip joke describe call threaten agree disagree announce observe point opine express
-    think brand label dub
+    think brand label dub remind inform
     """.split()
 )
 
@@ -34,7 +34,7 @@ CLAUSE_LEMMAS = frozenset(
     """
     believe think fear hope expect find show discover worry reckon doubt wonder
     recommend propose demand decide signal assure instruct recognize recognise realize realise
-    estimate calculate forecast project suspect hint imply contend acknowledge
+    estimate calculate forecast project suspect hint imply contend acknowledge feel
     """.split()
 )
 
@@ -43,7 +43,7 @@ CLAUSE_LEMMAS = frozenset(
 XCOMP_LEMMAS = frozenset(
     """
     claim promise pledge vow threaten want urge ask call order demand instruct expect plan
-    offer hope commit advise appeal warn tell propose agree
+    offer hope commit advise appeal warn tell propose agree admit deny
     """.split()
 )
 
@@ -54,7 +54,7 @@ OBJECT_LEMMAS = frozenset(
     deny reject condemn criticize criticise praise defend dismiss blame accuse demand
     announce confirm describe repeat deplore denounce slam dispute admit allege
     predict urge applaud hail laud decry lament refute rebut order note stress liken
-    implicate justify propose suggest doubt mention highlight
+    implicate justify propose suggest doubt mention highlight report cite
     """.split()
 )
 

@@ -63,6 +63,10 @@ _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
 # Verbs through which a noun cue's owner speaks: "X raised concerns over …".
 _VOICING = frozenset({"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share"})
+# Verbs that name something as something: "X calls this a redundant activity".
+_NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
+# What "deny" refuses rather than disputes: "denied him bail", "denied the request".
+_REFUSED = frozenset("bail access entry visa permission request application appeal licence license passage".split())
 _DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
 _LEAD = frozenset({"that", ",", ":", "-", "\u2014", "\u2013"})
 
@@ -86,6 +90,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _complement(token, lemma, inside_quote)
                 if record is None and (lemma in OBJECT_LEMMAS or _phrasal_prep(token, lemma) is not None):
                     record = _object(token, lemma, inside_quote)
+                if record is None and lemma in _NAMING:
+                    record = _naming(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
             record = _noun_cue(token, inside_quote)
         if record is not None:
@@ -156,6 +162,10 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
         target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     else:
         target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if lemma == "deny" and (
+            any(c.dep_ == "dative" for c in cue.children) or (target is not None and target.lemma_.lower() in _REFUSED)
+        ):
+            return None  # "the court denied Ampon bail": refused him something, said nothing
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
         if of is not None and lemma in ("accuse", "blame", "suspect", "criticize", "criticise", "praise"):
             target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), target)
@@ -165,6 +175,20 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     for sibling in cue.children:  # "ordered a temporary halt | to plans to pull …": the parser's
         if sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:  # split object
             hi = sibling.right_edge.i
+    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
+
+
+def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``Imran calls this a redundant activity``, ``Some people call this decision a triumph
+    of justice``: what the speaker calls something, object and name together. Only with
+    both (``called a meeting`` names nothing)."""
+    if _negated(cue):
+        return None
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    name = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if target is None or name is None or name.i < target.i:
+        return None
+    lo, hi = target.left_edge.i, name.right_edge.i
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
 
 
@@ -265,6 +289,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
                 lo = min(lo, addressee.left_edge.i)
         elif lemma not in _QUESTIONS and _open_question(comp):
             return None  # "to determine how often …": an open question, nobody's statement
+        else:
+            hi = _before_speakers_next_act(cue, comp, hi)
     elif lemma in REPORT_LEMMAS and cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         sent = sentence_of(cue)
         lo, hi = sent.start, cue.left_edge.i - 1
@@ -278,6 +304,28 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+
+
+def _before_speakers_next_act(cue: Token, comp: Token, hi: int) -> int:
+    """``The commission agrees the case was circumstantial at best and warns phone users to
+    be mindful``: the parser hangs "warns" on the reported clause, but it is the speaker's
+    next act. A conjunct of the clause's verb with no subject of its own ends the content
+    when it is a cue itself, or when it takes the cue's tense and the clause's verb does
+    not (agrees … was … warns)."""
+    for conj in comp.children:
+        if conj.dep_ != "conj" or conj.i <= comp.i or conj.pos_ != "VERB" or conj.i > hi:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            continue
+        lemma = conj.lemma_.lower()
+        cue_like = lemma in _CLAUSE_CUES or lemma in OBJECT_LEMMAS
+        if cue_like or (conj.tag_ == cue.tag_ and comp.tag_ != cue.tag_):
+            cut = conj.left_edge.i - 1
+            doc = cue.doc
+            while cut > comp.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
+                cut -= 1
+            return min(hi, cut)
+    return hi
 
 
 def _semicolon_between(clause: Token, cue: Token) -> bool:

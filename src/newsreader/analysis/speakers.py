@@ -38,6 +38,7 @@ class Attribution:
     speaker_span: tuple[int, int] | None = None
     inherited: bool = False  # speaker taken from the previous paragraph's quote
     mixed: bool = False  # a quoted fragment inside the reporter's sentence
+    statement: tuple[int, int] | None = None  # a mixed quote's reported clause (attribution._absorb)
 
 
 def is_cue(token: Token) -> bool:

@@ -20,6 +20,7 @@ from .document import (
     SchemaError,
     Source,
     Speaker,
+    Statement,
     Term,
     text_id,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "SchemaError",
     "Source",
     "Speaker",
+    "Statement",
     "Term",
     "Verdict",
     "claim_for",

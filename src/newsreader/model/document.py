@@ -75,6 +75,16 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """The reported statement a mixed quote's words belong to (``said the plan was "a
+    disaster"`` -> ``the plan was "a disaster"``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Quote:
     """A direct (quoted) or indirect (reported) statement, with speaker and cue."""
 
@@ -88,6 +98,9 @@ class Quote:
     # A quoted fragment inside the reporter's own sentence (``said the plan was "a
     # disaster"``): the speaker's words, but not a stand-alone utterance. Always direct.
     mixed: bool = False
+    # For a mixed quote, the whole reported statement it sits in, when one was found: one
+    # quote of that speaker, not a quote plus a reported statement around it.
+    statement: Statement | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +254,8 @@ class Document:
                 yield "speaker", q.speaker.start, q.speaker.end, q.speaker.text
             if q.cue is not None:
                 yield "cue", q.cue.start, q.cue.end, q.cue.text
+            if q.statement is not None:
+                yield "statement", q.statement.start, q.statement.end, q.statement.text
         for s in self.sources:
             for m in s.mentions:
                 yield "mention", m.start, m.end, None
@@ -275,6 +290,7 @@ def _plain(obj: Any) -> Any:
 def _quote(q: dict[str, Any]) -> Quote:
     speaker = q.get("speaker")
     cue = q.get("cue")
+    statement = q.get("statement")
     return Quote(
         id=q["id"],
         start=q["start"],
@@ -284,6 +300,7 @@ def _quote(q: dict[str, Any]) -> Quote:
         speaker=Speaker(**speaker) if speaker is not None else None,
         cue=Cue(**cue) if cue is not None else None,
         mixed=bool(q.get("mixed", False)),
+        statement=Statement(**statement) if statement is not None else None,
     )
 
 

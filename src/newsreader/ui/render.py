@@ -102,6 +102,8 @@ def layer_marks(doc: Document, layers: Iterable[str], pal: Palette) -> list[Mark
     if "quotes" in enabled:
         quote_style = pal.bg("nr-quote")
         marks += [Mark(q.start, q.end, quote_style, "quotes") for q in doc.quotes if q.end > q.start]
+        # a mixed quote's reported statement reads as reported speech, as it would on its own
+        marks += [Mark(q.statement.start, q.statement.end, quote_style, "quotes") for q in doc.quotes if q.statement]
         # Terms (scare quotes, titles, nicknames) are nobody's words: a quiet italic, no tint.
         marks += [Mark(t.start, t.end, Style(italic=True), "quotes") for t in doc.terms if t.end > t.start]
     if "entities" in enabled:
