@@ -54,3 +54,17 @@ def test_a_family_name_first_is_the_person_it_heads():
     assert names[("Sok", "PERSON")] == "Sok Eysan" and names[("Sen", "PERSON")] == "Hun Sen"
     ambiguous = canonical_names([("Kem Sokha", "PERSON"), ("Kem Monovithya", "PERSON"), ("Kem", "PERSON")])
     assert ambiguous[("Kem", "PERSON")] == "Kem"
+
+
+def test_a_name_misspelt_once_is_the_name_used_more():
+    """VOA: ``Hieng Hoeun, 48, owns one of those enterprises`` … ``Hieng Hoeum`` once."""
+    names = [("Hieng Hoeun", "PERSON"), ("Hieng Hoeum", "PERSON"), ("Hieng Hoeun", "PERSON"), ("Hoeun", "PERSON")]
+    result = canonical_names(names)
+    assert {result[n] for n in names} == {"Hieng Hoeun"}
+
+
+def test_names_a_letter_apart_in_a_short_or_first_letter_stay_apart():
+    """ "Jon Smith" and "Jan Smith", "Linda Marks" and "Linda Parks" may be two people."""
+    names = [("Jon Smith", "PERSON"), ("Jan Smith", "PERSON"), ("Linda Marks", "PERSON"), ("Linda Parks", "PERSON")]
+    result = canonical_names(names)
+    assert all(result[n] == n[0] for n in names)

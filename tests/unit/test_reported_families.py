@@ -260,3 +260,26 @@ def test_deny_that_refuses_says_nothing():
 def test_a_verb_that_only_calls_something_names_nothing():
     """``The mayor called a meeting for Tuesday``: no name given, nothing reported."""
     assert reported(parse("The mayor called a meeting for Tuesday.")) == []
+
+
+def test_an_organisation_noun_before_the_name_is_that_organisation():
+    """``In March the charity Oxfam International gave a dire warning in a press release:``
+    introduced Oxfam's words as "the charity"'s: the speaker is Oxfam International (the
+    tagger calls it a place). Only a name right after the noun: ``The Israeli government
+    has declared the Gaza Strip …`` is not the Gaza Strip speaking."""
+    doc = parse("The charity Oxfam International said the number of hungry people had doubled since 2009.")
+    [quote] = reported(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Oxfam International"
+
+
+def test_a_group_noun_before_a_list_of_names_stays_the_group():
+    """``The opposition parties, PML-N and PTI, are asking the Prime Minister to resign``."""
+    doc = parse("The opposition parties, PML-N and PTI, are asking the Prime Minister to resign as soon as possible.")
+    [quote] = reported(doc)
+    assert quote.speaker is not None and quote.speaker.text == "The opposition parties"
+
+
+def test_a_place_further_on_is_not_the_organisation_noun_named():
+    doc = parse('The Israeli government has declared the Gaza Strip an "enemy entity" after the rocket fire.')
+    [quote] = doc.quotes
+    assert quote.speaker is not None and quote.speaker.text == "The Israeli government"

@@ -52,9 +52,11 @@ def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], st
     one-word PERSON that is no one's tail but heads one longer name takes it ("Sok" ->
     "Sok Eysan": family name first).
     Ambiguous short names ("Smith" with both "John Smith" and "Jane Smith") stay as they are.
+    A PERSON name misspelt once is the name the article uses more (:func:`_misspelt`).
     """
+    respelt = _misspelt(mentions)
     result: dict[tuple[str, str], str] = {}
-    distinct = sorted(set(mentions), key=lambda m: -len(m[0]))
+    distinct = sorted(set(respelt), key=lambda m: -len(m[0]))
     for name, label in distinct:
         result[(name, label)] = name
         if label not in ("PERSON", "ORG"):
@@ -75,4 +77,44 @@ def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], st
                     fuller.add(result.get((other, other_label), other))
         if len(fuller) == 1:
             result[(name, label)] = fuller.pop()
+    for original, spelt in zip(mentions, respelt):
+        result[original] = result[spelt]
     return result
+
+
+def _misspelt(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``Hieng Hoeun, 48, owns one of those enterprises`` … ``Hieng Hoeum said``: two
+    PERSON names of two or more words that differ by one letter inside one word of five or
+    more letters (not its first) are one person, spelt as the article spells it more often
+    (the earlier spelling on a tie). Returns the mentions, each variant respelt."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        counts[m] = counts.get(m, 0) + 1
+    people = [m for m in counts if m[1] == "PERSON" and len(m[0].split()) >= 2]
+    first = {m: i for i, m in reversed(list(enumerate(mentions)))}
+    respell: dict[tuple[str, str], tuple[str, str]] = {}
+    for a in people:
+        for b in people:
+            if a == b or not _one_letter_apart(a[0], b[0]):
+                continue
+            if (counts[b], -first[b]) > (counts[a], -first[a]):
+                respell[a] = b
+    return [respell.get(m, m) for m in mentions]
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    if len(x) == len(y):
+        return sum(1 for p, q in zip(x, y) if p != q) == 1
+    short, long = sorted((x, y), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:k] + long[k + 1 :] == short for k in range(1, len(long)))

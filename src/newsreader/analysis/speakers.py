@@ -23,6 +23,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "dobj", "pcomp", "prep", "pobj"})
 _RIGHT_KEEP = frozenset({"prep", "compound", "flat", "nmod", "pobj", "amod", "nummod"})
 _PASSIVE_REPORT = SPEECH_LEMMAS | {"quote", "believe", "expect", "understand"}
+# What the tagger may call an organisation's name ("the charity Oxfam International": LOC).
+_ORG_NAMES = ("ORG", "LOC", "GPE", "NORP", "FAC")
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
@@ -55,17 +57,22 @@ def speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None:
 def _named(token: Token, cue: Token) -> Token:
     """``said observer and UK Independence Party member Richard Wood``, ``asked observer
     Emmanuel Dupuy, president of …``: the role noun the parser made the subject is followed
-    by the name of the person it describes; the name is the speaker."""
+    by the name of the person it describes; the name is the speaker. So with an
+    organisation noun and the organisation's name: ``the charity Oxfam International gave
+    a dire warning``."""
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
     doc = token.doc
+    labels = _ORG_NAMES if token.lemma_.lower() in ORGANIZATION_NOUNS else ("PERSON",)
     for j in range(token.i + 1, min(token.i + 8, len(doc))):
         other = doc[j]
-        if other.is_punct and other.text != "," or other.is_space:
-            break
-        if other.ent_type_ == "PERSON" and other.pos_ == "PROPN":
+        if other.is_punct and (other.text != "," or labels is _ORG_NAMES) or other.is_space:
+            break  # (a comma leads to a list for a group: "The opposition parties, PML-N and PTI")
+        if labels is _ORG_NAMES and j > token.i + 1:
+            break  # the organisation's name follows its noun at once: "the charity Oxfam"
+        if other.ent_type_ in labels and other.pos_ == "PROPN":
             end = j
-            while end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I":
+            while end + 1 < len(doc) and doc[end + 1].ent_type_ in labels and doc[end + 1].ent_iob_ == "I":
                 end += 1
             name = doc[end]
             if name.head.i in (token.i, cue.i) or token.head.i == name.i or name.dep_ in ("conj", "appos"):
