@@ -64,3 +64,26 @@ def test_a_quote_across_wrapped_lines_is_one_quote_with_its_speaker():
     [quote] = [q for q in doc.quotes if q.direct]
     assert quote.text.startswith("This is") and quote.text.rstrip(",").endswith("generation")
     assert quote.speaker is not None and "Ruiz" in quote.speaker.text
+
+
+def test_the_parser_reads_a_wrapped_line_as_one_line():
+    """VOA wire copy wrapped at ~70 characters: ``brought 104 deportees, according to media`` /
+    ``reports.`` The parse joins the wrap (same offsets), so the source is "media reports";
+    the document keeps its newlines and every span its exact text."""
+    from newsreader.analysis.pipeline import parse_text
+
+    text = (
+        "The first flight landed in the morning after a long delay at the base\n"
+        "near the border, and officials met it on the runway.\n\n"
+        "The military aircraft, which landed amid tight security, brought 104\n"
+        "deportees, according to media\n"
+        "reports.\n\n"
+        "Another flight is due next week, the officials said in a short statement.\n"
+    )
+    joined = parse_text(text)
+    assert len(joined) == len(text) and "media reports" in joined and "\n\n" in joined
+    doc = parse_article(RawArticle(title="Deportees", published="2025-01-24", text=text, source="<test>"))
+    assert doc.text == text and doc.span_errors() == []
+    [quote] = [q for q in doc.quotes if q.cue is not None and q.cue.text == "according to"]
+    assert quote.text.startswith("The military aircraft, which landed") and quote.text.endswith("deportees")
+    assert quote.speaker is not None and quote.speaker.text == "media\nreports"

@@ -283,3 +283,19 @@ def test_a_place_further_on_is_not_the_organisation_noun_named():
     doc = parse('The Israeli government has declared the Gaza Strip an "enemy entity" after the rocket fire.')
     [quote] = doc.quotes
     assert quote.speaker is not None and quote.speaker.text == "The Israeli government"
+
+
+def test_a_relative_clause_inside_the_content_is_not_a_comment():
+    """``The military aircraft, which landed amid tight security, brought 104 deportees,
+    according to media reports``: the "which" clause ends before the content does; only a
+    trailing one (``…within hours, which has triggered fears``) is the outlet's comment."""
+    doc = parse(
+        "The military aircraft, which landed amid tight security, brought 104 deportees, according to media reports."
+    )
+    [quote] = reported(doc)
+    assert quote.text == "The military aircraft, which landed amid tight security, brought 104 deportees"
+    doc = parse(
+        "The strike cut power to the city within hours, which has triggered fears of a blackout, officials said."
+    )
+    [quote] = reported(doc)
+    assert quote.text == "The strike cut power to the city within hours"

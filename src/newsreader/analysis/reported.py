@@ -391,9 +391,14 @@ def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
 
 
 def _before_comment(doc: Doc, lo: int, hi: int) -> int:
-    """Cut the outlet's ", which …" comment: "… within hours, which has triggered fears"."""
+    """Cut the outlet's ", which …" comment: "… within hours, which has triggered fears".
+    Not a relative clause that ends before the content does: "The military aircraft, which
+    landed amid tight security, brought 104 deportees, according to media reports"."""
     for j in range(lo + 1, hi):
         if doc[j].text == "," and doc[j + 1].lower_ == "which":
+            clause = doc[j + 1].head
+            if clause.dep_ == "relcl" and clause.right_edge.i + 2 < hi:
+                continue
             return j - 1
     return hi
 
