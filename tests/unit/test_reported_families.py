@@ -299,3 +299,35 @@ def test_a_relative_clause_inside_the_content_is_not_a_comment():
     )
     [quote] = reported(doc)
     assert quote.text == "The strike cut power to the city within hours"
+
+
+def test_a_clause_subject_the_parser_took_for_an_object():
+    """``CPP figures show voters' second most popular choice was …``: "voters'" starts the
+    clause; after "told", the object is whom the speaker addressed."""
+    quote = one("CPP figures show voters’ second most popular choice was to spoil their ballots.", "show")
+    assert quote.text == "voters’ second most popular choice was to spoil their ballots"
+    quote = one("The minister told reporters the plan was dead.", "told")
+    assert quote.text == "the plan was dead"
+
+
+def test_the_speakers_next_statement_ends_the_content():
+    """VOA: ``…, saying that any path to economic development necessitates resource
+    exploitation, saying, "The mountains will be gone …"``: the second "saying" has content
+    of its own (the direct quote)."""
+    doc = parse(
+        "Muong Neoun brushed off concerns over the rapid environmental changes in his district, saying that any "
+        "path to economic development necessitates resource exploitation, saying, “The mountains will be gone in "
+        "100 or 200 years, but they will be transformed into cement for construction.”"
+    )
+    texts = [q.text for q in reported(doc)]
+    assert "any path to economic development necessitates resource exploitation" in texts
+
+
+def test_an_object_split_by_a_time_word_is_whole():
+    """``ordered a second temporary pause Wednesday on President Donald Trump's executive order``."""
+    quote = one(
+        "A U.S. federal judge ordered a second temporary pause Wednesday on President Donald Trump's executive "
+        "order seeking to end birthright citizenship.",
+        "ordered",
+    )
+    assert quote.text.startswith("a second temporary pause Wednesday on President Donald Trump's executive order")

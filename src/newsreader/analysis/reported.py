@@ -58,6 +58,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
 # "as" too: "described the city as \"effectively in a state of exception\"" says what it called it
 _OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from", "as"})
+# Verbs whose object is whom they address: "told reporters the plan was dead".
+_ADDRESSED = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "advise", "instruct", "urge", "promise"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
@@ -172,8 +174,11 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if target is None or target.pos_ == "PRON":
         return None
     lo, hi = target.left_edge.i, target.right_edge.i
-    for sibling in cue.children:  # "ordered a temporary halt | to plans to pull …": the parser's
-        if sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:  # split object
+    for sibling in sorted(cue.children, key=lambda c: c.i):  # "ordered a temporary halt | to plans to
+        # pull …": the parser's split object, also across a time word ("a second pause Wednesday on …")
+        if sibling.dep_ == "npadvmod" and sibling.i == hi + 1 and sibling.ent_type_ in ("DATE", "TIME"):
+            hi = sibling.right_edge.i
+        elif sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:
             hi = sibling.right_edge.i
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
 
@@ -276,6 +281,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     interposed = False
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
+        lo = _subject_taken_for_object(cue, lemma, comp, lo)
         if lo <= cue.i <= hi:  # the complement wraps the cue: keep the side before it
             hi = cue.left_edge.i - 1
         if comp.dep_ == "xcomp":  # "urged voters to boycott …": the addressee belongs to the content
@@ -304,6 +310,18 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+
+
+def _subject_taken_for_object(cue: Token, lemma: str, comp: Token, lo: int) -> int:
+    """``CPP figures show voters' second most popular choice was to spoil their ballots``:
+    the parser makes "voters" the object of "show" and starts the clause after it. Right
+    before a clause, the object of a verb that has no addressee is the clause's subject."""
+    if comp.dep_ != "ccomp" or lemma in _ADDRESSED or comp.i < cue.i:
+        return lo
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.right_edge.i + 1 == lo and child.i > cue.i:
+            return child.left_edge.i
+    return lo
 
 
 def _before_speakers_next_act(cue: Token, comp: Token, hi: int) -> int:
@@ -404,12 +422,17 @@ def _before_comment(doc: Doc, lo: int, hi: int) -> int:
 
 
 def _before_next_attribution(cue: Token, lo: int, hi: int) -> int:
-    """Stop before a second speaker's clause: "… were killed, while local witnesses said …"."""
+    """Stop before a second speaker's clause: "… were killed, while local witnesses said …",
+    or before the speaker's next statement: "…, saying …"."""
     doc = cue.doc
     for k in range(lo + 1, hi + 1):
         token = doc[k]
         if token.i == cue.i or token.pos_ != "VERB" or token.lemma_.lower() not in REPORT_LEMMAS:
             continue
+        if token.tag_ == "VBG" and doc[k - 1].text == "," and k - 2 >= lo:
+            # "… necessitates resource exploitation, saying, "The mountains will be gone"": the
+            # speaker's next statement, with its own content
+            return k - 2
         if token.dep_ not in ("advcl", "conj") or token.head.i == cue.i:
             continue
         if any(c.dep_ == "nsubj" for c in token.children):
