@@ -331,3 +331,41 @@ def test_an_object_split_by_a_time_word_is_whole():
         "ordered",
     )
     assert quote.text.startswith("a second temporary pause Wednesday on President Donald Trump's executive order")
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        # a noun cue with an owner and an infinitive
+        (
+            "Officials' threats to withhold public services from those who did not vote played a part.",
+            "threats",
+            "to withhold public services from those who did not vote",
+            "Officials'",
+        ),
+        # "X's message is that …"
+        (
+            "Hun Sen's message to voters is that a vote for the CPP is a vote for peace and stability.",
+            "message",
+            "a vote for the CPP is a vote for peace and stability",
+            "Hun Sen's",
+        ),
+        # "demand for …", its owner a modifier
+        (
+            "Zelenskyy rejected the U.S. demand for half of Ukraine's rare earth mineral supplies.",
+            "demand",
+            "half of Ukraine's rare earth mineral supplies",
+            "U.S.",
+        ),
+    ],
+)
+def test_noun_cues_with_an_owner(text, cue, content, speaker):
+    quote = one(text, cue)
+    assert quote.text == content
+    assert quote.speaker is not None and quote.speaker.text.startswith(speaker.rstrip("'s").rstrip("'"))
+
+
+def test_a_noun_cue_without_an_owner_reports_nothing():
+    """``Threats of violence against people supporting the campaign`` are no one's words."""
+    doc = parse("Threats of violence against people supporting the campaign grew in the last week.")
+    assert reported(doc) == []

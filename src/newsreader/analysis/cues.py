@@ -99,8 +99,12 @@ NOUN_CUES = frozenset(
     claim report allegation accusation fear concern warning promise belief suggestion
     assertion demand call request pledge insistence contention
     expectation prediction assurance denial charge complaint
+    threat message criticism conclusion suspicion plea appeal vow argument finding
     """.split()
 )
+# Of those, the ones that report something only with an owner ("Officials' threats to
+# withhold services", "Hun Sen's message is that …"); "threats of violence" reports nothing.
+OWNED_NOUN_CUES = frozenset("threat message criticism conclusion suspicion plea appeal vow argument finding".split())
 
 # Pronouns a speaker mention may be, by what they can refer back to.
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})

@@ -35,6 +35,7 @@ from .cues import (
     ACCORDING,
     CLAUSE_LEMMAS,
     NOUN_CUES,
+    OWNED_NOUN_CUES,
     OBJECT_LEMMAS,
     PASSIVE_LEMMAS,
     PHRASAL_CUES,
@@ -58,6 +59,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
 # "as" too: "described the city as \"effectively in a state of exception\"" says what it called it
 _OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from", "as"})
+# Noun cues whose content may follow "for": "the U.S. demand for half of its minerals".
+_ASKING = frozenset({"demand", "call", "request", "plea", "appeal"})
 # Verbs whose object is whom they address: "told reporters the plan was dead".
 _ADDRESSED = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "advise", "instruct", "urge", "promise"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
@@ -227,6 +230,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     to …``; the speaker a possessor (``his``, ``the party's``), a "by" phrase, or the subject
     of the verb that voices it (``X raised concerns over …``), else nobody."""
     content = None
+    lemma = noun.lemma_.lower()
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and (
             any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
@@ -234,11 +238,23 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         ):
             content = child
             break
-        if child.dep_ == "prep" and child.lower_ in ("of", "about", "over", "on"):
+        if child.dep_ == "prep" and (
+            child.lower_ in ("of", "about", "over", "on") or (child.lower_ == "for" and lemma in _ASKING)
+        ):
             target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
                 content = target
                 break
+    if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Hun Sen's message to voters is that a vote for the CPP is a vote for peace"
+        content = next(
+            (
+                c
+                for c in noun.head.children
+                if c.dep_ in ("ccomp", "attr") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
     if content is None:
         return None
     lo, hi = content.left_edge.i, content.right_edge.i
@@ -248,6 +264,10 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
             (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"),
             None,
         )
+    if speaker is None:  # "the U.S. demand for …", "police requests for help"
+        speaker = next(
+            (c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and plausible_speaker(c)), None
+        )
     head = noun.head
     if speaker is None and noun.dep_ == "dobj" and head.lemma_.lower() in _VOICING:
         speaker = speaker_token(head, inside_quote)
@@ -255,6 +275,8 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = None
     if speaker is None and noun.lemma_.lower() == "report":
         speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
+    if speaker is None and lemma in OWNED_NOUN_CUES:
+        return None  # "threats of violence", "messages of support": nobody's statement
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None)
 
 
