@@ -211,3 +211,26 @@ def test_pronoun_skips_the_subject_of_a_relative_clause():
     )
     [quote] = direct(doc)
     assert "Taylor" in source_of(doc, quote).name
+
+
+def test_they_is_the_group_of_people_named_before_it():
+    """Global Voices: ``For many citizens, the Akong case was about injustice … They feel
+    Thailand failed …``: "they" is the citizens, not the last source that spoke."""
+    doc = parse(
+        "Bangkok Pundit asks why a senior citizen with cancer was viewed as a threat to national security.\n"
+        "For many citizens, the Akong case was about injustice and mistreatment of prisoners. They feel "
+        "Thailand failed as a society to put political differences aside."
+    )
+    [quote] = [q for q in doc.quotes if q.cue is not None and q.cue.text == "feel"]
+    assert source_of(doc, quote).name == "many citizens"
+
+
+def test_they_is_not_a_thing_in_the_reported_sentence():
+    """``The addition of new staff at control towers, they said, was …``: towers don't speak."""
+    doc = parse(
+        "The National Air Traffic Controllers Association welcomed the move. The addition of new staff at "
+        "control towers, they said, was a strong first step."
+    )
+    [quote] = [q for q in doc.quotes if not q.direct]
+    source = doc.source_by_id(quote.speaker.source_id) if quote.speaker is not None else None
+    assert source is None or "towers" not in source.name

@@ -41,11 +41,15 @@ from .cues import (
     ROLE_NOUNS,
 )
 from .paragraphs import paragraphs
-from .speakers import Attribution, sentence_of
+from .speakers import Attribution, phrase, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+# Plural nouns of people that "they" may stand for, beyond agent nouns ("residents").
+_PEOPLE = frozenset(
+    "citizen people netizen local villager youth student farmer family worker voter protester activist critic".split()
+)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
@@ -233,12 +237,38 @@ class SourceBook:
                     local.append((e.end, e))
             if local and (not candidates or max(c[0] for c in candidates) < paragraph):
                 candidates = local
+        if lower in PRONOUNS_GROUP:
+            group = self._group_before(start)
+            if group is not None and (not candidates or phrase(group)[1] > max(c[0] for c in candidates)):
+                lo, hi = phrase(group)
+                draft = self._role(group, lo, hi)
+                draft.mentions.add((lo, hi))
+                draft.last = max(draft.last, hi)
+                return draft
         if not candidates:
             return None
         _, best = max(candidates, key=lambda c: c[0])
         if isinstance(best, Entity):
             return self._named(best, best.start, best.end)
         return best
+
+    def _group_before(self, start: int) -> Token | None:
+        """``For many citizens, the case was about injustice. They feel …`` / ``Egyptians
+        don't buy this claim; they wondered …``: "they" is the group of people named last
+        before it in its paragraph (a plural noun that can speak, outside quotes)."""
+        lo = paragraphs(self.text).bounds(start)[0]
+        span = self.doc.char_span(lo, start, alignment_mode="contract")
+        if span is None:
+            return None
+        for token in reversed(span):
+            if self.inside is not None and self.inside[token.i]:
+                continue
+            if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj"):
+                continue
+            lemma = token.lemma_.lower()
+            if token.ent_type_ == "NORP" or lemma in _PEOPLE or lemma in ANONYMOUS_NOUNS or lemma in ROLE_NOUNS:
+                return token
+        return None
 
     def _titled_name(self, entity: Entity) -> bool:
         """A name the tagger called a place or group, right after a person's title:
@@ -407,12 +437,12 @@ class SourceBook:
         if draft.kind in ("person", "document"):
             return
         sentence = sentence_of(head).text.lower()
-        for phrase in ANONYMITY_PHRASES:
-            if phrase in sentence:
+        for words in ANONYMITY_PHRASES:
+            if words in sentence:
                 if draft.kind != "anonymous" and draft.key.startswith("entity:"):
                     return  # a named organization stays named
                 draft.kind = "anonymous"
-                note = _ANON_NOTE.get(phrase)
+                note = _ANON_NOTE.get(words)
                 if note and note not in draft.description:
                     draft.description = f"{draft.description}, {note}"
                 return
