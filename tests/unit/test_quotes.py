@@ -421,3 +421,21 @@ def test_a_handle_next_to_the_cue_is_the_speaker():
     )
     [quote] = direct(doc)
     assert quote.speaker is not None and quote.speaker.text == "@rainchannel"
+
+
+def test_quoted_words_that_open_a_reported_statement_are_one_mixed_quote():
+    """VOA: ``"For our barracks and our soldiers, … will welcome" a spending review, he
+    said.``: the quote runs on into the reporter's words, so it is one mixed quote whose
+    statement is the whole clause, not a direct quote plus a reported statement."""
+    doc = parse(
+        "“For our barracks and our soldiers, we need all the efficiency we can get in the Pentagon, and I think "
+        "the American people and the soldiers will welcome” a spending review, Defense Secretary Pete Hegseth said."
+    )
+    [quote] = doc.quotes
+    assert quote.mixed and quote.statement is not None and quote.statement.text.endswith("a spending review")
+
+
+def test_a_title_in_headline_case_with_no_speaker_is_a_term():
+    """``The party's slogan, "A CPP Win Means the Whole of Cambodia Wins", was everywhere.``"""
+    doc = parse('The party\'s slogan, "A CPP Win Means the Whole of Cambodia Wins", was everywhere.')
+    assert doc.quotes == () and [t.text for t in doc.terms] == ["A CPP Win Means the Whole of Cambodia Wins"]

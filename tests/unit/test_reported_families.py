@@ -369,3 +369,14 @@ def test_a_noun_cue_without_an_owner_reports_nothing():
     """``Threats of violence against people supporting the campaign`` are no one's words."""
     doc = parse("Threats of violence against people supporting the campaign grew in the last week.")
     assert reported(doc) == []
+
+
+def test_a_clause_beats_a_programme_title_the_parser_took_for_an_infinitive():
+    """``Waltz told NBC's "Meet the Press" that the U.S. foreign aid agency had wasted money``."""
+    quote = one("Waltz told NBC’s “Meet the Press” that the U.S. foreign aid agency had wasted money.", "told")
+    assert quote.text == "the U.S. foreign aid agency had wasted money"
+
+
+def test_a_demonstrative_does_not_speak():
+    """VOA: ``In practice, this extended to anyone calling for a boycott of the election``."""
+    assert reported(parse("In practice, this extended to anyone calling for a boycott of the election.")) == []

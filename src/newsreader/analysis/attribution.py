@@ -68,8 +68,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
         outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
         record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, outer)
-        if record.speaker is None and (embedded or _is_short(text, span)) and _few_words(text, span):
-            terms.append(_term(text, span))  # a scare quote, a term, a nickname: nobody's statement
+        if record.speaker is None and (
+            ((embedded or _is_short(text, span)) and _few_words(text, span)) or _headline(text, span)
+        ):
+            terms.append(_term(text, span))  # a scare quote, a term, a nickname, a title: nobody's statement
             continue
         record.mixed = embedded
         direct.append(record)
@@ -127,15 +129,18 @@ def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attr
     """A reported statement with quoted words inside is one mixed quote of its speaker, not
     two quotes: ``Zelenskyy told a news conference that Ukraine and the U.S. are "making
     progress" in reaching a deal`` -> the mixed quote "making progress", whose ``statement``
-    is the whole reported clause. The words take the statement's speaker when they have none
-    of their own; words another speaker is named for leave the statement as it is."""
+    is the whole reported clause. So with words that open the statement: ``"For our barracks
+    … will welcome" a spending review, he said`` is one mixed quote, not a direct quote and a
+    statement (a quote the reported content merely repeats never gets this far: content of
+    fewer than three words outside quote marks is no statement). The words take the
+    statement's speaker when they have none of their own; words another speaker is named for
+    leave the statement as it is."""
     kept = []
     for record in reported:
         words = [
             m
             for m in direct
-            if m.mixed
-            and record.start <= m.start
+            if record.start <= m.start
             and m.end <= record.end + 1
             and (m.speaker is None or record.speaker is None or _same_speaker(m, record))
         ]
@@ -143,7 +148,7 @@ def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attr
             kept.append(record)
             continue
         for m in words:
-            m.statement = (record.start, record.end)
+            m.statement, m.mixed = (record.start, record.end), True
             if m.speaker is None and record.speaker is not None:
                 m.speaker, m.speaker_span, m.cue, m.inherited = record.speaker, record.speaker_span, record.cue, False
     return kept
@@ -290,6 +295,19 @@ _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
 def _term(text: str, span: QuoteSpan) -> Term:
     return Term(start=span.start, end=span.end, text=text[span.start : span.end])
+
+
+def _headline(text: str, span: QuoteSpan) -> bool:
+    """A quoted title in headline case: ``the slogan "A CPP Win Means the Whole of Cambodia
+    Wins"``: four words or more, every word capitalised but short function words, no
+    sentence-ending stop."""
+    words = text[span.start : span.end].split()
+    if len(words) < 4 or text[span.start : span.end].rstrip()[-1:] in ".!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
 def _few_words(text: str, span: QuoteSpan) -> bool:

@@ -290,7 +290,9 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if _negated(cue):
         return None  # "he did not say how long a pause would be"
     comp = None
-    for child in cue.children:
+    # a clause before an infinitive: in 'told NBC's "Meet the Press" that …' the parser calls
+    # the programme's title an xcomp
+    for child in sorted(cue.children, key=lambda c: c.dep_ != "ccomp"):
         if (child.dep_ == "ccomp" and lemma in REPORT_LEMMAS | CLAUSE_LEMMAS) or (
             child.dep_ == "xcomp" and lemma in XCOMP_LEMMAS
         ):

@@ -25,6 +25,7 @@ _RIGHT_KEEP = frozenset({"prep", "compound", "flat", "nmod", "pobj", "amod", "nu
 _PASSIVE_REPORT = SPEECH_LEMMAS | {"quote", "believe", "expect", "understand"}
 # What the tagger may call an organisation's name ("the charity Oxfam International": LOC).
 _ORG_NAMES = ("ORG", "LOC", "GPE", "NORP", "FAC")
+_NOT_SPEAKERS = frozenset({"this", "that", "these", "those", "what", "which", "something", "anything", "nothing"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
@@ -175,7 +176,10 @@ def _handle(token: Token) -> bool:
 
 
 def plausible_speaker(token: Token) -> bool:
-    """Names, pronouns, people, institutions and documents speak; "the bombing" does not."""
+    """Names, pronouns, people, institutions and documents speak; "the bombing" does not,
+    nor a demonstrative ("this extended to anyone calling for a boycott")."""
+    if token.pos_ == "PRON" and token.lower_ in _NOT_SPEAKERS:
+        return False
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = token.lemma_.lower()
