@@ -380,3 +380,28 @@ def test_a_clause_beats_a_programme_title_the_parser_took_for_an_infinitive():
 def test_a_demonstrative_does_not_speak():
     """VOA: ``In practice, this extended to anyone calling for a boycott of the election``."""
     assert reported(parse("In practice, this extended to anyone calling for a boycott of the election.")) == []
+
+
+def test_called_for_with_an_infinitive_clause():
+    """``UNICEF has called for children to be kept at the centre …``: "for" marks a clause."""
+    quote = one(
+        "UNICEF has called for children to be kept at the centre of the conference's security and political dialogues.",
+        "called",
+    )
+    assert quote.text.startswith("children to be kept at the centre")
+    assert quote.speaker is not None and quote.speaker.text == "UNICEF"
+
+
+def test_a_two_word_concern_is_content():
+    """VOA: ``Rhona Smith, the U.N. rights envoy to Cambodia, has also raised concerns over
+    voter intimidation.``"""
+    quote = one(
+        "Rhona Smith, the U.N. rights envoy to Cambodia, has also raised concerns over voter intimidation.", "concerns"
+    )
+    assert quote.text == "voter intimidation" and "Smith" in quote.speaker.text
+
+
+def test_of_a_person_says_whose_not_what():
+    """Wikinews: ``… despite allegations of a passenger``: the passenger alleged; what is unsaid."""
+    doc = parse("The company kept the driver on despite allegations of a passenger.")
+    assert reported(doc) == []

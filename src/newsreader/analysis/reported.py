@@ -97,6 +97,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _object(token, lemma, inside_quote)
                 if record is None and lemma in _NAMING:
                     record = _naming(token, inside_quote)
+                if record is None and (lemma, "for") in PHRASAL_CUES:
+                    record = _for_clause(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
             record = _noun_cue(token, inside_quote)
         if record is not None:
@@ -186,6 +188,20 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
 
 
+def _for_clause(cue: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``UNICEF has called for children to be kept at the centre of the talks``: the parser
+    makes "for" the mark of an infinitive clause, not a preposition; the clause is what was
+    called for."""
+    if _negated(cue):
+        return None
+    for clause in cue.children:
+        if clause.dep_ == "advcl" and clause.i > cue.i:
+            mark = next((g for g in clause.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            if mark is not None and mark.i == cue.i + 1:
+                return _make(cue, speaker_token(cue, inside_quote), mark.i + 1, clause.right_edge.i, inside_quote)
+    return None
+
+
 def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     """``Imran calls this a redundant activity``, ``Some people call this decision a triumph
     of justice``: what the speaker calls something, object and name together. Only with
@@ -230,6 +246,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     to …``; the speaker a possessor (``his``, ``the party's``), a "by" phrase, or the subject
     of the verb that voices it (``X raised concerns over …``), else nobody."""
     content = None
+    shortest = _MIN_TOKENS
     lemma = noun.lemma_.lower()
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and (
@@ -242,8 +259,10 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
             child.lower_ in ("of", "about", "over", "on") or (child.lower_ == "for" and lemma in _ASKING)
         ):
             target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if target is not None and child.lower_ == "of" and target.pos_ != "VERB" and plausible_speaker(target):
+                continue  # "allegations of a passenger": whose, not what
             if target is not None:
-                content = target
+                content, shortest = target, _MIN_OBJECT_TOKENS  # "raised concerns over voter intimidation"
                 break
     if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "Hun Sen's message to voters is that a vote for the CPP is a vote for peace"
@@ -277,7 +296,9 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
     if speaker is None and lemma in OWNED_NOUN_CUES:
         return None  # "threats of violence", "messages of support": nobody's statement
-    return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None)
+    if speaker is None:
+        shortest = _MIN_TOKENS  # "which has triggered fears of a blackout": too little to be anyone's report
+    return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None, min_tokens=shortest)
 
 
 def _verb_as_noun(token: Token) -> bool:
