@@ -105,6 +105,19 @@ def one(text: str, cue: str):
             "having met the lobbyists before the vote",
             "The minister",
         ),
+        # phrasal cues: "point to", "talk about"
+        (
+            "Critics have pointed to the number of pro-government groups involved in the election monitoring effort.",
+            "pointed",
+            "the number of pro-government groups involved in the election monitoring effort",
+            "Critics",
+        ),
+        (
+            "Local people are still talking about a massive rock that just missed hitting the pagoda.",
+            "talking",
+            "a massive rock that just missed hitting the pagoda",
+            "Local people",
+        ),
         # what someone calls something: object and name together
         ("Imran calls this a redundant activity.", "calls", "this a redundant activity", "Imran"),
     ],

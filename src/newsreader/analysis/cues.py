@@ -80,6 +80,8 @@ PHRASAL_CUES = frozenset(
         ("insist", "on"),
         ("object", "to"),
         ("complain", "over"),
+        ("point", "to"),
+        ("talk", "about"),
     }
 )
 
