@@ -439,3 +439,20 @@ def test_a_title_in_headline_case_with_no_speaker_is_a_term():
     """``The party's slogan, "A CPP Win Means the Whole of Cambodia Wins", was everywhere.``"""
     doc = parse('The party\'s slogan, "A CPP Win Means the Whole of Cambodia Wins", was everywhere.')
     assert doc.quotes == () and [t.text for t in doc.terms] == ["A CPP Win Means the Whole of Cambodia Wins"]
+
+
+def test_two_apostrophes_close_a_quote():
+    """VOA: ``in its report, titled "Cambodia Civil Society at a Critical Juncture,’’ found
+    that the Cambodian courts were …``: the title closes at the two apostrophes; the finding
+    after it is the report's, not part of the title."""
+    text = (
+        "The Center for Strategic and International Studies (CSIS) in its report, titled “Cambodia Civil Society "
+        "at a Critical Juncture,’’ found that the Cambodian courts were the main tool used by the authorities."
+    )
+    [span] = find_quote_spans(text)
+    assert text[span.start : span.end] == "Cambodia Civil Society at a Critical Juncture,"
+    assert text[span.closed - 2 : span.closed] == "’’"
+    doc = parse(text)
+    assert [t.text for t in doc.terms] == ["Cambodia Civil Society at a Critical Juncture,"]
+    [quote] = doc.quotes
+    assert not quote.direct and quote.text.startswith("the Cambodian courts were")

@@ -13,7 +13,8 @@ Rules (each has a unit test with the sentence that motivated it):
 * Otherwise an unpaired mark is bounded by its paragraph: it yields a span to the
   paragraph end when at least three words follow it, else nothing. It never swallows
   the rest of the article.
-* Single quotes inside a double-quoted span are content (nested quotes).
+* Single quotes inside a double-quoted span are content (nested quotes); two apostrophes
+  after a word (``Juncture,’’``) close an open quote like one double mark.
 
 The span excludes the marks themselves: ``"Several hundred casualties ...," the
 official said`` gives ``Several hundred casualties ...,``. ``QuoteSpan.opened`` and
@@ -92,6 +93,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     carry: int | None = None  # opening mark of a quote continued from the previous paragraph
     for n, (lo, hi) in enumerate(paragraphs):
         marks = [i for i in range(lo, hi) if text[i] in MARKS] if _has_mark(text, lo, hi) else []
+        doubled = _doubled_closers(text, lo, hi) if marks else set()
+        marks = sorted(set(marks) | doubled)
         open_at = carry
         skip = None
         if carry is not None:
@@ -99,6 +102,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         carry = None
         for i in marks:
             if i == skip:
+                continue
+            if i in doubled:
+                if open_at is not None and i > open_at + 1:  # ‘’Juncture,’’ closes with two apostrophes
+                    result.append(QuoteSpan(open_at + 1, i, open_at, i + 2, _title_like(text[open_at + 1 : i])))
+                    open_at = None
                 continue
             if open_at is None:
                 if _can_open(text, i, lo, hi):
@@ -119,6 +127,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if len(text[start:end].split()) >= _MIN_UNPAIRED_WORDS:
             result.append(QuoteSpan(start, end, open_at, end))
     return result
+
+
+def _doubled_closers(text: str, lo: int, hi: int) -> set[int]:
+    """Two apostrophes typed for a closing double mark, right after a word: ``titled
+    "Cambodia Civil Society at a Critical Juncture,’’ found that …``. Without this the quote
+    ran on to the next mark and swallowed the report's finding."""
+    return {
+        i
+        for i in range(max(lo, 1), hi - 1)
+        if text[i] in "'\u2019" and text[i + 1] == text[i] and not text[i - 1].isspace()
+    }
 
 
 def _glued(text: str, i: int, lo: int) -> bool:
