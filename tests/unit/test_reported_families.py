@@ -418,3 +418,15 @@ def test_of_a_person_says_whose_not_what():
     """Wikinews: ``… despite allegations of a passenger``: the passenger alleged; what is unsaid."""
     doc = parse("The company kept the driver on despite allegations of a passenger.")
     assert reported(doc) == []
+
+
+def test_a_broadcaster_speaks():
+    """VOA: ``Russian state television said in recent days that Trump's view … is "in total
+    alignment with the way we see things."``"""
+    doc = parse(
+        "Russian state television said in recent days that Trump’s view of the Russia-Ukraine conflict is “in total "
+        "alignment with the way we see things.”"
+    )
+    [quote] = doc.quotes
+    assert quote.speaker is not None and quote.speaker.text == "Russian state television"
+    assert doc.source_by_id(quote.speaker.source_id).kind == "organization"
