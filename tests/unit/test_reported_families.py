@@ -430,3 +430,25 @@ def test_a_broadcaster_speaks():
     [quote] = doc.quotes
     assert quote.speaker is not None and quote.speaker.text == "Russian state television"
     assert doc.source_by_id(quote.speaker.source_id).kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A deputy director general was put in charge of each specific commune in the province.",
+        "Dara asked that his name be withheld for fear of repercussions for discussing the practices.",
+        "Such matters are not discussed out of fear that it would endanger their jobs or promotions.",
+        "The system showed enough promise to participate in the next exercise in the spring.",
+    ],
+)
+def test_a_noun_cue_in_a_set_phrase_reports_nothing(text):
+    """VOA and Army sentences: "in charge of", "for fear of", "out of fear that", "enough promise to"."""
+    assert [q for q in reported(parse(text)) if q.cue is not None and q.cue.text in ("charge", "fear", "promise")] == []
+
+
+def test_a_quoted_conjunct_is_not_the_speakers_next_act():
+    """VOA: ``Sok Eysan said that civil society had "applauded and welcomed" the LANGO``: the
+    quoted "welcomed" belongs to the statement; the quoted words make it one mixed quote."""
+    doc = parse('But Sok Eysan said that civil society had "applauded and welcomed" the new law on associations.')
+    [quote] = doc.quotes
+    assert quote.mixed and quote.statement is not None and quote.statement.text.endswith("the new law on associations")

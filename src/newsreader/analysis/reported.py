@@ -241,10 +241,25 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     return _make(cue, source, lo, hi, inside_quote, impersonal=source is None, span_cue=True, inside_ok=True)
 
 
+def _idiom(noun: Token) -> bool:
+    """A noun cue inside a set phrase that reports nothing: "in charge of each commune",
+    "for fear of repercussions", "out of fear that …", "enough promise to participate"."""
+    doc = noun.doc
+    before = [t.lower_ for t in doc[max(noun.i - 2, 0) : noun.i]]
+    lemma = noun.lemma_.lower()
+    if lemma == "charge" and before[-1:] == ["in"]:
+        return True
+    if lemma == "fear" and (before[-1:] == ["for"] or before == ["out", "of"]):
+        return True
+    return lemma == "promise" and before[-1:] and before[-1] in ("enough", "great", "much", "little", "real", "some")
+
+
 def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     """``allegations that it was fomenting a plot``, ``fears of an earthquake``, ``his promise
     to …``; the speaker a possessor (``his``, ``the party's``), a "by" phrase, or the subject
     of the verb that voices it (``X raised concerns over …``), else nobody."""
+    if _idiom(noun):
+        return None
     content = None
     shortest = _MIN_TOKENS
     lemma = noun.lemma_.lower()
@@ -341,7 +356,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         elif lemma not in _QUESTIONS and _open_question(comp):
             return None  # "to determine how often …": an open question, nobody's statement
         else:
-            hi = _before_speakers_next_act(cue, comp, hi)
+            hi = _before_speakers_next_act(cue, comp, hi, inside_quote)
     elif lemma in REPORT_LEMMAS and cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         sent = sentence_of(cue)
         lo, hi = sent.start, cue.left_edge.i - 1
@@ -369,14 +384,15 @@ def _subject_taken_for_object(cue: Token, lemma: str, comp: Token, lo: int) -> i
     return lo
 
 
-def _before_speakers_next_act(cue: Token, comp: Token, hi: int) -> int:
+def _before_speakers_next_act(cue: Token, comp: Token, hi: int, inside_quote: list[bool]) -> int:
     """``The commission agrees the case was circumstantial at best and warns phone users to
     be mindful``: the parser hangs "warns" on the reported clause, but it is the speaker's
     next act. A conjunct of the clause's verb with no subject of its own ends the content
     when it is a cue itself, or when it takes the cue's tense and the clause's verb does
-    not (agrees … was … warns)."""
+    not (agrees … was … warns). Never a conjunct inside quote marks: ``said that civil
+    society had "applauded and welcomed" the law`` is all one statement."""
     for conj in comp.children:
-        if conj.dep_ != "conj" or conj.i <= comp.i or conj.pos_ != "VERB" or conj.i > hi:
+        if conj.dep_ != "conj" or conj.i <= comp.i or conj.pos_ != "VERB" or conj.i > hi or inside_quote[conj.i]:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
             continue
