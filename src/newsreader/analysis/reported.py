@@ -251,7 +251,7 @@ def _idiom(noun: Token) -> bool:
         return True
     if lemma == "fear" and (before[-1:] == ["for"] or before == ["out", "of"]):
         return True
-    return lemma == "promise" and before[-1:] and before[-1] in ("enough", "great", "much", "little", "real", "some")
+    return lemma == "promise" and bool(before) and before[-1] in ("enough", "great", "much", "little", "real", "some")
 
 
 def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
