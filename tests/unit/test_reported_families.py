@@ -452,3 +452,41 @@ def test_a_quoted_conjunct_is_not_the_speakers_next_act():
     doc = parse('But Sok Eysan said that civil society had "applauded and welcomed" the new law on associations.')
     [quote] = doc.quotes
     assert quote.mixed and quote.statement is not None and quote.statement.text.endswith("the new law on associations")
+
+
+def test_a_hearsay_adverb_reports_its_clause_impersonally():
+    """Global Voices: ``Two of his bodyguards … were reportedly killed, though official
+    reports still claim only 2 died.``: the clause up to the concession, speaker null."""
+    quote = one(
+        "Two of his bodyguards, the driver of the bus, and two other people were reportedly killed, though official "
+        "reports still claim only 2 died.",
+        "reportedly",
+    )
+    assert quote.text == "Two of his bodyguards, the driver of the bus, and two other people were reportedly killed"
+    assert quote.speaker is None
+
+
+def test_what_has_been_reported_is_the_subject():
+    """VOA: ``Threats and intimidation of people supporting the campaign have been reported``;
+    ``… have been reported in the Israeli media``: the media reported it."""
+    quote = one(
+        "Threats and intimidation of people supporting the campaign have been reported, including the threat of "
+        "withheld state services.",
+        "reported",
+    )
+    assert quote.text == "Threats and intimidation of people supporting the campaign have been reported"
+    assert quote.speaker is None
+    quote = one(
+        "Two cases of rape of Jewish women have been reported in the Israeli media, prompting a new wave of racism.",
+        "reported",
+    )
+    assert quote.speaker is not None and quote.speaker.text == "the Israeli media"
+
+
+def test_it_has_been_argued():
+    quote = one(
+        "It has been widely argued that social media has made it unfeasible for the government to keep the story "
+        "behind the scenes.",
+        "argued",
+    )
+    assert quote.text.startswith("social media has made it unfeasible") and quote.speaker is None

@@ -90,9 +90,12 @@ PHRASAL_CUES = frozenset(
 PASSIVE_LEMMAS = frozenset(
     """
     expect believe report say think understand allege know consider estimate rumor rumour
-    accuse suspect fear predict describe deem view see charge claim
+    accuse suspect fear predict describe deem view see charge claim hope argue suggest
     """.split()
 )
+
+# Adverbs that pass on what others say, nobody named: "were reportedly killed".
+HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly supposedly reputedly".split())
 
 # Nouns that carry what a source says or thinks, with "that …" or "of …":
 # "the claim that …", "fears of …", "his promise to …", "allegations that …".

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from .cues import (
     ACCORDING,
     CLAUSE_LEMMAS,
+    HEARSAY_ADVERBS,
     NOUN_CUES,
     OBJECT_LEMMAS,
     OWNED_NOUN_CUES,
@@ -61,6 +62,7 @@ _CLAUSE_CUES = REPORT_LEMMAS | CLAUSE_LEMMAS | XCOMP_LEMMAS
 _OBJECT_PREPS = frozenset({"to", "on", "of", "for", "against", "into", "over", "about", "from", "as"})
 # Noun cues whose content may follow "for": "the U.S. demand for half of its minerals".
 _ASKING = frozenset({"demand", "call", "request", "plea", "appeal"})
+_CONCESSIVE = frozenset({"though", "although", "while", "whereas", "but"})
 # Verbs whose object is whom they address: "told reporters the plan was dead".
 _ADDRESSED = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "advise", "instruct", "urge", "promise"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
@@ -86,6 +88,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
         record = None
         if token.lower_ in ACCORDING:
             record = _according(token, inside_quote)
+        elif token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
+            record = _hearsay(token, inside_quote)
         elif token.pos_ == "VERB" or _verb_as_noun(token):
             if _is_passive(token):
                 if lemma in PASSIVE_LEMMAS:
@@ -233,9 +237,18 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         if target is None:
             return None
         lo, hi = target.left_edge.i, target.right_edge.i  # "he was accused of …"
+    elif (
+        subject is not None
+        and cue.lemma_.lower() in ("report", "allege", "rumor", "rumour")
+        and subject.pos_ == "NOUN"
+        and cue.dep_ == "ROOT"
+        and subject.right_edge.i - subject.left_edge.i >= 2
+        and not inside_quote[subject.i]
+    ):
+        lo, hi = subject.left_edge.i, cue.i  # "Threats and intimidation … have been reported"
     else:
         return None
-    source = agent(cue)
+    source = agent(cue) or _reported_in(cue)
     if source is not None and not plausible_speaker(source):
         source = None
     return _make(cue, source, lo, hi, inside_quote, impersonal=source is None, span_cue=True, inside_ok=True)
@@ -252,6 +265,31 @@ def _idiom(noun: Token) -> bool:
     if lemma == "fear" and (before[-1:] == ["for"] or before == ["out", "of"]):
         return True
     return lemma == "promise" and bool(before) and before[-1] in ("enough", "great", "much", "little", "real", "some")
+
+
+def _reported_in(cue: Token) -> Token | None:
+    """``two cases … have been reported in the Israeli media``: the medium reported it."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            medium = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if medium is not None and medium.lemma_.lower() in ("media", "medium", "press", "newspaper", "news"):
+                return medium
+    return None
+
+
+def _hearsay(adverb: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``Two of his bodyguards … were reportedly killed, though official reports claim …``,
+    ``other Egyptians allegedly arrested and detained for years``: the clause the adverb
+    hedges is an impersonal report (speaker null); a concessive clause after it is not."""
+    verb = adverb.head
+    if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+        return None
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    for child in verb.rights:
+        first = child.left_edge
+        if child.dep_ in ("advcl", "conj") and first.dep_ == "mark" and first.lower_ in _CONCESSIVE:
+            hi = min(hi, first.i - 1)
+    return _make(adverb, None, lo, hi, inside_quote, impersonal=True, span_cue=True)
 
 
 def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:

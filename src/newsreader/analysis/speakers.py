@@ -188,6 +188,8 @@ def plausible_speaker(token: Token) -> bool:
         return True  # '"...," said a 19-year-old who lives in Villiers-le-Bel' (the parser's ADJ "old")
     if lemma in ROLE_NOUNS or lemma in DOCUMENT_NOUNS or lemma in ORGANIZATION_NOUNS or lower in DOCUMENT_NOUNS:
         return True
+    if lower in ORGANIZATION_NOUNS:  # "the media" (lemma "medium")
+        return True
     if token.pos_ != "NOUN":
         return False
     if token.is_title and token.text in _entity_words(token.doc):
