@@ -234,3 +234,25 @@ def test_they_is_not_a_thing_in_the_reported_sentence():
     [quote] = [q for q in doc.quotes if not q.direct]
     source = doc.source_by_id(quote.speaker.source_id) if quote.speaker is not None else None
     assert source is None or "towers" not in source.name
+
+
+def test_the_blog_is_the_name_given_just_before():
+    """Global Voices: ``Global Chaos also posts an extensive account … the blog notes the
+    presence of Armenian priests``; so "the company" after "Apple reported …"."""
+    doc = parse(
+        "Global Chaos also posts an extensive account, drawing a comparison with recent clashes in neighboring "
+        "Georgia. While also stressing the Yerevan march was not a gay parade, the blog notes the presence of "
+        "Armenian priests."
+    )
+    [quote] = [q for q in doc.quotes if q.cue is not None and q.cue.text == "notes"]
+    assert source_of(doc, quote).name == "Global Chaos"
+    doc = parse("Apple reported record sales on Tuesday. The company said demand for the new phone would stay strong.")
+    [quote] = doc.quotes  # "demand for the new phone" is nobody's demand
+    assert source_of(doc, quote).name == "Apple"
+
+
+def test_the_government_stays_generic():
+    """``Acme Corp bid for the contract. The government said the tender was fair.``"""
+    doc = parse("Acme Corp bid for the contract on Monday. The government said the tender was fair.")
+    [quote] = doc.quotes
+    assert source_of(doc, quote).name == "the government"

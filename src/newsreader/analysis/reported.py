@@ -300,6 +300,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         return None
     content = None
     shortest = _MIN_TOKENS
+    asking = False
     lemma = noun.lemma_.lower()
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and (
@@ -316,6 +317,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
                 continue  # "allegations of a passenger": whose, not what
             if target is not None:
                 content, shortest = target, _MIN_OBJECT_TOKENS  # "raised concerns over voter intimidation"
+                asking = child.lower_ == "for"
                 break
     if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "Hun Sen's message to voters is that a vote for the CPP is a vote for peace"
@@ -347,7 +349,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = None
     if speaker is None and noun.lemma_.lower() == "report":
         speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
-    if speaker is None and lemma in OWNED_NOUN_CUES:
+    if speaker is None and (lemma in OWNED_NOUN_CUES or asking):  # "demand for the new phone": no one asks
         return None  # "threats of violence", "messages of support": nobody's statement
     if speaker is None:
         shortest = _MIN_TOKENS  # "which has triggered fears of a blackout": too little to be anyone's report

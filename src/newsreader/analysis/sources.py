@@ -50,6 +50,12 @@ if TYPE_CHECKING:  # pragma: no cover
 _PEOPLE = frozenset(
     "citizen people netizen local villager youth student farmer family worker voter protester activist critic".split()
 )
+# Role nouns that stand for a name just given ("the blog", "the charity"); not "the
+# government", "the police" or "the court", which stay generic sources of their own.
+_NAMED_BY_ROLE = frozenset(
+    "blog charity company firm group organisation organization agency newspaper website site network station "
+    "foundation institute association union watchdog broadcaster channel outlet".split()
+)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
@@ -355,7 +361,7 @@ class SourceBook:
             if latest is not None:
                 return latest
         if det in _DEFINITE:
-            earlier = self._same_role(lemma, start)
+            earlier = self._same_role(lemma, start) or self._name_before(lemma, head, start)
             if earlier is not None:
                 return earlier
         if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
@@ -379,6 +385,38 @@ class SourceBook:
             draft.plural = head.tag_ in ("NNS", "NNPS")
         draft.head_lemmas.add(lemma)
         return draft
+
+    def _name_before(self, lemma: str, head: Token, start: int) -> SourceDraft | None:
+        """``Global Chaos also posts an extensive account … the blog notes the presence of
+        Armenian priests``: "the blog" (or "the charity", "the company" …) is the name that was
+        the subject of a sentence just before, in this paragraph or the one before it. Not
+        people, places or nationalities, and never "the government" or "the police", which
+        stay generic."""
+        if lemma not in _NAMED_BY_ROLE:
+            return None
+        paras = paragraphs(self.text)
+        lo = (paras.previous(start) or paras.bounds(start))[0]
+        span = self.doc.char_span(lo, start, alignment_mode="contract")
+        if span is None:
+            return None
+        for token in reversed(span):
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i >= head.i:
+                continue
+            if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "LOC") or (
+                self.inside is not None and self.inside[token.i]
+            ):
+                continue
+            lo_char, hi_char = phrase(token)
+            name = self.text[lo_char:hi_char]
+            entity = self._entity_at(token.idx, lo_char, hi_char)
+            if entity is not None:
+                return self._named(entity, lo_char, hi_char)
+            kind = "document" if lemma in DOCUMENT_NOUNS else "organization"
+            key = f"proper:{name}"
+            draft = self.by_key.get(key) or self._new(key, name, kind, f"{name}, {head.lower_}")
+            draft.mentions.add((lo_char, hi_char))
+            return draft
+        return None
 
     def _aged(self, years: str, start: int) -> Entity | None:
         """ "the 29-year-old said" -> the latest person introduced with that age before it:
