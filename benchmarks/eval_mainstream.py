@@ -12,9 +12,9 @@ other US government works, Global Voices under CC BY 3.0; see tests/data/ATTRIBU
 in several layouts (blank lines between paragraphs, single newlines, hard-wrapped lines).
 They were chosen and labelled by annotators who never saw newsreader's output;
 ``labels.jsonl`` holds one article per line with ``split`` "dev" (30) or "blind" (10).
-The blind split was scored once, when issue 21's work ended (2026-12-06), and is spent;
-"blind2" (Global Voices posts of spring and summer 2012, labelled by helpers who never ran
-newsreader) was added then and scored once on the final code.
+Both blind splits are spent: "blind" was scored once on 2026-12-06, and "blind2" (8 Global
+Voices posts of May 2012, labelled that day by two helpers who never ran newsreader) once
+on the code of that day. Further work needs a fresh blind split.
 Each item: ``type`` direct | mixed | indirect, ``start`` / ``end`` snippets of the content
 (quote marks excluded), ``speaker`` (surname, organisation name, document head noun or
 anonymous phrase; null when impersonal), ``cue``, ``kind``. ``terms`` lists quoted strings
