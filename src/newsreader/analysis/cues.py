@@ -99,17 +99,19 @@ HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly supposedly reputed
 
 # Nouns that carry what a source says or thinks, with "that …" or "of …":
 # "the claim that …", "fears of …", "his promise to …", "allegations that …".
-NOUN_CUES = frozenset(
-    """
+# Noun cues that report something only with an owner ("Officials' threats to withhold
+# services", "Hun Sen's message is that …"); "threats of violence" reports nothing.
+OWNED_NOUN_CUES = frozenset("threat message criticism conclusion suspicion plea appeal vow argument finding".split())
+NOUN_CUES = (
+    frozenset(
+        """
     claim report allegation accusation fear concern warning promise belief suggestion
     assertion demand call request pledge insistence contention
     expectation prediction assurance denial charge complaint
-    threat message criticism conclusion suspicion plea appeal vow argument finding
     """.split()
+    )
+    | OWNED_NOUN_CUES
 )
-# Of those, the ones that report something only with an owner ("Officials' threats to
-# withhold services", "Hun Sen's message is that …"); "threats of violence" reports nothing.
-OWNED_NOUN_CUES = frozenset("threat message criticism conclusion suspicion plea appeal vow argument finding".split())
 
 # Pronouns a speaker mention may be, by what they can refer back to.
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})

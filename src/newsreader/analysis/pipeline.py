@@ -75,7 +75,7 @@ def _retext(obj: Any, text: str) -> Any:
         return obj
     changes = {}
     for f in dataclasses.fields(obj):
-        if f.name == "text" and obj is not None and hasattr(obj, "start") and hasattr(obj, "end"):
+        if f.name == "text" and hasattr(obj, "start") and hasattr(obj, "end"):
             changes["text"] = text[obj.start : obj.end]
         elif f.name != "text":
             value = getattr(obj, f.name)

@@ -299,8 +299,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     if _idiom(noun):
         return None
     content = None
-    shortest = _MIN_TOKENS
-    asking = False
+    via = None  # the preposition that introduced the content, when one did
     lemma = noun.lemma_.lower()
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and (
@@ -316,8 +315,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
             if target is not None and child.lower_ == "of" and target.pos_ != "VERB" and plausible_speaker(target):
                 continue  # "allegations of a passenger": whose, not what
             if target is not None:
-                content, shortest = target, _MIN_OBJECT_TOKENS  # "raised concerns over voter intimidation"
-                asking = child.lower_ == "for"
+                content, via = target, child
                 break
     if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "Hun Sen's message to voters is that a vote for the CPP is a vote for peace"
@@ -347,12 +345,13 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = speaker_token(head, inside_quote)
     if speaker is not None and (not plausible_speaker(speaker) or inside_quote[speaker.i]):
         speaker = None
-    if speaker is None and noun.lemma_.lower() == "report":
+    if speaker is None and lemma == "report":
         speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
-    if speaker is None and (lemma in OWNED_NOUN_CUES or asking):  # "demand for the new phone": no one asks
-        return None  # "threats of violence", "messages of support": nobody's statement
-    if speaker is None:
-        shortest = _MIN_TOKENS  # "which has triggered fears of a blackout": too little to be anyone's report
+    if speaker is None and (lemma in OWNED_NOUN_CUES or (via is not None and via.lower_ == "for")):
+        return None  # "threats of violence", "demand for the new phone": nobody's statement
+    # an owned object may be two words ("raised concerns over voter intimidation"); an
+    # ownerless one needs more ("which has triggered fears of a blackout" is nobody's report)
+    shortest = _MIN_OBJECT_TOKENS if via is not None and speaker is not None else _MIN_TOKENS
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None, min_tokens=shortest)
 
 

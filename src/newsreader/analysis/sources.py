@@ -245,8 +245,8 @@ class SourceBook:
                 candidates = local
         if lower in PRONOUNS_GROUP:
             group = self._group_before(start)
-            if group is not None and (not candidates or phrase(group)[1] > max(c[0] for c in candidates)):
-                lo, hi = phrase(group)
+            lo, hi = phrase(group) if group is not None else (0, 0)
+            if group is not None and (not candidates or hi > max(c[0] for c in candidates)):
                 draft = self._role(group, lo, hi)
                 draft.mentions.add((lo, hi))
                 draft.last = max(draft.last, hi)
@@ -262,19 +262,20 @@ class SourceBook:
         """``For many citizens, the case was about injustice. They feel …`` / ``Egyptians
         don't buy this claim; they wondered …``: "they" is the group of people named last
         before it in its paragraph (a plural noun that can speak, outside quotes)."""
-        lo = paragraphs(self.text).bounds(start)[0]
-        span = self.doc.char_span(lo, start, alignment_mode="contract")
-        if span is None:
-            return None
-        for token in reversed(span):
-            if self.inside is not None and self.inside[token.i]:
-                continue
+        for token in self._back_from(start, paragraphs(self.text).bounds(start)[0]):
             if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj"):
                 continue
             lemma = token.lemma_.lower()
             if token.ent_type_ == "NORP" or lemma in _PEOPLE or lemma in ANONYMOUS_NOUNS or lemma in ROLE_NOUNS:
                 return token
         return None
+
+    def _back_from(self, start: int, lo: int) -> list[Token]:
+        """The tokens between offsets ``lo`` and ``start``, nearest first, outside quotes."""
+        span = self.doc.char_span(lo, start, alignment_mode="contract")
+        if span is None:
+            return []
+        return [t for t in reversed(span) if self.inside is None or not self.inside[t.i]]
 
     def _titled_name(self, entity: Entity) -> bool:
         """A name the tagger called a place or group, right after a person's title:
@@ -395,16 +396,10 @@ class SourceBook:
         if lemma not in _NAMED_BY_ROLE:
             return None
         paras = paragraphs(self.text)
-        lo = (paras.previous(start) or paras.bounds(start))[0]
-        span = self.doc.char_span(lo, start, alignment_mode="contract")
-        if span is None:
-            return None
-        for token in reversed(span):
+        for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
             if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i >= head.i:
                 continue
-            if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "LOC") or (
-                self.inside is not None and self.inside[token.i]
-            ):
+            if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "LOC"):
                 continue
             lo_char, hi_char = phrase(token)
             name = self.text[lo_char:hi_char]

@@ -64,13 +64,14 @@ def _named(token: Token, cue: Token) -> Token:
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
     doc = token.doc
-    labels = _ORG_NAMES if token.lemma_.lower() in ORGANIZATION_NOUNS else ("PERSON",)
+    organisation = token.lemma_.lower() in ORGANIZATION_NOUNS
+    labels = _ORG_NAMES if organisation else ("PERSON",)
     for j in range(token.i + 1, min(token.i + 8, len(doc))):
         other = doc[j]
-        if other.is_punct and (other.text != "," or labels is _ORG_NAMES) or other.is_space:
-            break  # (a comma leads to a list for a group: "The opposition parties, PML-N and PTI")
-        if labels is _ORG_NAMES and j > token.i + 1:
+        if organisation and j > token.i + 1:
             break  # the organisation's name follows its noun at once: "the charity Oxfam"
+        if other.is_punct and other.text != "," or other.is_space:
+            break
         if other.ent_type_ in labels and other.pos_ == "PROPN":
             end = j
             while end + 1 < len(doc) and doc[end + 1].ent_type_ in labels and doc[end + 1].ent_iob_ == "I":
