@@ -354,7 +354,7 @@ class ArticleScreen(VersionsLine, ReviewActions):
         if self._panel_focused():
             lst = self.query_one(SidePanel).active_list()
             if lst is not None:
-                lst.action_cursor_down() if step > 0 else lst.action_cursor_up()
+                lst.step(step)
         else:
             body = self.query_one(ArticleBody)
             body.move_cursor(body.cursor + step)
@@ -380,7 +380,7 @@ class ArticleScreen(VersionsLine, ReviewActions):
         if self._panel_focused():
             lst = self.query_one(SidePanel).active_list()
             if lst is not None:
-                lst.action_last() if end else lst.action_first()
+                lst.to_edge(end)
             return
         body = self.query_one(ArticleBody)
         body.move_cursor(body.line_count - 1 if end else 0)

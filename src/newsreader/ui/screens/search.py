@@ -197,8 +197,7 @@ class SearchScreen(Screen[None]):
         self._run()
 
     def action_cursor(self, step: int) -> None:
-        lst = self.query_one(PanelList)
-        lst.action_cursor_down() if step > 0 else lst.action_cursor_up()
+        self.query_one(PanelList).step(step)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_open()

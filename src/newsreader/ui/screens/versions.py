@@ -230,12 +230,10 @@ class VersionDiffScreen(Screen[None]):
 
     # -- keys -------------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:
-        lst = self.query_one(PanelList)
-        lst.action_cursor_down() if step > 0 else lst.action_cursor_up()
+        self.query_one(PanelList).step(step)
 
     def action_edge(self, end: int) -> None:
-        lst = self.query_one(PanelList)
-        lst.action_last() if end else lst.action_first()
+        self.query_one(PanelList).to_edge(end)
 
     def action_page(self, direction: int) -> None:
         body = self.query_one(ArticleBody)

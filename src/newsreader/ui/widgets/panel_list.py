@@ -318,6 +318,14 @@ class PanelList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.highlight(self._step(len(self.rows) - 1, -1))
 
+    def step(self, direction: int) -> None:
+        """One row down (``direction`` > 0) or up: what a screen's j/k bindings call."""
+        self.action_cursor_down() if direction > 0 else self.action_cursor_up()
+
+    def to_edge(self, end: int) -> None:
+        """The last row (``end`` true) or the first: what a screen's g/G bindings call."""
+        self.action_last() if end else self.action_first()
+
     def _page(self, direction: int) -> None:
         if not self.rows:
             return
