@@ -14,6 +14,7 @@ from newsreader.service.inputs import read_input
 from newsreader.service.stores import open_cache, open_reviews
 from newsreader.store.versions import Fetch, VersionStore, apply_delta, delta
 from tests.feedserver import FeedServer, Route, article_html
+from tests.versions_pair import V1, V2  # issue 23's acceptance pair, shared with the UI tests
 
 FIRST = [
     "The ministry said repairs would cost $5.6 billion over three years.",
@@ -129,19 +130,6 @@ def test_a_refreshed_entry_is_the_first_version_of_its_article(server, capsys):
     read_input(link)  # opening it later sees the change
     assert main(["versions", link, "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["versions"]) == 2
-
-
-V1 = [
-    "Repairs to the Kursk bridge will cost $5.6 billion, the ministry said on Tuesday.",
-    '"We will not cut corners on safety," a senior official said.',
-    '"The schedule is tight, but we will meet it," the official added.',
-    "Work is due to start in March and end in 2027.",
-]
-V2 = [
-    "Repairs to the Kursk bridge will cost $5.9 billion, the ministry said on Tuesday.",
-    '"We will not cut corners on safety," said Jane Doe, a senior official at the ministry.',
-    "Work is due to start in March and end in 2027.",
-]
 
 
 def test_diff_of_two_fetched_versions_says_what_changed_in_meaning(server, capsys):
