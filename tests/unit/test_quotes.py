@@ -6,7 +6,7 @@ import pytest
 
 from newsreader.analysis.quotes import find_quote_spans
 
-from ._attribution_helpers import direct, parse, source_of
+from ._attribution_helpers import direct, parse, reported, source_of
 
 
 def spans(text: str) -> list[str]:
@@ -413,6 +413,66 @@ def test_an_elision_mark_at_the_end_closes_the_excerpt():
     )
     [quote] = direct(doc)
     assert quote.text == "Neo-nazi elements attacked the marchers, encouraged by the silence of the state."
+
+
+def test_a_first_person_paragraph_after_a_lead_is_the_named_writers_excerpt():
+    """Global Voices, its blockquote markup lost: ``Meanwhile, Le Retour in 3 Parts says that
+    officials should instead be condemning the attack …`` / ``If there was ever a time for
+    state officials … to speak out, it is now. And again, I say, …``: news is narrated in the
+    third person, so a paragraph in the first person outside quote marks is someone's excerpt,
+    and what it reports is part of the quotation."""
+    doc = parse(
+        "Armenian bloggers reacted to the attack on the bar.\n\n"
+        "Meanwhile, the blogger Anna Mertens says that officials should be condemning the attack.\n\n"
+        "If there was ever a time for officials to speak out, it is now. I believe the authorities must respond.\n\n"
+        "We need answers from the president himself, and we need them this week.\n\n"
+        "The bar reopened on Friday."
+    )
+    first, second = direct(doc)
+    assert first.text.startswith("If there was ever a time") and first.text.endswith("must respond.")
+    assert second.text.startswith("We need answers")
+    assert "Mertens" in source_of(doc, first).name and "Mertens" in source_of(doc, second).name
+    assert [q.text for q in reported(doc)] == ["officials should be condemning the attack"]
+
+
+def test_a_first_person_paragraph_that_reports_someone_after_a_lead_is_narration():
+    """Wikinews: a paragraph with its own attribution (``McManigan says that Kinnane has
+    demanded our …``) after a reported lead is the reporter's, not an excerpt."""
+    doc = parse(
+        "Union leader Tom Kinnane said the staff would stay in the offices.\n\n"
+        "McManigan says that Kinnane has demanded that our members be paid before Christmas.\n\n"
+        "The talks resume on Monday."
+    )
+    assert direct(doc) == []
+
+
+def test_first_person_paragraphs_of_a_column_or_an_interview_stay_the_writers():
+    """A first paragraph in the first person (a column, a diary), or two paragraphs in five
+    (an interview transcript): the narration itself speaks so, nothing is an excerpt."""
+    column = parse(
+        "I have covered elections in this country for twenty years.\n\n"
+        "Senator Ruiz said the vote would be close.\n\n"
+        "I think she is wrong about the north, where our polls show a landslide."
+    )
+    assert direct(column) == []
+    interview = parse(
+        "Wikinews spoke to the candidate about the campaign.\n\n"
+        "The candidate said the economy comes first.\n\n"
+        "We want jobs in every town, and I will fight for them.\n\n"
+        "What about our schools?\n\n"
+        "I would build more of them, and we would pay teachers better."
+    )
+    assert direct(interview) == []
+
+
+def test_a_name_that_looks_like_a_contraction_stays_a_name():
+    """VOA: ``Im Vutha, spokesperson for the Telecommunication Regulator of Cambodia …`` —
+    the tokenizer's exception read "Im" as "I'm", so "I" spoke the quote after it."""
+    doc = parse(
+        "\u201cWhatever activities that affect and disturb the election, we take actions,\u201d Im Vutha said."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Im Vutha"
 
 
 def test_a_handle_next_to_the_cue_is_the_speaker():

@@ -270,6 +270,13 @@ def test_deny_that_refuses_says_nothing():
     assert reported(doc) == []
 
 
+def test_a_cue_someone_should_use_reports_nothing():
+    """Global Voices: ``Le Retour in 3 Parts says that officials should instead be condemning
+    the attack``: the officials said nothing; the blogger says what they ought to say."""
+    doc = parse("The blogger says that officials should be condemning the attack.")
+    assert [q.text for q in reported(doc)] == ["officials should be condemning the attack"]
+
+
 def test_a_verb_that_only_calls_something_names_nothing():
     """``The mayor called a meeting for Tuesday``: no name given, nothing reported."""
     assert reported(parse("The mayor called a meeting for Tuesday.")) == []

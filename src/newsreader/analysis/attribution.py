@@ -75,11 +75,24 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             continue
         record.mixed = embedded
         direct.append(record)
-    for excerpt in _excerpts(text, spans, [b for b, _ in blocks]):
+    kept: list[QuoteSpan] = []
+    excerpts = _excerpts(doc, text, spans, [b for b, _ in blocks], inside)
+    for excerpt, voiced in excerpts:
         earlier = sorted(direct, key=lambda r: r.start) + [r for r in reported if r.end <= excerpt.opened]
-        direct.append(
-            _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
-        )
+        if voiced:
+            # the lead names the writer; a quoted "I think …" inside an excerpt does not
+            earlier = [r for r in earlier if _names_writer(r, [e for e, v in excerpts if v])]
+            if any(excerpt.opened <= r.start < excerpt.end and _names_writer(r, []) for r in reported):
+                # a paragraph that reports someone itself only continues a quotation; after a
+                # lead it is narration ("McManigan says that Kinnane has demanded our …")
+                earlier = [r for r in earlier if r.direct]
+        record = _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
+        if voiced and record.speaker is None:
+            continue  # a first-person paragraph nobody was just quoted before: the writer's own
+        direct.append(record)
+        kept.append(excerpt)
+    # what a quoted writer reports is part of the quotation, as inside a blockquote
+    reported = [r for r in reported if not any(e.start <= r.start and r.end <= e.end for e in kept)]
     records = sorted(direct, key=lambda r: r.start) + _absorb(direct, _distinct(reported))
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
@@ -171,19 +184,39 @@ def _distinct(reported: list[Attribution]) -> list[Attribution]:
     return [r for r in reported if best[(r.start, r.end)] is r]
 
 
-def _excerpts(text: str, spans: list[QuoteSpan], taken: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Paragraphs cut from someone's longer text, set off without marks or an intro colon:
-    ``[...] we were no longer in control. Because from this point on …`` or ``Neo-nazi
-    elements attacked marchers … that followed firebombing of the bar. [...]``. An editor's
-    elision mark at a paragraph's edge only ever stands inside a quotation; the quote runs
-    between the marks and takes the speaker of the attribution just before it."""
-    found: list[QuoteSpan] = []
-    for lo, hi in paragraphs(text).spans:
+def _excerpts(
+    doc: Doc, text: str, spans: list[QuoteSpan], taken: list[QuoteSpan], inside: list[bool]
+) -> list[tuple[QuoteSpan, bool]]:
+    """Paragraphs cut from someone's longer text, set off without marks or an intro colon
+    (a blockquote whose markup the extraction lost), with ``voiced`` True for the second kind:
+
+    * an editor's elision mark at a paragraph's edge, which only ever stands inside a
+      quotation: ``[...] we were no longer in control. Because from this point on …`` or
+      ``Neo-nazi elements attacked marchers … that followed firebombing of the bar. [...]``;
+      the quote runs between the marks;
+    * a paragraph in the first person (``I``, ``we``, ``our`` outside quote marks) in an
+      article whose narration is not: after ``Meanwhile, Le Retour in 3 Parts says that
+      officials should instead be condemning the attack.`` the paragraph ``If there was ever
+      a time for state officials … to speak out, it is now. And again, I say, …`` is the
+      blog's. News is narrated in the third person, so the writer's voice outside quote
+      marks is someone else's. An article whose first paragraph speaks in the first person
+      (a column, a diary), or two paragraphs in five (an interview transcript), is narrated
+      so, and keeps its paragraphs.
+
+    Either kind takes the speaker of the attribution just before it; a voiced paragraph with
+    none is left alone."""
+    paras = paragraphs(text).spans
+    voices = [_voiced(doc, para, inside) for para in paras]
+    # narrated in the third person: not a column, a diary or an interview transcript
+    narrated = bool(paras) and not voices[0] and sum(voices) <= len(paras) * _VOICED_SHARE
+    found: list[tuple[QuoteSpan, bool]] = []
+    for n, (lo, hi) in enumerate(paras):
         if any(q.start < hi and lo < q.end for q in taken):
             continue
         head = _ELISION_HEAD.match(text, lo, hi)
         tail = _ELISION_TAIL.search(text, lo, hi)
-        if head is None and tail is None:
+        voiced = head is None and tail is None
+        if voiced and not (n and narrated and voices[n]):
             continue
         start = head.end() if head is not None else lo
         end = tail.start() if tail is not None and tail.start() > start else hi
@@ -193,10 +226,35 @@ def _excerpts(text: str, spans: list[QuoteSpan], taken: list[QuoteSpan]) -> list
             continue
         if _marked_share(spans, start, end) > 0.5:
             continue
-        found.append(QuoteSpan(start, end, lo, end))
+        found.append((QuoteSpan(start, end, lo, end), voiced))
     return found
 
 
+def _names_writer(record: Attribution, voiced: list[QuoteSpan]) -> bool:
+    """An attribution a first-person excerpt may continue: a quote, or a statement outside
+    every first-person paragraph whose speaker is not "I", "we" or "you"."""
+    if record.direct:
+        return True
+    if record.speaker is None or record.speaker.lower_ in _FIRST_PERSON_LOWER | {"you"}:
+        return False
+    return not any(v.opened <= record.start < v.end for v in voiced)
+
+
+def _voiced(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
+    """The paragraph speaks in the first person outside quote marks."""
+    lo, hi = para
+    for token in doc[_token_at(doc, lo) :]:
+        if token.idx >= hi:
+            return False
+        if token.text in _FIRST_PERSON and token.pos_ == "PRON" and not inside[token.i]:
+            return True
+    return False
+
+
+# as printed: "Toys R Us" and "US$" are not "us"
+_FIRST_PERSON = frozenset("I me Me my My mine myself we We us our Our ours ourselves".split())
+_FIRST_PERSON_LOWER = frozenset(word.lower() for word in _FIRST_PERSON)
+_VOICED_SHARE = 0.4
 _ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
 _MIN_EXCERPT_WORDS = 6

@@ -114,8 +114,13 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
 
 
-def _negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
+def _unasserted(verb: Token) -> bool:
+    """The cue reports nothing: negated ("did not say that …") or prescribed ("officials
+    should be condemning the attack" is the blogger's demand, not the officials' words)."""
+    return any(child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _PRESCRIPTIVE) for child in verb.children)
+
+
+_PRESCRIPTIVE = frozenset({"should", "ought"})
 
 
 def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
@@ -165,7 +170,7 @@ def _open_question(comp: Token) -> bool:
 
 def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
     """``X denied the allegations``, ``X called for an inquiry``, ``accused the party of …``."""
-    if _negated(cue):
+    if _unasserted(cue):
         return None
     prep = _phrasal_prep(cue, lemma)
     target = None
@@ -196,7 +201,7 @@ def _for_clause(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     """``UNICEF has called for children to be kept at the centre of the talks``: the parser
     makes "for" the mark of an infinitive clause, not a preposition; the clause is what was
     called for."""
-    if _negated(cue):
+    if _unasserted(cue):
         return None
     for clause in cue.children:
         if clause.dep_ == "advcl" and clause.i > cue.i:
@@ -210,7 +215,7 @@ def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     """``Imran calls this a redundant activity``, ``Some people call this decision a triumph
     of justice``: what the speaker calls something, object and name together. Only with
     both (``called a meeting`` names nothing)."""
-    if _negated(cue):
+    if _unasserted(cue):
         return None
     target = next((c for c in cue.children if c.dep_ == "dobj"), None)
     name = next((c for c in cue.children if c.dep_ == "oprd"), None)
@@ -223,7 +228,7 @@ def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
 def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     """``Hun Sen is believed to have …``, ``it is expected that …``, ``he was accused of …``:
     the speaker is the "by" phrase's, or nobody (an impersonal report)."""
-    if _negated(cue):
+    if _unasserted(cue):
         return None
     subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -282,7 +287,7 @@ def _hearsay(adverb: Token, inside_quote: list[bool]) -> Attribution | None:
     ``other Egyptians allegedly arrested and detained for years``: the clause the adverb
     hedges is an impersonal report (speaker null); a concessive clause after it is not."""
     verb = adverb.head
-    if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+    if verb.pos_ not in ("VERB", "AUX") or _unasserted(verb):
         return None
     lo, hi = verb.left_edge.i, verb.right_edge.i
     for child in verb.rights:
@@ -362,7 +367,7 @@ def _verb_as_noun(token: Token) -> bool:
 
 
 def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
-    if _negated(cue):
+    if _unasserted(cue):
         return None  # "he did not say how long a pause would be"
     comp = None
     # a clause before an infinitive: in 'told NBC's "Meet the Press" that …' the parser calls
