@@ -78,9 +78,9 @@ _NOT_CONTRACTIONS = frozenset({"Im", "Id", "Ive", "Wed", "Hed"})
 
 
 def _names_not_contractions(nlp: Language) -> None:
-    rules = nlp.tokenizer.rules
+    rules = getattr(nlp.tokenizer, "rules", None)  # a custom tokenizer may have none
     if rules and any(word in rules for word in _NOT_CONTRACTIONS):
-        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NOT_CONTRACTIONS}
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NOT_CONTRACTIONS}  # type: ignore[union-attr]
 
 
 def _add_paragraph_boundaries(nlp: Language) -> None:
