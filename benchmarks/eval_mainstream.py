@@ -102,7 +102,7 @@ def _per_paragraph(text: str, kind: str, start: int, end: int) -> list[tuple[int
     return pieces or [(start, end)]
 
 
-_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+_MARKS = '"\u201c\u201d\u00ab\u00bb'
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -468,9 +468,7 @@ def test_first_person_paragraphs_of_a_column_or_an_interview_stay_the_writers():
 def test_a_name_that_looks_like_a_contraction_stays_a_name():
     """VOA: ``Im Vutha, spokesperson for the Telecommunication Regulator of Cambodia …`` —
     the tokenizer's exception read "Im" as "I'm", so "I" spoke the quote after it."""
-    doc = parse(
-        "\u201cWhatever activities that affect and disturb the election, we take actions,\u201d Im Vutha said."
-    )
+    doc = parse("\u201cWhatever activities that affect and disturb the election, we take actions,\u201d Im Vutha said.")
     [quote] = direct(doc)
     assert quote.speaker is not None and quote.speaker.text == "Im Vutha"
 

@@ -497,3 +497,47 @@ def test_it_has_been_argued():
         "argued",
     )
     assert quote.text.startswith("social media has made it unfeasible") and quote.speaker is None
+
+
+def test_a_directive_states_what_it_says():
+    """VOA: ``The directive states that various officials in the ministry are responsible for
+    different areas in Kandal``: directives, decrees, petitions and the like speak as documents."""
+    quote = one("The directive states that officials in the ministry are responsible for Kandal.", "states")
+    assert quote.text == "officials in the ministry are responsible for Kandal"
+    assert quote.speaker is not None and quote.speaker.text == "The directive"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (  # Global Voices
+            "Bangkok Pundit asks why a senior citizen with cancer was viewed by the state as a threat.",
+            "asks",
+            "why a senior citizen with cancer was viewed by the state as a threat",
+        ),
+        (  # Global Voices
+            "Misheck Makora explains why Zimbabwean pastors are against his visit.",
+            "explains",
+            "why Zimbabwean pastors are against his visit",
+        ),
+    ],
+)
+def test_an_indirect_question_or_explanation_is_what_was_said(text: str, cue: str, content: str):
+    assert one(text, cue).text == content
+
+
+def test_a_question_the_reporter_put_is_nobodys_statement():
+    """VOA: ``Asked why these specific websites were selected for the blockage …, Sovann said
+    the content …``: only Sovann's answer is reported."""
+    doc = parse("Asked why these websites were selected for the blockage, Sovann said the content broke the law.")
+    assert [q.text for q in reported(doc)] == ["the content broke the law"]
+
+
+def test_what_data_may_reveal_is_a_hope_but_what_someone_may_have_said_is_reported():
+    """NASA: ``The data may also reveal how often the lunar far side is impacted``; Global
+    Voices: ``Wang Lijun may have denounced Bo's implication in the murder``."""
+    assert reported(parse("The data may also reveal how often the far side is hit by small meteorites.")) == []
+    quote = one(
+        "Wang Lijun may have denounced Bo's implication in the murder of British businessman Neil Heywood.", "denounced"
+    )
+    assert quote.text == "Bo's implication in the murder of British businessman Neil Heywood"

@@ -129,6 +129,9 @@ DOCUMENT_NOUNS = frozenset(
     bulletin notice announcement broadcast newspaper editorial post tweet message video
     footage transcript record records data figures estimate estimates research comment
     comments remark remarks survey reports statistics story blog
+    directive decree resolution petition manifesto guidelines constitution charter treaty
+    proposal declaration affidavit warrant dossier leaflet flyer pamphlet documentary film
+    book textbook census results findings evidence numbers tally
     """.split()
 )
 

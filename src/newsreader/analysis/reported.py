@@ -66,6 +66,10 @@ _CONCESSIVE = frozenset({"though", "although", "while", "whereas", "but"})
 # Verbs whose object is whom they address: "told reporters the plan was dead".
 _ADDRESSED = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "advise", "instruct", "urge", "promise"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+# Cues whose content may be a wh-clause: a question asked, or what was explained or shown
+# ("Misheck Makora explains why Zimbabwean pastors are against his visit"); after other
+# verbs a wh-clause is an open question nobody answered ("to determine how often …").
+_WH_CONTENT = _QUESTIONS | frozenset({"explain", "reveal", "describe", "detail", "disclose", "outline", "show"})
 _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
 # Verbs through which a noun cue's owner speaks: "X raised concerns over …".
@@ -95,7 +99,7 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                 if lemma in PASSIVE_LEMMAS:
                     record = _passive(token, inside_quote)
             else:
-                if lemma in _CLAUSE_CUES:
+                if lemma in _CLAUSE_CUES or lemma in _QUESTIONS:
                     record = _complement(token, lemma, inside_quote)
                 if record is None and (lemma in OBJECT_LEMMAS or _phrasal_prep(token, lemma) is not None):
                     record = _object(token, lemma, inside_quote)
@@ -115,12 +119,20 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _unasserted(verb: Token) -> bool:
-    """The cue reports nothing: negated ("did not say that …") or prescribed ("officials
-    should be condemning the attack" is the blogger's demand, not the officials' words)."""
-    return any(child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _PRESCRIPTIVE) for child in verb.children)
+    """The cue reports nothing: negated ("did not say that …"), prescribed or supposed
+    ("officials should be condemning the attack" is the blogger's demand, not the officials'
+    words; "the data may also reveal how often …" is a hope), or a question the reporter put
+    ("Asked why these websites were selected, Sovann said …": the asking is unattributed)."""
+    if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    # "Wang Lijun may have denounced Bo's implication …" is a hedged report of a past act
+    auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    return bool(auxes & _UNASSERTING) and "have" not in auxes
 
 
-_PRESCRIPTIVE = frozenset({"should", "ought"})
+_UNASSERTING = frozenset({"should", "ought", "may", "might", "could"})
 
 
 def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
@@ -161,6 +173,12 @@ def _clause_after_medium(cue: Token) -> Token | None:
                 ):
                     return clause
     return None
+
+
+def _asks(lemma: str, comp: Token) -> bool:
+    """An indirect question is what the asker said: ``Bangkok Pundit asks why a senior
+    citizen with cancer was viewed by the state as a threat``."""
+    return lemma in _QUESTIONS and _open_question(comp)
 
 
 def _open_question(comp: Token) -> bool:
@@ -373,7 +391,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     # a clause before an infinitive: in 'told NBC's "Meet the Press" that …' the parser calls
     # the programme's title an xcomp
     for child in sorted(cue.children, key=lambda c: c.dep_ != "ccomp"):
-        if (child.dep_ == "ccomp" and lemma in REPORT_LEMMAS | CLAUSE_LEMMAS) or (
+        if (child.dep_ == "ccomp" and (lemma in REPORT_LEMMAS | CLAUSE_LEMMAS or _asks(lemma, child))) or (
             child.dep_ == "xcomp" and lemma in XCOMP_LEMMAS
         ):
             if _semicolon_between(child, cue):
@@ -397,7 +415,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
                 addressee = next((g for g in on.children if g.dep_ == "pobj"), None)
             if addressee is not None:
                 lo = min(lo, addressee.left_edge.i)
-        elif lemma not in _QUESTIONS and _open_question(comp):
+        elif lemma not in _WH_CONTENT and _open_question(comp):
             return None  # "to determine how often …": an open question, nobody's statement
         else:
             hi = _before_speakers_next_act(cue, comp, hi, inside_quote)
