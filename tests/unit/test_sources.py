@@ -256,3 +256,27 @@ def test_the_government_stays_generic():
     doc = parse("Acme Corp bid for the contract on Monday. The government said the tender was fair.")
     [quote] = doc.quotes
     assert source_of(doc, quote).name == "the government"
+
+
+def test_a_handle_given_in_brackets_after_a_name_is_that_names():
+    """Global Voices: ``Agenda 507 (@agenda507) wants to call attention …:`` and later the
+    tweet ``@agenda507: …``; ``journalist Damian Mac Con Uladh (@damomac)`` and later
+    ``@damomac: …``: one source, under its name."""
+    doc = parse(
+        "Journalist Damian Mac Con Uladh (@damomac) posted the video on Monday.\n\n"
+        "Reactions followed within the hour:\n\n"
+        "@damomac: Minister, please act by dismissing those officers who beat this man!"
+    )
+    [quote] = [q for q in doc.quotes if q.direct]
+    assert quote.speaker is not None and quote.speaker.text == "@damomac"
+    assert "Mac Con Uladh" in source_of(doc, quote).name
+
+
+def test_a_platform_introducing_tweets_is_not_their_speaker():
+    """Global Voices: ``Some Twitter reactions:`` / ``@dtgbulan: Shooting a civilian is still
+    breaking the law``: the tweet is @dtgbulan's, not Twitter's."""
+    doc = parse(
+        "The video spread quickly.\n\nSome Twitter reactions:\n\n@dtgbulan: Shooting a civilian is still breaking the law"
+    )
+    [quote] = [q for q in doc.quotes if q.direct]
+    assert quote.speaker is not None and quote.speaker.text == "@dtgbulan"

@@ -127,8 +127,8 @@ def _block_quotes(
         speaker: Token | None = None
         if introduced and prev is not None:
             cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
-        if handle is not None and (speaker is None or speaker.pos_ != "PROPN"):
-            cue, speaker = None, handle  # "One sceptic tweep doubted it:" / "@sandaykc: …"
+        if handle is not None and (speaker is None or speaker.pos_ != "PROPN" or speaker.lower_ in _PLATFORMS):
+            cue, speaker = None, handle  # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"
         if speaker is None:
             continue
         record = Attribution(start=start, end=end, direct=True)
@@ -346,6 +346,8 @@ def _token_at(doc: Doc, char: int) -> int:
     return min(k, len(doc))
 
 
+# Where people post, not who: "Some Twitter reactions:" introduces tweets by their handles.
+_PLATFORMS = frozenset("twitter facebook youtube weibo instagram tiktok telegram reddit tumblr vk".split())
 _NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
 _HANDLE = re.compile(r"@\w{1,30}\s*:\s*")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")

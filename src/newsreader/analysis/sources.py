@@ -59,6 +59,8 @@ _NAMED_BY_ROLE = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
+# Up to four capitalised words (or numbers, "Agenda 507") ending where a bracketed handle starts.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'.\-]*(?:[ \t]+(?:[A-Z][\w'.\-]*|\d+)){0,3}$")
 _ANON_NOTE = {
     "on condition of anonymity": "on condition of anonymity",
     "on the condition of anonymity": "on condition of anonymity",
@@ -110,7 +112,10 @@ class SourceBook:
         if (start, end) in self.by_mention:  # a second quote of the same mention
             return self.by_mention[(start, end)]
         lower = head.lower_
-        if lower in PRONOUNS and head.pos_ == "PRON":
+        owner = self._handle_owner(head.text) if head.text.startswith("@") else None
+        if owner is not None:
+            draft = owner
+        elif lower in PRONOUNS and head.pos_ == "PRON":
             draft = self._pronoun(lower, start)
         else:
             entity = self._entity_at(head.idx, start, end)
@@ -198,6 +203,23 @@ class SourceBook:
             description = f"{entity.canonical}, {role}" if role else entity.canonical
             draft = self._new(key, entity.canonical, kind, description)
         return draft
+
+    def _handle_owner(self, handle: str) -> SourceDraft | None:
+        """A handle the article gives in brackets after a name is that name's: after
+        ``Agenda 507 (@agenda507) wants to call attention …:`` the tweet ``@agenda507: …`` is
+        Agenda 507's, and after ``journalist Damian Mac Con Uladh (@damomac)`` so is every
+        ``@damomac: …``."""
+        for match in re.finditer(r"\(\s*" + re.escape(handle) + r"\s*\)", self.text):
+            before = match.start()
+            while before > 0 and self.text[before - 1] in " \t":
+                before -= 1
+            for entity in self.entities:
+                if entity.end == before and (entity.label == "PERSON" or entity.label in _ORG_LABELS):
+                    return self._named(entity, entity.start, entity.end)
+            name = _NAME_BEFORE.search(self.text, max(0, before - 80), before)
+            if name is not None:
+                return self._proper(name.start(), name.end())
+        return None
 
     def _person_named(self, entity: Entity) -> Entity | None:
         """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article."""
