@@ -111,24 +111,8 @@ class SourceBook:
         start, end = record.speaker_span
         if (start, end) in self.by_mention:  # a second quote of the same mention
             return self.by_mention[(start, end)]
-        lower = head.lower_
-        owner = self._handle_owner(head.text) if head.text.startswith("@") else None
-        if owner is not None:
-            draft = owner
-        elif lower in PRONOUNS and head.pos_ == "PRON":
-            draft = self._pronoun(lower, start)
-        else:
-            entity = self._entity_at(head.idx, start, end)
-            if entity is not None and entity.label not in _ORG_LABELS and entity.label != "PERSON":
-                entity = None  # "Spokespeople for eBay" tagged WORK_OF_ART
-            if entity is None or entity.label != "PERSON":
-                entity = self._apposition(head, end, people_only=entity is not None) or entity
-            if entity is not None:
-                draft = self._named(entity, start, end)
-            elif head.pos_ == "PROPN" and self._determiner(head) not in _DEFINITE and not self._common(head):
-                draft = self._proper(start, end)
-            else:
-                draft = self._role(head, start, end)
+        handle_owner = self._handle_owner(head.text) if head.text.startswith("@") else None
+        draft = handle_owner or self._lookup(head, start, end)
         if draft is None:
             return None
         draft.mentions.add((start, end))
@@ -136,6 +120,21 @@ class SourceBook:
         self.by_mention[(start, end)] = draft
         self._anonymity(draft, head)
         return draft
+
+    def _lookup(self, head: Token, start: int, end: int) -> SourceDraft | None:
+        lower = head.lower_
+        if lower in PRONOUNS and head.pos_ == "PRON":
+            return self._pronoun(lower, start)
+        entity = self._entity_at(head.idx, start, end)
+        if entity is not None and entity.label not in _ORG_LABELS and entity.label != "PERSON":
+            entity = None  # "Spokespeople for eBay" tagged WORK_OF_ART
+        if entity is None or entity.label != "PERSON":
+            entity = self._apposition(head, end, people_only=entity is not None) or entity
+        if entity is not None:
+            return self._named(entity, start, end)
+        if head.pos_ == "PROPN" and self._determiner(head) not in _DEFINITE and not self._common(head):
+            return self._proper(start, end)
+        return self._role(head, start, end)
 
     def finish(self) -> list[SourceDraft]:
         """Named sources get every mention of their entity, not only the speaking ones."""
