@@ -541,3 +541,21 @@ def test_what_data_may_reveal_is_a_hope_but_what_someone_may_have_said_is_report
         "Wang Lijun may have denounced Bo's implication in the murder of British businessman Neil Heywood.", "denounced"
     )
     assert quote.text == "Bo's implication in the murder of British businessman Neil Heywood"
+
+
+def test_a_verb_of_aspect_hands_its_clause_to_the_cue():
+    """VOA: ``Cambodian netizens began complaining on social media on Thursday night that they
+    had lost access to numerous news websites``: the parser hangs the clause on "began"."""
+    quote = one(
+        "Cambodian netizens began complaining on social media on Thursday night that they had lost "
+        "access to numerous news websites.",
+        "complaining",
+    )
+    assert quote.text == "they had lost access to numerous news websites"
+    assert quote.speaker is not None and quote.speaker.text == "Cambodian netizens"
+
+
+def test_an_infinitive_after_the_addressee_is_the_content_even_as_an_adverbial():
+    """VOA: ``The letter instructs local CPP members in Kandal to help these civil servants``."""
+    quote = one("The letter instructs local CPP members in Kandal to help these civil servants.", "instructs")
+    assert quote.text == "local CPP members in Kandal to help these civil servants"

@@ -280,3 +280,15 @@ def test_a_platform_introducing_tweets_is_not_their_speaker():
     )
     [quote] = [q for q in doc.quotes if q.direct]
     assert quote.speaker is not None and quote.speaker.text == "@dtgbulan"
+
+
+def test_a_bracketed_handle_ending_the_intro_is_who_is_quoted():
+    """Global Voices: ``citizens … condemned the deed, and some questioned President Calderón,
+    like Alessia Corcuera (@top_roping_ale):`` introduces Corcuera's tweet, not the citizens'."""
+    doc = parse(
+        "On Twitter, citizens from different profiles condemned the deed, and some questioned "
+        "President Calderón, like Alessia Corcuera (@top_roping_ale):\n\n"
+        "49 corpses quartered in Cadereyta. Do you really think the country is fine?"
+    )
+    [quote] = [q for q in doc.quotes if q.direct]
+    assert "Corcuera" in source_of(doc, quote).name

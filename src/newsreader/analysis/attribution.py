@@ -284,7 +284,20 @@ def _colon_cue(
     if speaker is None and intro:
         # "@JuliethBlues states :": the parser made a verb of the handle
         speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)
+    if intro and (last := _bracketed_handle_at_end(intro[-1])) is not None:
+        # "citizens condemned the deed, and some questioned Calderón, like Alessia Corcuera
+        # (@top_roping_ale):": the handle right before the colon names who is quoted
+        speaker = last
     return cue, speaker
+
+
+def _bracketed_handle_at_end(sent: Span) -> Token | None:
+    if _HANDLE_BEFORE_COLON.search(sent.text) is None:
+        return None
+    return next((t for t in reversed(sent) if t.text.startswith("@") and len(t.text) > 1), None)
+
+
+_HANDLE_BEFORE_COLON = re.compile(r"\(\s*@\w{1,30}\s*\)\s*:\s*$")
 
 
 def _introduces(text: str, lo: int, hi: int) -> bool:

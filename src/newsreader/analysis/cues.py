@@ -176,7 +176,8 @@ ROLE_NOUNS = frozenset(
     deputy envoy secretary pope bishop priest coach friend family mother father wife
     husband son daughter sister brother neighbor neighbour victim survivor relative
     professor scholar journalist reporter researcher scientist economist chairman
-    executive representative detective relative
+    executive representative detective relative netizen netizens citizen citizens user users
+    tweep tweeps fan fans youth
     """.split()
 )
 

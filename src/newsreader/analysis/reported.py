@@ -175,6 +175,36 @@ def _clause_after_medium(cue: Token) -> Token | None:
     return None
 
 
+def _clause_of_aspect(cue: Token) -> Token | None:
+    """``Cambodian netizens began complaining on social media … that they had lost access``:
+    the parser hangs the clause on "began"; a verb of aspect says nothing, so it is the
+    cue's."""
+    head = cue.head
+    if cue.dep_ != "xcomp" or head.lemma_.lower() not in _ASPECT:
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+
+
+def _infinitive_taken_for_adverb(cue: Token) -> Token | None:
+    """``The letter instructs local CPP members in Kandal to help these civil servants``: after
+    an addressee the parser may make the infinitive an adverbial clause; for a verb that
+    takes an addressee and an infinitive it is the content."""
+    addressee = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if addressee is None:
+        return None
+    for child in cue.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i > addressee.i
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        ):
+            return child
+    return None
+
+
+_ASPECT = frozenset({"begin", "start", "continue", "keep", "stop", "resume"})
+
+
 def _asks(lemma: str, comp: Token) -> bool:
     """An indirect question is what the asker said: ``Bangkok Pundit asks why a senior
     citizen with cancer was viewed by the state as a threat``."""
@@ -399,14 +429,16 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
             comp = child
             break
     if comp is None and lemma in REPORT_LEMMAS:
-        comp = _clause_after_medium(cue)
+        comp = _clause_after_medium(cue) or _clause_of_aspect(cue)
+    if comp is None and lemma in XCOMP_LEMMAS:
+        comp = _infinitive_taken_for_adverb(cue)
     interposed = False
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
         lo = _subject_taken_for_object(cue, lemma, comp, lo)
         if lo <= cue.i <= hi:  # the complement wraps the cue: keep the side before it
             hi = cue.left_edge.i - 1
-        if comp.dep_ == "xcomp":  # "urged voters to boycott …": the addressee belongs to the content
+        if comp.dep_ in ("xcomp", "advcl"):  # "urged voters to boycott …": the addressee belongs to the content
             addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
             on = next(  # "called on Cambodians to boycott …" ("on" a prep, or a particle)
                 (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i < comp.i), None
