@@ -559,3 +559,33 @@ def test_an_infinitive_after_the_addressee_is_the_content_even_as_an_adverbial()
     """VOA: ``The letter instructs local CPP members in Kandal to help these civil servants``."""
     quote = one("The letter instructs local CPP members in Kandal to help these civil servants.", "instructs")
     assert quote.text == "local CPP members in Kandal to help these civil servants"
+
+
+@pytest.mark.parametrize(
+    "intro, content",
+    [
+        # Global Voices round-ups: the sentence before a set-off quotation names its topic
+        ("Ibrahim Mothana, a Yemeni writer and activist, commented on the drone policy:", "the drone policy"),
+        ("Zeinobia referred to another Egyptian detainee:", "another Egyptian detainee"),
+        (
+            "Sthaisy Smith considers it madness to have to work on a day that commemorates labour:",
+            "it madness to have to work on a day that commemorates labour",
+        ),
+    ],
+)
+def test_the_topic_of_an_introduced_quotation_is_reported(intro: str, content: str):
+    doc = parse(f"Bloggers reacted on Monday.\n\n{intro}\n\nWe will not forget this, and neither will our children.")
+    assert [q.text for q in reported(doc)] == [content]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Juan Pérez expressed his anger on Twitter:",  # a feeling, on a platform: the quote is the content
+        "Said the sharp-tongued Amsterdam:",  # an uttering verb's object is the quotation
+        "Riot police evicted the square with violence, as photo reporters illustrated:",  # no speech
+    ],
+)
+def test_an_intro_without_a_topic_reports_nothing(intro: str):
+    doc = parse(f"Bloggers reacted on Monday.\n\n{intro}\n\nWe will not forget this, and neither will our children.")
+    assert reported(doc) == []

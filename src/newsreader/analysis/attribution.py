@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
 from .claims import group_claims, outlet_claims, sentence_table
-from .cues import ACCORDING
+from .cues import ACCORDING, CLAUSE_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported
@@ -93,6 +93,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         kept.append(excerpt)
     # what a quoted writer reports is part of the quotation, as inside a blockquote
     reported = [r for r in reported if not any(e.start <= r.start and r.end <= e.end for e in kept)]
+    reported += _intro_topics(doc, text, sents, sent_starts, inside, reported)
     records = sorted(direct, key=lambda r: r.start) + _absorb(direct, _distinct(reported))
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
@@ -136,6 +137,106 @@ def _block_quotes(
         record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
+
+
+def _intro_topics(
+    doc: Doc, text: str, sents: list[Span], sent_starts: list[int], inside: list[bool], reported: list[Attribution]
+) -> list[Attribution]:
+    """What a sentence introducing a set-off quotation says the writer spoke about:
+    ``Ibrahim Mothana, a Yemeni writer and activist, commented on the drone policy:`` ->
+    "the drone policy" is Mothana's topic, reported like "X criticised the policy"; so with
+    ``Zeinobia referred to another Egyptian detainee:`` and ``Sthaisy Smith considers it
+    madness to have to work on a day that commemorates labour:``. The colon and the quotation
+    after it make any verb of the sentence a cue; the content is its clause, its object, or
+    the object of its preposition, never a bare pronoun or the quotation's container ("posted
+    this comment:", "shared his views:")."""
+    found: list[Attribution] = []
+    paras = paragraphs(text).spans
+    for lo, hi in paras[:-1]:
+        if not _introduces(text, lo, hi):
+            continue
+        intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
+        if not intro or intro[-1].root.pos_ != "VERB" or inside[intro[-1].root.i]:
+            continue
+        verb = intro[-1].root
+        if verb.lemma_.lower() not in _TOPIC_VERBS:
+            continue  # "riot police evicted the square, as photo reporters illustrated:"
+        if any(r.cue is not None and intro[-1].start_char <= r.cue[0] < intro[-1].end_char for r in reported):
+            continue  # the sentence reports something already ("X expressed that …" / "X said")
+        speaker = speaker_token(verb, inside)
+        if speaker is None or not plausible_speaker(speaker) or speaker.lower_ in ("i", "we", "you"):
+            continue
+        topic = _topic(verb)
+        if topic is None:
+            continue
+        first, last = topic
+        while last > first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if last - first >= 2 and doc[last - 1].lower_ == "as" and doc[last].lower_ == "follows":
+            last -= 2  # "referred to the grim finding as follows:"
+        if first == last and doc[first].pos_ in ("DET", "PRON"):
+            continue  # "He stressed that:"
+        record = Attribution(start=doc[first].idx, end=doc[last].idx + len(doc[last].text), direct=False)
+        record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
+        found.append(record)
+    return found
+
+
+def _topic(verb: Token) -> tuple[int, int] | None:
+    """Token range of what ``verb`` is about: its clause, its object (with a predicate: "it
+    madness to have to work …"), or the object of its first preposition."""
+    children = list(verb.children)
+    for dep in ("ccomp", "dobj"):
+        for child in children:
+            if child.dep_ != dep or child.i < verb.i:
+                continue
+            if dep == "dobj" and (
+                (child.pos_ == "PRON" and not _predicated(child))
+                or child.lemma_.lower() in _CONTAINERS
+                or verb.lemma_.lower() in _UTTER  # "Said the sharp-tongued Amsterdam:"
+            ):
+                return None
+            last = max(
+                [child.right_edge.i]
+                + [c.right_edge.i for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i]
+            )
+            return child.left_edge.i, last
+    for child in children:
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _TOPIC_PREPS:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _CONTAINERS | _PLACES:
+                return None  # "on Twitter", "on his Facebook wall": where, not what
+            return obj.left_edge.i, obj.right_edge.i
+    return None
+
+
+def _predicated(pronoun: Token) -> bool:
+    """ "considers it madness to …": the object pronoun has a predicate after it."""
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > pronoun.i for c in pronoun.head.children)
+
+
+_TOPIC_PREPS = frozenset({"on", "about", "to", "of", "over", "against"})
+_CONTAINERS = frozenset(
+    "following comment comments word words view views thought thoughts reaction reactions opinion opinions "
+    "post posts tweet tweets message video photo picture statement note letter story article account "
+    "sentiment sentiments excerpt excerpts passage response answer warning poem sadness declaration "
+    "explanation musing musings overview figure figures displeasure perspective point question reason "
+    "summary analysis list example anger frustration concern hope fear joy regret".split()
+)
+# Verbs that say what someone spoke about, before a colon and a quotation.
+_TOPIC_VERBS = (
+    SPEECH_LEMMAS
+    | OBJECT_LEMMAS
+    | CLAUSE_LEMMAS
+    | frozenset(
+        "comment refer reflect discuss address commend qualify consider see link clarify detail question "
+        "blog talk speak muse emphasize emphasise highlight criticize criticise mock ridicule "
+        "lament welcome question".split()
+    )
+)
+# Verbs that only utter: their object is the quotation itself, never its topic.
+_UTTER = frozenset("say write add tweet post reply answer quote".split())
+_PLACES = frozenset("wall blog page site website group forum channel account timeline feed profile".split())
 
 
 def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:
