@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._attribution_helpers import direct, parse, source_of
+from ._attribution_helpers import direct, parse, reported, source_of
 
 
 def test_named_person_merges_full_and_short_name():
@@ -292,3 +292,24 @@ def test_a_bracketed_handle_ending_the_intro_is_who_is_quoted():
     )
     [quote] = [q for q in doc.quotes if q.direct]
     assert "Corcuera" in source_of(doc, quote).name
+
+
+def test_a_blog_post_by_a_person_is_that_persons():
+    """Global Voices: ``The blog, in a post by Edward Hutcheson, also suggested that this was
+    "an historic opportunity for Mr. Perry Christie":``: Hutcheson speaks, not "the blog"."""
+    doc = parse("The blog, in a post by Edward Hutcheson, also suggested that this was a historic opportunity.")
+    [quote] = reported(doc)
+    assert "Hutcheson" in source_of(doc, quote).name
+
+
+def test_the_post_continued_is_the_writer_quoted_before():
+    """Global Voices: ``Blogworld posted some musings …:`` / excerpt / ``The post continued:`` /
+    more of Blogworld's post."""
+    doc = parse(
+        "On election day, Blogworld posted some musings about the vote:\n\n"
+        "This is the most fascinating election period that has occurred in a long time.\n\n"
+        "The post continued:\n\n"
+        "There is something else that is important here, and the pundits appear to miss it."
+    )
+    first, second = [q for q in doc.quotes if q.direct]
+    assert source_of(doc, first).name == source_of(doc, second).name == "Blogworld"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
 from .claims import group_claims, outlet_claims, sentence_table
-from .cues import ACCORDING, CLAUSE_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
+from .cues import ACCORDING, CLAUSE_LEMMAS, DOCUMENT_NOUNS, OBJECT_LEMMAS, SPEECH_LEMMAS
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported
@@ -75,6 +75,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             continue
         record.mixed = embedded
         direct.append(record)
+    _carry_on(text, direct)
     kept: list[QuoteSpan] = []
     excerpts = _excerpts(doc, text, spans, [b for b, _ in blocks], inside)
     for excerpt, voiced in excerpts:
@@ -137,6 +138,24 @@ def _block_quotes(
         record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
     return found
+
+
+def _carry_on(text: str, direct: list[Attribution]) -> None:
+    """``The post continued:`` (or "the statement continues", "the letter continued") introduces
+    more of the text quoted last: the quotation is that text's writer's, not "the post"'s."""
+    ordered = sorted(direct, key=lambda r: r.start)
+    for n, record in enumerate(ordered):
+        if record.cue is None or record.speaker is None:
+            continue
+        cue = text[record.cue[0] : record.cue[1]].lower()
+        head = record.speaker
+        if not cue.startswith("continu") or head.lemma_.lower() not in DOCUMENT_NOUNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        prior = next((r for r in reversed(ordered[:n]) if r.speaker is not None and r.speaker is not head), None)
+        if prior is not None:
+            record.speaker, record.speaker_span = prior.speaker, prior.speaker_span
 
 
 def _intro_topics(

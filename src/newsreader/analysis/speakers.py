@@ -63,6 +63,9 @@ def _named(token: Token, cue: Token) -> Token:
     a dire warning``."""
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
+    author = _author(token, cue)
+    if author is not None:
+        return author
     doc = token.doc
     organisation = token.lemma_.lower() in ORGANIZATION_NOUNS
     labels = _ORG_NAMES if organisation else ("PERSON",)
@@ -81,6 +84,29 @@ def _named(token: Token, cue: Token) -> Token:
                 return name
             break
     return token
+
+
+def _author(token: Token, cue: Token) -> Token | None:
+    """``The blog, in a post by Edward Hutcheson, also suggested …``: writing on the web
+    speaks for the person who wrote it, named in a "by" phrase of the subject or of an "in a
+    post" phrase on the cue."""
+    if token.lemma_.lower() not in _WEB_WRITING:
+        return None
+    places = [token] + [
+        g for c in cue.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"
+    ]
+    for place in places:
+        if place.lemma_.lower() not in _WEB_WRITING:
+            continue
+        for by in place.subtree:
+            if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
+                name = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if name is not None and name.pos_ == "PROPN" and name.ent_type_ == "PERSON":
+                    return name
+    return None
+
+
+_WEB_WRITING = frozenset({"blog", "post", "column", "website", "site", "entry"})
 
 
 def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None:
