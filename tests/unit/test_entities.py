@@ -2,6 +2,8 @@
 
 from newsreader.analysis.entities import canonical_names
 
+from ._attribution_helpers import parse
+
 
 def names(doc, label=None):
     return {e.text for e in doc.entities if label is None or e.label == label}
@@ -68,3 +70,15 @@ def test_names_a_letter_apart_in_a_short_or_first_letter_stay_apart():
     names = [("Jon Smith", "PERSON"), ("Jan Smith", "PERSON"), ("Linda Marks", "PERSON"), ("Linda Parks", "PERSON")]
     result = canonical_names(names)
     assert all(result[n] == n[0] for n in names)
+
+
+def test_a_name_with_a_persons_role_in_apposition_is_a_person():
+    """VOA: ``Um Dina, general secretary of the Coalition Free Trade Union of Women's Textiles,
+    has a sense of what the future may hold.`` — the tagger reads "Um" as an interjection and
+    tags nothing; the apposition says who she is, and her later mentions follow."""
+    doc = parse(
+        "Um Dina, general secretary of the Coalition Free Trade Union of Women's Textiles, has a sense of "
+        "what the future may hold. Later that day Um Dina met the minister."
+    )
+    people = [e.text for e in doc.entities if e.label == "PERSON"]
+    assert people == ["Um Dina", "Um Dina"]

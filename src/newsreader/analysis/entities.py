@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Entity
+from .cues import AGENT_SUFFIXES, ORGANIZATION_NOUNS, ROLE_NOUNS
 from .spans import first_line, trim, trim_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Numeric and temporal labels are handled by numbers.py and dates.py.
 NAME_LABELS = frozenset(
@@ -36,12 +37,52 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 start += len(det)
         if end > start:
             found.append((start, end, ent.label_))
+    found += _untagged_people(doc, found)
     names = canonical_names([(text[s:e], label) for s, e, label in found])
     found.sort()
     return [
         Entity(id=f"e{i}", start=s, end=e, text=text[s:e], label=label, canonical=names[(text[s:e], label)])
         for i, (s, e, label) in enumerate(found, 1)
     ]
+
+
+def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names the tagger missed but the article introduces as a person: a capitalised name
+    with a person's role in apposition (``Um Dina, general secretary of the Coalition Free
+    Trade Union …`` — the tagger reads "Um" as an interjection). Its other mentions in the
+    article are that person too."""
+    taken = [(s, e) for s, e, _ in found]
+    names: set[str] = set()
+    for token in doc:
+        if token.dep_ != "appos" or not _person_role(token):
+            continue
+        head = token.head
+        if head.pos_ != "PROPN" or head.ent_type_ or head.i > token.i:
+            continue
+        first = head
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == head:
+            first = doc[first.i - 1]
+        words = doc[first.i : head.i + 1]
+        if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words):
+            continue
+        if any(w.lower_ in ROLE_NOUNS or w.lower_ in ORGANIZATION_NOUNS for w in words):
+            continue  # "Senior Political Executive, …" is a title, "Press Council, …" a body
+        names.add(words.text)
+    extra: list[tuple[int, int, str]] = []
+    text = doc.text
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(s < end and at < e for s, e in taken) and (end == len(text) or not text[end].isalnum()):
+                extra.append((at, end, "PERSON"))
+            at = text.find(name, end)
+    return extra
+
+
+def _person_role(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in ROLE_NOUNS or lemma.endswith(AGENT_SUFFIXES))
 
 
 def canonical_names(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
