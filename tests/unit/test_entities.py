@@ -82,3 +82,17 @@ def test_a_name_with_a_persons_role_in_apposition_is_a_person():
     )
     people = [e.text for e in doc.entities if e.label == "PERSON"]
     assert people == ["Um Dina", "Um Dina"]
+
+
+def test_an_untagged_mention_of_a_full_name_tagged_elsewhere_is_that_person():
+    """VOA: ``Khut Samphors saw the demonstration, but "I didn't participate," she told VOA.``
+    — the tagger calls her a person five times and misses this mention, so "she" went to
+    someone else."""
+    doc = parse(
+        "Khut Samphors works on an infant clothing line. Khut Samphors saw the demonstration, but "
+        "\u201cI didn\u2019t participate,\u201d she told VOA."
+    )
+    people = [e.text for e in doc.entities if e.label == "PERSON"]
+    assert people.count("Khut Samphors") == 2
+    [quote] = [q for q in doc.quotes if q.direct]
+    assert not quote.mixed and doc.source_by_id(quote.speaker.source_id).name == "Khut Samphors"

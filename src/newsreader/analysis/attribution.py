@@ -280,6 +280,12 @@ def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attr
         if not words:
             kept.append(record)
             continue
+        if any(
+            not m.mixed and record.cue is not None and m.end <= record.cue[0] and record.end <= m.end + 2 for m in words
+        ):
+            # '… the demonstration, but "I didn't participate," she told VOA': the quote is
+            # what "told" says; the words before it are the reporter's, not a statement
+            continue
         for m in words:
             m.statement, m.mixed = (record.start, record.end), True
             if m.speaker is None and record.speaker is not None:
@@ -521,10 +527,26 @@ def _embedded(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[i
         return False
     body = text[span.start : span.end].lstrip("\u2026.[( '\u2018")
     capital = body[:1].isupper()
+    if capital and (prefix[-1] == "," or prefix.split()[-1].lower() in _CONJUNCTIONS) and _cue_follows(text, span):
+        return False  # "Khut Samphors saw the demonstration, but "I didn't participate," she told VOA."
     if prefix[-1] == ",":
         return not capital
     last = prefix.split()[-1].lower().strip(".,;")
     return not (capital and last in _CUE_WORDS)
+
+
+_CONJUNCTIONS = frozenset({"but", "and", "or", "yet", "so"})
+
+
+def _cue_follows(text: str, span: QuoteSpan) -> bool:
+    """The quote ends in a comma, question or exclamation mark inside its marks and a cue
+    follows within a few words (``"…," she told VOA``): it is what the cue says, whatever
+    the sentence said before it."""
+    body = text[span.start : span.end].rstrip()
+    if not body or body[-1] not in ",?!":
+        return False
+    after = text[span.closed + 1 : span.closed + 60].split()[:4]
+    return any(word.lower().strip(".,;") in _CUE_WORDS for word in after)
 
 
 def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:

@@ -50,9 +50,12 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
     """Names the tagger missed but the article introduces as a person: a capitalised name
     with a person's role in apposition (``Um Dina, general secretary of the Coalition Free
     Trade Union …`` — the tagger reads "Um" as an interjection). Its other mentions in the
-    article are that person too."""
+    article are that person too, and so are the untagged mentions of any full name the
+    tagger did call a person elsewhere (``Khut Samphors saw the demonstration``, untagged in
+    an article that tags her five times)."""
     taken = [(s, e) for s, e, _ in found]
-    names: set[str] = set()
+    text = doc.text
+    names = {text[s:e] for s, e, label in found if label == "PERSON" and len(text[s:e].split()) >= 2}
     for token in doc:
         if token.dep_ != "appos" or not _person_role(token):
             continue
@@ -69,12 +72,12 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
             continue  # "Senior Political Executive, …" is a title, "Press Council, …" a body
         names.add(words.text)
     extra: list[tuple[int, int, str]] = []
-    text = doc.text
     for name in names:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if not any(s < end and at < e for s, e in taken) and (end == len(text) or not text[end].isalnum()):
+            alone = (end == len(text) or not text[end].isalnum()) and (at == 0 or not text[at - 1].isalnum())
+            if alone and not any(s < end and at < e for s, e in taken):
                 extra.append((at, end, "PERSON"))
             at = text.find(name, end)
     return extra
