@@ -514,3 +514,15 @@ def test_two_apostrophes_close_a_quote():
     assert [t.text for t in doc.terms] == ["Cambodia Civil Society at a Critical Juncture,"]
     [quote] = doc.quotes
     assert not quote.direct and quote.text.startswith("the Cambodian courts were")
+
+
+def test_quoted_words_a_verb_of_thought_governs_are_its_subjects():
+    """Global Voices: ``While Weblog Bahamas' Edward Hutcheson wonders "what the nation would
+    look like now if a different choice was made in 1984", Bahama Republic sees it fit …``;
+    VOA: ``Ouk Dalin believes "the livelihood of the workers will actually get better."``."""
+    doc = parse(
+        "If the government continues to reform the garment industry, Ouk Dalin believes "
+        "\u201cthe livelihood of the workers will actually get better.\u201d"
+    )
+    [quote] = direct(doc)
+    assert quote.mixed and "Ouk Dalin" in source_of(doc, quote).name

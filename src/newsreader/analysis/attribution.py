@@ -634,7 +634,7 @@ def _nearest_cue(sents: list[Span], span: QuoteSpan, inside: list[bool]) -> tupl
                 continue
             if token.lower_ in ACCORDING:
                 speaker = according_source(token)
-            elif is_cue(token):
+            elif is_cue(token) or _governs(token, span, inside):
                 speaker = speaker_token(token, inside)
             else:
                 continue
@@ -649,6 +649,23 @@ def _nearest_cue(sents: list[Span], span: QuoteSpan, inside: list[bool]) -> tupl
         return None, None
     best = min(options, key=lambda o: (o[0], o[1]))
     return best[2], best[3]
+
+
+def _governs(token: Token, span: QuoteSpan, inside: list[bool]) -> bool:
+    """A verb of thought or judgement whose object the quoted words are: ``Edward Hutcheson
+    wonders "what the nation would look like now …"``, ``Ouk Dalin believes "the livelihood of
+    the workers will actually get better."`` — the words are the subject's, though "wonder"
+    and "believe" introduce no direct quote on their own."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _GOVERNING:
+        return False
+    doc = token.doc
+    k = bisect.bisect_left([t.idx for t in doc[token.i :]], span.start) + token.i
+    if k >= len(doc) or not inside[k]:
+        return False
+    return any(a.i == token.i for a in doc[k].ancestors)
+
+
+_GOVERNING = CLAUSE_LEMMAS | OBJECT_LEMMAS
 
 
 def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[Attribution]) -> Attribution:
@@ -695,7 +712,7 @@ def _scare(
     for ancestor in token.ancestors:
         if inside[ancestor.i]:
             continue
-        if is_cue(ancestor):
+        if is_cue(ancestor) or (ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in _GOVERNING):
             speaker = speaker_token(ancestor, inside)
             if speaker is not None and not inside[speaker.i]:
                 record.cue, record.speaker, record.speaker_span = cue_span(ancestor), speaker, phrase(speaker)
