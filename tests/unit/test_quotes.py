@@ -526,3 +526,19 @@ def test_quoted_words_a_verb_of_thought_governs_are_its_subjects():
     )
     [quote] = direct(doc)
     assert quote.mixed and "Ouk Dalin" in source_of(doc, quote).name
+
+
+def test_a_lone_elision_paragraph_joins_two_cuts_of_one_text():
+    """Global Voices: an excerpt, a paragraph holding only ``[...]``, then more of the same
+    text in the first person: the second cut is the same writer's."""
+    doc = parse(
+        "The news site said the council was a formality.\n\n"
+        "Blogger Anna Mertens wrote about the council:\n\n"
+        "This council is pretty much a formality, and its members know it.\n\n"
+        "[...]\n\n"
+        "We need urgent answers, as the damage to our reputation could be enormous."
+    )
+    first, second = direct(doc)
+    assert second.text.startswith("We need urgent answers")
+    assert source_of(doc, first).name == source_of(doc, second).name
+    assert "Mertens" in source_of(doc, second).name

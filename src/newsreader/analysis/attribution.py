@@ -381,6 +381,7 @@ def _voiced(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
 _FIRST_PERSON = frozenset("I me Me my My mine myself we We us our Our ours ourselves".split())
 _FIRST_PERSON_LOWER = frozenset(word.lower() for word in _FIRST_PERSON)
 _VOICED_SHARE = 0.4
+_ELISION_ONLY = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
 _MIN_EXCERPT_WORDS = 6
@@ -678,6 +679,8 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     para_start = paras.bounds(span.opened)[0]
     opens_paragraph = not text[para_start : span.opened].strip()
     previous = paras.previous(span.opened)
+    while previous is not None and _ELISION_ONLY.fullmatch(text, *previous):
+        previous = paras.previous(previous[0])  # a lone "[...]" between two cuts of one text
     floor = previous[0] if (opens_paragraph and previous is not None) else para_start
     candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]
     if candidates:
