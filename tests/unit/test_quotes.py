@@ -542,3 +542,20 @@ def test_a_lone_elision_paragraph_joins_two_cuts_of_one_text():
     assert second.text.startswith("We need urgent answers")
     assert source_of(doc, first).name == source_of(doc, second).name
     assert "Mertens" in source_of(doc, second).name
+
+
+def test_entries_under_a_dated_heading_are_the_diarists():
+    """Global Voices: ``In early April, he wrote two blog posts …, explaining why the film might
+    do more harm than good`` /
+    ``April 5, 2012 :`` / ``[...] The prison is indeed like this, only worse.`` / ``I'm afraid
+    that the first result …``: the entry under the date is the blogger's."""
+    doc = parse(
+        "Blogger and activist Aleksandr Volodarskiy spent a month in prison in 2009. In early April, "
+        "he wrote that the documentary might do more harm than good.\n\n"
+        "April 5, 2012 :\n\n"
+        "They did not show the boxes where people are kept for hours before their hearings.\n\n"
+        "I am afraid that the first result of the film will be a confiscation of phones."
+    )
+    first, second = direct(doc)
+    assert first.text.startswith("They did not show") and second.text.startswith("I am afraid")
+    assert "Volodarskiy" in source_of(doc, first).name and "Volodarskiy" in source_of(doc, second).name

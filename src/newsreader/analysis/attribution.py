@@ -329,8 +329,11 @@ def _excerpts(
       (a column, a diary), or two paragraphs in five (an interview transcript), is narrated
       so, and keeps its paragraphs.
 
-    Either kind takes the speaker of the attribution just before it; a voiced paragraph with
-    none is left alone."""
+    A third kind is ``voiced`` too: the paragraph after a dated heading that ends in a colon
+    (a diary entry, ``April 5, 2012 :``), whose writer is the one named before the heading.
+
+    Each takes the speaker of the attribution just before it; a voiced paragraph with none
+    is left alone."""
     paras = paragraphs(text).spans
     voices = [_voiced(doc, para, inside) for para in paras]
     # narrated in the third person: not a column, a diary or an interview transcript
@@ -342,7 +345,8 @@ def _excerpts(
         head = _ELISION_HEAD.match(text, lo, hi)
         tail = _ELISION_TAIL.search(text, lo, hi)
         voiced = head is None and tail is None
-        if voiced and not (n and narrated and voices[n]):
+        headed = n > 0 and narrated and _HEADING.fullmatch(text, *paras[n - 1]) is not None
+        if voiced and not (n and narrated and voices[n]) and not headed:
             continue
         start = head.end() if head is not None else lo
         end = tail.start() if tail is not None and tail.start() > start else hi
@@ -381,6 +385,8 @@ def _voiced(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
 _FIRST_PERSON = frozenset("I me Me my My mine myself we We us our Our ours ourselves".split())
 _FIRST_PERSON_LOWER = frozenset(word.lower() for word in _FIRST_PERSON)
 _VOICED_SHARE = 0.4
+# A dated heading before a set-off text (a diary or blog entry): "April 5, 2012 :".
+_HEADING = re.compile(r"\s*(?=[^:\n]{0,24}\d)[\w.,'\u2019 /-]{1,24}:\s*")
 _ELISION_ONLY = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
@@ -679,8 +685,9 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     para_start = paras.bounds(span.opened)[0]
     opens_paragraph = not text[para_start : span.opened].strip()
     previous = paras.previous(span.opened)
-    while previous is not None and _ELISION_ONLY.fullmatch(text, *previous):
-        previous = paras.previous(previous[0])  # a lone "[...]" between two cuts of one text
+    while previous is not None and (_ELISION_ONLY.fullmatch(text, *previous) or _HEADING.fullmatch(text, *previous)):
+        # a lone "[...]" between two cuts of one text, a diary entry's "April 5, 2012 :"
+        previous = paras.previous(previous[0])
     floor = previous[0] if (opens_paragraph and previous is not None) else para_start
     candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]
     if candidates:
