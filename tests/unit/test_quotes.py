@@ -559,3 +559,15 @@ def test_entries_under_a_dated_heading_are_the_diarists():
     first, second = direct(doc)
     assert first.text.startswith("They did not show") and second.text.startswith("I am afraid")
     assert "Volodarskiy" in source_of(doc, first).name and "Volodarskiy" in source_of(doc, second).name
+
+
+def test_an_excerpt_after_a_lead_without_a_colon_is_the_leads_writer():
+    """Global Voices: ``Another Armenian blog, Le Retour in 3 Parts, comments on the policing of
+    the event.`` / ``[...] we were no longer in control …``: the lead names the writer even
+    though it reports nothing the rules extract."""
+    doc = parse(
+        "Another Armenian blog, Le Retour in 3 Parts, comments on the policing of the event.\n\n"
+        "[...] we were no longer in control. From this point on it was the cops telling us how to move."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Another Armenian blog"

@@ -88,6 +88,8 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
                 # lead it is narration ("McManigan says that Kinnane has demanded our …")
                 earlier = [r for r in earlier if r.direct]
         record = _continued(text, excerpt, Attribution(start=excerpt.start, end=excerpt.end, direct=True), earlier)
+        if record.speaker is None and not voiced:  # an editor's cut is always someone's
+            _lead(text, sents, sent_starts, excerpt, inside, record)
         if voiced and record.speaker is None:
             continue  # a first-person paragraph nobody was just quoted before: the writer's own
         direct.append(record)
@@ -156,6 +158,40 @@ def _carry_on(text: str, direct: list[Attribution]) -> None:
         prior = next((r for r in reversed(ordered[:n]) if r.speaker is not None and r.speaker is not head), None)
         if prior is not None:
             record.speaker, record.speaker_span = prior.speaker, prior.speaker_span
+
+
+def _lead(
+    text: str, sents: list[Span], sent_starts: list[int], excerpt: QuoteSpan, inside: list[bool], record: Attribution
+) -> None:
+    """An excerpt nobody was quoted just before takes the writer its lead names: ``Another
+    Armenian blog, Le Retour in 3 Parts, comments on the policing of the event.`` / ``[...] we
+    were no longer in control …``. The lead is the last sentence of the paragraph before,
+    whose verb is one of speaking or of writing about something."""
+    previous = _before_headings(text, excerpt.opened)
+    if previous is None:
+        return
+    lead = sentences_between(sents, sent_starts, *previous)[-1:]
+    if not lead:
+        return
+    verb = lead[0].root
+    # "Le Retour in 3 Parts, comments on …": the parser's plural noun "comments"
+    verbal = verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.tag_ == "NNS" and verb.lemma_.lower() in _NOUN_VERBS)
+    if not verbal or verb.lemma_.lower() not in _TOPIC_VERBS:
+        return
+    speaker = speaker_token(verb, inside)
+    if speaker is None or not plausible_speaker(speaker) or speaker.lower_ in _FIRST_PERSON_LOWER | {"you"}:
+        return
+    record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
+
+
+def _before_headings(text: str, pos: int) -> tuple[int, int] | None:
+    """The paragraph before the one at ``pos``, stepping over a lone "[...]" between two cuts
+    of one text and a diary entry's dated heading ("April 5, 2012 :")."""
+    paras = paragraphs(text)
+    previous = paras.previous(pos)
+    while previous is not None and (_ELISION_ONLY.fullmatch(text, *previous) or _HEADING.fullmatch(text, *previous)):
+        previous = paras.previous(previous[0])
+    return previous
 
 
 def _intro_topics(
@@ -684,10 +720,7 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     paras = paragraphs(text)
     para_start = paras.bounds(span.opened)[0]
     opens_paragraph = not text[para_start : span.opened].strip()
-    previous = paras.previous(span.opened)
-    while previous is not None and (_ELISION_ONLY.fullmatch(text, *previous) or _HEADING.fullmatch(text, *previous)):
-        # a lone "[...]" between two cuts of one text, a diary entry's "April 5, 2012 :"
-        previous = paras.previous(previous[0])
+    previous = _before_headings(text, span.opened)
     floor = previous[0] if (opens_paragraph and previous is not None) else para_start
     candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]
     if candidates:
