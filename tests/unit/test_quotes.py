@@ -574,3 +574,15 @@ def _two_cuts_by(doc, writer: str):
     first, second = direct(doc)
     assert writer in source_of(doc, first).name and writer in source_of(doc, second).name
     return first, second
+
+
+def test_a_title_the_sentence_gives_is_a_term():
+    """Global Voices: ``In a post entitled "A brave lady Speaks out about the CIA Drone
+    Strikes", Yemeni blogger Afrah Nasser commended …``: a title, however long, is nobody's
+    statement."""
+    doc = parse(
+        'In a post entitled "A brave lady Speaks out about the CIA Drone Strikes", '
+        "Yemeni blogger Afrah Nasser commended her courage."
+    )
+    assert direct(doc) == []
+    assert [t.text for t in doc.terms] == ["A brave lady Speaks out about the CIA Drone Strikes"]

@@ -69,7 +69,9 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
         record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, outer)
         if record.speaker is None and (
-            ((embedded or _is_short(text, span)) and _few_words(text, span)) or _headline(text, span)
+            ((embedded or _is_short(text, span)) and _few_words(text, span))
+            or _headline(text, span)
+            or _named_as(text, span)
         ):
             terms.append(_term(text, span))  # a scare quote, a term, a nickname, a title: nobody's statement
             continue
@@ -590,6 +592,16 @@ def _cue_follows(text: str, span: QuoteSpan) -> bool:
         return False
     after = text[span.closed + 1 : span.closed + 60].split()[:4]
     return any(word.lower().strip(".,;") in _CUE_WORDS for word in after)
+
+
+def _named_as(text: str, span: QuoteSpan) -> bool:
+    """The quoted words are a title the sentence gives: ``In a post entitled "A brave lady
+    Speaks out about the CIA Drone Strikes", Yemeni blogger Afrah Nasser …``."""
+    before = text[max(0, span.opened - 20) : span.opened].split()
+    return bool(before) and before[-1].lower().strip(",:") in _TITLING
+
+
+_TITLING = frozenset({"entitled", "titled", "headlined", "headline", "captioned", "slogan", "hashtag"})
 
 
 def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:
