@@ -313,3 +313,21 @@ def test_the_post_continued_is_the_writer_quoted_before():
     )
     first, second = [q for q in doc.quotes if q.direct]
     assert source_of(doc, first).name == source_of(doc, second).name == "Blogworld"
+
+
+def test_a_platform_is_neither_a_handles_owner_nor_he():
+    """Global Voices: ``… use Facebook and Twitter (@barillas)`` does not make Twitter the
+    owner of @barillas, and after ``According to the government of Guatemala's Twitter
+    account …`` "He also affirmed …" is not Twitter."""
+    doc = parse(
+        "The communities use Facebook and Twitter (@barillas) to share news.\n\n"
+        "@barillas: The army arrived in the village this morning."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "@barillas"
+    doc = parse(
+        "According to the government's Twitter account the president visited the village on May 7. "
+        "He also affirmed he will increase the number of soldiers in the village."
+    )
+    affirmed = [q for q in reported(doc) if q.cue is not None and q.cue.text == "affirmed"]
+    assert all(q.speaker is None or source_of(doc, q).name != "Twitter" for q in affirmed)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
 from .claims import group_claims, outlet_claims, sentence_table
-from .cues import ACCORDING, CLAUSE_LEMMAS, DOCUMENT_NOUNS, OBJECT_LEMMAS, SPEECH_LEMMAS
+from .cues import ACCORDING, CLAUSE_LEMMAS, DOCUMENT_NOUNS, OBJECT_LEMMAS, PLATFORMS, SPEECH_LEMMAS
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported
@@ -133,7 +133,7 @@ def _block_quotes(
         speaker: Token | None = None
         if introduced and prev is not None:
             cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
-        if handle is not None and (speaker is None or speaker.pos_ != "PROPN" or speaker.lower_ in _PLATFORMS):
+        if handle is not None and (speaker is None or speaker.pos_ != "PROPN" or speaker.lower_ in PLATFORMS):
             cue, speaker = None, handle  # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"
         if speaker is None:
             continue
@@ -530,8 +530,6 @@ def _token_at(doc: Doc, char: int) -> int:
     return min(k, len(doc))
 
 
-# Where people post, not who: "Some Twitter reactions:" introduces tweets by their handles.
-_PLATFORMS = frozenset("twitter facebook youtube weibo instagram tiktok telegram reddit tumblr vk".split())
 _NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
 _HANDLE = re.compile(r"@\w{1,30}\s*:\s*")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")

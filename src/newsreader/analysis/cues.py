@@ -113,6 +113,10 @@ NOUN_CUES = (
     | OWNED_NOUN_CUES
 )
 
+# Where people post, not who: "Some Twitter reactions:" introduces tweets by their handles,
+# and "use Facebook and Twitter (@barillas)" does not make Twitter the handle's owner.
+PLATFORMS = frozenset("twitter facebook youtube weibo instagram tiktok telegram reddit tumblr vk".split())
+
 # Pronouns a speaker mention may be, by what they can refer back to.
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"they", "we", "them"})

@@ -34,6 +34,7 @@ from .cues import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
     ORGANIZATION_NOUNS,
+    PLATFORMS,
     PRONOUNS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -214,9 +215,10 @@ class SourceBook:
                 before -= 1
             for entity in self.entities:
                 if entity.end == before and (entity.label == "PERSON" or entity.label in _ORG_LABELS):
-                    return self._named(entity, entity.start, entity.end)
+                    if entity.text.lower() not in PLATFORMS:
+                        return self._named(entity, entity.start, entity.end)
             name = _NAME_BEFORE.search(self.text, max(0, before - 80), before)
-            if name is not None:
+            if name is not None and name.group().split()[-1].lower() not in PLATFORMS:
                 return self._proper(name.start(), name.end())
         return None
 
@@ -361,6 +363,8 @@ class SourceBook:
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:
         if lower in PRONOUNS_PERSON:
+            if draft.name.lower() in PLATFORMS:
+                return False  # "according to the government's Twitter account …. He also affirmed"
             if draft.kind == "organization":
                 return _maybe_person(draft.name)  # the tagger's ORG "Dalai Lama"
             return draft.kind == "person" or (draft.kind in ("anonymous", "unknown") and not draft.plural)
