@@ -109,6 +109,25 @@ async def test_markup_and_escapes_in_article_print_literally(make_app, empty_cac
         assert "[@click=app.quit]click[/]" in str(lst.rows[lst.highlighted].content)
 
 
+async def test_a_hard_wrapped_article_reads_as_flowing_paragraphs(make_app, empty_cache):
+    """Wire copy wrapped at 72 columns, blank lines between paragraphs: the reader shows two
+    paragraphs re-wrapped to the pane, not ten short lines and their breaks."""
+    first = (
+        "The minister said on Monday that the new port fees would take effect next year and\n"
+        "that shipping companies had been told to expect higher costs for vessels built in\n"
+        "China, a change he described as long overdue."
+    )
+    second = "Analysts said the plan could raise prices for consumers.\nThey expect a response from Beijing."
+    article = RawArticle(title="Fees", published="2024-12-18", text=f"{first}\n\n{second}", source="wire.txt")
+    app = make_app(article, cache=empty_cache)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        body = body_of(screen)
+        assert [(s, e) for s, e, _ in body.paragraphs if e > s] == [(0, len(first)), (len(first) + 2, len(body.text))]
+        assert "\n" not in body.text[: len(first)]
+        assert len(body.text) == len(article.text) and body.text.split() == article.text.split()
+
+
 def test_date_inside_quote_shows_both_layers():
     from newsreader.model import DateSpan, Document, Quote
 

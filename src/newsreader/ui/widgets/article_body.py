@@ -1,6 +1,7 @@
 """The article body: a virtualised line view over the document text.
 
-Paragraphs (one per line of ``text``) are word-wrapped to offsets once per width;
+Paragraphs (one per line of ``text``; the newlines that only wrap a hard-wrapped paragraph
+are shown as spaces, as the analysis reads them) are word-wrapped to offsets once per width;
 only the visible lines are styled and painted, so a 50,000-word article paints as
 fast as a screenful. The cursor is a visual line; the gutter shows it and a bar for
 every line inside a claim, coloured by review status.
@@ -29,12 +30,26 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.timer import Timer
 
+from ...analysis.paragraphs import paragraphs as text_paragraphs
 from .. import render
 from ..render import Mark, MarkIndex
 from ..wrap import wrap_offsets
 
 GUTTER = 3
 MAX_MEASURE = 100
+
+
+def _unwrapped(text: str) -> str:
+    """Wire copy hard-wrapped at 72 columns reads as flowing paragraphs: each newline that
+    only wraps a line (paragraphs.py decides, for every rule) becomes a space, one character
+    for one, so every offset into the text stays valid."""
+    soft = text_paragraphs(text).soft
+    if not soft:
+        return text
+    chars = list(text)
+    for at in soft:
+        chars[at] = " "
+    return "".join(chars)
 
 
 def is_subheading(line: str) -> bool:
@@ -108,7 +123,7 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self.text = text = render.safe_text(text)
+        self.text = text = _unwrapped(render.safe_text(text))
         paragraphs = []
         pos = 0
         lines = text.split("\n")
