@@ -13,9 +13,10 @@ They were chosen and labelled by annotators who never saw newsreader's output;
 ``labels.jsonl`` holds one article per line with ``split`` "dev" or "blind".
 The dev split (48 articles) holds the first 30 dev articles and both earlier blind
 splits, moved there once spent: "blind" (10 articles, scored once on 2026-12-06 at
-d9f694f) and "blind2" (8 Global Voices posts, scored once at 4f60262). The blind split is
-a fresh one, labelled later by helpers who never ran newsreader; it is scored once, at
-the end of the work, and never inspected.
+d9f694f) and "blind2" (8 Global Voices posts, scored once at 4f60262). The blind split (12
+articles: 6 VOA staff reports of 2025, 6 Global Voices posts of May 2012) is a fresh one,
+labelled by two helpers who never ran newsreader; it was scored once, at 145937e, and is
+spent too: the next piece of work needs another.
 Each item: ``type`` direct | mixed | indirect, ``start`` / ``end`` snippets of the content
 (quote marks excluded; a direct quote over several paragraphs is scored per paragraph), ``speaker`` (surname, organisation name, document head noun or
 anonymous phrase; null when impersonal), ``cue``, ``kind``. ``terms`` lists quoted strings
