@@ -49,7 +49,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     """Quotes (direct, mixed and reported), sources, claims and terms of a parsed article."""
     text = doc.text
     spans = find_quote_spans(text)
-    token_starts = [t.idx for t in doc]
+    token_starts = _token_starts(doc)
     sents, sent_starts = sentence_table(doc)
     blocks = _block_quotes(doc, text, spans, sents, sent_starts)
     # A set-off quotation that itself quotes someone with marks stays open to the rules
@@ -178,10 +178,8 @@ def _lead(
     verb = lead[0].root
     # "Le Retour in 3 Parts, comments on …": the parser's plural noun "comments"
     verbal = verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.tag_ == "NNS" and verb.lemma_.lower() in _NOUN_VERBS)
-    if not verbal or verb.lemma_.lower() not in _TOPIC_VERBS:
-        return
-    speaker = speaker_token(verb, inside)
-    if speaker is None or not plausible_speaker(speaker) or speaker.lower_ in _FIRST_PERSON_LOWER | {"you"}:
+    speaker = _writer_of(verb, inside) if verbal else None
+    if speaker is None:
         return
     record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
 
@@ -216,12 +214,10 @@ def _intro_topics(
         if not intro or intro[-1].root.pos_ != "VERB" or inside[intro[-1].root.i]:
             continue
         verb = intro[-1].root
-        if verb.lemma_.lower() not in _TOPIC_VERBS:
-            continue  # "riot police evicted the square, as photo reporters illustrated:"
         if any(r.cue is not None and intro[-1].start_char <= r.cue[0] < intro[-1].end_char for r in reported):
             continue  # the sentence reports something already ("X expressed that …" / "X said")
-        speaker = speaker_token(verb, inside)
-        if speaker is None or not plausible_speaker(speaker) or speaker.lower_ in ("i", "we", "you"):
+        speaker = _writer_of(verb, inside)  # not "riot police evicted the square, as … illustrated:"
+        if speaker is None:
             continue
         topic = _topic(verb)
         if topic is None:
@@ -237,6 +233,17 @@ def _intro_topics(
         record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
         found.append(record)
     return found
+
+
+def _writer_of(verb: Token, inside: list[bool]) -> Token | None:
+    """Who a lead or an intro names as the writer: the subject of a speech or topic verb,
+    a plausible speaker, not the quoted writer's own "I", "we" or "you"."""
+    if verb.lemma_.lower() not in _TOPIC_VERBS:
+        return None
+    speaker = speaker_token(verb, inside)
+    if speaker is None or not plausible_speaker(speaker) or speaker.lower_ in _NOT_WRITERS:
+        return None
+    return speaker
 
 
 def _topic(verb: Token) -> tuple[int, int] | None:
@@ -288,7 +295,7 @@ _TOPIC_VERBS = (
     | frozenset(
         "comment refer reflect discuss address commend qualify consider see link clarify detail question "
         "blog talk speak muse emphasize emphasise highlight criticize criticise mock ridicule "
-        "lament welcome question".split()
+        "lament welcome".split()
     )
 )
 # Verbs that only utter: their object is the quotation itself, never its topic.
@@ -403,7 +410,7 @@ def _names_writer(record: Attribution, voiced: list[QuoteSpan]) -> bool:
     every first-person paragraph whose speaker is not "I", "we" or "you"."""
     if record.direct:
         return True
-    if record.speaker is None or record.speaker.lower_ in _FIRST_PERSON_LOWER | {"you"}:
+    if record.speaker is None or record.speaker.lower_ in _NOT_WRITERS:
         return False
     return not any(v.opened <= record.start < v.end for v in voiced)
 
@@ -421,7 +428,8 @@ def _voiced(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
 
 # as printed: "Toys R Us" and "US$" are not "us"
 _FIRST_PERSON = frozenset("I me Me my My mine myself we We us our Our ours ourselves".split())
-_FIRST_PERSON_LOWER = frozenset(word.lower() for word in _FIRST_PERSON)
+# a quoted writer's own voice, never the writer a lead names
+_NOT_WRITERS = frozenset(word.lower() for word in _FIRST_PERSON) | {"you"}
 _VOICED_SHARE = 0.4
 # A dated heading before a set-off text (a diary or blog entry): "April 5, 2012 :".
 _HEADING = re.compile(r"\s*(?=[^:\n]{0,24}\d)[\w.,'\u2019 /-]{1,24}:\s*")
@@ -525,8 +533,17 @@ def _after_handles(text: str, lo: int, hi: int) -> int:
         pos = match.end()
 
 
+def _token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, computed once per document (every look-up by
+    offset bisects it: per paragraph, per quote, per candidate cue)."""
+    starts = doc.user_data.get("newsreader_token_starts")
+    if starts is None:
+        starts = doc.user_data["newsreader_token_starts"] = [t.idx for t in doc]
+    return starts
+
+
 def _token_at(doc: Doc, char: int) -> int:
-    k = bisect.bisect_left([t.idx for t in doc], char)
+    k = bisect.bisect_left(_token_starts(doc), char)
     return min(k, len(doc))
 
 
@@ -709,10 +726,10 @@ def _governs(token: Token, span: QuoteSpan, inside: list[bool]) -> bool:
     wonders "what the nation would look like now …"``, ``Ouk Dalin believes "the livelihood of
     the workers will actually get better."`` — the words are the subject's, though "wonder"
     and "believe" introduce no direct quote on their own."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in _GOVERNING:
-        return False
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _GOVERNING or span.start <= token.idx:
+        return False  # the quoted words follow the verb that governs them
     doc = token.doc
-    k = bisect.bisect_left([t.idx for t in doc[token.i :]], span.start) + token.i
+    k = _token_at(doc, span.start)
     if k >= len(doc) or not inside[k]:
         return False
     return any(a.i == token.i for a in doc[k].ancestors)
