@@ -25,3 +25,8 @@ def reported(doc: Document) -> list:
 def source_of(doc: Document, quote):
     assert quote.speaker is not None, f"no speaker for {quote.text!r}"
     return doc.source_by_id(quote.speaker.source_id)
+
+
+def cued(quotes, cue: str) -> list:
+    """The quotes (or statements) whose cue is the word ``cue``."""
+    return [q for q in quotes if q.cue is not None and q.cue.text == cue]

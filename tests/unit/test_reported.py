@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._attribution_helpers import parse, reported, source_of
+from ._attribution_helpers import cued, parse, reported, source_of
 
 
 def only_reported(text: str):
@@ -127,7 +127,7 @@ def test_according_to_in_the_middle_reports_the_whole_sentence():
         "The study does not change the choice of landing site, according to Weber, because "
         "nobody can predict where a moonquake will strike."
     )
-    [quote] = [q for q in reported(doc) if q.cue is not None and q.cue.text == "according to"]
+    [quote] = cued(reported(doc), "according to")
     assert quote.text.startswith("The study does not change") and quote.speaker.text == "Weber"
 
 
@@ -138,7 +138,7 @@ def test_according_to_in_parentheses_vouches_for_the_phrase_before_it():
         "On Saturday, around 20,000 protesters (according to the police, or more than 25,000 "
         "according to the organizers) rallied in the city center."
     )
-    found = {q.text: q.speaker.text for q in reported(doc) if q.cue is not None and q.cue.text == "according to"}
+    found = {q.text: q.speaker.text for q in cued(reported(doc), "according to")}
     assert found == {"around 20,000 protesters": "the police", "more than 25,000": "the organizers"}
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from ._attribution_helpers import parse, reported
+from ._attribution_helpers import cued, parse, reported
 
 
 def one(text: str, cue: str):
-    found = [q for q in reported(parse(text)) if q.cue is not None and q.cue.text == cue]
+    found = cued(reported(parse(text)), cue)
     assert len(found) == 1, [(q.text, q.cue and q.cue.text) for q in reported(parse(text))]
     return found[0]
 
@@ -151,7 +151,7 @@ def test_noun_cue_allegations_that():
 
 def test_interposed_cue_reports_the_whole_sentence():
     doc = parse("The new line, officials said, will cost more than the council expected.")
-    [quote] = [q for q in reported(doc) if q.cue is not None and q.cue.text == "said"]
+    [quote] = cued(reported(doc), "said")
     assert quote.text.startswith("The new line") and quote.text.endswith("the council expected")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._attribution_helpers import direct, parse, reported, source_of
+from ._attribution_helpers import cued, direct, parse, reported, source_of
 
 
 def test_named_person_merges_full_and_short_name():
@@ -221,7 +221,7 @@ def test_they_is_the_group_of_people_named_before_it():
         "For many citizens, the Akong case was about injustice and mistreatment of prisoners. They feel "
         "Thailand failed as a society to put political differences aside."
     )
-    [quote] = [q for q in doc.quotes if q.cue is not None and q.cue.text == "feel"]
+    [quote] = cued(doc.quotes, "feel")
     assert source_of(doc, quote).name == "many citizens"
 
 
@@ -244,7 +244,7 @@ def test_the_blog_is_the_name_given_just_before():
         "Georgia. While also stressing the Yerevan march was not a gay parade, the blog notes the presence of "
         "Armenian priests."
     )
-    [quote] = [q for q in doc.quotes if q.cue is not None and q.cue.text == "notes"]
+    [quote] = cued(doc.quotes, "notes")
     assert source_of(doc, quote).name == "Global Chaos"
     doc = parse("Apple reported record sales on Tuesday. The company said demand for the new phone would stay strong.")
     [quote] = doc.quotes  # "demand for the new phone" is nobody's demand
@@ -329,5 +329,5 @@ def test_a_platform_is_neither_a_handles_owner_nor_he():
         "According to the government's Twitter account the president visited the village on May 7. "
         "He also affirmed he will increase the number of soldiers in the village."
     )
-    affirmed = [q for q in reported(doc) if q.cue is not None and q.cue.text == "affirmed"]
+    affirmed = cued(reported(doc), "affirmed")
     assert all(q.speaker is None or source_of(doc, q).name != "Twitter" for q in affirmed)
