@@ -96,3 +96,16 @@ def test_an_untagged_mention_of_a_full_name_tagged_elsewhere_is_that_person():
     assert people.count("Khut Samphors") == 2
     [quote] = [q for q in doc.quotes if q.direct]
     assert not quote.mixed and doc.source_by_id(quote.speaker.source_id).name == "Khut Samphors"
+
+
+def test_an_acronym_tagged_as_a_person_is_an_organisation():
+    """VOA Cambodia: "... officials from the ruling CPP, the opposition CNRP and the royalist
+    FUNCINPEC party." The small model tags the acronym PERSON; a later "he said" then went to it."""
+    doc = parse(
+        "Hieng Hoeun owns a small grocery store. His shop became a gathering spot for officials "
+        "from the ruling party and the royalist FUNCENPEC party. But since the court dissolved the "
+        'opposition, he said the political types "don\'t come here to purchase anything from my store anymore."'
+    )
+    assert "FUNCENPEC" not in names(doc, "PERSON")
+    mixed = [q for q in doc.quotes if q.mixed]
+    assert mixed and doc.source_by_id(mixed[0].speaker.source_id).name == "Hieng Hoeun"

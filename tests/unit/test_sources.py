@@ -331,3 +331,34 @@ def test_a_platform_is_neither_a_handles_owner_nor_he():
     )
     affirmed = cued(reported(doc), "affirmed")
     assert all(q.speaker is None or source_of(doc, q).name != "Twitter" for q in affirmed)
+
+
+def test_one_of_a_group_speaks_for_it_and_is_as_anonymous():
+    """VOA: "One of the officials said they were taken from the plane to the detention center";
+    a number or quantifier with "of" + a group that can speak is the speaker."""
+    doc = parse(
+        '"They were taken to the detention center," one of the officials said. '
+        "Two of the protesters said they were beaten. One of them said he was fine."
+    )
+    quote = direct(doc)[0]
+    assert quote.speaker is not None and quote.speaker.text == "one of the officials"
+    assert source_of(doc, quote).kind == "anonymous"
+    said = {q.speaker.text: q.text for q in cued(reported(doc), "said")}
+    assert said == {"Two of the protesters": "they were beaten", "One of them": "he was fine"}
+
+
+def test_a_number_without_a_group_is_no_speaker():
+    """A bare number ("Five said they would appeal") has no group to speak for; "Five of the 12 judges" does."""
+    doc = parse("Five said they would appeal. Five of the 12 judges said the law stood.")
+    assert [q.speaker.text for q in reported(doc)] == ["Five of the 12 judges"]
+
+
+def test_an_investigation_speaks_as_a_document():
+    """VOA: "The investigation pointed out that over the past 25 years, China's share of the
+    global shipbuilding industry has exploded.\""""
+    doc = parse(
+        "The investigation pointed out that over the past 25 years, China's share of the global "
+        "shipbuilding industry has exploded."
+    )
+    (statement,) = reported(doc)
+    assert statement.text.endswith("has exploded") and source_of(doc, statement).kind == "document"

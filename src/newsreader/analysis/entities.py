@@ -36,7 +36,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             if text.startswith(det, start) and end - start > len(det):
                 start += len(det)
         if end > start:
-            found.append((start, end, ent.label_))
+            found.append((start, end, _acronym_org(text[start:end], ent.label_)))
     found += _untagged_people(doc, found)
     names = canonical_names([(text[s:e], label) for s, e, label in found])
     found.sort()
@@ -44,6 +44,15 @@ def extract_entities(doc: Doc) -> list[Entity]:
         Entity(id=f"e{i}", start=s, end=e, text=text[s:e], label=label, canonical=names[(text[s:e], label)])
         for i, (s, e, label) in enumerate(found, 1)
     ]
+
+
+def _acronym_org(name: str, label: str) -> str:
+    """An acronym the tagger called a person is an organisation: in ``officials from … the
+    royalist FUNCENPEC party`` the small model tags "FUNCENPEC" PERSON, and a later "he"
+    then resolved to it. A person's name is never one word in capitals of three or more."""
+    if label == "PERSON" and len(name) >= 3 and name.isalpha() and name.isupper():
+        return "ORG"
+    return label
 
 
 def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -42,7 +42,7 @@ from .cues import (
     ROLE_NOUNS,
 )
 from .paragraphs import paragraphs
-from .speakers import Attribution, phrase, sentence_of
+from .speakers import Attribution, partitive_group, phrase, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -390,6 +390,10 @@ class SourceBook:
             earlier = self._same_role(lemma, start) or self._name_before(lemma, head, start)
             if earlier is not None:
                 return earlier
+        group = partitive_group(head)
+        if group is not None:
+            # "one of the officials" is as anonymous as "officials"; "one of them", unknown
+            lemma, head = group.lemma_.lower(), group
         if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
             kind = "document"
         elif lemma in ORGANIZATION_NOUNS:
@@ -408,7 +412,7 @@ class SourceBook:
         if draft is None:
             bare = name.split(" ", 1)[1] if det and det != "poss" and " " in name else name
             draft = self._new(key, name, kind, bare)
-            draft.plural = head.tag_ in ("NNS", "NNPS")
+            draft.plural = head.tag_ in ("NNS", "NNPS") and (group is None or name.split()[0].lower() != "one")
         draft.head_lemmas.add(lemma)
         return draft
 

@@ -208,7 +208,9 @@ def plausible_speaker(token: Token) -> bool:
     if token.pos_ == "PRON" and token.lower_ in _NOT_SPEAKERS:
         return False
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
+        return _partitive_speaks(token) if token.ent_type_ == "CARDINAL" else True
+    if token.pos_ in ("NUM", "DET", "ADJ") and token.lower_ in _PARTS:
+        return _partitive_speaks(token)
     lemma = token.lemma_.lower()
     lower = token.lower_
     if lower == "old" and any(c.lower_ in ("year", "years") for c in token.children):
@@ -224,6 +226,30 @@ def plausible_speaker(token: Token) -> bool:
     if lemma.endswith("ing"):
         return False
     return any(lemma.endswith(suffix) for suffix in AGENT_SUFFIXES)
+
+
+def _partitive_speaks(token: Token) -> bool:
+    """``One of the officials said …``, ``two of the protesters told VOA``: a number or
+    quantifier speaks for the group named in its "of" phrase, when that group can speak."""
+    group = partitive_group(token)
+    return group is not None and plausible_speaker(group)
+
+
+def partitive_group(token: Token) -> Token | None:
+    """The group a number or quantifier picks from: "officials" in ``one of the officials``."""
+    if token.lower_ not in _PARTS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+# numbers and quantifiers that head a partitive: "one of the officials", "some of them"
+_PARTS = frozenset(
+    "one two three four five six seven eight nine ten dozens hundreds thousands some many several most few "
+    "both each either neither none all half".split()
+)
 
 
 def _entity_words(doc: Doc) -> frozenset[str]:
