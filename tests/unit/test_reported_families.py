@@ -589,3 +589,37 @@ def test_the_topic_of_an_introduced_quotation_is_reported(intro: str, content: s
 def test_an_intro_without_a_topic_reports_nothing(intro: str):
     doc = parse(f"Bloggers reacted on Monday.\n\n{intro}\n\nWe will not forget this, and neither will our children.")
     assert reported(doc) == []
+
+
+def test_a_second_that_clause_with_the_quoted_words_leaves_the_first_a_statement():
+    """VOA: "Two U.S. defense officials told VOA that the C-130 … landed at Guantanamo Bay
+    midday Tuesday, and that all nine are considered "high threat illegal aliens."" — the
+    first clause is a statement of its own; the second is the mixed quote's."""
+    doc = parse(
+        "Two officials told VOA that the plane landed at the base on Tuesday, and that all nine "
+        'are considered "high threat illegal aliens."'
+    )
+    (statement,) = reported(doc)
+    (quote,) = [q for q in doc.quotes if q.mixed]
+    assert statement.text == "the plane landed at the base on Tuesday"
+    assert statement.speaker is not None and statement.speaker.text == "Two officials"
+    assert quote.statement is not None and quote.statement.text.startswith("all nine are considered")
+
+
+def test_the_words_in_the_first_that_clause_leave_the_second_a_statement():
+    """VOA Cambodia: "Members of the former opposition have said the election is "fake" and
+    that voting for any party would be a win for the CPP and Hun Sen.\""""
+    doc = parse(
+        'Members of the former opposition have said the election is "fake" and that voting for '
+        "any party would be a win for the ruling party."
+    )
+    (statement,) = reported(doc)
+    assert statement.text == "voting for any party would be a win for the ruling party"
+    (quote,) = [q for q in doc.quotes if q.mixed]
+    assert quote.statement is not None and quote.statement.text == 'the election is "fake"'
+
+
+def test_one_clause_with_a_shared_subject_stays_one_mixed_quote():
+    """No second "that": ``She said the plan was "a disaster" and would cost jobs`` is one statement."""
+    doc = parse('She said the plan was "a disaster" and would cost jobs.')
+    assert reported(doc) == [] and [q.mixed for q in doc.quotes] == [True]

@@ -99,7 +99,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     # what a quoted writer reports is part of the quotation, as inside a blockquote
     reported = [r for r in reported if not any(e.start <= r.start and r.end <= e.end for e in kept)]
     reported += _intro_topics(doc, text, sents, sent_starts, inside, reported)
-    records = sorted(direct, key=lambda r: r.start) + _absorb(direct, _distinct(reported))
+    records = sorted(direct, key=lambda r: r.start) + _absorb(doc, direct, _distinct(reported))
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
     return quotes, sources, claims, terms
@@ -303,7 +303,7 @@ _UTTER = frozenset("say write add tweet post reply answer quote".split())
 _PLACES = frozenset("wall blog page site website group forum channel account timeline feed profile".split())
 
 
-def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:
+def _absorb(doc: Doc, direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:
     """A reported statement with quoted words inside is one mixed quote of its speaker, not
     two quotes: ``Zelenskyy told a news conference that Ukraine and the U.S. are "making
     progress" in reaching a deal`` -> the mixed quote "making progress", whose ``statement``
@@ -312,7 +312,8 @@ def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attr
     statement (a quote the reported content merely repeats never gets this far: content of
     fewer than three words outside quote marks is no statement). The words take the
     statement's speaker when they have none of their own; words another speaker is named for
-    leave the statement as it is."""
+    leave the statement as it is. A statement of two clauses each with its own "that", the
+    quoted words in one of them, is two statements (:func:`_other_clause`)."""
     kept = []
     for record in reported:
         words = [
@@ -331,11 +332,71 @@ def _absorb(direct: list[Attribution], reported: list[Attribution]) -> list[Attr
             # '… the demonstration, but "I didn't participate," she told VOA': the quote is
             # what "told" says; the words before it are the reporter's, not a statement
             continue
+        other = _other_clause(doc, record, words)
+        if other is not None:
+            kept.append(other)
         for m in words:
             m.statement, m.mixed = (record.start, record.end), True
             if m.speaker is None and record.speaker is not None:
                 m.speaker, m.speaker_span, m.cue, m.inherited = record.speaker, record.speaker_span, record.cue, False
     return kept
+
+
+def _other_clause(doc: Doc, record: Attribution, words: list[Attribution]) -> Attribution | None:
+    """``Two officials told VOA that the plane landed at the base on Tuesday, and that all nine
+    are considered "high threat illegal aliens."``: the quoted words sit in the second
+    that-clause only, so the first is a statement of its own ("the plane landed …") and the
+    mixed quote's statement is the second. ``record`` becomes the clause with the words (it
+    is changed in place); the returned record is the other clause, or None when the content
+    is one clause, its second clause shares the subject and "that" (``the plan was "a
+    disaster" and would cost jobs``), or the words span both."""
+    content = doc.char_span(record.start, record.end, alignment_mode="expand")
+    if content is None:
+        return None
+    root = content.root
+    second = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "conj"
+            and c.i < content.end
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if second is None:
+        return None
+    joint = next((c for c in root.children if c.dep_ == "cc" and c.i < second.left_edge.i), None)
+    cut = (joint if joint is not None else second.left_edge).i
+    mark = next(m for m in second.children if m.dep_ == "mark" and m.lower_ == "that")
+    first_end = _trimmed_end(doc, content.start, cut)
+    second_start = doc[mark.i + 1].idx
+    if first_end is None or second_start >= record.end:
+        return None
+    if all(second_start <= m.start for m in words):
+        other = Attribution(start=record.start, end=first_end, direct=False, cue=record.cue)
+        record.start = second_start
+    elif all(m.end <= first_end + 1 for m in words):
+        second_end = _trimmed_end(doc, mark.i + 1, content.end) or record.end
+        other = Attribution(start=second_start, end=second_end, direct=False, cue=record.cue)
+        record.end = first_end
+    else:
+        return None
+    if len([t for t in doc.char_span(other.start, other.end, alignment_mode="expand") or [] if not t.is_punct]) < 3:
+        return None
+    other.speaker, other.speaker_span = record.speaker, record.speaker_span
+    return other
+
+
+def _trimmed_end(doc: Doc, lo: int, hi: int) -> int | None:
+    """The end offset of tokens ``lo``..``hi - 1`` without trailing punctuation and spaces
+    (a closing quote mark stays: ``the incident was "isolated"``)."""
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _CLOSING:
+        hi -= 1
+    return doc[hi - 1].idx + len(doc[hi - 1].text) if hi > lo else None
+
+
+_CLOSING = frozenset({'"', "\u201d", "\u00bb", "'", "\u2019", ")"})
 
 
 def _same_speaker(a: Attribution, b: Attribution) -> bool:
