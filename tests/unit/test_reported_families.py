@@ -623,3 +623,35 @@ def test_one_clause_with_a_shared_subject_stays_one_mixed_quote():
     """No second "that": ``She said the plan was "a disaster" and would cost jobs`` is one statement."""
     doc = parse('She said the plan was "a disaster" and would cost jobs.')
     assert reported(doc) == [] and [q.mixed for q in doc.quotes] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Global Voices (Zambia): the parser hangs the clause on "briefing" as a relative clause
+        ("Zulu also told a press briefing that the court's decision was illegal.", "the court's decision was illegal"),
+        ("He told reporters at a briefing that the talks had failed.", "the talks had failed"),
+    ],
+)
+def test_a_that_clause_hung_on_the_audience_is_what_was_told(text, content):
+    (statement,) = reported(parse(text))
+    assert statement.text == content and statement.cue is not None and statement.cue.text == "told"
+
+
+def test_a_relative_clause_on_what_was_told_is_no_statement():
+    """ "that was false" has "that" for its subject: a relative clause, not a that-clause."""
+    assert reported(parse("He told a story that was false.")) == []
+
+
+def test_a_passive_tell_reports_the_clause_not_the_addressee():
+    """Global Voices (Egypt): "Those who asked about him were told that he would be whipped and
+    imprisoned for insulting the king" — an impersonal report of what they were told."""
+    (statement,) = reported(parse("Those who asked about him were told that he would be whipped and imprisoned."))
+    assert statement.text == "he would be whipped and imprisoned" and statement.speaker is None
+    (order,) = reported(parse("The staff of banks were told by their employers to take the day off."))
+    assert order.text == "to take the day off" and order.speaker is not None and order.speaker.text == "their employers"
+
+
+def test_a_passive_order_is_no_report():
+    """ "He was ordered to pay a fine" is an order; news seldom reports it as anyone's words."""
+    assert reported(parse("He was ordered to pay a fine.")) == []

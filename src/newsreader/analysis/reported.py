@@ -96,7 +96,9 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
             record = _hearsay(token, inside_quote)
         elif token.pos_ == "VERB" or _verb_as_noun(token):
             if _is_passive(token):
-                if lemma in PASSIVE_LEMMAS:
+                if lemma in PASSIVE_LEMMAS or (
+                    lemma in _ADDRESSED and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+                ):
                     record = _passive(token, inside_quote)
             else:
                 if lemma in _CLAUSE_CUES or lemma in _QUESTIONS:
@@ -159,20 +161,42 @@ _MEDIA = frozenset("wall blog page website site account timeline feed profile ch
 
 
 def _clause_after_medium(cue: Token) -> Token | None:
-    """``Oxfam said in a statement that millions face hunger``: the parser hangs the
-    that-clause on "statement" (as a relative clause); it is what was said."""
-    for prep in cue.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during", "at"):
-            continue
-        for medium in prep.children:
-            if medium.dep_ != "pobj":
-                continue
-            for clause in medium.children:
-                if clause.dep_ in ("relcl", "acl", "ccomp") and any(
-                    g.dep_ == "mark" and g.lower_ == "that" for g in clause.children
-                ):
-                    return clause
+    """``Oxfam said in a statement that millions face hunger``, ``He told reporters at a
+    briefing that the talks had failed``, ``Zulu also told a press briefing that the court's
+    decision was illegal``: the parser hangs the that-clause on the medium or the audience
+    (as a relative clause); it is what was said."""
+    media = [
+        medium
+        for prep in cue.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "during", "at")
+        for medium in prep.children
+        if medium.dep_ == "pobj"
+    ]
+    media += [c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in _AUDIENCES]
+    for medium in media:
+        for clause in medium.children:
+            if clause.dep_ in ("relcl", "acl", "ccomp") and _that_clause(clause):
+                return clause
     return None
+
+
+def _that_clause(clause: Token) -> bool:
+    """A clause opened by the complementizer "that", also when the parser took "that" for a
+    relative pronoun: then the clause has a subject of its own (``that the talks had
+    failed``), where a relative clause has "that" for one (``a story that was false``)."""
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return True
+    if clause.left_edge.lower_ != "that" or clause.left_edge.pos_ != "PRON":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVES for c in clause.children)
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+# Whom one tells something at an event: "told a press briefing that …", "told reporters …".
+_AUDIENCES = frozenset(
+    "briefing conference meeting session rally hearing interview audience crowd gathering summit forum "
+    "reporter journalist lawmaker legislator parliament congress senate committee supporter delegate".split()
+)
 
 
 def _clause_of_aspect(cue: Token) -> Token | None:
@@ -213,6 +237,8 @@ def _asks(lemma: str, comp: Token) -> bool:
 
 def _open_question(comp: Token) -> bool:
     first = comp.left_edge
+    if first.lower_ == "that":
+        return False  # the complementizer the parser tagged a relative pronoun
     return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
 
 
@@ -281,7 +307,11 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
     of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if comp is not None and (subject is None or subject.lower_ == "it"):
+    if comp is not None and cue.lemma_.lower() in _ADDRESSED:
+        # "Those who asked about him were told that he would be whipped": the subject is
+        # whom it was said to; what was said is the clause alone
+        lo, hi = comp.left_edge.i, comp.right_edge.i
+    elif comp is not None and (subject is None or subject.lower_ == "it"):
         lo, hi = comp.left_edge.i, comp.right_edge.i  # "it is believed that …"
     elif comp is not None and subject is not None:
         lo, hi = subject.left_edge.i, comp.right_edge.i  # "X is expected to …": the whole report
@@ -305,6 +335,11 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     if source is not None and not plausible_speaker(source):
         source = None
     return _make(cue, source, lo, hi, inside_quote, impersonal=source is None, span_cue=True, inside_ok=True)
+
+
+# Verbs whose passive subject is the addressee: "were told that …", "was urged to …".
+# (Not "ordered", "asked" or "instructed to …": in news those are orders, seldom reported.)
+_ADDRESSED = frozenset("tell inform assure remind warn".split())
 
 
 def _idiom(noun: Token) -> bool:
