@@ -655,3 +655,23 @@ def test_a_passive_tell_reports_the_clause_not_the_addressee():
 def test_a_passive_order_is_no_report():
     """ "He was ordered to pay a fine" is an order; news seldom reports it as anyone's words."""
     assert reported(parse("He was ordered to pay a fine.")) == []
+
+
+def test_a_question_after_asks_if_is_what_was_asked():
+    """Global Voices (Yemen): "… asks if the US is creating more enemies than it can capture or
+    kill" — the parser reads the question as a condition."""
+    statement = one("The author asks if the US is creating more enemies than it can capture.", "asks")
+    assert statement.text == "if the US is creating more enemies than it can capture"
+
+
+def test_a_condition_after_what_is_asked_for_is_no_question():
+    doc = parse("She will ask for a refund if the flight is late.")
+    assert all("flight" not in q.text for q in reported(doc))
+
+
+def test_a_clause_without_that_after_a_noun_cue_is_its_content():
+    """VOA: "… amid concerns they were being sidelined" — a complete clause the parser calls a
+    relative clause; "the concerns they raised" has a gap and is one."""
+    statement = one("Officials voiced concerns they were being sidelined.", "concerns")
+    assert statement.text == "they were being sidelined"
+    assert not cued(reported(parse("He dismissed the concerns they raised.")), "concerns")

@@ -229,6 +229,20 @@ def _infinitive_taken_for_adverb(cue: Token) -> Token | None:
 _ASPECT = frozenset({"begin", "start", "continue", "keep", "stop", "resume"})
 
 
+def _question_taken_for_condition(cue: Token) -> Token | None:
+    """``The author asks if the US is creating more enemies than it can capture``: the
+    parser reads the question after "asks if" as a condition; it is what was asked. Not
+    after something asked for (``will ask for a refund if the flight is late``)."""
+    for child in cue.children:
+        if child.dep_ in ("prep", "prt") and child.i > cue.i:
+            return None
+        if child.dep_ == "advcl" and child.i > cue.i:
+            mark = next((g for g in child.children if g.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in ("if", "whether") and mark.i == child.left_edge.i:
+                return child
+    return None
+
+
 def _asks(lemma: str, comp: Token) -> bool:
     """An indirect question is what the asker said: ``Bangkok Pundit asks why a senior
     citizen with cancer was viewed by the state as a threat``."""
@@ -380,6 +394,21 @@ def _hearsay(adverb: Token, inside_quote: list[bool]) -> Attribution | None:
     return _make(adverb, None, lo, hi, inside_quote, impersonal=True, span_cue=True)
 
 
+def _clause_taken_for_relative(clause: Token) -> bool:
+    """``voiced concerns they were being sidelined``, ``claims he stole the money``: a clause
+    without "that" after a noun cue, which the parser reads as a relative clause, is the
+    content when it is complete: a subject of its own, and no gap for the noun to fill (it is
+    passive, or already has an object). ``the concerns they raised`` is a relative clause."""
+    if clause.dep_ != "relcl" or clause.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > clause.i:
+        return False
+    return subject.dep_ == "nsubjpass" or any(
+        c.dep_ in ("dobj", "ccomp", "attr", "acomp", "xcomp") for c in clause.children
+    )
+
+
 def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     """``allegations that it was fomenting a plot``, ``fears of an earthquake``, ``his promise
     to …``; the speaker a possessor (``his``, ``the party's``), a "by" phrase, or the subject
@@ -390,10 +419,13 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     via = None  # the preposition that introduced the content, when one did
     lemma = noun.lemma_.lower()
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and (
-            any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
-            or any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
-        ):
+        if (
+            child.dep_ in ("acl", "ccomp")
+            and (
+                any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+                or any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            )
+        ) or _clause_taken_for_relative(child):
             content = child
             break
         if child.dep_ == "prep" and (
@@ -467,6 +499,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         comp = _clause_after_medium(cue) or _clause_of_aspect(cue)
     if comp is None and lemma in XCOMP_LEMMAS:
         comp = _infinitive_taken_for_adverb(cue)
+    if comp is None and lemma in _QUESTIONS:
+        comp = _question_taken_for_condition(cue)
     interposed = False
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
