@@ -586,3 +586,25 @@ def test_a_title_the_sentence_gives_is_a_term():
     )
     assert direct(doc) == []
     assert [t.text for t in doc.terms] == ["A brave lady Speaks out about the CIA Drone Strikes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # issue 21: the parser ends the sentence at the closing mark after a question
+        ('"Who pays for this?" the mayor asked.', "the mayor"),
+        ('The mayor spoke. "Who pays for this?" she asked.', "she"),
+        # inverted after the quote: the parser sees an object where the speaker is
+        ('"Why now?" asked the mayor.', "the mayor"),
+        ('"Why now?" asked a reporter.', "a reporter"),
+    ],
+)
+def test_the_attribution_after_a_quoted_question_is_found(text, speaker):
+    (quote,) = direct(parse(text))
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue is not None and quote.cue.text == "asked"
+
+
+def test_whom_a_question_was_asked_is_not_its_speaker():
+    (quote,) = direct(parse('"Is it over?" he asked the mayor.'))
+    assert quote.speaker is not None and quote.speaker.text == "he"

@@ -675,3 +675,15 @@ def test_a_clause_without_that_after_a_noun_cue_is_its_content():
     statement = one("Officials voiced concerns they were being sidelined.", "concerns")
     assert statement.text == "they were being sidelined"
     assert not cued(reported(parse("He dismissed the concerns they raised.")), "concerns")
+
+
+def test_asking_not_to_be_named_is_no_statement():
+    """Wire copy: "… said one resident, who asked not to be named" is the source's condition."""
+    doc = parse('"It is a disaster," said one resident, who asked not to be named.')
+    assert reported(doc) == [] and [q.speaker.text for q in doc.quotes if q.speaker] == ["one resident"]
+
+
+def test_both_sides_speak():
+    """Diplomatic news: "Both sides have said they want a ceasefire.\""""
+    statement = one("Both sides have said they want a ceasefire.", "said")
+    assert statement.speaker is not None and statement.speaker.text == "Both sides"

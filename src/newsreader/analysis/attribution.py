@@ -745,6 +745,8 @@ def _direct(
             s for s in before if s.end_char <= span.opened and text[s.start_char : span.opened].rstrip().endswith(":")
         ]
         cue, speaker = _nearest_cue(previous, span, inside)
+    if cue is None:
+        cue, speaker = _nearest_cue(_tail_after(text, span, sents, sent_starts), span, inside)
     if cue is None and text[span.end - 1 : span.end] == "," and span.closed >= paras.bounds(span.opened)[1]:
         # "…, we don't let this thing fall back down the hole again," / "William Fallon said."
         following = sentences_between(sents, sent_starts, span.closed + 1, span.closed + 2)
@@ -755,6 +757,19 @@ def _direct(
         record.speaker_span = phrase(speaker)
         return record
     return _continued(text, span, record, earlier + [r for r in reported if r.end <= span.opened])
+
+
+def _tail_after(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> list[Span]:
+    """``"Who pays for this?" the mayor asked.``: after a question or an exclamation the
+    parser ends the sentence at the closing mark, and the attribution is a sentence of its
+    own. A sentence never opens in lower case, so one that does right after the mark
+    continues the quote's."""
+    after = span.closed + 1
+    following = sentences_between(sents, sent_starts, after, after + 1)
+    if not following or text[after : following[0].start_char].strip():
+        return []
+    first = following[0].text.lstrip()
+    return following[:1] if first[:1].islower() and text[span.end - 1 : span.end] in ("?", "!") else []
 
 
 def _nearest_cue(sents: list[Span], span: QuoteSpan, inside: list[bool]) -> tuple[Token | None, Token | None]:

@@ -149,7 +149,7 @@ ORGANIZATION_NOUNS = frozenset(
     congress cabinet campaign team club university hospital school network station
     prosecutor prosecutors regime coalition alliance opposition charity foundation institute
     association federation watchdog monitor ngo lobby
-    television radio channel outlet media broadcaster
+    television radio channel outlet media broadcaster side sides
     """.split()
 )
 

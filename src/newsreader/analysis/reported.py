@@ -229,6 +229,11 @@ def _infinitive_taken_for_adverb(cue: Token) -> Token | None:
 _ASPECT = frozenset({"begin", "start", "continue", "keep", "stop", "resume"})
 
 
+def _anonymity_request(comp: Token) -> bool:
+    """``said one resident, who asked not to be named``: a source's condition, no statement."""
+    return comp.lemma_.lower() in ("name", "identify") and any(c.dep_ == "neg" for c in comp.children)
+
+
 def _question_taken_for_condition(cue: Token) -> Token | None:
     """``The author asks if the US is creating more enemies than it can capture``: the
     parser reads the question after "asks if" as a condition; it is what was asked. Not
@@ -502,6 +507,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if comp is None and lemma in _QUESTIONS:
         comp = _question_taken_for_condition(cue)
     interposed = False
+    if comp is not None and _anonymity_request(comp):
+        return None
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
         lo = _subject_taken_for_object(cue, lemma, comp, lo)

@@ -160,14 +160,21 @@ def _as_attributed(cue: Token) -> Token | None:
 
 
 def _inverted(cue: Token) -> Token | None:
-    """``Said the sharp-tongued Amsterdam (…):``: a cue that opens its sentence, with no
-    subject, puts the speaker after it, where the parser sees an object."""
-    if cue.i != sentence_of(cue).start or any(c.dep_ in _SUBJECTS for c in cue.children):
+    """``Said the sharp-tongued Amsterdam (…):``, ``"Why now?" asked the mayor.``: a cue
+    that opens its sentence, or follows the closing mark of a quote, with no subject, puts
+    the speaker after it, where the parser sees an object."""
+    after_quote = cue.i > 0 and cue.doc[cue.i - 1].text in _CLOSERS
+    if (cue.i != sentence_of(cue).start and not after_quote) or any(c.dep_ in _SUBJECTS for c in cue.children):
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
         return obj
+    if obj is not None and after_quote and obj.pos_ != "PRON" and plausible_speaker(obj):
+        return obj  # '"Why now?" asked the mayor.'
     return None
+
+
+_CLOSERS = frozenset({'"', "\u201d", "\u00bb", "''"})
 
 
 def _names_someone(token: Token) -> bool:
