@@ -109,3 +109,11 @@ def test_an_acronym_tagged_as_a_person_is_an_organisation():
     assert "FUNCENPEC" not in names(doc, "PERSON")
     mixed = [q for q in doc.quotes if q.mixed]
     assert mixed and doc.source_by_id(mixed[0].speaker.source_id).name == "Hieng Hoeun"
+
+
+def test_a_role_word_the_tagger_took_into_a_name_is_left_out():
+    """ "Lawyer Peter Okoth, who represents the activist, said …": the tagger's PERSON starts at
+    the sentence's capitalised role word; the person is Peter Okoth."""
+    doc = parse("Lawyer Peter Okoth, who represents the activist, said he had not been allowed to see his client.")
+    assert "Peter Okoth" in names(doc, "PERSON") and "Lawyer Peter Okoth" not in names(doc)
+    assert [s.name for s in doc.sources] == ["Peter Okoth"]

@@ -608,3 +608,11 @@ def test_the_attribution_after_a_quoted_question_is_found(text, speaker):
 def test_whom_a_question_was_asked_is_not_its_speaker():
     (quote,) = direct(parse('"Is it over?" he asked the mayor.'))
     assert quote.speaker is not None and quote.speaker.text == "he"
+
+
+def test_a_title_is_a_term_even_when_its_writer_is_named():
+    """``In a post titled "Why we march", activist Sara Lee argues that the protests are
+    peaceful.`` — the title is not Lee's quote (the nearest cue used to make it hers)."""
+    doc = parse('In a post titled "Why we march", activist Sara Lee argues that the protests are peaceful.')
+    assert [t.text for t in doc.terms] == ["Why we march"]
+    assert [(q.direct, q.text) for q in doc.quotes] == [(False, "the protests are peaceful")]

@@ -362,3 +362,17 @@ def test_an_investigation_speaks_as_a_document():
     )
     (statement,) = reported(doc)
     assert statement.text.endswith("has exploded") and source_of(doc, statement).kind == "document"
+
+
+def test_the_subject_after_a_conjoined_cue_is_what_was_said():
+    """``Economist James Mwangi argued that the tax was necessary, and said critics were
+    ignoring the numbers``: "critics" opens what was said; the speaker is Mwangi's."""
+    doc = parse("Mwangi argued that the tax was necessary, and said critics were ignoring the numbers.")
+    said = {q.cue.text: (q.speaker.text if q.speaker else None, q.text) for q in reported(doc) if q.cue}
+    assert said["said"] == ("Mwangi", "critics were ignoring the numbers")
+
+
+def test_a_speaker_phrase_keeps_its_closing_parenthesis():
+    doc = parse("Otieno (@otieno_k) tweeted:\n\nParliament has betrayed us. We will be back tomorrow.")
+    (quote,) = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Otieno (@otieno_k)"

@@ -61,8 +61,8 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     terms: list[Term] = []
     for span in spans:
         embedded = _embedded(text, span, sents, sent_starts)
-        if span.title and (embedded or _after_word(text, span, sents, sent_starts)):
-            terms.append(_term(text, span))
+        if (span.title and (embedded or _after_word(text, span, sents, sent_starts))) or _named_as(text, span, _TITLED):
+            terms.append(_term(text, span))  # a title, whoever wrote it: 'In a post titled "Why we march", …'
             continue
         # a quote inside a set-off quotation never inherits that quotation's speaker: without
         # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
@@ -670,14 +670,18 @@ def _cue_follows(text: str, span: QuoteSpan) -> bool:
     return any(word.lower().strip(".,;") in _CUE_WORDS for word in after)
 
 
-def _named_as(text: str, span: QuoteSpan) -> bool:
+def _named_as(text: str, span: QuoteSpan, words: frozenset[str] | None = None) -> bool:
     """The quoted words are a title the sentence gives: ``In a post entitled "A brave lady
-    Speaks out about the CIA Drone Strikes", Yemeni blogger Afrah Nasser …``."""
+    Speaks out about the CIA Drone Strikes", Yemeni blogger Afrah Nasser …`` (or a slogan,
+    a hashtag: ``_TITLING``; ``words`` narrows the naming words)."""
     before = text[max(0, span.opened - 20) : span.opened].split()
-    return bool(before) and before[-1].lower().strip(",:") in _TITLING
+    return bool(before) and before[-1].lower().strip(",:") in (words or _TITLING)
 
 
-_TITLING = frozenset({"entitled", "titled", "headlined", "headline", "captioned", "slogan", "hashtag"})
+# Titles are titles even when the sentence names their writer ('In a post titled "Why we
+# march", activist Sara Lee argues …'); a slogan or hashtag only when nobody is quoted.
+_TITLED = frozenset({"entitled", "titled", "headlined", "captioned"})
+_TITLING = _TITLED | {"headline", "slogan", "hashtag"}
 
 
 def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:

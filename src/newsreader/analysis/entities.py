@@ -35,6 +35,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
         for det in _DETERMINERS:
             if text.startswith(det, start) and end - start > len(det):
                 start += len(det)
+        if ent.label_ == "PERSON":
+            start = _after_role(text, start, end)
         if end > start:
             found.append((start, end, _acronym_org(text[start:end], ent.label_)))
     found += _untagged_people(doc, found)
@@ -44,6 +46,15 @@ def extract_entities(doc: Doc) -> list[Entity]:
         Entity(id=f"e{i}", start=s, end=e, text=text[s:e], label=label, canonical=names[(text[s:e], label)])
         for i, (s, e, label) in enumerate(found, 1)
     ]
+
+
+def _after_role(text: str, start: int, end: int) -> int:
+    """A person's name without the role word the tagger took into it: "Lawyer Peter Okoth"
+    at the head of a sentence is Peter Okoth, a lawyer (the role is the source's description)."""
+    first, _, rest = text[start:end].partition(" ")
+    if first.lower() in ROLE_NOUNS and len(rest.split()) >= 2 and all(w[:1].isupper() for w in rest.split()):
+        return start + len(first) + 1
+    return start
 
 
 def _acronym_org(name: str, label: str) -> str:

@@ -188,6 +188,8 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
     """
     doc = cue.doc
     for k in (cue.i - 1, cue.i + 1):
+        if 0 <= k < len(doc) and _subject_of_content(doc[k], cue):
+            continue  # '…, and said critics were ignoring the numbers': the content's subject
         if 0 <= k < len(doc) and _handle(doc[k]) and not (inside is not None and inside[k]):
             return doc[k]  # '"The website isn't working," tweeted @tvrain on May 6.'
         if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG"):
@@ -198,10 +200,20 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
                 head = head.head
             return head
     after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if after is not None and _subject_of_content(after, cue):
+        return None
     if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in ROLE_NOUNS:
         if not (inside is not None and inside[after.i]):
             return _named(after, cue)  # '"…," asked observer Emmanuel Dupuy, president of …'
     return None
+
+
+def _subject_of_content(token: Token, cue: Token) -> bool:
+    """``said critics were ignoring the numbers``: the word after the cue heads the subject
+    of what was said (the cue's clausal complement), not the speaker."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp" and token.head.head.i == cue.i
 
 
 def _handle(token: Token) -> bool:
@@ -310,6 +322,9 @@ def phrase(token: Token) -> tuple[int, int]:
         right = child.right_edge.i
     while right > token.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
+    words = [t.text for t in doc[left : right + 1]]
+    if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1  # "Otieno (@otieno_k)", not "Otieno (@otieno_k"
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
     return start, end
