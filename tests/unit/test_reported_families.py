@@ -687,3 +687,29 @@ def test_both_sides_speak():
     """Diplomatic news: "Both sides have said they want a ceasefire.\""""
     statement = one("Both sides have said they want a ceasefire.", "said")
     assert statement.speaker is not None and statement.speaker.text == "Both sides"
+
+
+def test_confirming_a_nominee_is_an_appointment_not_a_statement():
+    """VOA: "The Senate confirmed Kash Patel as the director of the Federal Bureau of
+    Investigation"; "The ministry confirmed the deaths of three soldiers" still reports."""
+    assert reported(parse("The Senate confirmed Kash Patel as the director of the FBI on Thursday.")) == []
+    assert reported(parse("The Senate voted 51-49 on Thursday to confirm the nominee.")) == []
+    assert (
+        one("The ministry confirmed the deaths of three soldiers.", "confirmed").text == "the deaths of three soldiers"
+    )
+
+
+def test_a_dateline_in_capitals_is_not_reported():
+    """Wire copy: "KYIV — Russian drones struck energy facilities …, Ukrainian officials said";
+    the tagger calls "KYIV" an adjective."""
+    statement = one(
+        "KYIV — Russian drones struck energy facilities in five regions overnight, Ukrainian officials said.", "said"
+    )
+    assert statement.text == "Russian drones struck energy facilities in five regions overnight"
+
+
+def test_what_someone_is_accused_of_is_the_content():
+    """ "Amnesty International accused the government of torture": the parser hangs "of" on the
+    accused; the accusation is "torture", one word as it may be."""
+    assert one("Amnesty International accused the government of torture.", "accused").text == "torture"
+    assert one("Lawmakers accused the agency of wasting money.", "accused").text == "wasting money"

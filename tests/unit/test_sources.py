@@ -376,3 +376,18 @@ def test_a_speaker_phrase_keeps_its_closing_parenthesis():
     doc = parse("Otieno (@otieno_k) tweeted:\n\nParliament has betrayed us. We will be back tomorrow.")
     (quote,) = direct(doc)
     assert quote.speaker is not None and quote.speaker.text == "Otieno (@otieno_k)"
+
+
+def test_people_nouns_speak_and_the_phrase_ends_at_the_relative_clause():
+    """VOA style: "One nurse at a clinic in the capital, who spoke on condition of anonymity
+    because she was not authorized to speak to the media, said the clinic had run out of oral
+    rehydration salts." — "nurse" had not been a word for someone who can speak, and the
+    relative clause the parser hangs on "capital" ran into the speaker's phrase."""
+    doc = parse(
+        "One nurse at a clinic in the capital, who spoke on condition of anonymity because she was not "
+        "authorized to speak to the media, said the clinic had run out of oral rehydration salts."
+    )
+    (statement,) = reported(doc)
+    assert statement.speaker is not None and statement.speaker.text == "One nurse at a clinic in the capital"
+    assert source_of(doc, statement).kind == "anonymous"
+    assert [q.speaker.text for q in reported(parse("Refugees told VOA they had not eaten for days."))] == ["Refugees"]

@@ -183,6 +183,12 @@ ROLE_NOUNS = frozenset(
     professor scholar journalist reporter researcher scientist economist chairman
     executive representative detective relative netizen netizens citizen citizens user users
     tweep tweeps fan fans youth
+    nurse nurses pilot pilots surgeon surgeons medic medics paramedic paramedics refugee refugees
+    migrant migrants immigrant immigrants parent parents child children girl girls boy boys
+    nun nuns monk monks imam imams rabbi rabbis cleric clerics pastor pastors guard guards
+    veteran veterans patient patients poet poets colleague colleagues cousin widow widows
+    athlete athletes tourist tourists pilgrim pilgrims inmate inmates detainee detainees
+    hostage hostages juror jurors clerk clerks elder elders troops marine marines chef
     """.split()
 )
 

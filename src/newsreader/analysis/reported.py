@@ -76,7 +76,21 @@ _MIN_OBJECT_TOKENS = 2
 _VOICING = frozenset({"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share"})
 # Verbs that name something as something: "X calls this a redundant activity".
 _NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
+
+
 # What "deny" refuses rather than disputes: "denied him bail", "denied the request".
+_CHARGING = frozenset({"accuse", "suspect"})
+
+
+def _appointed(target: Token) -> bool:
+    """A person confirmed in an office: ``confirmed Kash Patel as the director``."""
+    return (
+        target.ent_type_ == "PERSON"
+        or target.lemma_.lower() in ("nominee", "appointee", "candidate", "pick", "choice")
+        or any(c.dep_ == "prep" and c.lower_ == "as" for c in target.children)
+    )
+
+
 _REFUSED = frozenset("bail access entry visa permission request application appeal licence license passage".split())
 _DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
 _LEAD = frozenset({"that", ",", ":", "-", "\u2014", "\u2013"})
@@ -267,6 +281,7 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
         return None
     prep = _phrasal_prep(cue, lemma)
     target = None
+    charge = False  # the content is what someone is accused of: one word will do ("of torture")
     if prep is not None:
         target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     else:
@@ -275,9 +290,15 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             any(c.dep_ == "dative" for c in cue.children) or (target is not None and target.lemma_.lower() in _REFUSED)
         ):
             return None  # "the court denied Ampon bail": refused him something, said nothing
+        if lemma == "confirm" and target is not None and _appointed(target):
+            return None  # "the Senate voted to confirm the nominee": an appointment, not a statement
         of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        if of is None and target is not None and lemma in _CHARGING:
+            # "accused the government of torture": the parser hangs "of" on the accused
+            of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and lemma in ("accuse", "blame", "suspect", "criticize", "criticise", "praise"):
             target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), target)
+            charge = lemma in _CHARGING
     if target is None or target.pos_ == "PRON":
         return None
     lo, hi = target.left_edge.i, target.right_edge.i
@@ -287,7 +308,8 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             hi = sibling.right_edge.i
         elif sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:
             hi = sibling.right_edge.i
-    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
+    minimum = 1 if charge else _MIN_OBJECT_TOKENS
+    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=minimum)
 
 
 def _for_clause(cue: Token, inside_quote: list[bool]) -> Attribution | None:
@@ -630,10 +652,12 @@ def _parenthesised(token: Token, sent: Span) -> Token | None:
 
 
 def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
-    """Skip a dateline: "Kursk, Russia - North Korean forces have …" -> "North Korean …"."""
+    """Skip a dateline: "Kursk, Russia - North Korean forces have …" -> "North Korean …";
+    "KYIV — Russian drones struck …" (a dateline in capitals, which the tagger may not call
+    a proper noun)."""
     for j in range(lo + 1, min(lo + 8, hi)):
         if doc[j].text in _DASHES:
-            if all(doc[m].pos_ == "PROPN" or doc[m].text == "," for m in range(lo, j)):
+            if all(doc[m].pos_ == "PROPN" or doc[m].text == "," or doc[m].text.isupper() for m in range(lo, j)):
                 return j + 1
             break
     return lo

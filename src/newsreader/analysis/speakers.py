@@ -320,6 +320,12 @@ def phrase(token: Token) -> tuple[int, int]:
         if not keep or any(t.text in ",(" or t.is_space for t in doc[right + 1 : child.i + 1]):
             break
         right = child.right_edge.i
+        # "One nurse at a clinic in the capital, who spoke on condition of anonymity …": the
+        # parser hangs the relative clause on "capital"; the phrase ends at the comma
+        cut = next((t.i for t in doc[child.i : right + 1] if t.text == "," or t.is_space), None)
+        if cut is not None:
+            right = cut - 1
+            break
     while right > token.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
     words = [t.text for t in doc[left : right + 1]]
