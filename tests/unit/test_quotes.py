@@ -616,3 +616,18 @@ def test_a_title_is_a_term_even_when_its_writer_is_named():
     doc = parse('In a post titled "Why we march", activist Sara Lee argues that the protests are peaceful.')
     assert [t.text for t in doc.terms] == ["Why we march"]
     assert [(q.direct, q.text) for q in doc.quotes] == [(False, "the protests are peaceful")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # issue 21: cue verbs of manner were missing (retorted, blurted, scolded …)
+        ('"Enough," the protesters chanted.', "chanted", "the protesters"),
+        ('"Get out!" she shouted.', "shouted", "she"),
+        ('"That is a lie," he retorted.', "retorted", "he"),
+    ],
+)
+def test_verbs_of_manner_of_speaking_are_cues(text, cue, speaker):
+    (quote,) = direct(parse(text))
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -16,6 +16,7 @@ SPEECH_LEMMAS = frozenset(
     promise pledge vow boast predict proclaim reiterate repeat affirm charge counter
     quip joke describe call threaten agree disagree announce observe point opine express
     think brand label dub remind inform
+    retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament
     """.split()
 )
 
