@@ -391,3 +391,10 @@ def test_people_nouns_speak_and_the_phrase_ends_at_the_relative_clause():
     assert statement.speaker is not None and statement.speaker.text == "One nurse at a clinic in the capital"
     assert source_of(doc, statement).kind == "anonymous"
     assert [q.speaker.text for q in reported(parse("Refugees told VOA they had not eaten for days."))] == ["Refugees"]
+
+
+def test_a_source_named_by_a_proper_possessor_keeps_its_capital():
+    """ "Ukraine's air force said …" showed as "ukraine's air force" in the sources panel;
+    "The agency" still reads "the agency" mid-list."""
+    doc = parse("Ukraine's air force said it shot down 73 drones. The agency said it was busy.")
+    assert [s.name for s in doc.sources] == ["Ukraine's air force", "the agency"]
