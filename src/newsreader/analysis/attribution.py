@@ -354,21 +354,22 @@ def _other_clause(doc: Doc, record: Attribution, words: list[Attribution]) -> At
     if content is None:
         return None
     root = content.root
-    second = next(
+    # the second clause's own "that": "… on Tuesday, and [that] all nine are considered …"
+    mark = next(
         (
-            c
+            m
             for c in root.children
-            if c.dep_ == "conj"
-            and c.i < content.end
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.dep_ == "conj" and c.i < content.end
+            for m in c.children
+            if m.dep_ == "mark" and m.lower_ == "that"
         ),
         None,
     )
-    if second is None:
+    if mark is None:
         return None
+    second = mark.head
     joint = next((c for c in root.children if c.dep_ == "cc" and c.i < second.left_edge.i), None)
     cut = (joint if joint is not None else second.left_edge).i
-    mark = next(m for m in second.children if m.dep_ == "mark" and m.lower_ == "that")
     first_end = _trimmed_end(doc, content.start, cut)
     second_start = doc[mark.i + 1].idx
     if first_end is None or second_start >= record.end:

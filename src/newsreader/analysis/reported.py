@@ -76,21 +76,9 @@ _MIN_OBJECT_TOKENS = 2
 _VOICING = frozenset({"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share"})
 # Verbs that name something as something: "X calls this a redundant activity".
 _NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
-
-
-# What "deny" refuses rather than disputes: "denied him bail", "denied the request".
+# Verbs whose object is accused of something: "accused the government of torture".
 _CHARGING = frozenset({"accuse", "suspect"})
-
-
-def _appointed(target: Token) -> bool:
-    """A person confirmed in an office: ``confirmed Kash Patel as the director``."""
-    return (
-        target.ent_type_ == "PERSON"
-        or target.lemma_.lower() in ("nominee", "appointee", "candidate", "pick", "choice")
-        or any(c.dep_ == "prep" and c.lower_ == "as" for c in target.children)
-    )
-
-
+# What "deny" refuses rather than disputes: "denied him bail", "denied the request".
 _REFUSED = frozenset("bail access entry visa permission request application appeal licence license passage".split())
 _DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
 _LEAD = frozenset({"that", ",", ":", "-", "\u2014", "\u2013"})
@@ -310,6 +298,15 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             hi = sibling.right_edge.i
     minimum = 1 if charge else _MIN_OBJECT_TOKENS
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=minimum)
+
+
+def _appointed(target: Token) -> bool:
+    """A person confirmed in an office: ``confirmed Kash Patel as the director``."""
+    return (
+        target.ent_type_ == "PERSON"
+        or target.lemma_.lower() in ("nominee", "appointee", "candidate", "pick", "choice")
+        or any(c.dep_ == "prep" and c.lower_ == "as" for c in target.children)
+    )
 
 
 def _for_clause(cue: Token, inside_quote: list[bool]) -> Attribution | None:

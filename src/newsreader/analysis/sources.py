@@ -407,8 +407,8 @@ class SourceBook:
         else:
             kind = "unknown"
         # "The agency" -> "the agency", but "Ukraine's air force" keeps its capital
-        first = self.doc.char_span(start, end, alignment_mode="expand")
-        proper = first is not None and len(first) > 0 and first[0].pos_ == "PROPN"
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        proper = span is not None and len(span) > 0 and span[0].pos_ == "PROPN"
         name = text[0].lower() + text[1:] if text[:1].isupper() and det and not proper else text
         key = f"role:{name.lower()}"
         draft = self.by_key.get(key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
+from .quotes import CLOSERS, STRAIGHT
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -174,7 +175,8 @@ def _inverted(cue: Token) -> Token | None:
     return None
 
 
-_CLOSERS = frozenset({'"', "\u201d", "\u00bb", "''"})
+# a closing quote mark as the tokenizer gives it ('' is two apostrophes closing a quote)
+_CLOSERS = CLOSERS | {STRAIGHT, "''"}
 
 
 def _names_someone(token: Token) -> bool:
@@ -187,9 +189,12 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
     ``… and McClellan replied, "No, …"`` / ``"…," said Dr. Dhiya Fahdawi``.
     """
     doc = cue.doc
+    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    # '…, and said critics were ignoring the numbers': the word after is what was said
+    said = after is not None and _subject_of_content(after, cue)
     for k in (cue.i - 1, cue.i + 1):
-        if 0 <= k < len(doc) and _subject_of_content(doc[k], cue):
-            continue  # '…, and said critics were ignoring the numbers': the content's subject
+        if k == cue.i + 1 and said:
+            continue
         if 0 <= k < len(doc) and _handle(doc[k]) and not (inside is not None and inside[k]):
             return doc[k]  # '"The website isn't working," tweeted @tvrain on May 6.'
         if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG"):
@@ -199,8 +204,7 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
             while head.head.i != head.i and head.head.pos_ == "PROPN" and head.dep_ in ("compound", "flat"):
                 head = head.head
             return head
-    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if after is not None and _subject_of_content(after, cue):
+    if said:
         return None
     if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in ROLE_NOUNS:
         if not (inside is not None and inside[after.i]):
