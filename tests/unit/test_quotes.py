@@ -364,6 +364,31 @@ def test_a_cue_that_opens_its_sentence_puts_the_speaker_after_it():
     assert "Amsterdam" in quote.speaker.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Said one resident: "It is a disaster for all of us who live here."', "resident"),
+        ('Added the mayor: "We will rebuild the bridge before the winter."', "mayor"),
+        ("Wrote the mayor on her blog:\n\nThe council has failed the city again and again this year.", "mayor"),
+    ],
+)
+def test_an_inverted_cue_before_a_colon_puts_a_common_noun_speaker_after_it(text, speaker):
+    """``Reported the website popularly known as ZWD among Zambian netizens:`` (Global
+    Voices): before the introducing colon the object of an opening cue is who speaks."""
+    doc = parse(text)
+    [quote] = direct(doc)
+    assert speaker in quote.speaker.text
+    assert reported(doc) == []  # the speaker is not also what the cue reports
+
+
+def test_a_speaker_in_the_object_of_an_intro_is_not_its_topic():
+    """``Commented another reader, Jackson:`` names the writer, not what he wrote about."""
+    doc = parse("Commented another reader, Jackson:\n\nThe council has failed the city again and again this year.")
+    [quote] = direct(doc)
+    assert quote.speaker.text == "Jackson"
+    assert reported(doc) == []
+
+
 def test_a_verb_the_tagger_took_for_a_plural_noun_still_introduces():
     """``Dan Gamboa (@dgamboa) wonders about …:``: "wonders" tagged NNS, the name its subject."""
     doc = parse(
@@ -566,7 +591,7 @@ def test_an_excerpt_after_a_lead_without_a_colon_is_the_leads_writer():
         "[...] we were no longer in control. From this point on it was the cops telling us how to move."
     )
     [quote] = direct(doc)
-    assert quote.speaker is not None and quote.speaker.text == "Another Armenian blog"
+    assert quote.speaker is not None and quote.speaker.text.startswith("Le Retour")  # the blog's name
 
 
 def _two_cuts_by(doc, writer: str):

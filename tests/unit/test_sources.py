@@ -398,3 +398,23 @@ def test_a_source_named_by_a_proper_possessor_keeps_its_capital():
     "The agency" still reads "the agency" mid-list."""
     doc = parse("Ukraine's air force said it shot down 73 drones. The agency said it was busy.")
     assert [s.name for s in doc.sources] == ["Ukraine's air force", "the agency"]
+
+
+def test_an_apposition_that_names_the_speaker_is_the_speaker():
+    """Global Voices: "Another Armenian blog, Le Retour in 3 Parts, comments on the policing
+    of the event." The name in apposition speaks, not the noun before it; a list of members
+    or the noun's own abbreviation is no such name."""
+    doc = parse("Another Armenian blog, Le Retour, says that the police failed to act.")
+    [said] = reported(doc)
+    assert said.speaker.text == "Le Retour"
+    doc = parse("Three seasoned officers, NCOs, said that their advice was ignored.")
+    [said] = reported(doc)
+    assert "officers" in said.speaker.text
+
+
+def test_a_group_given_by_a_named_example_speaks_through_it():
+    """Global Voices: "Some, like Anahit Markosian, called for his resignation." """
+    doc = parse("Some, like Anahit Markosian, said that the mayor should resign.")
+    [said] = reported(doc)
+    assert said.speaker.text == "Anahit Markosian"
+    assert source_of(doc, said).kind == "person"

@@ -223,6 +223,8 @@ def _intro_topics(
         if topic is None:
             continue
         first, last = topic
+        if first <= speaker.i <= last:
+            continue  # "Commented another reader, Jackson:": the object is the writer
         while last > first and (doc[last].is_punct or doc[last].is_space):
             last -= 1
         if last - first >= 2 and doc[last - 1].lower_ == "as" and doc[last].lower_ == "follows":

@@ -297,7 +297,10 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
         elif sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:
             hi = sibling.right_edge.i
     minimum = 1 if charge else _MIN_OBJECT_TOKENS
-    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=minimum)
+    speaker = speaker_token(cue, inside_quote)
+    if speaker is not None and lo <= speaker.i <= hi:
+        return None  # "Commented another reader, Jackson:": the object is who speaks
+    return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
 
 
 def _appointed(target: Token) -> bool:

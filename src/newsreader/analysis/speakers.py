@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
-from .quotes import CLOSERS, STRAIGHT
+from .quotes import CLOSERS, OPENERS, STRAIGHT
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -62,8 +62,14 @@ def _named(token: Token, cue: Token) -> Token:
     by the name of the person it describes; the name is the speaker. So with an
     organisation noun and the organisation's name: ``the charity Oxfam International gave
     a dire warning``."""
+    example = _exemplar(token, cue)
+    if example is not None:
+        return example
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
+    appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"), None)
+    if appos is not None and _names_it(appos):
+        return appos  # "Another Armenian blog, Le Retour in 3 Parts, comments …": its name
     author = _author(token, cue)
     if author is not None:
         return author
@@ -85,6 +91,33 @@ def _named(token: Token, cue: Token) -> Token:
                 return name
             break
     return token
+
+
+def _names_it(appos: Token) -> bool:
+    """An apposition that names its noun: not a place, not a list of members ("The
+    opposition parties, PML-N and PTI,"), not the noun's own abbreviation ("officers, NCOs,")."""
+    if appos.ent_type_ in ("GPE", "LOC", "DATE") or any(c.dep_ == "conj" for c in appos.children):
+        return False
+    if any(c.dep_ == "conj" for c in appos.head.children if c.i > appos.i):
+        return False
+    name = appos.doc[appos.left_edge.i : appos.i + 1].text.rstrip("s")
+    return not name.replace("-", "").replace(" ", "").isupper()
+
+
+def _exemplar(token: Token, cue: Token) -> Token | None:
+    """``Some, like Anahit Markosian, called for his resignation``: an unnamed group given
+    by a named example between it and the cue speaks through the example."""
+    if token.lower_ not in _SOME or token.i > cue.i:
+        return None
+    for prep in list(token.children) + list(cue.children):
+        if prep.dep_ == "prep" and prep.lower_ == "like" and token.i < prep.i < cue.i:
+            name = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
+                return name
+    return None
+
+
+_SOME = frozenset("some many others several few".split())
 
 
 def _author(token: Token, cue: Token) -> Token | None:
@@ -163,16 +196,32 @@ def _as_attributed(cue: Token) -> Token | None:
 def _inverted(cue: Token) -> Token | None:
     """``Said the sharp-tongued Amsterdam (…):``, ``"Why now?" asked the mayor.``: a cue
     that opens its sentence, or follows the closing mark of a quote, with no subject, puts
-    the speaker after it, where the parser sees an object."""
+    the speaker after it, where the parser sees an object. A common noun there is a speaker
+    only after a closing mark or before an introducing colon (``Said one resident:``)."""
     after_quote = cue.i > 0 and cue.doc[cue.i - 1].text in _CLOSERS
     if (cue.i != sentence_of(cue).start and not after_quote) or any(c.dep_ in _SUBJECTS for c in cue.children):
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
         return obj
-    if obj is not None and after_quote and obj.pos_ != "PRON" and plausible_speaker(obj):
-        return obj  # '"Why now?" asked the mayor.'
+    if obj is not None and (after_quote or _before_colon(cue)) and obj.pos_ != "PRON" and plausible_speaker(obj):
+        return obj  # '"Why now?" asked the mayor.', 'Said one resident: "It is a disaster."'
     return None
+
+
+def _before_colon(cue: Token) -> bool:
+    """The cue's own words run up to a colon that introduces a quotation: ``Said one
+    resident: "…"``, ``Wrote the mayor on her blog:``."""
+    for token in cue.doc[cue.i + 1 : cue.i + _INTRO_REACH]:
+        if token.text == ":":
+            return True
+        if token.is_space or token.text in OPENERS or token.text in (STRAIGHT, ".", "!", "?", ";"):
+            return False
+    return False
+
+
+# the words between an inverted cue and its colon: "Wrote the mayor of the town on her blog:"
+_INTRO_REACH = 16
 
 
 # a closing quote mark as the tokenizer gives it ('' is two apostrophes closing a quote)
