@@ -389,6 +389,32 @@ def test_a_speaker_in_the_object_of_an_intro_is_not_its_topic():
     assert reported(doc) == []
 
 
+def test_whom_a_writer_quotes_is_the_speaker():
+    """Global Voices: ``Afrah Nasser commended Medea Benjamin's courage and quoted her
+    words:`` — the quoted words are Benjamin's (nobody quotes themselves); so with
+    ``The minister quoted Gandhi:``."""
+    doc = parse(
+        "Yemeni blogger Afrah Nasser commended Medea Benjamin's courage and quoted her words:\n\n"
+        '"What about the hundreds of innocent people killed by our drone strikes in Pakistan?"'
+    )
+    [quote] = direct(doc)
+    assert "Benjamin" in source_of(doc, quote).name
+    doc = parse("The minister quoted Gandhi:\n\nAn eye for an eye only ends up making the whole world blind.")
+    [quote] = direct(doc)
+    assert quote.speaker.text == "Gandhi"
+
+
+def test_a_lead_the_tagger_made_one_noun_phrase_names_its_writer():
+    """Global Voices: ``The Armenian Observer blog comments.`` / ``[...] the activists forced
+    …``: "comments" tagged a plural noun, the blog's name before it."""
+    doc = parse(
+        "The Armenian Observer blog comments.\n\n"
+        "[...] the activists forced the country's top official to carry out their demand and this is a victory."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Armenian Observer blog"
+
+
 def test_a_verb_the_tagger_took_for_a_plural_noun_still_introduces():
     """``Dan Gamboa (@dgamboa) wonders about …:``: "wonders" tagged NNS, the name its subject."""
     doc = parse(

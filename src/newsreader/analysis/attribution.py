@@ -179,9 +179,27 @@ def _lead(
     # "Le Retour in 3 Parts, comments on …": the parser's plural noun "comments"
     verbal = verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.tag_ == "NNS" and verb.lemma_.lower() in _NOUN_VERBS)
     speaker = _writer_of(verb, inside) if verbal else None
+    if speaker is None and verbal and verb.pos_ == "NOUN":
+        speaker = _noun_verb_writer(verb)  # "The Armenian Observer blog comments."
     if speaker is None:
         return
     record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
+    if verb.pos_ == "NOUN":  # the whole name before the verb the tagger took for a noun
+        words = [t for t in verb.doc[verb.left_edge.i : verb.i] if not (t.dep_ == "det" or t.is_punct or t.is_space)]
+        if words and words[-1].i == verb.i - 1:
+            record.speaker_span = (words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def _noun_verb_writer(root: Token) -> Token | None:
+    """The name in a sentence the parser made one noun phrase headed by its verb:
+    ``Journalist Carolina Ruiz tweets:`` -> Ruiz, ``The Armenian Observer blog comments.``
+    -> blog (a name's own noun)."""
+    names = [
+        c
+        for c in root.children
+        if c.dep_ in ("compound", "nsubj") and c.i < root.i and any(t.pos_ == "PROPN" for t in c.subtree)
+    ]
+    return names[-1] if names else None
 
 
 def _before_headings(text: str, pos: int) -> tuple[int, int] | None:
@@ -521,9 +539,8 @@ def _colon_cue(
         elif root.pos_ == "NOUN" and (root.lemma_.lower() in _NOUN_VERBS or root.tag_ == "NNS"):
             # "Journalist Carolina Ruiz tweets:", "Dan Gamboa (@dgamboa) wonders about …:"
             # parsed as one noun phrase headed by the verb, tagged a plural noun
-            names = [c for c in root.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.i < root.i]
-            if names:
-                cue, speaker = root, names[-1]
+            speaker = _noun_verb_writer(root)
+            cue = root if speaker is not None else None
     if speaker is None and intro:
         # "@JuliethBlues states :": the parser made a verb of the handle
         speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)

@@ -15,7 +15,7 @@ SPEECH_LEMMAS = frozenset(
     testify reveal stress emphasise emphasize caution concede disclose indicate mention
     promise pledge vow boast predict proclaim reiterate repeat affirm charge counter
     quip joke describe call threaten agree disagree announce observe point opine express
-    think brand label dub remind inform
+    think brand label dub remind inform quote
     retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament
     """.split()
 )

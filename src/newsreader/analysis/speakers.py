@@ -149,7 +149,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     Subjects inside quote marks (``inside[i]``) are skipped: in ``"…light wounds…,"
     the official claimed`` the parser may also attach "wounds" as a subject.
     """
-    named = _as_attributed(cue) or _inverted(cue)
+    named = _as_attributed(cue) or _inverted(cue) or _quoted_one(cue)
     if named is not None:
         return named
     token = cue
@@ -191,6 +191,42 @@ def _as_attributed(cue: Token) -> Token | None:
     if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
     return None
+
+
+def _quoted_one(cue: Token) -> Token | None:
+    """Whom the subject of "quote" quotes: ``Afrah Nasser … quoted her words:`` -> her
+    (Medea Benjamin), ``The minister quoted Gandhi:`` -> Gandhi. The words are theirs."""
+    if cue.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in _WORDS_OF:
+        obj = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if obj is None:
+            return None
+    elif obj.ent_type_ not in ("PERSON", "ORG") and obj.lower_ not in ("him", "her", "them"):
+        return None
+    if obj.pos_ == "PRON":
+        # nobody quotes themselves: the pronoun is the other person the sentence names
+        subject = next((c for c in cue.children if c.dep_ in _SUBJECTS), None) or next(
+            (c for c in cue.head.children if c.dep_ in _SUBJECTS and cue.dep_ == "conj"), None
+        )
+        heads = [
+            t
+            for t in cue.doc[sentence_of(cue).start : cue.i]
+            if t.ent_type_ == "PERSON"
+            and t.pos_ == "PROPN"
+            and t.dep_ != "compound"
+            and (subject is None or t.i != subject.i)
+        ]
+        if heads:
+            return heads[-1]
+    return obj
+
+
+# what a speaker's quoted words are called: "quoted her words", "quoted the minister's remarks"
+_WORDS_OF = frozenset("word words statement remark remarks comment comments tweet post line lines speech".split())
 
 
 def _inverted(cue: Token) -> Token | None:
