@@ -485,6 +485,27 @@ def test_a_first_person_paragraph_after_a_lead_is_the_named_writers_excerpt():
     assert [q.text for q in reported(doc)] == ["officials should be condemning the attack"]
 
 
+def test_a_paragraph_asking_the_reader_after_a_set_off_quotation_goes_on_with_it():
+    """Global Voices: after the blogger's set-off ``… But support for terrorists?
+    Unbelievable.`` the paragraph ``What is the position of the president of Public Council
+    re this matter?`` is still the blog's, and so is ``Bahamas, you deserve better.``; news
+    narration asks its reader nothing. A question in narration after narration stays."""
+    lead = (
+        "Armenian bloggers reacted to the attack on the bar.\n\n"
+        "The blogger Anna Mertens wrote:\n\n"
+        "This is truly the scandal of the day. The council is a formality, and its members know it.\n\n"
+    )
+    doc = parse(
+        lead + "What is the position of the president of the council on this matter?\n\n"
+        "The bar reopened on Friday. Will the council act now?"
+    )
+    quotes = direct(doc)
+    assert [q.text[:20] for q in quotes] == ["This is truly the sc", "What is the position"]
+    assert all("Mertens" in source_of(doc, q).name for q in quotes)
+    doc = parse(lead + "Voters, you deserve better than this council and its silence.")
+    assert [q.text[:20] for q in direct(doc)] == ["This is truly the sc", "Voters, you deserve "]
+
+
 def test_a_first_person_paragraph_that_reports_someone_after_a_lead_is_narration():
     """Wikinews: a paragraph with its own attribution (``McManigan says that Kinnane has
     demanded our …``) after a reported lead is the reporter's, not an excerpt."""

@@ -458,6 +458,11 @@ def _excerpts(
 
     A third kind is ``voiced`` too: the paragraph after a dated heading that ends in a colon
     (a diary entry, ``April 5, 2012 :``), whose writer is the one named before the heading.
+    And a fourth: a paragraph right after a set-off quotation that asks or addresses the
+    reader (a question or "you" outside quote marks) goes on with that quotation. After
+    the Public Council blogger's ``… But support for terrorists? Unbelievable.`` the paragraph
+    ``What is the position of the president of Public Council re this matter?`` is still the
+    blog's; so ``Bahamas, you deserve better.`` News narration asks its reader nothing.
 
     Each takes the speaker of the attribution just before it; a voiced paragraph with none
     is left alone."""
@@ -466,6 +471,7 @@ def _excerpts(
     # narrated in the third person: not a column, a diary or an interview transcript
     narrated = bool(paras) and not voices[0] and sum(voices) <= len(paras) * _VOICED_SHARE
     found: list[tuple[QuoteSpan, bool]] = []
+    set_off = [any(q.start <= lo and hi <= q.end + 1 for q in taken) for lo, hi in paras]
     for n, (lo, hi) in enumerate(paras):
         if any(q.start < hi and lo < q.end for q in taken):
             continue
@@ -473,7 +479,8 @@ def _excerpts(
         tail = _ELISION_TAIL.search(text, lo, hi)
         voiced = head is None and tail is None
         headed = n > 0 and narrated and _HEADING.fullmatch(text, *paras[n - 1]) is not None
-        if voiced and not (n and narrated and voices[n]) and not headed:
+        asks = n > 0 and narrated and set_off[n - 1] and _asks_reader(doc, (lo, hi), inside)
+        if voiced and not (n and narrated and voices[n]) and not headed and not asks:
             continue
         start = head.end() if head is not None else lo
         end = tail.start() if tail is not None and tail.start() > start else hi
@@ -484,7 +491,24 @@ def _excerpts(
         if _marked_share(spans, start, end) > 0.5:
             continue
         found.append((QuoteSpan(start, end, lo, end), voiced))
+        set_off[n] = not asks  # a question goes on with a quotation, never starts a run of them
     return found
+
+
+def _asks_reader(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
+    """The paragraph asks a question or says "you" outside quote marks, and introduces
+    nothing (a paragraph ending in a colon is a lead)."""
+    lo, hi = para
+    if _introduces(doc.text, lo, hi):
+        return False
+    for token in doc[_token_at(doc, lo) :]:
+        if token.idx >= hi:
+            return False
+        if inside[token.i]:
+            continue
+        if token.text == "?" or (token.lower_ in ("you", "your") and token.pos_ == "PRON"):
+            return True
+    return False
 
 
 def _names_writer(record: Attribution, voiced: list[QuoteSpan]) -> bool:
