@@ -404,6 +404,34 @@ def test_whom_a_writer_quotes_is_the_speaker():
     assert quote.speaker.text == "Gandhi"
 
 
+def test_writing_an_intro_passes_on_is_its_authors():
+    """Global Voices: ``Another blogger residing in Addis Ababa shared an article written by
+    Al Mariam Zelalem on his wall:`` — the set-off text is the author's, not the sharer's;
+    so with ``She posted a poem by Mahmoud Darwish:``."""
+    doc = parse(
+        "Another blogger residing in Addis Ababa shared an article written by Al Mariam Zelalem on his wall:\n\n"
+        "Eskinder is a hero of a special kind. He is a hero who fights with nothing more than ideas."
+    )
+    [quote] = direct(doc)
+    assert "Zelalem" in quote.speaker.text
+    doc = parse(
+        "She posted a poem by Mahmoud Darwish:\n\nWe love life if we find a way to it, and we dance between two martyrs."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker.text == "Mahmoud Darwish"
+
+
+def test_roles_joined_before_a_name_are_that_persons():
+    """Global Voices: ``Blogger and journalist Joseph Dana wrote about Adnan's case in
+    February:`` — one person with two roles; the name speaks."""
+    doc = parse(
+        "Blogger and journalist Joseph Dana wrote about Adnan's case in February:\n\n"
+        "Mr Adnan's story is emblematic of the administrative detention experience of many Palestinians."
+    )
+    [quote] = direct(doc)
+    assert "Dana" in quote.speaker.text and "Dana" in source_of(doc, quote).name
+
+
 def test_a_lead_the_tagger_made_one_noun_phrase_names_its_writer():
     """Global Voices: ``The Armenian Observer blog comments.`` / ``[...] the activists forced
     …``: "comments" tagged a plural noun, the blog's name before it."""

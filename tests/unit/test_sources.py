@@ -418,3 +418,10 @@ def test_a_group_given_by_a_named_example_speaks_through_it():
     [said] = reported(doc)
     assert said.speaker.text == "Anahit Markosian"
     assert source_of(doc, said).kind == "person"
+    # the parser may hang the aside on the comma
+    doc = parse(
+        "The mayor did not meet protesters despite repeated pleas. "
+        "Some, like Anahit Markosian, called for his resignation on Facebook."
+    )
+    [called] = reported(doc)
+    assert called.speaker.text == "Anahit Markosian"

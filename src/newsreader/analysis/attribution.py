@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
 from .claims import group_claims, outlet_claims, sentence_table
-from .cues import ACCORDING, CLAUSE_LEMMAS, DOCUMENT_NOUNS, OBJECT_LEMMAS, PLATFORMS, SPEECH_LEMMAS
+from .cues import ACCORDING, CLAUSE_LEMMAS, DOCUMENT_NOUNS, OBJECT_LEMMAS, PLATFORMS, SPEECH_LEMMAS, WRITINGS
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported
@@ -568,11 +568,29 @@ def _colon_cue(
     if speaker is None and intro:
         # "@JuliethBlues states :": the parser made a verb of the handle
         speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)
+    if cue is not None and (author := _written_by(cue)) is not None:
+        speaker = author  # "shared an article written by Al Mariam Zelalem on his wall:"
     if intro and (last := _bracketed_handle_at_end(intro[-1])) is not None:
         # "citizens condemned the deed, and some questioned Calderón, like Alessia Corcuera
         # (@top_roping_ale):": the handle right before the colon names who is quoted
         speaker = last
     return cue, speaker
+
+
+def _written_by(cue: Token) -> Token | None:
+    """The author of the writing an intro passes on: ``Another blogger … shared an article
+    written by Al Mariam Zelalem on his wall:``, ``She posted a poem by Mahmoud Darwish:``
+    — the set-off text is the author's, not the sharer's."""
+    work = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if work is None or work.lemma_.lower() not in WRITINGS:
+        return None
+    bys = [g for c in work.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
+    bys += [c for c in list(work.children) + list(cue.children) if c.dep_ == "prep" and c.lower_ == "by"]
+    for by in bys:
+        name = next((g for g in by.children if g.dep_ == "pobj"), None)
+        if name is not None and name.ent_type_ in ("PERSON", "ORG") and name.pos_ == "PROPN":
+            return name
+    return None
 
 
 def _bracketed_handle_at_end(sent: Span) -> Token | None:

@@ -114,6 +114,9 @@ NOUN_CUES = (
     | OWNED_NOUN_CUES
 )
 
+# Pieces of writing an intro may pass on with their author: "shared an article written by X:".
+WRITINGS = frozenset("article post poem essay column letter piece note op-ed editorial story song".split())
+
 # Where people post, not who: "Some Twitter reactions:" introduces tweets by their handles,
 # and "use Facebook and Twitter (@barillas)" does not make Twitter the handle's owner.
 PLATFORMS = frozenset("twitter facebook youtube weibo instagram tiktok telegram reddit tumblr vk".split())
@@ -190,6 +193,7 @@ ROLE_NOUNS = frozenset(
     veteran veterans patient patients poet poets colleague colleagues cousin widow widows
     athlete athletes tourist tourists pilgrim pilgrims inmate inmates detainee detainees
     hostage hostages juror jurors clerk clerks elder elders troops marine marines chef
+    blogger bloggers writer writers author authors columnist columnists commentator commentators
     """.split()
 )
 

@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
+from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, WRITINGS
 from .quotes import CLOSERS, OPENERS, STRAIGHT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,6 +65,11 @@ def _named(token: Token, cue: Token) -> Token:
     example = _exemplar(token, cue)
     if example is not None:
         return example
+    if token.lemma_.lower() in ROLE_NOUNS and token.tag_ in ("NN", "NNP") and token.i < cue.i:
+        # "Blogger and journalist Joseph Dana wrote …": the roles are one person's, named last
+        name = next((c for c in token.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+        if name is not None and not any(c.dep_ == "conj" and c.i > name.i for c in token.children):
+            return name
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"), None)
@@ -109,8 +114,8 @@ def _exemplar(token: Token, cue: Token) -> Token | None:
     by a named example between it and the cue speaks through the example."""
     if token.lower_ not in _SOME or token.i > cue.i:
         return None
-    for prep in list(token.children) + list(cue.children):
-        if prep.dep_ == "prep" and prep.lower_ == "like" and token.i < prep.i < cue.i:
+    for prep in token.doc[token.i + 1 : cue.i]:  # wherever the parser hung the aside
+        if prep.dep_ == "prep" and prep.lower_ == "like":
             name = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
                 return name
@@ -152,6 +157,8 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     named = _as_attributed(cue) or _inverted(cue) or _quoted_one(cue)
     if named is not None:
         return named
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.lemma_.lower() in WRITINGS and (by := agent(cue)):
+        return by  # "an article written by Al Mariam Zelalem": the writer, not who shared it
     token = cue
     for step in range(4):
         for child in token.children:
