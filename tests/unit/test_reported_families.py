@@ -713,3 +713,34 @@ def test_what_someone_is_accused_of_is_the_content():
     accused; the accusation is "torture", one word as it may be."""
     assert one("Amnesty International accused the government of torture.", "accused").text == "torture"
     assert one("Lawmakers accused the agency of wasting money.", "accused").text == "wasting money"
+
+
+def test_a_clause_the_parser_misplaced_is_not_what_was_said():
+    """Global Voices: ``President Sata told Mr Malila who had once held the same position …:``
+    (a relative clause on the addressee) and ``Addis Ababa based blogger Abel Wabellaa wrote:``
+    (words before the speaker, no comma between) report nothing; an embedded question and
+    fronted content with its comma still do."""
+    assert (
+        reported(parse("President Sata told Mr Malila who had once held the same position under the old government:"))
+        == []
+    )
+    assert reported(parse("Addis Ababa based blogger Abel Wabellaa wrote:")) == []
+    asked = one("Some analysts question who will be hurt if these tariffs are implemented.", "question")
+    assert asked.text == "who will be hurt if these tariffs are implemented"
+    assert one("The plan will fail, he said.", "said").text == "The plan will fail"
+
+
+def test_a_lone_that_before_the_colon_is_no_content():
+    """Global Voices: ``He stress that:`` before a set-off quotation; "that" points ahead."""
+    doc = parse("He stressed that:\n\nThe plant is unsafe and the people were never consulted about it.")
+    assert reported(doc) == []
+
+
+def test_where_words_were_published_is_not_their_content():
+    """Global Voices: ``Some, like Anahit Markosian, called for his resignation on the Armenian
+    Environmental Network Facebook group page``; "the attack on his website" keeps its target."""
+    statement = one(
+        "Activists called for his resignation on the Armenian Environmental Network Facebook group page.", "called"
+    )
+    assert statement.text == "his resignation"
+    assert one("The mayor condemned the attack on his website.", "condemned").text == "the attack on his website"

@@ -22,10 +22,19 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
 from .claims import group_claims, outlet_claims, sentence_table
-from .cues import ACCORDING, CLAUSE_LEMMAS, DOCUMENT_NOUNS, OBJECT_LEMMAS, PLATFORMS, SPEECH_LEMMAS, WRITINGS
+from .cues import (
+    ACCORDING,
+    CLAUSE_LEMMAS,
+    DOCUMENT_NOUNS,
+    OBJECT_LEMMAS,
+    PLATFORMS,
+    PUBLISHING_PLACES,
+    SPEECH_LEMMAS,
+    WRITINGS,
+)
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
-from .reported import find_reported
+from .reported import find_reported, misparsed_clause
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
     Attribution,
@@ -247,7 +256,7 @@ def _intro_topics(
             last -= 1
         if last - first >= 2 and doc[last - 1].lower_ == "as" and doc[last].lower_ == "follows":
             last -= 2  # "referred to the grim finding as follows:"
-        if first == last and doc[first].pos_ in ("DET", "PRON"):
+        if first == last and doc[first].pos_ in ("DET", "PRON", "SCONJ"):
             continue  # "He stressed that:"
         record = Attribution(start=doc[first].idx, end=doc[last].idx + len(doc[last].text), direct=False)
         record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
@@ -274,6 +283,8 @@ def _topic(verb: Token) -> tuple[int, int] | None:
         for child in children:
             if child.dep_ != dep or child.i < verb.i:
                 continue
+            if misparsed_clause(verb, child):
+                return None  # "told Mr Malila who had once held the same position:"
             if dep == "dobj" and (
                 (child.pos_ == "PRON" and not _predicated(child))
                 or child.lemma_.lower() in _CONTAINERS
@@ -288,7 +299,7 @@ def _topic(verb: Token) -> tuple[int, int] | None:
     for child in children:
         if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _TOPIC_PREPS:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _CONTAINERS | _PLACES:
+            if obj is None or obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in _CONTAINERS | PUBLISHING_PLACES:
                 return None  # "on Twitter", "on his Facebook wall": where, not what
             return obj.left_edge.i, obj.right_edge.i
     return None
@@ -320,7 +331,6 @@ _TOPIC_VERBS = (
 )
 # Verbs that only utter: their object is the quotation itself, never its topic.
 _UTTER = frozenset("say write add tweet post reply answer quote".split())
-_PLACES = frozenset("wall blog page site website group forum channel account timeline feed profile".split())
 
 
 def _absorb(doc: Doc, direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:

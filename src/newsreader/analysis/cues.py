@@ -117,6 +117,9 @@ NOUN_CUES = (
 # Pieces of writing an intro may pass on with their author: "shared an article written by X:".
 WRITINGS = frozenset("article post poem essay column letter piece note op-ed editorial story song".split())
 
+# Where words are published, not what they are about: "on his Facebook wall", "on the group page".
+PUBLISHING_PLACES = frozenset("wall blog page site website group forum channel account timeline feed profile".split())
+
 # Where people post, not who: "Some Twitter reactions:" introduces tweets by their handles,
 # and "use Facebook and Twitter (@barillas)" does not make Twitter the handle's owner.
 PLATFORMS = frozenset("twitter facebook youtube weibo instagram tiktok telegram reddit tumblr vk".split())

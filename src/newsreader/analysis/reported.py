@@ -40,6 +40,8 @@ from .cues import (
     OWNED_NOUN_CUES,
     PASSIVE_LEMMAS,
     PHRASAL_CUES,
+    PLATFORMS,
+    PUBLISHING_PLACES,
     REPORT_LEMMAS,
     XCOMP_LEMMAS,
 )
@@ -290,17 +292,34 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if target is None or target.pos_ == "PRON":
         return None
     lo, hi = target.left_edge.i, target.right_edge.i
+    where = next((c for c in target.children if c.dep_ == "prep" and c.i > target.i and _published_at(c)), None)
+    if where is not None and where.right_edge.i == hi:
+        hi = where.i - 1  # "his resignation | on the … Facebook group page"
     for sibling in sorted(cue.children, key=lambda c: c.i):  # "ordered a temporary halt | to plans to
         # pull …": the parser's split object, also across a time word ("a second pause Wednesday on …")
         if sibling.dep_ == "npadvmod" and sibling.i == hi + 1 and sibling.ent_type_ in ("DATE", "TIME"):
             hi = sibling.right_edge.i
         elif sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:
+            if _published_at(sibling):
+                break  # "called for his resignation | on the … Facebook group page": where, not what
             hi = sibling.right_edge.i
     minimum = 1 if charge else _MIN_OBJECT_TOKENS
     speaker = speaker_token(cue, inside_quote)
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
+
+
+def _published_at(prep: Token) -> bool:
+    """``on the Armenian Environmental Network Facebook group page``, ``on his Facebook
+    wall``, ``on Twitter``: where the words appeared (not "the attack on his website")."""
+    if prep.lower_ not in ("on", "via"):
+        return False
+    place = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if place is None:
+        return False
+    on_platform = any(t.lower_ in PLATFORMS for t in place.subtree)
+    return on_platform and (place.lower_ in PLATFORMS or place.lemma_.lower() in PUBLISHING_PLACES)
 
 
 def _appointed(target: Token) -> bool:
@@ -529,7 +548,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if comp is None and lemma in _QUESTIONS:
         comp = _question_taken_for_condition(cue)
     interposed = False
-    if comp is not None and _anonymity_request(comp):
+    if comp is not None and (_anonymity_request(comp) or misparsed_clause(cue, comp)):
         return None
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
@@ -562,6 +581,31 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+
+
+def misparsed_clause(cue: Token, comp: Token) -> bool:
+    """A clause the parser gave the cue that cannot be what was said: a relative clause on
+    the addressee (``told Mr Malila who had once held the same position:``), or words before
+    the speaker with no comma or mark between (``Addis Ababa based blogger Abel Wabellaa
+    wrote:``, where fronted content reads ``The plan will fail, he said``)."""
+    if comp.dep_ != "ccomp":
+        return False
+    doc = comp.doc
+    first = doc[comp.left_edge.i]
+    if first.lower_ in _RELATIVES and any(c.i == first.i and c.dep_.startswith("nsubj") for c in comp.children):
+        # after the addressee, not right after the verb ("question who will be hurt")
+        addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first.i), None)
+        if addressee is not None and addressee.right_edge.i + 1 == first.i:
+            return True
+    if comp.i < cue.i:
+        last = comp.right_edge.i
+        while last > comp.i and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        return not any(t.is_punct for t in doc[last + 1 : cue.i])
+    return False
+
+
+_RELATIVES = frozenset({"who", "which", "whom", "whose"})
 
 
 def _subject_taken_for_object(cue: Token, lemma: str, comp: Token, lo: int) -> int:
