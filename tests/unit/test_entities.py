@@ -117,3 +117,31 @@ def test_a_role_word_the_tagger_took_into_a_name_is_left_out():
     doc = parse("Lawyer Peter Okoth, who represents the activist, said he had not been allowed to see his client.")
     assert "Peter Okoth" in names(doc, "PERSON") and "Lawyer Peter Okoth" not in names(doc)
     assert [s.name for s in doc.sources] == ["Peter Okoth"]
+
+
+def test_a_name_the_tagger_cut_short_runs_on_through_its_head():
+    """VOA: "JX Fund managing director Penelope Winterhager agreed." The small model tags
+    "Penelope" alone; her name runs on through the proper noun it is a compound of. A title
+    after a word the tagger misread stays out ("Moldovan President Vladimir Voronin")."""
+    doc = parse(
+        "JX Fund managing director Penelope Winterhager agreed. "
+        'These outlets "are thrown back to emergency mode," she said.'
+    )
+    assert "Penelope Winterhager" in names(doc, "PERSON")
+    [quote] = doc.quotes
+    assert doc.source_by_id(quote.speaker.source_id).name == "Penelope Winterhager"
+    doc = parse("Moldovan President Vladimir Voronin accused the Transnistrian authorities on Sunday.")
+    assert not any("President" in name for name in names(doc, "PERSON"))
+
+
+def test_a_lone_surname_tagged_otherwise_is_the_person_named_in_full():
+    """VOA: after "Justin Hughes, a law professor, said …" the tagger calls a later "Hughes"
+    an organisation, and "he added" went to another man."""
+    doc = parse(
+        "Justin Hughes, a Loyola Law School professor, said the accusations were ironic. "
+        "The Chinese model, Donald Trump said, was a positive development for AI.\n"
+        "If DeepSeek has built a cheap model, that may be bad for investors in AI companies, Hughes said.\n"
+        '"But it might be good for the rest of us," he added.'
+    )
+    quote = next(q for q in doc.quotes if q.direct)
+    assert doc.source_by_id(quote.speaker.source_id).name == "Justin Hughes"

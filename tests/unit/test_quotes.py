@@ -421,6 +421,17 @@ def test_writing_an_intro_passes_on_is_its_authors():
     assert quote.speaker.text == "Mahmoud Darwish"
 
 
+def test_who_names_someone_in_a_by_phrase_says_the_words():
+    """VOA: 'The first undocumented migrants — described by U.S. officials as "the worst of
+    the worst" — are being held …': the quoted words are the officials'."""
+    doc = parse(
+        'The first undocumented migrants — described by U.S. officials as "the worst of the worst" — '
+        "are being held in jail cells at the naval base."
+    )
+    [quote] = doc.quotes
+    assert quote.speaker is not None and quote.speaker.text == "U.S. officials"
+
+
 def test_roles_joined_before_a_name_are_that_persons():
     """Global Voices: ``Blogger and journalist Joseph Dana wrote about Adnan's case in
     February:`` — one person with two roles; the name speaks."""

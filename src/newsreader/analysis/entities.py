@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity
 from .cues import AGENT_SUFFIXES, ORGANIZATION_NOUNS, ROLE_NOUNS
+from .identity import HONORIFICS
 from .spans import first_line, trim, trim_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Numeric and temporal labels are handled by numbers.py and dates.py.
 NAME_LABELS = frozenset(
@@ -28,7 +29,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        start, end = first_line(text, ent.start_char, ent.end_char)
+        start, end = first_line(text, ent.start_char, _whole_name(ent) if ent.label_ == "PERSON" else ent.end_char)
         start, end = trim(text, start, end)
         start, end = trim_possessive(text, start, end)
         start, end = trim(text, start, end)
@@ -40,12 +41,34 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if end > start:
             found.append((start, end, _acronym_org(text[start:end], ent.label_)))
     found += _untagged_people(doc, found)
+    found = _surnames_are_people(text, found)
     names = canonical_names([(text[s:e], label) for s, e, label in found])
     found.sort()
     return [
         Entity(id=f"e{i}", start=s, end=e, text=text[s:e], label=label, canonical=names[(text[s:e], label)])
         for i, (s, e, label) in enumerate(found, 1)
     ]
+
+
+def _whole_name(ent: Span) -> int:
+    """Where a person's name ends when the tagger stopped short: in ``managing director
+    Penelope Winterhager agreed`` it tags "Penelope" alone, a compound of the untagged proper
+    noun after it; the name runs on through that noun."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and not doc[end].ent_type_
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i >= end
+    ):
+        end += 1
+    if any(t.lower_ in HONORIFICS or t.lower_ in ROLE_NOUNS for t in doc[ent.end : end]):
+        return ent.end_char  # "Moldovan President": a title after a word the tagger misread
+    return doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _after_role(text: str, start: int, end: int) -> int:
@@ -101,6 +124,20 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
                 extra.append((at, end, "PERSON"))
             at = text.find(name, end)
     return extra
+
+
+def _surnames_are_people(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A lone surname the tagger labelled otherwise is the person the article named in full:
+    after "Justin Hughes, a Loyola Law School professor, said …" the small model tags a later
+    "…, Hughes said." ORG, and a "he" after it then went to another man."""
+    surnames = {text[s:e].split()[-1] for s, e, label in found if label == "PERSON" and len(text[s:e].split()) >= 2}
+    return [
+        (s, e, "PERSON" if label in _SURNAME_MISTAKES and text[s:e] in surnames else label) for s, e, label in found
+    ]
+
+
+# what the small model calls a surname it does not know (never a place: "Washington")
+_SURNAME_MISTAKES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 
 
 def _person_role(token: Token) -> bool:

@@ -157,8 +157,11 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     named = _as_attributed(cue) or _inverted(cue) or _quoted_one(cue)
     if named is not None:
         return named
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.lemma_.lower() in WRITINGS and (by := agent(cue)):
-        return by  # "an article written by Al Mariam Zelalem": the writer, not who shared it
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and (by := agent(cue)) is not None:
+        if cue.head.lemma_.lower() in WRITINGS or cue.lemma_.lower() in _NAMING:
+            # "an article written by Al Mariam Zelalem": the writer, not who shared it;
+            # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
+            return by
     token = cue
     for step in range(4):
         for child in token.children:
@@ -232,6 +235,8 @@ def _quoted_one(cue: Token) -> Token | None:
     return obj
 
 
+# verbs that name or characterise someone, said by their "by" phrase
+_NAMING = frozenset("describe call label brand dub term characterize characterise hail denounce".split())
 # what a speaker's quoted words are called: "quoted her words", "quoted the minister's remarks"
 _WORDS_OF = frozenset("word words statement remark remarks comment comments tweet post line lines speech".split())
 
