@@ -118,6 +118,15 @@ def one(text: str, cue: str):
             "a massive rock that just missed hitting the pagoda",
             "Local people",
         ),
+        # Global Voices: "An additional report by Global Witness emphasizes the dire need for
+        # transparency in the making of land deals"; "point out" with an object
+        (
+            "A report by Global Witness emphasizes the dire need for transparency in land deals.",
+            "emphasizes",
+            "the dire need for transparency in land deals",
+            "A report by Global Witness",
+        ),
+        ("The blogger points out the irony of the situation.", "points", "the irony of the situation", "The blogger"),
         # what someone calls something: object and name together
         ("Imran calls this a redundant activity.", "calls", "this a redundant activity", "Imran"),
     ],

@@ -107,7 +107,9 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
             else:
                 if lemma in _CLAUSE_CUES or lemma in _QUESTIONS:
                     record = _complement(token, lemma, inside_quote)
-                if record is None and (lemma in OBJECT_LEMMAS or _phrasal_prep(token, lemma) is not None):
+                if record is None and (
+                    lemma in OBJECT_LEMMAS or _phrasal_prep(token, lemma) is not None or _pointed_out(token)
+                ):
                     record = _object(token, lemma, inside_quote)
                 if record is None and lemma in _NAMING:
                     record = _naming(token, inside_quote)
@@ -118,6 +120,11 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
         if record is not None:
             found.append(record)
     return found
+
+
+def _pointed_out(verb: Token) -> bool:
+    """``The blogger points out the irony of the situation``: "point out" with an object."""
+    return verb.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
