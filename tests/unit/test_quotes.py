@@ -381,6 +381,12 @@ def test_an_inverted_cue_before_a_colon_puts_a_common_noun_speaker_after_it(text
     assert reported(doc) == []  # the speaker is not also what the cue reports
 
 
+def test_an_imperative_before_a_colon_names_no_speaker():
+    """``Tell the children: "…"`` addresses the children; they do not say the words."""
+    [quote] = direct(parse('Tell the children: "The school will reopen on Monday after the repairs."'))
+    assert quote.speaker is None
+
+
 def test_a_speaker_in_the_object_of_an_intro_is_not_its_topic():
     """``Commented another reader, Jackson:`` names the writer, not what he wrote about."""
     doc = parse("Commented another reader, Jackson:\n\nThe council has failed the city again and again this year.")
@@ -402,6 +408,10 @@ def test_whom_a_writer_quotes_is_the_speaker():
     doc = parse("The minister quoted Gandhi:\n\nAn eye for an eye only ends up making the whole world blind.")
     [quote] = direct(doc)
     assert quote.speaker.text == "Gandhi"
+    # after a subject that is not a name, the pronoun is left to the resolver
+    doc = parse('Senator John Smith spoke after Mary Jones, who quoted him: "We will win this fight together."')
+    [quote] = direct(doc)
+    assert "Jones" not in quote.speaker.text
 
 
 def test_writing_an_intro_passes_on_is_its_authors():
@@ -452,6 +462,12 @@ def test_a_lead_the_tagger_made_one_noun_phrase_names_its_writer():
     )
     [quote] = direct(doc)
     assert quote.speaker is not None and quote.speaker.text == "Armenian Observer blog"
+    doc = parse(
+        "In a long post, the Armenian Observer blog comments.\n\n"
+        "[...] the activists forced the country's top official to carry out their demand and this is a victory."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "Armenian Observer blog"
 
 
 def test_a_verb_the_tagger_took_for_a_plural_noun_still_introduces():
@@ -493,6 +509,24 @@ def test_a_paragraph_cut_with_elision_marks_is_an_excerpt_of_the_speaker_before_
     [quote] = direct(doc)
     assert quote.text == "we were no longer in control. From this point on it was the police telling us where to go."
     assert "Mertens" in source_of(doc, quote).name
+
+
+def test_an_elision_mark_at_the_end_brackets_the_paragraphs_back_to_the_lead():
+    """Global Voices: after ``Unzipped: Gay Armenia likens the 21 May disruption to fascism.``
+    come ``To mark United Nation's World Day …``, ``But the notion of diversity was once again
+    attacked …`` and ``Neo-nazi elements attacked marchers … [...]``: the closing mark makes
+    all three the blog's. Without a mark, or with narration in between, nothing changes."""
+    lead = "Another blog, Unzipped, likens the disruption of the march to fascism.\n\n"
+    body = (
+        "To mark the day of cultural diversity, two groups planned events. The week should have begun with a march.\n\n"
+        "But the idea of diversity was once again attacked in an organised provocation by nationalists.\n\n"
+    )
+    doc = parse(lead + body + "Nationalists attacked the marchers with the support of officials at every level. [...]")
+    quotes = direct(doc)
+    assert [q.text[:12] for q in quotes] == ["To mark the ", "But the idea", "Nationalists"]
+    assert all(source_of(doc, q).name == "Unzipped" for q in quotes)
+    doc = parse(lead + body + "Nationalists attacked the marchers with the support of officials at every level.")
+    assert direct(doc) == []
 
 
 def test_an_elision_mark_at_the_end_closes_the_excerpt():
@@ -543,6 +577,11 @@ def test_a_paragraph_asking_the_reader_after_a_set_off_quotation_goes_on_with_it
     assert all("Mertens" in source_of(doc, q).name for q in quotes)
     doc = parse(lead + "Voters, you deserve better than this council and its silence.")
     assert [q.text[:20] for q in direct(doc)] == ["This is truly the sc", "Voters, you deserve "]
+    # a paragraph with its own attribution, or instructions to the reader, is narration
+    doc = parse(lead + "But will it last? Economists doubt it, pointing to rising pension costs.")
+    assert [q.text[:20] for q in direct(doc)] == ["This is truly the sc"]
+    doc = parse(lead + "If you have information about the fire, call the police hotline.")
+    assert [q.text[:20] for q in direct(doc)] == ["This is truly the sc"]
 
 
 def test_a_first_person_paragraph_that_reports_someone_after_a_lead_is_narration():

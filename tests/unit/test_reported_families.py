@@ -737,6 +737,11 @@ def test_a_clause_the_parser_misplaced_is_not_what_was_said():
     asked = one("Some analysts question who will be hurt if these tariffs are implemented.", "question")
     assert asked.text == "who will be hurt if these tariffs are implemented"
     assert one("The plan will fail, he said.", "said").text == "The plan will fail"
+    assert (
+        one("The economy will recover next year officials said.", "said").text == "The economy will recover next year"
+    )
+    wrote = one("Addis Ababa based blogger Abel Wabellaa wrote that the award was deserved.", "wrote")
+    assert wrote.text == "the award was deserved"
 
 
 def test_a_lone_that_before_the_colon_is_no_content():
@@ -753,3 +758,4 @@ def test_where_words_were_published_is_not_their_content():
     )
     assert statement.text == "his resignation"
     assert one("The mayor condemned the attack on his website.", "condemned").text == "the attack on his website"
+    assert one("Lawmakers criticized the ban on TikTok.", "criticized").text == "the ban on TikTok"

@@ -425,3 +425,6 @@ def test_a_group_given_by_a_named_example_speaks_through_it():
     )
     [called] = reported(doc)
     assert called.speaker.text == "Anahit Markosian"
+    # a "like" inside the group's own phrase is no aside
+    doc = parse("Many who voted for candidates like Donald Trump said that they regret it now.")
+    assert all(q.speaker is None or "Trump" not in q.speaker.text for q in reported(doc))

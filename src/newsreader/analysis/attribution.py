@@ -43,11 +43,14 @@ from .speakers import (
     is_cue,
     phrase,
     plausible_speaker,
+    sentence_of,
     sentences_between,
     speaker_token,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
 _SHORT_WORDS = 4
@@ -88,7 +91,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         direct.append(record)
     _carry_on(text, direct)
     kept: list[QuoteSpan] = []
-    excerpts = _excerpts(doc, text, spans, [b for b, _ in blocks], inside)
+    excerpts = _excerpts(doc, text, spans, [b for b, _ in blocks], inside, sents, sent_starts)
     for excerpt, voiced in excerpts:
         earlier = sorted(direct, key=lambda r: r.start) + [r for r in reported if r.end <= excerpt.opened]
         if voiced:
@@ -171,6 +174,12 @@ def _carry_on(text: str, direct: list[Attribution]) -> None:
             record.speaker, record.speaker_span = prior.speaker, prior.speaker_span
 
 
+def _asked(token: Token) -> bool:
+    """The token's sentence is a question ("Did Mr. Ingraham feel they could not trust …?")."""
+    sent = sentence_of(token)
+    return any(t.text == "?" for t in sent[-3:])
+
+
 def _lead(
     text: str, sents: list[Span], sent_starts: list[int], excerpt: QuoteSpan, inside: list[bool], record: Attribution
 ) -> None:
@@ -179,24 +188,34 @@ def _lead(
     were no longer in control …``. The lead is the last sentence of the paragraph before,
     whose verb is one of speaking or of writing about something."""
     previous = _before_headings(text, excerpt.opened)
-    if previous is None:
+    found = _lead_writer(sents, sent_starts, previous, inside) if previous is not None else None
+    if found is None:
         return
-    lead = sentences_between(sents, sent_starts, *previous)[-1:]
+    verb, speaker = found
+    record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
+    if verb.pos_ == "NOUN":  # the whole name before the verb the tagger took for a noun
+        before = verb.doc[verb.left_edge.i : verb.i]
+        cut = max((t.i + 1 for t in before if t.is_punct or t.is_space), default=verb.left_edge.i)
+        words = [t for t in verb.doc[cut : verb.i] if t.dep_ != "det"]  # not "In a long post, …"
+        if words and words[-1].i == verb.i - 1:
+            record.speaker_span = (words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def _lead_writer(
+    sents: list[Span], sent_starts: list[int], para: tuple[int, int], inside: list[bool]
+) -> tuple[Token, Token] | None:
+    """The verb and the writer of a paragraph's last sentence when it is a lead: a verb of
+    speaking or of writing about something, with a plausible writer as its subject."""
+    lead = sentences_between(sents, sent_starts, *para)[-1:]
     if not lead:
-        return
+        return None
     verb = lead[0].root
     # "Le Retour in 3 Parts, comments on …": the parser's plural noun "comments"
     verbal = verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.tag_ == "NNS" and verb.lemma_.lower() in _NOUN_VERBS)
     speaker = _writer_of(verb, inside) if verbal else None
     if speaker is None and verbal and verb.pos_ == "NOUN":
         speaker = _noun_verb_writer(verb)  # "The Armenian Observer blog comments."
-    if speaker is None:
-        return
-    record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
-    if verb.pos_ == "NOUN":  # the whole name before the verb the tagger took for a noun
-        words = [t for t in verb.doc[verb.left_edge.i : verb.i] if not (t.dep_ == "det" or t.is_punct or t.is_space)]
-        if words and words[-1].i == verb.i - 1:
-            record.speaker_span = (words[0].idx, words[-1].idx + len(words[-1].text))
+    return (verb, speaker) if speaker is not None else None
 
 
 def _noun_verb_writer(root: Token) -> Token | None:
@@ -448,7 +467,13 @@ def _distinct(reported: list[Attribution]) -> list[Attribution]:
 
 
 def _excerpts(
-    doc: Doc, text: str, spans: list[QuoteSpan], taken: list[QuoteSpan], inside: list[bool]
+    doc: Doc,
+    text: str,
+    spans: list[QuoteSpan],
+    taken: list[QuoteSpan],
+    inside: list[bool],
+    sents: list[Span],
+    sent_starts: list[int],
 ) -> list[tuple[QuoteSpan, bool]]:
     """Paragraphs cut from someone's longer text, set off without marks or an intro colon
     (a blockquote whose markup the extraction lost), with ``voiced`` True for the second kind:
@@ -474,6 +499,12 @@ def _excerpts(
     ``What is the position of the president of Public Council re this matter?`` is still the
     blog's; so ``Bahamas, you deserve better.`` News narration asks its reader nothing.
 
+    An editor's closing mark also brackets the paragraphs before it, up to the lead that
+    names the writer or the quotation before them: after ``Unzipped: Gay Armenia
+    likens the 21 May disruption to fascism.`` the paragraphs ``To mark United Nation's World
+    Day of Cultural Diversity, …`` and ``But the notion of diversity was once again attacked
+    …`` come before ``Neo-nazi elements attacked marchers … [...]``, and are the blog's too.
+
     Each takes the speaker of the attribution just before it; a voiced paragraph with none
     is left alone."""
     paras = paragraphs(text).spans
@@ -481,7 +512,8 @@ def _excerpts(
     # narrated in the third person: not a column, a diary or an interview transcript
     narrated = bool(paras) and not voices[0] and sum(voices) <= len(paras) * _VOICED_SHARE
     found: list[tuple[QuoteSpan, bool]] = []
-    set_off = [any(q.start <= lo and hi <= q.end + 1 for q in taken) for lo, hi in paras]
+    closed: list[int] = []  # paragraphs cut with an elision mark at the end only
+    set_off = [_marked_share(taken, lo, hi) > 0.5 for lo, hi in paras]  # (a cut ends before "[...]")
     for n, (lo, hi) in enumerate(paras):
         if any(q.start < hi and lo < q.end for q in taken):
             continue
@@ -490,7 +522,8 @@ def _excerpts(
         voiced = head is None and tail is None
         headed = n > 0 and narrated and _HEADING.fullmatch(text, *paras[n - 1]) is not None
         asks = n > 0 and narrated and set_off[n - 1] and _asks_reader(doc, (lo, hi), inside)
-        if voiced and not (n and narrated and voices[n]) and not headed and not asks:
+        only_asks = voiced and not (n and narrated and voices[n]) and not headed
+        if only_asks and not asks:
             continue
         start = head.end() if head is not None else lo
         end = tail.start() if tail is not None and tail.start() > start else hi
@@ -501,24 +534,74 @@ def _excerpts(
         if _marked_share(spans, start, end) > 0.5:
             continue
         found.append((QuoteSpan(start, end, lo, end), voiced))
-        set_off[n] = not asks  # a question goes on with a quotation, never starts a run of them
-    return found
+        set_off[n] = not only_asks  # a question goes on with a quotation, never starts a run of them
+        if tail is not None and head is None:
+            closed.append(n)
+    for n in closed:
+        found += _bracketed(doc, text, spans, paras, n, set_off, sents, sent_starts, inside)
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def _bracketed(
+    doc: Doc,
+    text: str,
+    spans: list[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    n: int,
+    set_off: list[bool],
+    sents: list[Span],
+    sent_starts: list[int],
+    inside: list[bool],
+) -> list[tuple[QuoteSpan, bool]]:
+    """The plain paragraphs between a cut closed by an elision mark (paragraph ``n``) and
+    the lead or the set-off quotation before it; none when something else comes first."""
+    run: list[tuple[QuoteSpan, bool]] = []
+    for m in range(n - 1, max(n - 1 - _BRACKET_REACH, -1), -1):
+        lo, hi = paras[m]
+        if set_off[m]:
+            return run  # "[...] due to PINK Armenia's previous campaigns …": the quotation before
+        lead = _lead_writer(sents, sent_starts, paras[m], inside)
+        if lead is not None and lead[1].pos_ != "PRON":
+            return run  # "Unzipped: Gay Armenia likens the 21 May disruption to fascism."
+        end = hi
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        plain = (
+            not set_off[m]
+            and not _introduces(text, lo, hi)
+            and len(text[lo:end].split()) >= _MIN_EXCERPT_WORDS
+            and text[lo] not in MARKS
+            and _marked_share(spans, lo, end) <= 0.5
+        )
+        if not plain:
+            return []
+        run.append((QuoteSpan(lo, end, lo, end), False))
+    return []
 
 
 def _asks_reader(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
-    """The paragraph asks a question or says "you" outside quote marks, and introduces
-    nothing (a paragraph ending in a colon is a lead)."""
+    """The paragraph asks a question, or says "you" to the reader as a subject, outside quote
+    marks; it introduces nothing (a paragraph ending in a colon is a lead), attributes
+    nothing of its own ("So what does it mean? Taxes stay flat, the city said.") and gives
+    no instructions ("If you have information, call the hotline.")."""
     lo, hi = para
     if _introduces(doc.text, lo, hi):
         return False
+    asks = False
     for token in doc[_token_at(doc, lo) :]:
         if token.idx >= hi:
-            return False
+            break
         if inside[token.i]:
             continue
-        if token.text == "?" or (token.lower_ in ("you", "your") and token.pos_ == "PRON"):
-            return True
-    return False
+        if token.text == "?" or (token.lower_ == "you" and token.dep_ == "nsubj"):
+            asks = True
+        if token.pos_ == "VERB" and token.lemma_.lower() in _TOPIC_VERBS and not _asked(token):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return False  # "Economists doubt it", "the city said"
+        if token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in token.children):
+            return False  # an instruction: "call the police hotline"
+    return asks
 
 
 def _names_writer(record: Attribution, voiced: list[QuoteSpan]) -> bool:
@@ -553,6 +636,8 @@ _ELISION_ONLY = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
 _MIN_EXCERPT_WORDS = 6
+# how many paragraphs an editor's closing mark reaches back over to its lead
+_BRACKET_REACH = 3
 
 
 def _colon_cue(

@@ -41,7 +41,6 @@ from .cues import (
     PASSIVE_LEMMAS,
     PHRASAL_CUES,
     PLATFORMS,
-    PUBLISHING_PLACES,
     REPORT_LEMMAS,
     XCOMP_LEMMAS,
 )
@@ -319,14 +318,21 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
 
 def _published_at(prep: Token) -> bool:
     """``on the Armenian Environmental Network Facebook group page``, ``on his Facebook
-    wall``, ``on Twitter``: where the words appeared (not "the attack on his website")."""
-    if prep.lower_ not in ("on", "via"):
+    wall``: where the words appeared. Not what a restriction is on ("the ban on TikTok",
+    "the crackdown on Facebook pages"), nor "the attack on his website"."""
+    if prep.lower_ not in ("on", "via") or prep.head.lemma_.lower() in _ACTS_ON:
         return False
     place = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    if place is None:
+    if place is None or place.lemma_.lower() not in _PAGES:
         return False
-    on_platform = any(t.lower_ in PLATFORMS for t in place.subtree)
-    return on_platform and (place.lower_ in PLATFORMS or place.lemma_.lower() in PUBLISHING_PLACES)
+    return any(t.lower_ in PLATFORMS for t in place.subtree)
+
+
+# where a post sits on a platform, and what a ban or an attack is on
+_PAGES = frozenset("page wall timeline feed profile".split())
+_ACTS_ON = frozenset(
+    "ban crackdown restriction limit block censorship attack assault clampdown curb post comment".split()
+)
 
 
 def _appointed(target: Token) -> bool:
@@ -544,7 +550,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         if (child.dep_ == "ccomp" and (lemma in REPORT_LEMMAS | CLAUSE_LEMMAS or _asks(lemma, child))) or (
             child.dep_ == "xcomp" and lemma in XCOMP_LEMMAS
         ):
-            if _semicolon_between(child, cue):
+            if _semicolon_between(child, cue) or misparsed_clause(cue, child):
                 continue
             comp = child
             break
@@ -555,7 +561,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if comp is None and lemma in _QUESTIONS:
         comp = _question_taken_for_condition(cue)
     interposed = False
-    if comp is not None and (_anonymity_request(comp) or misparsed_clause(cue, comp)):
+    if comp is not None and _anonymity_request(comp):
         return None
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
@@ -593,8 +599,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
 def misparsed_clause(cue: Token, comp: Token) -> bool:
     """A clause the parser gave the cue that cannot be what was said: a relative clause on
     the addressee (``told Mr Malila who had once held the same position:``), or words before
-    the speaker with no comma or mark between (``Addis Ababa based blogger Abel Wabellaa
-    wrote:``, where fronted content reads ``The plan will fail, he said``)."""
+    the speaker's name that run into it (``Addis Ababa based blogger Abel Wabellaa wrote:``;
+    fronted content reads ``The plan will fail, he said``)."""
     if comp.dep_ != "ccomp":
         return False
     doc = comp.doc
@@ -608,7 +614,11 @@ def misparsed_clause(cue: Token, comp: Token) -> bool:
         last = comp.right_edge.i
         while last > comp.i and (doc[last].is_punct or doc[last].is_space):
             last -= 1
-        return not any(t.is_punct for t in doc[last + 1 : cue.i])
+        # the clause runs straight into a modifier of the speaker's name ("… based | blogger
+        # Abel Wabellaa"); fronted content without its comma runs into the speaker itself
+        # ("The economy will recover next year | officials said")
+        nxt = doc[last + 1]
+        return nxt.dep_ == "compound" and nxt.i < cue.i and not any(t.is_punct for t in doc[last + 1 : cue.i])
     return False
 
 

@@ -115,7 +115,7 @@ def _exemplar(token: Token, cue: Token) -> Token | None:
     if token.lower_ not in _SOME or token.i > cue.i:
         return None
     for prep in token.doc[token.i + 1 : cue.i]:  # wherever the parser hung the aside
-        if prep.dep_ == "prep" and prep.lower_ == "like":
+        if prep.dep_ == "prep" and prep.lower_ == "like" and prep.i == token.i + 2 and prep.nbor(-1).text == ",":
             name = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
                 return name
@@ -158,7 +158,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     if named is not None:
         return named
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and (by := agent(cue)) is not None:
-        if cue.head.lemma_.lower() in WRITINGS or cue.lemma_.lower() in _NAMING:
+        if cue.head.lemma_.lower() in WRITINGS or cue.lemma_.lower() in _NAMED_BY:
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
@@ -217,18 +217,16 @@ def _quoted_one(cue: Token) -> Token | None:
             return None
     elif obj.ent_type_ not in ("PERSON", "ORG") and obj.lower_ not in ("him", "her", "them"):
         return None
-    if obj.pos_ == "PRON":
-        # nobody quotes themselves: the pronoun is the other person the sentence names
-        subject = next((c for c in cue.children if c.dep_ in _SUBJECTS), None) or next(
-            (c for c in cue.head.children if c.dep_ in _SUBJECTS and cue.dep_ == "conj"), None
-        )
+    subject = next((c for c in cue.children if c.dep_ in _SUBJECTS), None) or next(
+        (c for c in cue.head.children if c.dep_ in _SUBJECTS and cue.dep_ == "conj"), None
+    )
+    if obj.pos_ == "PRON" and subject is not None and subject.pos_ == "PROPN":
+        # nobody quotes themselves: after a named subject the pronoun is the other person
+        # the sentence names (after a pronoun subject it is left to the resolver)
         heads = [
             t
             for t in cue.doc[sentence_of(cue).start : cue.i]
-            if t.ent_type_ == "PERSON"
-            and t.pos_ == "PROPN"
-            and t.dep_ != "compound"
-            and (subject is None or t.i != subject.i)
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ != "compound" and t.i != subject.i
         ]
         if heads:
             return heads[-1]
@@ -236,7 +234,7 @@ def _quoted_one(cue: Token) -> Token | None:
 
 
 # verbs that name or characterise someone, said by their "by" phrase
-_NAMING = frozenset("describe call label brand dub term characterize characterise hail denounce".split())
+_NAMED_BY = frozenset("describe call label brand dub term characterize characterise".split())
 # what a speaker's quoted words are called: "quoted her words", "quoted the minister's remarks"
 _WORDS_OF = frozenset("word words statement remark remarks comment comments tweet post line lines speech".split())
 
@@ -252,7 +250,8 @@ def _inverted(cue: Token) -> Token | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
         return obj
-    if obj is not None and (after_quote or _before_colon(cue)) and obj.pos_ != "PRON" and plausible_speaker(obj):
+    opening = _before_colon(cue) and cue.tag_ != "VB"  # "Said …:", "Reported …:", not "Tell the children:"
+    if obj is not None and (after_quote or opening) and obj.pos_ != "PRON" and plausible_speaker(obj):
         return obj  # '"Why now?" asked the mayor.', 'Said one resident: "It is a disaster."'
     return None
 
