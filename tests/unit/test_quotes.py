@@ -781,3 +781,32 @@ def test_verbs_of_manner_of_speaking_are_cues(text, cue, speaker):
     (quote,) = direct(parse(text))
     assert quote.cue is not None and quote.cue.text == cue
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # VOA: a whole clause after its cue and a comma, or before it after a fronted clause
+        ('Even so, he added, "good luck enforcing that against a company without assets here."', "direct"),
+        (
+            'Even though AI models have restrictive terms, "no model creator has actually tried to enforce '
+            'these terms," Lemley wrote.',
+            "direct",
+        ),
+        ('The FBI was weaponized, Grassley said, noting "Mr. Patel knows it, and Mr. Patel was targeted."', "direct"),
+        # fragments are no one's sentence: two words after an interposed cue, a page's text
+        ('The party, Cambodians are told, "gives life."', "term"),
+        ('Visitors are sent to a page saying "The site has been blocked by order" when they browse.', "term"),
+    ],
+)
+def test_a_whole_clause_after_or_before_its_cue_is_direct(text, kind):
+    """VOA: 'Even if that were the case, though, he added, "good luck enforcing that …"' and
+    '…, noting "Mr. Patel knows it, Mr. Patel exposed it …"' are the speakers' own sentences,
+    not fragments of the reporter's."""
+    doc = parse(text)
+    quotes = doc.quotes
+    if kind == "term":
+        assert not any(q.direct and not q.mixed for q in quotes)
+        return
+    quote = next(q for q in quotes if q.direct)
+    assert not quote.mixed

@@ -807,13 +807,34 @@ def _embedded(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[i
     capital = body[:1].isupper()
     if capital and (prefix[-1] == "," or prefix.split()[-1].lower() in _CONJUNCTIONS) and _cue_follows(text, span):
         return False  # "Khut Samphors saw the demonstration, but "I didn't participate," she told VOA."
+    if prefix[-1] == "," and _cue_follows(text, span):
+        return False  # 'Even though …, "no model creator has actually tried …," Lemley wrote'
+    if (
+        prefix[-1] == ","
+        and prefix[:-1].split()[-1].lower() in _CUE_WORDS
+        and span.words(text) >= _SHORT_WORDS
+        and _ends_sentence(text, span)
+    ):
+        return False  # 'Even so, he added, "good luck enforcing that against a Chinese company."'
+
     if prefix[-1] == ",":
         return not capital
     last = prefix.split()[-1].lower().strip(".,;")
+    if last.endswith("ing"):  # 'noting "Mr. Patel knows it …"', not 'a page saying "…" message'
+        return not (capital and last in _CUE_WORDS and _ends_sentence(text, span))
     return not (capital and last in _CUE_WORDS)
 
 
 _CONJUNCTIONS = frozenset({"but", "and", "or", "yet", "so"})
+
+
+def _ends_sentence(text: str, span: QuoteSpan) -> bool:
+    """Nothing but punctuation follows the closing mark up to the paragraph's end or the
+    next sentence."""
+    rest = text[span.closed : span.closed + 200]
+    stop = re.search(r"\n|[.!?]\s+[A-Z\u201c\"]", rest)
+    tail = rest[: stop.start() + 1] if stop else rest
+    return not tail.strip(' .!?,;\u201d"\n')
 
 
 def _cue_follows(text: str, span: QuoteSpan) -> bool:
@@ -857,7 +878,8 @@ def _prefix(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int
 # A capitalised quote right after one of these opens its own utterance: ``said "It's over."``
 _CUE_WORDS = frozenset(
     "said says say told asked added wrote writes stated declared replied tweeted posted noted "
-    "explained warned insisted argued announced read reads continued concluded".split()
+    "explained warned insisted argued announced read reads continued concluded "
+    "saying adding noting writing telling asking arguing warning explaining insisting".split()
 )
 
 
