@@ -810,3 +810,18 @@ def test_a_whole_clause_after_or_before_its_cue_is_direct(text, kind):
         return
     quote = next(q for q in quotes if q.direct)
     assert not quote.mixed
+
+
+def test_a_gerund_the_tagger_made_a_noun_still_cues_and_a_readout_speaks():
+    """VOA: 'the National Retail Federation registered its opposition to the policy, writing,
+    "NRF strongly opposes …"' ("writing" tagged a noun) and 'A Chinese readout said, "China
+    welcomes …"' (a readout is a document that speaks)."""
+    doc = parse(
+        "In an email exchange with VOA, the National Retail Federation registered its opposition to the "
+        'policy, writing, "NRF strongly opposes a port fee remedy, which will do nothing to force China to change."'
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and "National Retail Federation" in quote.speaker.text
+    doc = parse('A Chinese readout said, "China welcomes the positive efforts made by Russia to resolve the crisis."')
+    [quote] = direct(doc)
+    assert quote.speaker is not None and source_of(doc, quote).kind == "document"

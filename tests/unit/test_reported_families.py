@@ -580,6 +580,8 @@ def test_an_infinitive_after_the_addressee_is_the_content_even_as_an_adverbial()
             "Sthaisy Smith considers it madness to have to work on a day that commemorates labour:",
             "it madness to have to work on a day that commemorates labour",
         ),
+        # what the topic is linked to is part of it
+        ("Richie (@MelisMatik) links the attack to other events:", "the attack to other events"),
     ],
 )
 def test_the_topic_of_an_introduced_quotation_is_reported(intro: str, content: str):

@@ -314,6 +314,9 @@ def _topic(verb: Token) -> tuple[int, int] | None:
                 [child.right_edge.i]
                 + [c.right_edge.i for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i]
             )
+            for c in sorted(children, key=lambda c: c.i):  # "links the attack | to other events in the day"
+                if dep == "dobj" and c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("to", "with"):
+                    last = c.right_edge.i
             return child.left_edge.i, last
     for child in children:
         if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _TOPIC_PREPS:

@@ -143,7 +143,7 @@ DOCUMENT_NOUNS = frozenset(
     directive decree resolution petition manifesto guidelines constitution charter treaty
     proposal declaration affidavit warrant dossier leaflet flyer pamphlet documentary film
     book textbook census results findings evidence numbers tally
-    investigation inquiry probe testimony
+    investigation inquiry probe testimony readout
     """.split()
 )
 

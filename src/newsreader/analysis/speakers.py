@@ -46,7 +46,12 @@ class Attribution:
 
 
 def is_cue(token: Token) -> bool:
+    if token.pos_ == "NOUN" and token.dep_ == "advcl":
+        return token.lower_ in _GERUND_CUES  # "registered its opposition, writing, "…"": tagged a noun
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+
+
+_GERUND_CUES = frozenset("writing saying adding noting telling arguing warning explaining insisting stating".split())
 
 
 def speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None:
