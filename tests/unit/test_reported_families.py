@@ -761,3 +761,9 @@ def test_where_words_were_published_is_not_their_content():
     assert statement.text == "his resignation"
     assert one("The mayor condemned the attack on his website.", "condemned").text == "the attack on his website"
     assert one("Lawmakers criticized the ban on TikTok.", "criticized").text == "the ban on TikTok"
+
+
+def test_a_decision_is_an_act_not_a_statement():
+    """Global Voices: "the various labour unions decided they would still carry out the
+    marches" reports what the unions did, not what they said; "decided" is no cue."""
+    assert reported(parse("The unions decided they would still carry out the marches they had planned.")) == []

@@ -34,7 +34,7 @@ REPORT_LEMMAS = SPEECH_LEMMAS - frozenset(
 CLAUSE_LEMMAS = frozenset(
     """
     believe think fear hope expect find show discover worry reckon doubt wonder
-    recommend propose demand decide signal assure instruct recognize recognise realize realise
+    recommend propose demand signal assure instruct recognize recognise realize realise
     estimate calculate forecast project suspect hint imply contend acknowledge feel
     """.split()
 )
