@@ -480,6 +480,10 @@ def test_a_hearsay_adverb_reports_its_clause_impersonally():
     )
     assert quote.text == "Two of his bodyguards, the driver of the bus, and two other people were reportedly killed"
     assert quote.speaker is None
+    # VOA: '"Officials eat the state's salary …," he reportedly told a gathering': the hedge is
+    # on the quote's own cue, not a second report of the sentence
+    doc = parse('"Officials eat the state salary and must support the party," he reportedly told a gathering.')
+    assert reported(doc) == []
 
 
 def test_what_has_been_reported_is_the_subject():
@@ -692,6 +696,9 @@ def test_asking_not_to_be_named_is_no_statement():
     """Wire copy: "… said one resident, who asked not to be named" is the source's condition."""
     doc = parse('"It is a disaster," said one resident, who asked not to be named.')
     assert reported(doc) == [] and [q.speaker.text for q in doc.quotes if q.speaker] == ["one resident"]
+    # VOA: "… said Sarin who asked VOA Khmer not to use her full name because she was afraid."
+    doc = parse('"It is our right to vote," said Sarin who asked VOA Khmer not to use her full name.')
+    assert reported(doc) == []
 
 
 def test_both_sides_speak():

@@ -42,6 +42,7 @@ from .cues import (
     PHRASAL_CUES,
     PLATFORMS,
     REPORT_LEMMAS,
+    SPEECH_LEMMAS,
     XCOMP_LEMMAS,
 )
 from .speakers import (
@@ -240,8 +241,16 @@ _ASPECT = frozenset({"begin", "start", "continue", "keep", "stop", "resume"})
 
 
 def _anonymity_request(comp: Token) -> bool:
-    """``said one resident, who asked not to be named``: a source's condition, no statement."""
-    return comp.lemma_.lower() in ("name", "identify") and any(c.dep_ == "neg" for c in comp.children)
+    """``said one resident, who asked not to be named``, ``who asked VOA Khmer not to use her
+    full name``: a source's condition, no statement."""
+    if not any(c.dep_ == "neg" for c in comp.children):
+        return False
+    lemma = comp.lemma_.lower()
+    if lemma in ("name", "identify"):
+        return True
+    return lemma in ("use", "publish", "reveal", "give", "disclose", "print") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in comp.children
+    )
 
 
 def _question_taken_for_condition(cue: Token) -> Token | None:
@@ -445,6 +454,8 @@ def _hearsay(adverb: Token, inside_quote: list[bool]) -> Attribution | None:
     verb = adverb.head
     if verb.pos_ not in ("VERB", "AUX") or _unasserted(verb):
         return None
+    if verb.lemma_.lower() in SPEECH_LEMMAS:
+        return None  # '"Officials eat the state's salary …," he reportedly told a gathering': the quote's cue
     lo, hi = verb.left_edge.i, verb.right_edge.i
     for child in verb.rights:
         first = child.left_edge
