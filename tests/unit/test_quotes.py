@@ -825,3 +825,10 @@ def test_a_gerund_the_tagger_made_a_noun_still_cues_and_a_readout_speaks():
     doc = parse('A Chinese readout said, "China welcomes the positive efforts made by Russia to resolve the crisis."')
     [quote] = direct(doc)
     assert quote.speaker is not None and source_of(doc, quote).kind == "document"
+
+
+def test_a_lone_comma_before_a_quote_is_no_cue():
+    """Found by the quote-mark storm property test: a paragraph that opens with a comma
+    before a quote has no cue word before that comma."""
+    doc = parse(', "one two three four five six."')
+    assert doc.span_errors() == []

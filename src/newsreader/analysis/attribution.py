@@ -812,9 +812,11 @@ def _embedded(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[i
         return False  # "Khut Samphors saw the demonstration, but "I didn't participate," she told VOA."
     if prefix[-1] == "," and _cue_follows(text, span):
         return False  # 'Even though …, "no model creator has actually tried …," Lemley wrote'
+    before = prefix[:-1].split()
     if (
         prefix[-1] == ","
-        and prefix[:-1].split()[-1].lower() in _CUE_WORDS
+        and before
+        and before[-1].lower() in _CUE_WORDS
         and span.words(text) >= _SHORT_WORDS
         and _ends_sentence(text, span)
     ):

@@ -628,6 +628,8 @@ def misparsed_clause(cue: Token, comp: Token) -> bool:
         # the clause runs straight into a modifier of the speaker's name ("… based | blogger
         # Abel Wabellaa"); fronted content without its comma runs into the speaker itself
         # ("The economy will recover next year | officials said")
+        if last + 1 >= cue.i:
+            return False
         nxt = doc[last + 1]
         return nxt.dep_ == "compound" and nxt.i < cue.i and not any(t.is_punct for t in doc[last + 1 : cue.i])
     return False
