@@ -428,3 +428,17 @@ def test_a_group_given_by_a_named_example_speaks_through_it():
     # a "like" inside the group's own phrase is no aside
     doc = parse("Many who voted for candidates like Donald Trump said that they regret it now.")
     assert all(q.speaker is None or "Trump" not in q.speaker.text for q in reported(doc))
+
+
+def test_the_person_a_question_was_put_to_answers_it():
+    """VOA: 'VOA asked former Colombian President … Juan Manuel Santos what he viewed as the
+    biggest hurdle …' / '"The biggest challenge …," he said.': "he" is Santos, not the
+    speaker quoted before the question."""
+    doc = parse(
+        '"It is an effective communications tool," Liang said.\n\n'
+        "At the ceremony, VOA asked former Colombian President Juan Manuel Santos what he viewed as the "
+        "biggest hurdle to progress.\n\n"
+        '"The biggest challenge, in my view, is for them to understand that they should sit down and talk," he said.'
+    )
+    quote = [q for q in direct(doc) if q.text.startswith("The biggest")][0]
+    assert source_of(doc, quote).name == "Juan Manuel Santos"

@@ -258,7 +258,7 @@ class SourceBook:
                 if e.end > start:
                     break
                 person = e.label == "PERSON" or self._titled_name(e)
-                if person and self._subject_outside_quotes(e):
+                if person and (self._subject_outside_quotes(e) or self._asked(e)):
                     if self._embedded_subject(e) and self._main_subject_before(e, start):
                         continue  # "Babbitt ... confirmed Krakowski had submitted ...": Babbitt
                     candidates.append((e.end, e))
@@ -323,6 +323,16 @@ class SourceBook:
         while token.dep_ in ("appos", "compound", "flat", "conj") and token.head.i != token.i:
             token = token.head
         return token
+
+    def _asked(self, entity: Entity) -> bool:
+        """The person a question was put to answers it: ``VOA asked former Colombian President
+        Juan Manuel Santos what he viewed as the biggest hurdle …`` / ``"The biggest challenge
+        …," he said.`` — "he" is Santos, not the speaker quoted before the question."""
+        root = self._root(entity)
+        if root is None or not self._outside_quotes(entity):
+            return False
+        head = self._phrase_head(root)
+        return head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() in _ASKING
 
     def _embedded_subject(self, entity: Entity) -> bool:
         """The subject of a reported or relative clause ("confirmed [Krakowski had submitted
@@ -520,6 +530,10 @@ class SourceBook:
 
 
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+# verbs that put a question to someone
+_ASKING = frozenset({"ask", "question", "interview"})
 
 
 def _common_plural(head: Token) -> bool:
