@@ -529,12 +529,8 @@ def _excerpts(
         if only_asks and not asks:
             continue
         start = head.end() if head is not None else lo
-        end = tail.start() if tail is not None and tail.start() > start else hi
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if len(text[start:end].split()) < _MIN_EXCERPT_WORDS or text[start] in MARKS:
-            continue
-        if _marked_share(spans, start, end) > 0.5:
+        end = _cut_end(text, spans, start, tail.start() if tail is not None and tail.start() > start else hi)
+        if end is None:
             continue
         found.append((QuoteSpan(start, end, lo, end), voiced))
         set_off[n] = not only_asks  # a question goes on with a quotation, never starts a run of them
@@ -566,20 +562,21 @@ def _bracketed(
         lead = _lead_writer(sents, sent_starts, paras[m], inside)
         if lead is not None and lead[1].pos_ != "PRON":
             return run  # "Unzipped: Gay Armenia likens the 21 May disruption to fascism."
-        end = hi
-        while end > lo and text[end - 1].isspace():
-            end -= 1
-        plain = (
-            not set_off[m]
-            and not _introduces(text, lo, hi)
-            and len(text[lo:end].split()) >= _MIN_EXCERPT_WORDS
-            and text[lo] not in MARKS
-            and _marked_share(spans, lo, end) <= 0.5
-        )
-        if not plain:
+        end = _cut_end(text, spans, lo, hi)
+        if end is None or _introduces(text, lo, hi):
             return []
         run.append((QuoteSpan(lo, end, lo, end), False))
     return []
+
+
+def _cut_end(text: str, spans: list[QuoteSpan], start: int, end: int) -> int | None:
+    """Where ``[start, end)`` ends without its trailing space, when it can be a cut from
+    someone's text: six words or more, not opening with a quote mark, not mostly one."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if len(text[start:end].split()) < _MIN_EXCERPT_WORDS or text[start] in MARKS:
+        return None
+    return None if _marked_share(spans, start, end) > 0.5 else end
 
 
 def _asks_reader(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:

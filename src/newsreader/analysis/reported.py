@@ -101,7 +101,7 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
         elif token.pos_ == "VERB" or _verb_as_noun(token):
             if _is_passive(token):
                 if lemma in PASSIVE_LEMMAS or (
-                    lemma in _ADDRESSED and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+                    lemma in _PASSIVE_ADDRESSED and any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                 ):
                     record = _passive(token, inside_quote)
             else:
@@ -389,7 +389,7 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
     of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if comp is not None and cue.lemma_.lower() in _ADDRESSED:
+    if comp is not None and cue.lemma_.lower() in _PASSIVE_ADDRESSED:
         # "Those who asked about him were told that he would be whipped": the subject is
         # whom it was said to; what was said is the clause alone
         lo, hi = comp.left_edge.i, comp.right_edge.i
@@ -421,7 +421,7 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
 
 # Verbs whose passive subject is the addressee: "were told that …", "was urged to …".
 # (Not "ordered", "asked" or "instructed to …": in news those are orders, seldom reported.)
-_ADDRESSED = frozenset("tell inform assure remind warn".split())
+_PASSIVE_ADDRESSED = frozenset("tell inform assure remind warn".split())
 
 
 def _idiom(noun: Token) -> bool:
@@ -616,7 +616,7 @@ def misparsed_clause(cue: Token, comp: Token) -> bool:
         return False
     doc = comp.doc
     first = doc[comp.left_edge.i]
-    if first.lower_ in _RELATIVES and any(c.i == first.i and c.dep_.startswith("nsubj") for c in comp.children):
+    if first.lower_ in _WH_RELATIVES and any(c.i == first.i and c.dep_.startswith("nsubj") for c in comp.children):
         # after the addressee, not right after the verb ("question who will be hurt")
         addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < first.i), None)
         if addressee is not None and addressee.right_edge.i + 1 == first.i:
@@ -630,12 +630,11 @@ def misparsed_clause(cue: Token, comp: Token) -> bool:
         # ("The economy will recover next year | officials said")
         if last + 1 >= cue.i:
             return False
-        nxt = doc[last + 1]
-        return nxt.dep_ == "compound" and nxt.i < cue.i and not any(t.is_punct for t in doc[last + 1 : cue.i])
+        return doc[last + 1].dep_ == "compound" and not any(t.is_punct for t in doc[last + 1 : cue.i])
     return False
 
 
-_RELATIVES = frozenset({"who", "which", "whom", "whose"})
+_WH_RELATIVES = frozenset({"who", "which", "whom", "whose"})
 
 
 def _subject_taken_for_object(cue: Token, lemma: str, comp: Token, lo: int) -> int:

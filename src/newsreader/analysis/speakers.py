@@ -117,13 +117,14 @@ def _names_it(appos: Token) -> bool:
 def _exemplar(token: Token, cue: Token) -> Token | None:
     """``Some, like Anahit Markosian, called for his resignation``: an unnamed group given
     by a named example between it and the cue speaks through the example."""
-    if token.lower_ not in _SOME or token.i > cue.i:
+    if token.lower_ not in _SOME or token.i + 2 >= cue.i:
         return None
-    for prep in token.doc[token.i + 1 : cue.i]:  # wherever the parser hung the aside
-        if prep.dep_ == "prep" and prep.lower_ == "like" and prep.i == token.i + 2 and prep.nbor(-1).text == ",":
-            name = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
-                return name
+    comma, prep = token.nbor(1), token.nbor(2)  # wherever the parser hung the aside
+    if comma.text != "," or prep.dep_ != "prep" or prep.lower_ != "like":
+        return None
+    name = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
+        return name
     return None
 
 
