@@ -49,7 +49,7 @@ def test_markdown_article(tmp_path):
         "What happens next",
         "Construction starts in spring",
         "Bonds cover half the cost",
-        '"This is the biggest investment in a generation," said Mayor Elena Ruiz.',
+        '> "This is the biggest investment in a generation," said Mayor Elena Ruiz.',
         "A tram",
         "Year | Cost",
         "2025 | $400m",

@@ -32,7 +32,7 @@ from .cues import (
     SPEECH_LEMMAS,
     WRITINGS,
 )
-from .paragraphs import paragraphs
+from .paragraphs import paragraphs, set_off_start
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported, misparsed_clause
 from .sources import SourceDraft, resolve_sources
@@ -63,7 +63,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     spans = find_quote_spans(text)
     token_starts = _token_starts(doc)
     sents, sent_starts = sentence_table(doc)
-    blocks = _block_quotes(doc, text, spans, sents, sent_starts)
+    blocks, lent = _block_quotes(doc, text, spans, sents, sent_starts)
     # A set-off quotation that itself quotes someone with marks stays open to the rules
     # inside it: '… al-Asaadi spoke to al-Jazeera and said, "Around 1 million …"'.
     opaque = [b for b, _ in blocks if not _marked_share(spans, b.start, b.end)]
@@ -80,6 +80,12 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
         outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
         record = _direct(doc, text, span, inside, sents, sent_starts, token_starts, reported, outer)
+        if record.speaker is None:
+            # a blockquote in quote marks: "Last year when we were preparing for elections, …"
+            # under "President Sata told Mr Malila …:" is the lead's speaker's
+            voice = next((v for v in lent if v.start <= span.opened < v.end), None)
+            if voice is not None:
+                record.speaker, record.speaker_span, record.inherited = voice.speaker, voice.speaker_span, True
         if record.speaker is None and (
             ((embedded or _is_short(text, span)) and _few_words(text, span))
             or _headline(text, span)
@@ -119,41 +125,103 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
 
 def _block_quotes(
     doc: Doc, text: str, spans: list[QuoteSpan], sents: list[Span], sent_starts: list[int]
-) -> list[tuple[QuoteSpan, Attribution]]:
+) -> tuple[list[tuple[QuoteSpan, Attribution]], list[Attribution]]:
     """Quotations set off as their own paragraph, without quote marks (a blockquote, once
     extracted from its web page): the paragraph after one that ends in a colon and names a
     speaker with a cue. ``Commenting on the Zambian Watchdog, Mambwe wrote:`` / ``Close
     friends of Sata should …`` -> a direct quote of Mambwe. A paragraph that opens with a
     quote mark, or that a marked quote mostly covers, is left to the quote-mark rules;
     shorter marked quotes inside it are quotes within the quotation (:func:`_marked_share`).
-    A paragraph that opens with a handle is a quoted tweet (:func:`_tweet_handle`)."""
+    A paragraph that opens with a handle is a quoted tweet (:func:`_tweet_handle`).
+
+    A paragraph ingest marked as a blockquote (``> ``) is a quotation whatever comes before
+    it; with the run of marked paragraphs it opens or continues, it takes the speaker of the
+    paragraph before the run (:func:`_set_off_by`). When quote marks cover it, the second
+    list lends that speaker to the marked quote."""
     paras = paragraphs(text)
     found: list[tuple[QuoteSpan, Attribution]] = []
+    lent: list[Attribution] = []
     no_inside = [False] * len(doc)
+    lead: tuple[int, int] | None = None  # the paragraph before a run of marked ones
     for n, (lo, hi) in enumerate(paras.spans):
         prev = paras.spans[n - 1] if n else None
+        body = set_off_start(text, lo, hi)
+        if body is None and not (_ELISION_ONLY.fullmatch(text, lo, hi) or _HEADING.fullmatch(text, lo, hi)):
+            lead = (lo, hi)  # (an editor's "[...]" or a dated heading inside a run does not end it)
         introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
-        handle = _tweet_handle(doc, text, lo, hi)
-        if not introduced and handle is None:
+        handle = _tweet_handle(doc, text, body if body is not None else lo, hi)
+        if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
-        start = _after_handles(text, lo, hi) if handle is not None else lo
-        end = _first_closer(text, start, hi) if start < hi else hi
-        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
-            continue  # the paragraph quotes with marks: those rules decide
+        start = _after_handles(text, body if body is not None else lo, hi) if handle is not None else (body or lo)
+        end = _first_closer(text, start, hi) if start < hi and body is None else hi
         span = QuoteSpan(start, end, lo, end)
         cue: Token | None = None
         speaker: Token | None = None
-        if introduced and prev is not None:
+        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
+            if body is not None and lead is not None and start < end:  # the quote-mark rules decide,
+                cue, speaker = _set_off_by(sents, sent_starts, text, lead, span, no_inside)
+                if speaker is not None:  # with this speaker when they find none
+                    lent.append(
+                        Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker))
+                    )
+            continue
+        if body is not None and lead is not None:
+            cue, speaker = _set_off_by(sents, sent_starts, text, lead, span, no_inside)
+        elif introduced and prev is not None:
             cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
-        if handle is not None and (speaker is None or speaker.pos_ != "PROPN" or speaker.lower_ in PLATFORMS):
-            cue, speaker = None, handle  # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"
-        if speaker is None:
+        if handle is not None and (
+            (body is not None and lead != prev)
+            or speaker is None
+            or speaker.pos_ != "PROPN"
+            or speaker.lower_ in PLATFORMS
+        ):
+            # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"; the
+            # lead's name is the first tweet's writer, not the writer of every one in a run
+            cue, speaker = None, handle
+        if speaker is None and body is None:
+            continue
+        if speaker is None:  # a blockquote is a quotation even when its lead names nobody
+            found.append((span, Attribution(start=start, end=end, direct=True)))
             continue
         record = Attribution(start=start, end=end, direct=True)
         record.cue = cue_span(cue) if cue is not None else None
         record.speaker, record.speaker_span = speaker, phrase(speaker)
         found.append((span, record))
-    return found
+    return found, lent
+
+
+def _set_off_by(
+    sents: list[Span],
+    sent_starts: list[int],
+    text: str,
+    lead: tuple[int, int],
+    span: QuoteSpan,
+    no_inside: list[bool],
+) -> tuple[Token | None, Token | None]:
+    """Cue and speaker of a blockquote (a paragraph ingest marked ``> ``, and each one after
+    it in the run) from the paragraph before the run: its introducing colon (``Reacted a
+    reader calling himself Say What?:``) or its lead sentence (``Another Armenian blog, Le
+    Retour in 3 Parts, comments on the policing of the event.``)."""
+    if _introduces(text, *lead):
+        return _colon_cue(sents, sent_starts, lead, span, no_inside)
+    found = _lead_writer(sents, sent_starts, lead, no_inside)
+    if found is not None:
+        return found
+    # the markup says the next paragraph is a quotation: whoever the lead is about gives it
+    # ("Unzipped: Gay Armenia, for example, re-posts a comment left under one such piece.")
+    within = sentences_between(sents, sent_starts, *lead)
+    root = within[-1].root if within else None
+    if root is not None and root.pos_ == "VERB":
+        subject = speaker_token(root, no_inside)
+        if subject is not None and plausible_speaker(subject) and subject.lower_ not in _NOT_WRITERS:
+            return root, subject
+    for n in range(len(within) - 1, 0, -1):
+        # "In early April, he wrote two blog posts about the film. Below are excerpts from
+        # these posts.": the writer of an earlier sentence of the lead
+        found = _lead_writer(sents, sent_starts, (within[0].start_char, within[n - 1].end_char), no_inside)
+        if found is not None:
+            return found
+    return None, None
 
 
 def _carry_on(text: str, direct: list[Attribution]) -> None:
@@ -645,7 +713,12 @@ def _colon_cue(
 ) -> tuple[Token | None, Token | None]:
     """The cue and speaker of the sentence that ends in the introducing colon."""
     lo, hi = intro_para
-    intro = [s for s in sentences_between(sents, sent_starts, lo, hi) if s.end_char > hi - 2]
+    within = sentences_between(sents, sent_starts, lo, hi)
+    intro = [s for s in within if s.end_char > hi - 2]
+    if intro and len(within) > 1 and not any(t.pos_ in ("VERB", "AUX") for t in intro[-1]):
+        # "Here he shares the latest state of the film industry [bn]:": the parser cut the
+        # link's language tag off as a sentence of its own
+        intro = within[-2:-1]
     cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
     if cue is None and intro:
         # The colon and the set-off paragraph are the cue: any verb introduces it
@@ -1006,8 +1079,9 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     its paragraph: ``"…," said Chávez. "And why? Because of our time."``
     """
     paras = paragraphs(text)
-    para_start = paras.bounds(span.opened)[0]
-    opens_paragraph = not text[para_start : span.opened].strip()
+    para_start, para_end = paras.bounds(span.opened)
+    body = set_off_start(text, para_start, para_end)  # a blockquote's "> " is no words
+    opens_paragraph = not text[body if body is not None else para_start : span.opened].strip()
     previous = _before_headings(text, span.opened)
     floor = previous[0] if (opens_paragraph and previous is not None) else para_start
     candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]

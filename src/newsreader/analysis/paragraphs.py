@@ -60,6 +60,17 @@ class Paragraphs:
         return self.index(a) == self.index(b)
 
 
+# A blockquote, as ingest writes it (SPEC §1): "> " opens each paragraph of it.
+_SET_OFF = re.compile(r">[ \t]+(?=\S)")
+
+
+def set_off_start(text: str, lo: int, hi: int) -> int | None:
+    """Where the words of a paragraph ``[lo, hi)`` that ingest marked as a blockquote begin
+    (after its ``> ``); None for every other paragraph."""
+    found = _SET_OFF.match(text, lo, hi)
+    return found.end() if found is not None else None
+
+
 def paragraphs(text: str) -> Paragraphs:
     """The paragraphs of ``text`` (see the module docstring); cached for the last few texts."""
     return _paragraphs(text)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from ..lazy import lazy_import
-from ..model.article import IngestError, normalize_text
+from ..model.article import IngestError, mark_set_off, normalize_text
 from .html_meta import parse_date
 
 if TYPE_CHECKING:
@@ -216,8 +216,9 @@ def html_to_text(fragment: str) -> str:
             el.tail = "\n" + (el.tail or "")
             if el.tag.lower() != "br":
                 el.text = "\n" + (el.text or "")
+    quotations = [q.text_content() for q in root.iter("blockquote")]
     text = normalize_text(root.text_content())
-    return "\n".join(_one_line(line) for line in text.split("\n") if line.strip())
+    return "\n".join(mark_set_off([_one_line(line) for line in text.split("\n") if line.strip()], quotations))
 
 
 # --------------------------------------------------------------------------- discovery

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urljoin, urlsplit
 
 from ..lazy import lazy_import
-from ..model.article import IngestError, normalize_text
+from ..model.article import IngestError, mark_set_off, normalize_text
 from .html_meta import (
     DATELINE,
     _first,
@@ -163,6 +163,9 @@ def _run_trafilatura(
     if doc is None or isinstance(doc, dict):  # a dict only with as_dict=True
         return None
     text = _paragraphs(doc.text or "")
+    if doc.body is not None:  # trafilatura's own tree names each blockquote <quote>
+        quotations = [" ".join(q.itertext()) for q in doc.body.iter("quote")]
+        text = "\n".join(mark_set_off(text.split("\n"), quotations))
     if not has_prose(text):
         return None
     return {"text": text, "title": doc.title, "date": doc.date, "author": doc.author, "sitename": doc.sitename}

@@ -3,7 +3,7 @@
 Front matter (``---`` YAML-ish ``key: value`` lines, or ``+++`` TOML-ish ``key = value``)
 gives ``title:`` and ``date:``. The body is parsed with markdown-it-py (CommonMark plus
 tables and strikethrough) and rendered to plain text: one paragraph, list item, quote
-paragraph, table row or code line per line; headings become lines without a final
+paragraph (opening with "> ", SPEC §1), table row or code line per line; headings become lines without a final
 period (the article format's subheadings). With no ``title:``, a leading ``# H1`` is
 the title. Inline markup (emphasis, links, code, images, raw HTML) becomes its text.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..model.article import IngestError, RawArticle, normalize_text
+from ..model.article import SET_OFF, IngestError, RawArticle, normalize_text
 from .html_meta import parse_date
 
 _FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -47,8 +47,13 @@ def markdown_to_lines(text: str) -> tuple[str | None, list[str]]:
     first_h1: str | None = None
     row: list[str] = []
     heading: str | None = None
+    quoted = 0  # how deep inside "> " blocks
     for i, tok in enumerate(tokens):
-        if tok.type == "heading_open":
+        if tok.type == "blockquote_open":
+            quoted += 1
+        elif tok.type == "blockquote_close":
+            quoted -= 1
+        elif tok.type == "heading_open":
             heading = tok.tag
         elif tok.type == "inline":
             content = _inline_text(tok.children or [])
@@ -62,7 +67,7 @@ def markdown_to_lines(text: str) -> tuple[str | None, list[str]]:
                 if heading == "h1" and not lines and first_h1 is None:
                     first_h1 = content
                     continue
-            lines.append(content)
+            lines.append(SET_OFF + content if quoted else content)
         elif tok.type == "heading_close":
             heading = None
         elif tok.type == "tr_open":

@@ -4,6 +4,10 @@ Article format: line 1 is ``date YYYY-MM-DD Title`` (leading spaces allowed), th
 body, one paragraph per line. Plain text: the whole text is the body; a short first
 line without a final period is taken as the title.
 
+A paragraph that its page set off as a quotation (an HTML ``<blockquote>``, a Markdown
+``>`` block) opens with :data:`SET_OFF` (``> ``), the mark e-mail and Markdown use: the
+reader sees it, and analysis knows the paragraph is someone's words (:func:`mark_set_off`).
+
 Text is normalized once, here: every offset in the system indexes the output of
 :func:`normalize_text` — NFC, ``\\r\\n``/``\\r``/U+2028/U+2029 to ``\\n``, control
 characters other than ``\\n`` and ``\\t`` removed (so ANSI/OSC escapes can't reach a
@@ -48,6 +52,25 @@ class RawArticle:
     canonical: str | None = None  # a web page's canonical address (versions are kept under it)
     etag: str | None = None  # a fetched page's validators, for the next conditional GET
     last_modified: str | None = None
+
+
+SET_OFF = "> "
+_SET_OFF_MIN = 20  # a shorter line is set off only when it is the whole quotation
+
+
+def mark_set_off(lines: list[str], quotations: list[str]) -> list[str]:
+    """``lines`` (one paragraph each, whitespace collapsed) with :data:`SET_OFF` before each
+    one that stands inside one of ``quotations`` (each a blockquote's words on one line)."""
+    whole = [" ".join(q.split()) for q in quotations]
+    whole = [q for q in whole if q]
+    if not whole:
+        return lines
+    return [
+        SET_OFF + line
+        if not line.startswith(SET_OFF) and any(line == q or (len(line) >= _SET_OFF_MIN and line in q) for q in whole)
+        else line
+        for line in lines
+    ]
 
 
 def normalize_text(text: str) -> str:

@@ -1,0 +1,175 @@
+"""Blockquotes that ingest kept: a paragraph opening with "> " is a set-off quotation.
+
+HTML pages, feed entries and Markdown mark a quotation set off from the narration
+(``<blockquote>``, ``>``). Ingest writes each such paragraph with a leading ``> `` (SPEC §1),
+and analysis takes it as someone's words with the speaker of the paragraph before the
+run. Without the mark, Global Voices-style quotations had to be guessed from colons,
+first-person voice and editors' ``[...]`` (issue 21).
+"""
+
+from __future__ import annotations
+
+from newsreader.ingest.feeds import html_to_text
+from newsreader.ingest.html import extract_html
+from newsreader.ingest.markdown import markdown_to_lines
+from newsreader.model.article import SET_OFF, mark_set_off
+
+from ._attribution_helpers import direct, parse, source_of
+
+# -- analysis --------------------------------------------------------------------
+
+
+def test_every_paragraph_of_a_marked_run_is_the_leads_speakers():
+    """Without the mark only the paragraph right after ``Mambwe wrote:`` was a quote."""
+    doc = parse(
+        "Commenting on the lawsuit, Mambwe wrote:\n"
+        "> A president must learn to absorb criticism from the public.\n"
+        "> Suing citizens for what they write only tells them they were right.\n"
+        "The case will be heard next month."
+    )
+    quotes = direct(doc)
+    assert [q.text for q in quotes] == [
+        "A president must learn to absorb criticism from the public.",
+        "Suing citizens for what they write only tells them they were right.",
+    ]
+    assert all("Mambwe" in source_of(doc, q).name for q in quotes)
+
+
+def test_the_mark_is_not_part_of_the_quote_and_spans_hold():
+    doc = parse("Mambwe wrote:\n> A president must learn to absorb criticism from the public.")
+    [quote] = direct(doc)
+    assert doc.text[quote.start : quote.end] == quote.text and not quote.text.startswith(">")
+
+
+def test_a_lead_without_a_colon_names_the_writer():
+    """Global Voices: ``Another Armenian blog, Le Retour in 3 Parts, comments on the policing
+    of the event.`` then the blog's words, set off."""
+    doc = parse(
+        "Another Armenian blog, Le Retour in 3 Parts, comments on the policing of the event.\n"
+        "> And yet I felt more like an animal lured into its cage, because now we were barricaded in."
+    )
+    [quote] = direct(doc)
+    assert "Le Retour" in source_of(doc, quote).name
+
+
+def test_the_subject_of_any_verb_in_the_lead_gives_the_quotation():
+    doc = parse(
+        "The rights group Amnesty International published a long statement on Monday.\n"
+        "> The authorities must release every detained protester without delay or conditions."
+    )
+    [quote] = direct(doc)
+    assert "Amnesty International" in source_of(doc, quote).name
+
+
+def test_a_blockquote_whose_lead_names_nobody_is_still_a_quotation():
+    """Unmarked, this paragraph would be narration; marked, it is somebody's words."""
+    doc = parse(
+        "The protests went on for a week.\n> Nobody listens to us here, and nobody ever did in this town, ever."
+    )
+    [quote] = direct(doc)
+    assert quote.text.startswith("Nobody listens") and quote.speaker is None
+
+
+def test_an_editors_cut_inside_a_run_does_not_end_it():
+    """``[...]`` between two marked paragraphs of one blog (Global Voices, Ukraine)."""
+    doc = parse(
+        "Blogger Aleksandr Volodarskiy wrote about the film:\n"
+        "> The prison is indeed like this, only worse than anyone on the outside imagines.\n"
+        "[...]\n"
+        "> If prison acquires a voice, everything will change for the people inside."
+    )
+    quotes = direct(doc)
+    assert len(quotes) == 2 and all("Volodarskiy" in source_of(doc, q).name for q in quotes)
+
+
+def test_tweets_in_a_run_are_each_their_handles():
+    """``The China Media Project translated some comments:`` then one tweet after another:
+    the lead names the first tweet's writer at most, never the rest."""
+    doc = parse(
+        "Readers laughed at the newspaper, and the China Media Project translated some comments:\n"
+        "> @wh_w: I seriously suspect that the newspaper has been bribed by someone.\n"
+        "> @zhao_li: The newspaper is a joke, and it just punched its own face."
+    )
+    second = direct(doc)[1]
+    assert second.text.startswith("The newspaper is a joke") and source_of(doc, second).name == "@zhao_li"
+
+
+def test_a_marked_quotation_in_quote_marks_takes_the_leads_speaker():
+    """Zambia: ``President Sata told Mr Malila …:`` then a blockquote that opens with a
+    quote mark and never closes it."""
+    doc = parse(
+        "President Michael Sata told Attorney General Mumba Malila:\n"
+        "> \u201cLast year when we were preparing for elections, these unregistered internet sites "
+        "reported that Mr Sata had died."
+    )
+    [quote] = direct(doc)
+    assert "Sata" in source_of(doc, quote).name
+
+
+def test_a_language_tag_after_the_lead_is_not_its_sentence():
+    """Global Voices marks a link's language: ``… the Bangladeshi film industry [bn]:``; the
+    parser makes ``[bn]:`` a sentence of its own."""
+    doc = parse(
+        "The blogger Darashiko shares the latest state of the Bangladeshi film industry [bn]:\n"
+        "> The Bangladeshi cinema industry is going through its worst time in thirty years."
+    )
+    [quote] = direct(doc)
+    assert "Darashiko" in source_of(doc, quote).name
+
+
+# -- ingest ----------------------------------------------------------------------
+
+
+def test_mark_set_off_marks_lines_inside_a_quotation():
+    lines = ["He wrote:", "First quoted paragraph here.", "Second one.", "After it, narration."]
+    quotations = ["First quoted paragraph here.\n\nSecond one."]
+    assert mark_set_off(lines, quotations) == [
+        "He wrote:",
+        SET_OFF + "First quoted paragraph here.",
+        "Second one.",  # too short to tell from a line that merely repeats quoted words
+        "After it, narration.",
+    ]
+    assert mark_set_off(["Second one."], ["Second one."]) == [SET_OFF + "Second one."]  # the whole quotation
+    assert mark_set_off(lines, []) == lines
+
+
+def test_markdown_blockquote_paragraphs_open_with_the_mark():
+    _, lines = markdown_to_lines("Para one says:\n\n> Quoted one\n> still.\n>\n> Second quoted.\n\nAfter.")
+    assert lines == ["Para one says:", "> Quoted one still.", "> Second quoted.", "After."]
+
+
+def test_feed_entry_blockquote_paragraphs_open_with_the_mark():
+    text = html_to_text(
+        "<p>Lead wrote:</p><blockquote><p>First quoted paragraph is here.</p>"
+        "<p>Second one also quoted here.</p></blockquote><p>After the quote, narration.</p>"
+    )
+    assert text.split("\n") == [
+        "Lead wrote:",
+        "> First quoted paragraph is here.",
+        "> Second one also quoted here.",
+        "After the quote, narration.",
+    ]
+
+
+def test_web_page_blockquote_paragraphs_open_with_the_mark():
+    page = (
+        "<html><head><title>Site hacked</title></head><body><article><h1>Site hacked</h1>"
+        "<p>Zambian Watchdog reported the attack on its website on Wednesday, and readers wrote in:</p>"
+        "<blockquote><p>PF government agents last Wednesday carried out their most ambitious attack.</p>"
+        "<p>The attack caused inaccessibility to the news for close to 8 hours.</p></blockquote>"
+        "<p>Although difficult to prove, the relationship has not been rosy for a long time now.</p>"
+        "</article></body></html>"
+    )
+    lines = extract_html(page).text.split("\n")
+    assert [line.startswith(SET_OFF) for line in lines] == [False, True, True, False]
+
+
+def test_an_earlier_sentence_of_the_lead_names_the_writer():
+    """Global Voices, Ukraine: the lead's last sentence names nobody."""
+    doc = parse(
+        "In early April, the blogger Aleksandr Volodarskiy wrote two posts about the film. "
+        "Below are excerpts from these posts.\n"
+        "> The prison is indeed like this, only worse than anyone on the outside imagines."
+    )
+    [quote] = direct(doc)
+    assert "Volodarskiy" in source_of(doc, quote).name
