@@ -5,6 +5,12 @@ Usage::
     .venv/bin/python benchmarks/eval_mainstream.py              # the dev split
     .venv/bin/python benchmarks/eval_mainstream.py --verbose    # and every miss and false hit
     .venv/bin/python benchmarks/eval_mainstream.py --split blind   # once, at the end
+    .venv/bin/python benchmarks/eval_mainstream.py --markup     # with the pages' blockquotes marked
+
+``--markup`` scores the text as newsreader's HTML, feed and Markdown ingest write it: the
+Global Voices paragraphs their pages set in a ``<blockquote>`` open with ``> ``
+(``markup.jsonl``, from ``mainstream_markup.py``). The plain rows stay the issue's measure;
+the marked rows measure what a page's markup adds.
 
 The set: ``tests/data/mainstream/`` — openly licensed articles (Voice of America and other
 US government works, Global Voices under CC BY 3.0; see tests/data/ATTRIBUTION.md), in
@@ -39,6 +45,7 @@ predicted speaker's text, its source's name or description, or any of its mentio
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -60,15 +67,18 @@ def _find(text: str, snippet: str, start: int) -> tuple[int, int]:
     return found.start(), found.end()
 
 
-def load(split: str) -> list[dict]:
+def load(split: str, markup: bool = False) -> list[dict]:
     from newsreader.ingest import read_input
 
+    marked = _markup() if markup else {}
     items = []
     for line in (SET / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if split != "all" and row["split"] != split:
             continue
         article = read_input(str(SET / row["file"]))
+        if row["file"] in marked:
+            article = dataclasses.replace(article, text=_mark(article.text, marked[row["file"]]))
         text = article.text
         gold, cursor = [], 0
         for label in row["items"]:
@@ -82,6 +92,25 @@ def load(split: str) -> list[dict]:
             cursor = start
         items.append({"file": row["file"], "article": article, "gold": gold, "terms": row.get("terms", [])})
     return items
+
+
+def _markup() -> dict[str, set[str]]:
+    """Per article, the opening words of the paragraphs its page set in a ``<blockquote>``
+    (``markup.jsonl``, written by ``mainstream_markup.py`` from the Global Voices export)."""
+    rows = (json.loads(line) for line in (SET / "markup.jsonl").read_text(encoding="utf-8").splitlines())
+    return {row["file"]: set(row["blockquote"]) for row in rows}
+
+
+def _mark(text: str, quoted: set[str]) -> str:
+    """The text with ``> `` before each paragraph its page set in a blockquote, as
+    newsreader's ingest writes one."""
+    from mainstream_markup import paragraph_key
+    from newsreader.analysis.paragraphs import paragraphs
+
+    starts = [lo for lo, hi in paragraphs(text).spans if paragraph_key(text[lo:hi]) in quoted]
+    for lo in reversed(starts):
+        text = text[:lo] + "> " + text[lo:]
+    return text
 
 
 def _per_paragraph(text: str, kind: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -266,13 +295,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "blind", "all"), default="dev")
     parser.add_argument("--verbose", action="store_true", help="list every miss and false hit (dev only)")
     parser.add_argument("--no-baseline", action="store_true", help="skip textacy")
+    parser.add_argument(
+        "--markup",
+        action="store_true",
+        help="mark the Global Voices paragraphs their pages set in a blockquote, as HTML ingest does",
+    )
     args = parser.parse_args(argv)
     if args.verbose and args.split != "dev":
         parser.error("--verbose is for the dev split: the blind split is scored, never inspected")
-    items = load(args.split)
+    items = load(args.split, markup=args.markup)
     n = {t: sum(1 for it in items for g in it["gold"] if g["type"] == t) for t in ("direct", "mixed", "indirect")}
     print(
-        f"== {args.split}: {len(items)} articles; gold {n['direct']} direct, {n['mixed']} mixed, "
+        f"== {args.split}{' (blockquotes marked)' if args.markup else ''}: {len(items)} articles; gold {n['direct']} direct, {n['mixed']} mixed, "
         f"{n['indirect']} reported; match = character Jaccard >= {THRESHOLD}"
     )
     print(line("newsreader", score(items, predictions(items), verbose=args.verbose)))
