@@ -14,7 +14,7 @@ from newsreader.ingest.html import extract_html
 from newsreader.ingest.markdown import markdown_to_lines
 from newsreader.model.article import SET_OFF, mark_set_off
 
-from ._attribution_helpers import direct, parse, source_of
+from ._attribution_helpers import direct, parse, reported, source_of
 
 # -- analysis --------------------------------------------------------------------
 
@@ -173,3 +173,16 @@ def test_an_earlier_sentence_of_the_lead_names_the_writer():
     )
     [quote] = direct(doc)
     assert "Volodarskiy" in source_of(doc, quote).name
+
+
+def test_a_named_source_reporting_inside_a_blockquote_is_reported_speech():
+    """Global Voices, Pakistan: a blogger's set-off excerpt of the news reports what a named
+    minister said; a pronoun's report inside it stays part of the quotation."""
+    doc = parse(
+        "ProPakistani covered the ban on Sunday:\n"
+        "> Minister Rehman Malik said that the ban would be lifted within hours.\n"
+        "> He said that the decision was taken to avoid any possible trouble in the country."
+    )
+    [statement] = reported(doc)
+    assert statement.text == "the ban would be lifted within hours"
+    assert "Rehman Malik" in source_of(doc, statement).name

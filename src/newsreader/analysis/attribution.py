@@ -69,6 +69,8 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     opaque = [b for b, _ in blocks if not _marked_share(spans, b.start, b.end)]
     inside = _inside_quotes(doc, sorted([s for s in spans if not s.title] + opaque, key=lambda q: q.opened))
     reported = find_reported(doc, inside)
+    if opaque:
+        reported += _named_within(doc, spans, opaque, inside)
     direct: list[Attribution] = [record for _, record in blocks]
     terms: list[Term] = []
     for span in spans:
@@ -121,6 +123,20 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     drafts, assigned = resolve_sources(doc, entities, records, inside)
     quotes, sources, claims = _assemble(doc, text, records, drafts, assigned)
     return quotes, sources, claims, terms
+
+
+def _named_within(doc: Doc, spans: list[QuoteSpan], opaque: list[QuoteSpan], inside: list[bool]) -> list[Attribution]:
+    """What a named source reports inside a set-off quotation: a blogger quoting the news
+    (``According to ProPakistani, PTA simply passed on the orders to the ISPs``)."""
+    marked = _inside_quotes(doc, sorted([s for s in spans if not s.title], key=lambda q: q.opened))
+    out = []
+    for record in find_reported(doc, marked):
+        head = record.speaker
+        if head is None or not inside[head.i] or not any(b.start <= record.start < b.end for b in opaque):
+            continue
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
+            out.append(record)
+    return out
 
 
 def _block_quotes(
