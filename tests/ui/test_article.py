@@ -128,6 +128,25 @@ async def test_a_hard_wrapped_article_reads_as_flowing_paragraphs(make_app, empt
         assert len(body.text) == len(article.text) and body.text.split() == article.text.split()
 
 
+async def test_a_blockquotes_wrapped_lines_hang_under_its_words(make_app, empty_cache):
+    """A paragraph ingest marked as a blockquote (``> ``) wraps with its later lines
+    indented under the words, as mail readers show a quotation."""
+    quoted = "> " + " ".join(["The attackers used a botnet popular in the cybercrime market."] * 3)
+    text = f"Zambian Watchdog reported the attack on its website:\n{quoted}\nReaders reacted quickly."
+    article = RawArticle(title="Hacked", published="2024-12-18", text=text, source="hack.txt")
+    app = make_app(article, cache=empty_cache)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        body = body_of(screen)
+        lines = [body.render_line(y).text for y in range(body.line_count)]
+        first = next(y for y, line in enumerate(lines) if "> The attackers" in line)
+        column = lines[first].index("> ") + len("> ")
+        assert lines[first + 1][:column].strip(" ▎▶›") == "", "the second line hangs"
+        assert lines[first + 1][column] != " " and body.line_span(first + 1)[0] > body.line_span(first)[0]
+        narration = next(y for y, line in enumerate(lines) if "Readers reacted" in line)
+        assert lines[narration].index("Readers") < column
+
+
 def test_date_inside_quote_shows_both_layers():
     from newsreader.model import DateSpan, Document, Quote
 

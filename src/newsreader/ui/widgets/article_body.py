@@ -31,6 +31,7 @@ from textual.style import Style
 from textual.timer import Timer
 
 from ...analysis.paragraphs import paragraphs as text_paragraphs
+from ...model.article import SET_OFF
 from .. import render
 from ..render import Mark, MarkIndex
 from ..wrap import wrap_offsets
@@ -66,6 +67,7 @@ class Layout:
     starts: list[int]
     ends: list[int]
     paras: list[int]
+    indents: list[int]  # blank cells before a visual line: a blockquote's lines hang under its words
 
 
 class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
@@ -183,6 +185,7 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
         starts: list[int] = []
         ends: list[int] = []
         paras: list[int] = []
+        indents: list[int] = []
         for index, (start, end, _heading) in enumerate(self.paragraphs):
             line = self.text[start:end]
             if not line.strip():
@@ -191,11 +194,14 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
                 starts.append(start)
                 ends.append(start)
                 paras.append(-1)
-            for s, e in wrap_offsets(line, width):
+                indents.append(0)
+            hang = len(SET_OFF) if line.startswith(SET_OFF) else 0
+            for n, (s, e) in enumerate(wrap_offsets(line, width - hang)):
                 starts.append(start + s)
                 ends.append(start + e)
                 paras.append(index)
-        self.layout_ = Layout(width, starts, ends, paras)
+                indents.append(hang if n else 0)
+        self.layout_ = Layout(width, starts, ends, paras, indents)
         self.virtual_size = Size(width + GUTTER, len(starts))
         if keep is not None:
             self.cursor = self.line_of(keep)
@@ -301,7 +307,12 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             self._overlay_marks(start, end),
             render.heading_style() if heading else None,
         )
-        segments = [*gutter, *content.render_segments(self.visual_style)]
+        indent = self.layout_.indents[index]
+        segments = [
+            *gutter,
+            *([Segment(" " * indent, base)] if indent else []),
+            *content.render_segments(self.visual_style),
+        ]
         return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 
     def _hits_touching(self, start: int, end: int) -> list[tuple[int, int, int]]:
