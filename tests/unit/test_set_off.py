@@ -181,8 +181,10 @@ def test_a_named_source_reporting_inside_a_blockquote_is_reported_speech():
     doc = parse(
         "ProPakistani covered the ban on Sunday:\n"
         "> Minister Rehman Malik said that the ban would be lifted within hours.\n"
-        "> He said that the decision was taken to avoid any possible trouble in the country."
+        "> He said that the decision was taken to avoid any possible trouble in the country.\n"
+        "> Two days later, Saudi authorities announced that they found drug tablets in his bag."
     )
-    [statement] = reported(doc)
-    assert statement.text == "the ban would be lifted within hours"
-    assert "Rehman Malik" in source_of(doc, statement).name
+    malik, saudi = reported(doc)
+    assert malik.text == "the ban would be lifted within hours"
+    assert "Rehman Malik" in source_of(doc, malik).name
+    assert saudi.text == "they found drug tablets in his bag"

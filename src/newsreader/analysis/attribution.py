@@ -126,15 +126,17 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
 
 
 def _named_within(doc: Doc, spans: list[QuoteSpan], opaque: list[QuoteSpan], inside: list[bool]) -> list[Attribution]:
-    """What a named source reports inside a set-off quotation: a blogger quoting the news
-    (``According to ProPakistani, PTA simply passed on the orders to the ISPs``)."""
+    """What a source other than a pronoun reports inside a set-off quotation: a blogger
+    quoting the news (``Minister Rehman Malik said that the ban would be lifted``, ``Saudi
+    authorities announced that they found …``). A pronoun's report (``He said …``, ``I
+    think …``) stays part of the quotation, as the annotators read it."""
     marked = _inside_quotes(doc, sorted([s for s in spans if not s.title], key=lambda q: q.opened))
     out = []
     for record in find_reported(doc, marked):
         head = record.speaker
         if head is None or not inside[head.i] or not any(b.start <= record.start < b.end for b in opaque):
             continue
-        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
+        if head.pos_ != "PRON" and plausible_speaker(head):
             out.append(record)
     return out
 
