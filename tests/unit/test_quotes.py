@@ -184,6 +184,25 @@ def test_a_quote_that_stands_alone_is_not_mixed():
         assert not quote.mixed, text
 
 
+def test_a_whole_sentence_quoted_right_after_its_cue_stays_direct_after_a_clause():
+    """VOA: ``When asked how the United States would pressure Russia …, he said, "I have an
+    idea what it is but I'm not going to talk about it."`` The parser made the clause before
+    the cue part of what "said" reports, and the quote became a mixed fragment of it. Two
+    fragments with words between them stay mixed."""
+    doc = parse(
+        "Rogers was bullish. When asked how the United States would pressure Russia to lay down its "
+        "weapons, he said, \u201cI have an idea what it is but I\u2019m not going to talk about it.\u201d"
+    )
+    [quote] = direct(doc)
+    assert quote.text.startswith("I have an idea") and not quote.mixed
+    assert not [q for q in doc.quotes if not q.direct]
+    doc = parse(
+        "Montgomery said, \u201cWe immediately gave away what leverage we had\u201d and "
+        "\u201cmisattributed who the aggressor was\u201d while rushing into talks."
+    )
+    assert [q.mixed for q in direct(doc)] == [True, True]
+
+
 def test_unpaired_quote_does_not_swallow_the_article():
     doc = parse(
         'He said "this never closes and runs on.\nThe next paragraph is the outlet speaking again.\n"A real quote," she said.'

@@ -470,6 +470,16 @@ def _absorb(doc: Doc, direct: list[Attribution], reported: list[Attribution]) ->
             # '… the demonstration, but "I didn't participate," she told VOA': the quote is
             # what "told" says; the words before it are the reporter's, not a statement
             continue
+        if record.cue is not None and any(
+            not m.mixed
+            and m.start > record.cue[1]
+            and not doc.text[record.cue[1] : m.start].strip(' ,:\u201c"')
+            and not doc.text[m.end : record.end].strip(' .!?,;\u201d"')
+            for m in words
+        ):
+            # 'When asked how …, he said, "I have an idea what it is …"': the quote is what
+            # "said" says, right after it; the clause before the cue is the reporter's
+            continue
         other = _other_clause(doc, record, words)
         if other is not None:
             kept.append(other)
