@@ -129,6 +129,41 @@ def one(text: str, cue: str):
         ("The blogger points out the irony of the situation.", "points", "the irony of the situation", "The blogger"),
         # what someone calls something: object and name together
         ("Imran calls this a redundant activity.", "calls", "this a redundant activity", "Imran"),
+        # VOA: communication verbs whose content is their object (tout, voice, reiterate,
+        # commend, assail, question, rebuff) and "push back against"
+        (
+            "The party is touting the high numbers of observers.",
+            "touting",
+            "the high numbers of observers",
+            "The party",
+        ),
+        (
+            "Officials voiced cautious optimism about cooperation with the new administration.",
+            "voiced",
+            "cautious optimism about cooperation with the new administration",
+            "Officials",
+        ),
+        (
+            "Modi reiterated hopes for expanded bilateral ties.",
+            "reiterated",
+            "hopes for expanded bilateral ties",
+            "Modi",
+        ),
+        ("Beijing commended the recent U.S.-Russia talks.", "commended", "the recent U.S.-Russia talks", "Beijing"),
+        ("Protesters assailed the verdict as a travesty.", "assailed", "the verdict as a travesty", "Protesters"),
+        (
+            "Democrats have repeatedly questioned Patel's qualifications and integrity.",
+            "questioned",
+            "Patel's qualifications and integrity",
+            "Democrats",
+        ),
+        ("He has rebuffed COVID vaccinations as unneeded.", "rebuffed", "COVID vaccinations as unneeded", "He"),
+        (
+            "Trump has pushed back against the argument that tariffs drive inflation higher.",
+            "pushed",
+            "the argument that tariffs drive inflation higher",
+            "Trump",
+        ),
     ],
 )
 def test_reported_family(text, cue, content, speaker):

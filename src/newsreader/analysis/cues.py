@@ -56,6 +56,7 @@ OBJECT_LEMMAS = frozenset(
     announce confirm describe repeat deplore denounce slam dispute admit allege
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify propose suggest doubt mention highlight report cite emphasize emphasise
+    tout voice reiterate commend assail question rebuff
     """.split()
 )
 
@@ -74,6 +75,7 @@ PHRASAL_CUES = frozenset(
         ("argue", "for"),
         ("argue", "against"),
         ("push", "for"),
+        ("push", "against"),
         ("press", "for"),
         ("campaign", "for"),
         ("testify", "about"),
