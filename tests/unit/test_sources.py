@@ -442,3 +442,16 @@ def test_the_person_a_question_was_put_to_answers_it():
     )
     quote = [q for q in direct(doc) if q.text.startswith("The biggest")][0]
     assert source_of(doc, quote).name == "Juan Manuel Santos"
+
+
+def test_a_pronoun_goes_back_to_who_spoke_not_to_whom_they_reported():
+    """VOA: McCaul "told VOA that Trump wants …"; the next paragraph's "he cautioned" is
+    McCaul. Trump's report inside McCaul's statement is no newer speaker."""
+    doc = parse(
+        "Trump said on Monday that he would end the war quickly.\n\n"
+        "Republican Representative Michael McCaul, chairman of the House Foreign Affairs Committee, "
+        "told VOA that Trump wants to have a \u201cvery strong military presence in Europe.\u201d\n\n"
+        "However, he cautioned that he does not believe that Ukraine has enough leverage right now."
+    )
+    [cautioned] = cued(reported(doc), "cautioned")
+    assert source_of(doc, cautioned).name == "Michael McCaul"

@@ -105,7 +105,9 @@ class SourceBook:
         self.by_mention: dict[tuple[int, int], SourceDraft] = {}
 
     # -- public ----------------------------------------------------------------
-    def resolve(self, record: Attribution) -> SourceDraft | None:
+    def resolve(self, record: Attribution, nested: bool = False) -> SourceDraft | None:
+        """The record's source; a ``nested`` record (its speaker inside what another source
+        says) is a mention, not the latest speaker a later "he" goes back to."""
         head = record.speaker
         if head is None or record.speaker_span is None:
             return None
@@ -117,7 +119,8 @@ class SourceBook:
         if draft is None:
             return None
         draft.mentions.add((start, end))
-        draft.last = max(draft.last, end)
+        if not nested:
+            draft.last = max(draft.last, end)
         self.by_mention[(start, end)] = draft
         self._anonymity(draft, head)
         return draft
@@ -560,5 +563,19 @@ def resolve_sources(
     order = sorted(range(len(records)), key=lambda k: records[k].speaker_span or (records[k].start, records[k].end))
     assigned: list[SourceDraft | None] = [None] * len(records)
     for k in order:
-        assigned[k] = book.resolve(records[k])
+        assigned[k] = book.resolve(records[k], nested=_nested(records, k))
     return book.finish(), assigned
+
+
+def _nested(records: list[Attribution], k: int) -> bool:
+    """Record ``k``'s speaker stands inside what another record reports: ``McCaul … told VOA
+    that Trump wants to have a "very strong military presence in Europe"`` / ``However, he
+    cautioned …`` — "he" goes back to McCaul, who spoke, not to Trump, whom he reported."""
+    span = records[k].speaker_span
+    if span is None:
+        return False
+    for j, r in enumerate(records):
+        lo, hi = r.statement or (r.start, r.end)  # a mixed quote's whole reported clause
+        if j != k and r.speaker is not None and lo <= span[0] and span[1] <= hi:
+            return True
+    return False
