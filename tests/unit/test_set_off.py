@@ -9,6 +9,8 @@ first-person voice and editors' ``[...]`` (issue 21).
 
 from __future__ import annotations
 
+import pytest
+
 from newsreader.ingest.feeds import html_to_text
 from newsreader.ingest.html import extract_html
 from newsreader.ingest.markdown import markdown_to_lines
@@ -41,24 +43,51 @@ def test_the_mark_is_not_part_of_the_quote_and_spans_hold():
     assert doc.text[quote.start : quote.end] == quote.text and not quote.text.startswith(">")
 
 
-def test_a_lead_without_a_colon_names_the_writer():
-    """Global Voices: ``Another Armenian blog, Le Retour in 3 Parts, comments on the policing
-    of the event.`` then the blog's words, set off."""
-    doc = parse(
-        "Another Armenian blog, Le Retour in 3 Parts, comments on the policing of the event.\n"
-        "> And yet I felt more like an animal lured into its cage, because now we were barricaded in."
-    )
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # Global Voices: a lead without a colon, "Another Armenian blog, Le Retour in 3 Parts,
+        # comments on the policing of the event." then the blog's words, set off
+        (
+            "Another Armenian blog, Le Retour in 3 Parts, comments on the policing of the event.\n"
+            "> And yet I felt more like an animal lured into its cage, because now we were barricaded in.",
+            "Le Retour",
+        ),
+        # the subject of any verb in the lead gives the quotation
+        (
+            "The rights group Amnesty International published a long statement on Monday.\n"
+            "> The authorities must release every detained protester without delay or conditions.",
+            "Amnesty International",
+        ),
+        # Zambia: "President Sata told Mr Malila …:" then a blockquote in quote marks that
+        # never closes; the quote-mark rules find it and take the lead's speaker
+        (
+            "President Michael Sata told Attorney General Mumba Malila:\n"
+            "> \u201cLast year when we were preparing for elections, these unregistered internet sites "
+            "reported that Mr Sata had died.",
+            "Sata",
+        ),
+        # Global Voices marks a link's language, "… the Bangladeshi film industry [bn]:", and
+        # the parser makes "[bn]:" a sentence of its own
+        (
+            "The blogger Darashiko shares the latest state of the Bangladeshi film industry [bn]:\n"
+            "> The Bangladeshi cinema industry is going through its worst time in thirty years.",
+            "Darashiko",
+        ),
+        # Global Voices, Ukraine: the lead's last sentence names nobody, an earlier one does
+        (
+            "In early April, the blogger Aleksandr Volodarskiy wrote two posts about the film. "
+            "Below are excerpts from these posts.\n"
+            "> The prison is indeed like this, only worse than anyone on the outside imagines.",
+            "Volodarskiy",
+        ),
+    ],
+    ids=["lead-sentence", "any-verb", "quote-marks", "language-tag", "earlier-sentence"],
+)
+def test_the_paragraph_before_the_run_names_the_speaker(text, name):
+    doc = parse(text)
     [quote] = direct(doc)
-    assert "Le Retour" in source_of(doc, quote).name
-
-
-def test_the_subject_of_any_verb_in_the_lead_gives_the_quotation():
-    doc = parse(
-        "The rights group Amnesty International published a long statement on Monday.\n"
-        "> The authorities must release every detained protester without delay or conditions."
-    )
-    [quote] = direct(doc)
-    assert "Amnesty International" in source_of(doc, quote).name
+    assert name in source_of(doc, quote).name
 
 
 def test_a_blockquote_whose_lead_names_nobody_is_still_a_quotation():
@@ -92,29 +121,6 @@ def test_tweets_in_a_run_are_each_their_handles():
     )
     second = direct(doc)[1]
     assert second.text.startswith("The newspaper is a joke") and source_of(doc, second).name == "@zhao_li"
-
-
-def test_a_marked_quotation_in_quote_marks_takes_the_leads_speaker():
-    """Zambia: ``President Sata told Mr Malila …:`` then a blockquote that opens with a
-    quote mark and never closes it."""
-    doc = parse(
-        "President Michael Sata told Attorney General Mumba Malila:\n"
-        "> \u201cLast year when we were preparing for elections, these unregistered internet sites "
-        "reported that Mr Sata had died."
-    )
-    [quote] = direct(doc)
-    assert "Sata" in source_of(doc, quote).name
-
-
-def test_a_language_tag_after_the_lead_is_not_its_sentence():
-    """Global Voices marks a link's language: ``… the Bangladeshi film industry [bn]:``; the
-    parser makes ``[bn]:`` a sentence of its own."""
-    doc = parse(
-        "The blogger Darashiko shares the latest state of the Bangladeshi film industry [bn]:\n"
-        "> The Bangladeshi cinema industry is going through its worst time in thirty years."
-    )
-    [quote] = direct(doc)
-    assert "Darashiko" in source_of(doc, quote).name
 
 
 # -- ingest ----------------------------------------------------------------------
@@ -162,17 +168,6 @@ def test_web_page_blockquote_paragraphs_open_with_the_mark():
     )
     lines = extract_html(page).text.split("\n")
     assert [line.startswith(SET_OFF) for line in lines] == [False, True, True, False]
-
-
-def test_an_earlier_sentence_of_the_lead_names_the_writer():
-    """Global Voices, Ukraine: the lead's last sentence names nobody."""
-    doc = parse(
-        "In early April, the blogger Aleksandr Volodarskiy wrote two posts about the film. "
-        "Below are excerpts from these posts.\n"
-        "> The prison is indeed like this, only worse than anyone on the outside imagines."
-    )
-    [quote] = direct(doc)
-    assert "Volodarskiy" in source_of(doc, quote).name
 
 
 def test_a_named_source_reporting_inside_a_blockquote_is_reported_speech():
