@@ -455,3 +455,16 @@ def test_a_pronoun_goes_back_to_who_spoke_not_to_whom_they_reported():
     )
     [cautioned] = cued(reported(doc), "cautioned")
     assert source_of(doc, cautioned).name == "Michael McCaul"
+
+
+def test_the_website_is_the_site_named_before_even_when_tagged_a_person():
+    """Global Voices, Zambia: the tagger calls "Zambian Watchdog" a PERSON where it reports,
+    an ORG in "the Zambian Watchdog website"; "Reported the website …:" is the Watchdog."""
+    doc = parse(
+        "A day after the glitch, Zambian Watchdog reported that its website was a target of a sustained "
+        "attack. Reported the website popularly known as ZWD among Zambian netizens:\n"
+        "PF government agents last Wednesday carried out their most ambitious attack on the Zambian "
+        "Watchdog website with view of destroying it."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Zambian Watchdog"

@@ -444,10 +444,12 @@ class SourceBook:
         for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
             if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i >= head.i:
                 continue
-            if token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "LOC"):
-                continue
             lo_char, hi_char = phrase(token)
             name = self.text[lo_char:hi_char]
+            if token.ent_type_ in ("GPE", "NORP", "DATE", "LOC") or (
+                token.ent_type_ == "PERSON" and not self._tagged_org_elsewhere(name)
+            ):
+                continue
             entity = self._entity_at(token.idx, lo_char, hi_char)
             if entity is not None:
                 return self._named(entity, lo_char, hi_char)
@@ -457,6 +459,11 @@ class SourceBook:
             draft.mentions.add((lo_char, hi_char))
             return draft
         return None
+
+    def _tagged_org_elsewhere(self, name: str) -> bool:
+        """The tagger called this name an organisation somewhere in the article: its PERSON
+        here is a slip ("Zambian Watchdog reported …", later "the Zambian Watchdog website")."""
+        return any(e.label == "ORG" and e.text == name for e in self.entities)
 
     def _aged(self, years: str, start: int) -> Entity | None:
         """ "the 29-year-old said" -> the latest person introduced with that age before it:
