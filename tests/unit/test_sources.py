@@ -468,3 +468,16 @@ def test_the_website_is_the_site_named_before_even_when_tagged_a_person():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Zambian Watchdog"
+
+
+def test_he_is_the_person_a_role_follows_not_the_platform_or_a_place():
+    """Global Voices, Colombia: the tagger calls "Paco Ragageles" an ORG, "Bogotá" and
+    "Twitter" PERSONs. The name with a person's role after it ("co-founder of …") is a
+    person; a platform never is "he"."""
+    doc = parse(
+        "The lack of financial support from the mayor of Bogotá has motivated Paco Ragageles, co-founder "
+        "of Campus Party, to post on his personal blog [es] and on Twitter [es]. He writes that it may be "
+        "time to think of another venue for the Campus Party in Columbia."
+    )
+    [writes] = cued(reported(doc), "writes")
+    assert source_of(doc, writes).name == "Paco Ragageles"

@@ -58,6 +58,9 @@ _NAMED_BY_ROLE = frozenset(
     "foundation institute association union watchdog broadcaster channel outlet".split()
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# ", co-founder of …", ", a journalist at …": up to two words before the role noun
+_ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[\w'.]+\s+){0,2}?([\w-]+)\b")
+_FOUNDERS = frozenset({"founder", "cofounder"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"})
 # Up to four capitalised words (or numbers, "Agenda 507") ending where a bracketed handle starts.
@@ -260,7 +263,9 @@ class SourceBook:
             for e in self.entities:
                 if e.end > start:
                     break
-                person = e.label == "PERSON" or self._titled_name(e)
+                # "… to post on his blog and on Twitter. He writes …": the tagger's PERSON
+                # "Twitter" is the platform, never "he"
+                person = (e.label == "PERSON" or self._titled_name(e)) and e.text.lower() not in PLATFORMS
                 if person and (self._subject_outside_quotes(e) or self._asked(e)):
                     if self._embedded_subject(e) and self._main_subject_before(e, start):
                         continue  # "Babbitt ... confirmed Krakowski had submitted ...": Babbitt
@@ -313,7 +318,11 @@ class SourceBook:
         ):
             return False
         before = self.text[max(0, entity.start - 30) : entity.start].split()
-        return bool(before) and before[-1].lower().strip(",") in ROLE_NOUNS
+        if before and before[-1].lower().strip(",") in ROLE_NOUNS:
+            return True
+        # "Paco Ragageles, co-founder of Campus Party" (ORG): a person's role after the name
+        after = _ROLE_AFTER.match(self.text, entity.end)
+        return after is not None and after.group(1).lower().split("-")[-1] in ROLE_NOUNS | _FOUNDERS
 
     def _root(self, entity: Entity) -> Token | None:
         """The entity's head token (None when its span doesn't map onto tokens)."""
