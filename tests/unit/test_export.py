@@ -373,3 +373,29 @@ def test_markdown_footnote_does_not_double_a_note_s_final_period(doc):
     footnote = next(line for line in out.splitlines() if line.startswith("[^c2]:"))
     assert footnote.endswith("note: Checked the DoD briefing.")
     assert next(line for line in out.splitlines() if line.startswith("[^c1]:")).endswith(".")
+
+
+def test_html_gives_a_marked_paragraph_back_its_blockquote():
+    """Ingest writes a page's blockquote as a "> " paragraph; the HTML copy shows it as a
+    blockquote again, with the mark kept in the page but hidden."""
+    text = "Mambwe wrote:\n> A president must learn to absorb criticism.\nThe case goes on."
+    marked = Document(
+        id="sha256:" + "0" * 64,
+        title="Blockquote",
+        published="2024-12-18",
+        source="quote.txt",
+        text=text,
+        entities=[],
+        quotes=[],
+        numbers=[],
+        dates=[],
+        claims=[],
+        sources=[],
+    )
+    out = render_export(marked, {}, "html")
+    article = out[out.index('<article class="text">') : out.index("</article>")]
+    assert (
+        '<blockquote><p><span class="set-off">&gt; </span>A president must learn to absorb criticism.</p></blockquote>'
+        in article
+    )
+    assert "<p>Mambwe wrote:</p>" in article and "<p>The case goes on.</p>" in article

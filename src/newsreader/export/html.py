@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Mapping
 
+from ..model.article import SET_OFF
 from ..model.vocabulary import (
     COLOUR,
     DARK_HIGHLIGHTS,
@@ -171,6 +172,8 @@ ul.timeline {{ list-style: none; padding: 0; font: .9rem/1.5 system-ui, sans-ser
 ul.timeline li {{ padding: .2rem 0; }}
 ul.timeline .value {{ display: inline-block; min-width: 7.5rem; color: var(--nr-date); font-weight: 600; }}
 .muted {{ color: var(--muted); }}
+blockquote {{ margin: 0 0 0 1.2rem; padding-left: .8rem; border-left: 3px solid var(--muted); }}
+.set-off {{ display: none; }}
 """
 
 
@@ -209,8 +212,7 @@ def _article(view: ExportView) -> str:
     for start, end, active in segments(text, layers(view)):
         piece = text[start:end]
         if piece == "\n":
-            if "".join(current).strip():
-                paragraphs.append("<p>" + "".join(current).strip() + "</p>")
+            paragraphs += _paragraph(current)
             current = []
             continue
         classes = _classes(active)
@@ -222,9 +224,23 @@ def _article(view: ExportView) -> str:
             current.append(escaped)
         for row in ends.get(end, []):
             current.append(_ref(row))
-    if "".join(current).strip():
-        paragraphs.append("<p>" + "".join(current).strip() + "</p>")
+    paragraphs += _paragraph(current)
     return "\n".join(paragraphs)
+
+
+_SET_OFF_HTML = html.escape(SET_OFF)
+
+
+def _paragraph(pieces: list[str]) -> list[str]:
+    """One ``<p>`` of escaped, highlighted pieces (none when blank); a paragraph that ingest
+    marked as a blockquote (``> ``) is a ``<blockquote>`` again, its mark hidden."""
+    body = "".join(pieces).strip()
+    if not body:
+        return []
+    if body.startswith(_SET_OFF_HTML):  # the mark stays in the page (every character is kept), hidden
+        rest = body[len(_SET_OFF_HTML) :]
+        return [f'<blockquote><p><span class="set-off">{_SET_OFF_HTML}</span>{rest}</p></blockquote>']
+    return [f"<p>{body}</p>"]
 
 
 def _title(active: tuple[Layer, ...]) -> str:
