@@ -809,3 +809,16 @@ def test_a_decision_is_an_act_not_a_statement():
     """Global Voices: "the various labour unions decided they would still carry out the
     marches" reports what the unions did, not what they said; "decided" is no cue."""
     assert reported(parse("The unions decided they would still carry out the marches they had planned.")) == []
+
+
+def test_a_speaker_the_parser_took_for_the_object_of_a_cue_after_its_content():
+    """Global Voices, Russia: ``Residents of Permskiy Krai view this as a betrayal, states a
+    resolution by the Perm Coalition for Direct Elections :`` -- the parser made the
+    resolution the object of "states"; after the content and a comma it is the speaker."""
+    doc = parse(
+        "Residents of Permskiy Krai view this as a betrayal, states a resolution by the Perm Coalition "
+        "for Direct Elections."
+    )
+    [statement] = cued(reported(doc), "states")
+    assert statement.text == "Residents of Permskiy Krai view this as a betrayal"
+    assert "Perm Coalition for Direct Elections" in statement.speaker.text

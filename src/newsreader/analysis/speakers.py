@@ -251,6 +251,12 @@ def _inverted(cue: Token) -> Token | None:
     the speaker after it, where the parser sees an object. A common noun there is a speaker
     only after a closing mark or before an introducing colon (``Said one resident:``)."""
     after_quote = cue.i > 0 and cue.doc[cue.i - 1].text in _CLOSERS
+    # "Residents view this as a betrayal, states a resolution by the Perm Coalition …:": the
+    # content before the cue and its comma, the speaker after it
+    after_content = (
+        cue.i > 0 and cue.doc[cue.i - 1].text == "," and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
+    )
+    after_quote = after_quote or after_content
     if (cue.i != sentence_of(cue).start and not after_quote) or any(c.dep_ in _SUBJECTS for c in cue.children):
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
