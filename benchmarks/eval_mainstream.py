@@ -20,9 +20,10 @@ They were chosen and labelled by annotators who never saw newsreader's output;
 The dev split (108 articles) holds the first 30 dev articles and the seven earlier blind
 splits, each moved there once spent: 10 articles scored once at d9f694f, 8 Global Voices
 posts scored once at 4f60262, and five times 12 articles (6 VOA staff reports, 6 Global
-Voices posts) scored once at 145937e, at b814ebd, at ee6f335, at 71c40cd and at a19e533. A
-fresh blind split, labelled by helpers who never ran newsreader, following GUIDE.md, is
-scored once, at the end of the next piece of work.
+Voices posts) scored once at 145937e, at b814ebd, at ee6f335, at 71c40cd and at a19e533. The
+blind split is a fresh one (6 VOA staff reports of December 2024, weeks 51-52; 6 Global
+Voices posts of May 2012), labelled by two helpers who never ran newsreader, following
+GUIDE.md; score it once, at the end of the next piece of work.
 Each item: ``type`` direct | mixed | indirect, ``start`` / ``end`` snippets of the content
 (quote marks excluded; a direct quote over several paragraphs is scored per paragraph), ``speaker`` (surname, organisation name, document head noun or
 anonymous phrase; null when impersonal), ``cue``, ``kind``. ``terms`` lists quoted strings
