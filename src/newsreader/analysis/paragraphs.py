@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..model.article import SET_OFF
+
 WRAP_WIDTH = 100
 _BLANK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = ".!?:\"'\u201d\u2019)"
@@ -61,7 +63,7 @@ class Paragraphs:
 
 
 # A blockquote, as ingest writes it (SPEC §1): "> " opens each paragraph of it.
-_SET_OFF = re.compile(r">[ \t]+(?=\S)")
+_SET_OFF = re.compile(re.escape(SET_OFF.rstrip()) + r"[ \t]+(?=\S)")
 
 
 def set_off_start(text: str, lo: int, hi: int) -> int | None:

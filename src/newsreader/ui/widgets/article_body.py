@@ -31,7 +31,7 @@ from textual.style import Style
 from textual.timer import Timer
 
 from ...analysis.paragraphs import paragraphs as text_paragraphs
-from ...model.article import SET_OFF
+from ...analysis.paragraphs import set_off_start
 from .. import render
 from ..render import Mark, MarkIndex
 from ..wrap import wrap_offsets
@@ -195,7 +195,8 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
                 ends.append(start)
                 paras.append(-1)
                 indents.append(0)
-            hang = len(SET_OFF) if line.startswith(SET_OFF) else 0
+            body = set_off_start(self.text, start, end)
+            hang = body - start if body is not None else 0
             for n, (s, e) in enumerate(wrap_offsets(line, width - hang)):
                 starts.append(start + s)
                 ends.append(start + e)
