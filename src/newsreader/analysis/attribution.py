@@ -70,7 +70,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     inside = _inside_quotes(doc, sorted([s for s in spans if not s.title] + opaque, key=lambda q: q.opened))
     reported = find_reported(doc, inside)
     if opaque:
-        reported += _named_within(doc, spans, opaque, inside)
+        reported += _named_within(doc, text, spans, opaque, inside)
     direct: list[Attribution] = [record for _, record in blocks]
     terms: list[Term] = []
     for span in spans:
@@ -125,14 +125,24 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     return quotes, sources, claims, terms
 
 
-def _named_within(doc: Doc, spans: list[QuoteSpan], opaque: list[QuoteSpan], inside: list[bool]) -> list[Attribution]:
+def _named_within(
+    doc: Doc, text: str, spans: list[QuoteSpan], opaque: list[QuoteSpan], inside: list[bool]
+) -> list[Attribution]:
     """What a source other than a pronoun reports inside a set-off quotation: a blogger
     quoting the news (``Minister Rehman Malik said that the ban would be lifted``, ``Saudi
     authorities announced that they found …``). A pronoun's report (``He said …``, ``I
     think …``) stays part of the quotation, as the annotators read it."""
     marked = _inside_quotes(doc, sorted([s for s in spans if not s.title], key=lambda q: q.opened))
+    # the second pass reads only the paragraphs of the set-off quotations (elsewhere it is
+    # the first pass again); sentences never cross a paragraph, so a cue sees all of its own
+    closed = [True] * len(doc)
+    paras = paragraphs(text)
+    for block in opaque:
+        lo, hi = paras.bounds(block.start)
+        for i in range(_token_at(doc, lo), _token_at(doc, hi)):
+            closed[i] = marked[i]
     out = []
-    for record in find_reported(doc, marked):
+    for record in find_reported(doc, closed):
         head = record.speaker
         if head is None or not inside[head.i] or not any(b.start <= record.start < b.end for b in opaque):
             continue
@@ -167,25 +177,24 @@ def _block_quotes(
         if body is None and not (_ELISION_ONLY.fullmatch(text, lo, hi) or _HEADING.fullmatch(text, lo, hi)):
             lead = (lo, hi)  # (an editor's "[...]" or a dated heading inside a run does not end it)
         introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
-        handle = _tweet_handle(doc, text, body if body is not None else lo, hi)
+        words = body if body is not None else lo  # after a blockquote's "> "
+        handle = _tweet_handle(doc, text, words, hi)
         if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
-        start = _after_handles(text, body if body is not None else lo, hi) if handle is not None else (body or lo)
+        start = _after_handles(text, words, hi) if handle is not None else words
         end = _first_closer(text, start, hi) if start < hi and body is None else hi
         span = QuoteSpan(start, end, lo, end)
         cue: Token | None = None
         speaker: Token | None = None
-        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
-            if body is not None and lead is not None and start < end:  # the quote-mark rules decide,
-                cue, speaker = _set_off_by(sents, sent_starts, text, lead, span, no_inside)
-                if speaker is not None:  # with this speaker when they find none
-                    lent.append(
-                        Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker))
-                    )
-            continue
-        if body is not None and lead is not None:
+        by_lead = False  # a marked paragraph takes the speaker of the paragraph before its run
+        if body is not None and lead is not None and start < end:
+            by_lead = True
             cue, speaker = _set_off_by(sents, sent_starts, text, lead, span, no_inside)
-        elif introduced and prev is not None:
+        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
+            if by_lead and speaker is not None:  # the quote-mark rules decide, with this speaker when they find none
+                lent.append(Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker)))
+            continue
+        if not by_lead and introduced and prev is not None:
             cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
         if handle is not None and (
             (body is not None and lead != prev)
