@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ._attribution_helpers import cued, parse, reported, source_of
 
 
@@ -148,3 +150,28 @@ def test_one_statement_per_content_span():
     doc = parse("Dara said he was expected to join the party when he began working as a teacher.")
     [quote] = reported(doc)
     assert quote.speaker is not None and quote.speaker.text == "Dara"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_content"),
+    [
+        # VOA, South Asia: where he wrote, and when
+        ('"We shall continue to do so in the future," Sharif wrote on X Monday.', "X Monday"),
+        # Global Voices, Russia: the link's language and a date before the quotation
+        (
+            'Twitter user Lucius Aevus, for instance, wrote [ru] on April 24, "Buy weapons, stockpile ammunition."',
+            "April 24",
+        ),
+        # Global Voices, South Korea: the link's language the parser took for the object
+        ("Twitter user @badasok, referencing the questions, argued [ko]:\n\nKim said he would keep talking.", "ko"),
+        # Global Voices, Mexico: whom they questioned, not what anyone said
+        (
+            "On Twitter, citizens condemned the killings, and some questioned President Calder\u00f3n.",
+            "President Calder\u00f3n",
+        ),
+    ],
+)
+def test_a_when_a_where_a_whom_or_a_language_tag_is_no_content(text, not_content):
+    doc = parse(text)
+    assert not_content not in [q.text for q in reported(doc)]
+    assert doc.quotes  # the sentence still reports or quotes something

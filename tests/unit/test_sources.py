@@ -481,3 +481,62 @@ def test_he_is_the_person_a_role_follows_not_the_platform_or_a_place():
     )
     [writes] = cued(reported(doc), "writes")
     assert source_of(doc, writes).name == "Paco Ragageles"
+
+
+def test_a_possessive_pronoun_is_the_person_it_stands_for():
+    """VOA, Ukraine: "Trump has yet to detail how he will fulfill his campaign pledge to end
+    the war quickly." The pledge is Trump's; "his" goes back like "he"."""
+    doc = parse(
+        "President Donald Trump met Ukrainian officials on Monday.\n"
+        "Trump has yet to detail how he will fulfill his campaign pledge to end the war quickly."
+    )
+    [pledge] = cued(reported(doc), "pledge")
+    assert source_of(doc, pledge).name == "Donald Trump"
+
+
+def test_the_embassy_is_the_embassy_named_before():
+    """VOA, chip exports: "the Chinese Embassy in Washington condemned the sanctions. … ," the
+    embassy said." A definite organisation noun is the organisation named with that head."""
+    doc = parse(
+        "In a statement sent to VOA, the Chinese Embassy in Washington condemned the sanctions.\n"
+        "\u201cChina strongly opposes the latest control measures on semiconductor exports,\u201d the embassy said."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Chinese Embassy"
+
+
+def test_she_is_not_the_man_an_earlier_he_meant():
+    """VOA, Native boarding schools: after Biden's quote "… ," he said", a later "she said"
+    went back to Biden, the nearest person."""
+    doc = parse(
+        "President Joe Biden spoke at the summit on Monday.\n"
+        '"We should be ashamed," he said.\n'
+        "The crowd stood for a minute of silence.\n"
+        '"It is within our generation that Natives finally had the right to vote," she said.'
+    )
+    he, she = direct(doc)
+    assert source_of(doc, he).name == "Joe Biden"
+    source = doc.source_by_id(she.speaker.source_id) if she.speaker is not None else None
+    assert source is None or source.name != "Joe Biden"
+
+
+def test_a_named_example_of_the_subject_is_who_she_is():
+    """VOA, Native boarding schools: "Activists like Elveda Martinez … say …" / ""It's within
+    our generation …," she said." The example named in the subject is "she"."""
+    doc = parse(
+        "President Joe Biden described the treatment of Native children as \u201ca blot\u201d on the nation\u2019s history.\n"
+        '"We should be ashamed," he said.\n'
+        "Activists like Elveda Martinez of the Walker River Paiute Tribe say it is remarkable how recent this history is.\n"
+        "\"It's within our generation that Natives finally all had the right to vote,\u201d she said."
+    )
+    she = direct(doc)[-1]
+    assert source_of(doc, she).name == "Elveda Martinez"
+
+
+def test_a_handle_keeps_its_last_underscore():
+    """Global Voices, South Korea: "Another Twitter user (@__hope_) criticized the police …";
+    the tokenizer splits the final "_" off the handle."""
+    doc = parse("Another Twitter user (@__hope_) criticized the police for probing the hosts of the show.")
+    [criticized] = cued(reported(doc), "criticized")
+    assert criticized.speaker.text == "@__hope_"
+    assert source_of(doc, criticized).name == "@__hope_"

@@ -34,7 +34,7 @@ from .cues import (
 )
 from .paragraphs import paragraphs, set_off_start
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
-from .reported import find_reported, misparsed_clause
+from .reported import find_reported, misparsed_clause, no_content
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
     Attribution,
@@ -370,8 +370,8 @@ def _intro_topics(
             last -= 1
         if last - first >= 2 and doc[last - 1].lower_ == "as" and doc[last].lower_ == "follows":
             last -= 2  # "referred to the grim finding as follows:"
-        if first == last and doc[first].pos_ in ("DET", "PRON", "SCONJ"):
-            continue  # "He stressed that:"
+        if (first == last and doc[first].pos_ in ("DET", "PRON", "SCONJ")) or no_content(doc, first, last):
+            continue  # "He stressed that:" / "argued [ko]:"
         record = Attribution(start=doc[first].idx, end=doc[last].idx + len(doc[last].text), direct=False)
         record.cue, record.speaker, record.speaker_span = cue_span(verb), speaker, phrase(speaker)
         found.append(record)

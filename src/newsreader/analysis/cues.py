@@ -127,10 +127,10 @@ PUBLISHING_PLACES = frozenset("wall blog page site website group forum channel a
 PLATFORMS = frozenset("twitter facebook youtube weibo instagram tiktok telegram reddit tumblr vk".split())
 
 # Pronouns a speaker mention may be, by what they can refer back to.
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_GROUP = frozenset({"they", "we", "them"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+PRONOUNS_GROUP = frozenset({"they", "we", "them", "their"})
 PRONOUNS_SELF = frozenset({"i"})
-PRONOUNS_THING = frozenset({"it"})
+PRONOUNS_THING = frozenset({"it", "its"})
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SELF | PRONOUNS_THING
 
 # Head nouns of a source that is a document, not a person ("the report said").

@@ -42,6 +42,7 @@ from .cues import (
     PHRASAL_CUES,
     PLATFORMS,
     REPORT_LEMMAS,
+    ROLE_NOUNS,
     SPEECH_LEMMAS,
     XCOMP_LEMMAS,
 )
@@ -323,6 +324,21 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
+
+
+def no_content(doc: Doc, lo: int, hi: int) -> bool:
+    """Tokens ``lo..hi`` are a when, a where, a whom or a link's language, not what was said:
+    ``wrote on X Monday``, ``wrote [ru] on April 24``, ``argued [ko]:``, ``questioned
+    President Calderón``."""
+    if lo == hi and 0 < lo < len(doc) - 1 and doc[lo - 1].text == "[" and doc[hi + 1].text == "]":
+        return True  # the language tag of a link, which the parser took for an object
+    words = [t for t in doc[lo : hi + 1] if not t.is_punct]
+    if not words or all(t.ent_type_ in ("DATE", "TIME") for t in words):
+        return True
+    if words[0].lower_ in PLATFORMS or words[0].text == "X":
+        return all(t.ent_type_ in ("DATE", "TIME") for t in words[1:])
+    people = [t.ent_type_ == "PERSON" for t in words]
+    return any(people) and all(p or t.lower_ in ROLE_NOUNS for p, t in zip(people, words))
 
 
 def _published_at(prep: Token) -> bool:
@@ -796,7 +812,7 @@ def _make(
     hi = _before_comment(doc, lo, hi)
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ')"\u201d':
         hi -= 1
-    if hi - lo + 1 < min_tokens:
+    if hi - lo + 1 < min_tokens or no_content(doc, lo, hi):
         return None
     if not interposed:
         hi = _before_next_attribution(cue, lo, hi)

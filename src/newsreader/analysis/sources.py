@@ -93,6 +93,7 @@ class SourceDraft:
     mentions: set[tuple[int, int]] = field(default_factory=set)
     last: int = -1  # end of the latest mention seen so far
     plural: bool = False
+    gender: str | None = None  # "he" or "she", once a pronoun of that gender has meant this source
 
 
 class SourceBook:
@@ -124,6 +125,9 @@ class SourceBook:
         draft.mentions.add((start, end))
         if not nested:
             draft.last = max(draft.last, end)
+        gender = _GENDER.get(head.lower_) if head.pos_ == "PRON" else None
+        if gender is not None and draft.kind == "person" and draft.gender is None:
+            draft.gender = gender
         self.by_mention[(start, end)] = draft
         self._anonymity(draft, head)
         return draft
@@ -266,6 +270,8 @@ class SourceBook:
                 # "… to post on his blog and on Twitter. He writes …": the tagger's PERSON
                 # "Twitter" is the platform, never "he"
                 person = (e.label == "PERSON" or self._titled_name(e)) and e.text.lower() not in PLATFORMS
+                if person and not self._gender_fits(lower, e):
+                    continue  # "she" after "Biden … he stressed" is not Biden
                 if person and (self._subject_outside_quotes(e) or self._asked(e)):
                     if self._embedded_subject(e) and self._main_subject_before(e, start):
                         continue  # "Babbitt ... confirmed Krakowski had submitted ...": Babbitt
@@ -380,11 +386,20 @@ class SourceBook:
             return False
         root = self._root(entity)
         assert root is not None  # _outside_quotes() is False without a root
-        return self._phrase_head(root).dep_ in ("nsubj", "nsubjpass", "ROOT")
+        head = self._phrase_head(root)
+        if head.dep_ == "pobj" and head.head.lower_ in ("like", "as") and head.head.head.dep_ in ("nsubj", "nsubjpass"):
+            return True  # "Activists like Elveda Martinez … say …": Martinez is one of them
+        return head.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+    def _gender_fits(self, lower: str, entity: Entity) -> bool:
+        draft = self.by_key.get(f"entity:person:{entity.canonical}")
+        return draft is None or self._fits(lower, draft)
 
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:
         if lower in PRONOUNS_PERSON:
+            if draft.gender is not None and _GENDER[lower] != draft.gender:
+                return False  # "she" is not the source an earlier "he" meant
             if draft.name.lower() in PLATFORMS:
                 return False  # "according to the government's Twitter account …. He also affirmed"
             if draft.kind == "organization":
@@ -409,7 +424,11 @@ class SourceBook:
             if latest is not None:
                 return latest
         if det in _DEFINITE:
-            earlier = self._same_role(lemma, start) or self._name_before(lemma, head, start)
+            earlier = (
+                self._same_role(lemma, start)
+                or self._name_before(lemma, head, start)
+                or self._organization_headed(head, start)
+            )
             if earlier is not None:
                 return earlier
         group = partitive_group(head)
@@ -468,6 +487,19 @@ class SourceBook:
             draft.mentions.add((lo_char, hi_char))
             return draft
         return None
+
+    def _organization_headed(self, head: Token, start: int) -> SourceDraft | None:
+        """ "the embassy" / "the department" -> the organisation named before with that head
+        noun: ``the Chinese Embassy in Washington criticized …; the embassy said`` is the
+        Chinese Embassy."""
+        words = {head.lower_, head.lemma_.lower()}
+        best = None
+        for e in self.entities:
+            if e.end > start:
+                break
+            if e.label == "ORG" and e.text.split()[-1].lower() in words:
+                best = e
+        return None if best is None else self._named(best, best.start, best.end)
 
     def _tagged_org_elsewhere(self, name: str) -> bool:
         """The tagger called this name an organisation somewhere in the article: its PERSON
@@ -549,6 +581,7 @@ class SourceBook:
 
 
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
 
 # verbs that put a question to someone

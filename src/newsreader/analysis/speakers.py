@@ -11,6 +11,7 @@ compounds to the left, ``for/of`` prepositions to the right, never past a comma.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -445,7 +446,13 @@ def phrase(token: Token) -> tuple[int, int]:
         right += 1  # "Otieno (@otieno_k)", not "Otieno (@otieno_k"
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
+    tail = _HANDLE_TAIL.match(doc.text, end) if doc[right].text.startswith("@") else None
+    if tail is not None:  # "@__hope_": the tokenizer split the last "_" off the handle
+        end = tail.end()
     return start, end
+
+
+_HANDLE_TAIL = re.compile(r"\w*")
 
 
 def cue_span(token: Token) -> tuple[int, int]:
