@@ -175,3 +175,12 @@ def test_a_when_a_where_a_whom_or_a_language_tag_is_no_content(text, not_content
     doc = parse(text)
     assert not_content not in [q.text for q in reported(doc)]
     assert doc.quotes  # the sentence still reports or quotes something
+
+
+def test_a_relative_clause_reports_what_follows_its_cue():
+    """VOA, sanctions: "The startup … named two firms that it said were involved in the
+    alleged scheme": the relative pronoun is the reported clause's subject, so the content
+    is what follows "said", not nothing."""
+    doc = parse("The startup named two firms that it said were involved in the alleged scheme.")
+    [said] = cued(reported(doc), "said")
+    assert said.text == "were involved in the alleged scheme"

@@ -123,6 +123,25 @@ def test_tweets_in_a_run_are_each_their_handles():
     assert second.text.startswith("The newspaper is a joke") and source_of(doc, second).name == "@zhao_li"
 
 
+def test_a_comment_that_opens_with_its_writers_name_is_that_writers():
+    """Global Voices, Philippines: "Below are some social media reactions …:" then comments
+    each opening with the commenter's name and a colon. The name is the speaker, not part of
+    the quotation, and not the subject of its first verb ("Miko Lucena: Call it desperate …");
+    "Update:" is no name."""
+    doc = parse(
+        "Below are some social media reactions from the Philippines:\n"
+        "> Miko Lucena: Call it desperate to regain economic strength. With the cost of labor rising "
+        "they need another source of income.\n"
+        "> Ed Dalisay: China has a bigger problem at home. Their economy is falling.\n"
+        "> Update: The ban was lifted on Friday."
+    )
+    first, second, third = direct(doc)
+    assert first.text.startswith("Call it desperate") and source_of(doc, first).name == "Miko Lucena"
+    assert second.text.startswith("China has") and source_of(doc, second).name == "Ed Dalisay"
+    assert third.text.startswith("Update:")
+    assert reported(doc) == []
+
+
 # -- ingest ----------------------------------------------------------------------
 
 

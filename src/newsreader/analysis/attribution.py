@@ -179,9 +179,13 @@ def _block_quotes(
         introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
         words = body if body is not None else lo  # after a blockquote's "> "
         handle = _tweet_handle(doc, text, words, hi)
+        if handle is None and body is not None:
+            handle = _named_line(doc, text, words, hi)
         if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
-        start = _after_handles(text, words, hi) if handle is not None else words
+        start = words
+        if handle is not None:
+            start = _after_handles(text, words, hi) if handle.text.startswith("@") else _after_name(text, handle)
         end = _first_closer(text, start, hi) if start < hi and body is None else hi
         span = QuoteSpan(start, end, lo, end)
         cue: Token | None = None
@@ -850,6 +854,25 @@ def _tweet_handle(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
     return None
 
 
+def _named_line(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
+    """``> Ed Dalisay: China has a bigger problem at home.``: a blockquote that opens with a
+    name of one to four capitalised words and a colon is that person's comment (the name's
+    last token); not "Update:" or "Editor's note:", which are no names."""
+    match = _NAME_COLON.match(text, lo, hi)
+    if match is None:
+        return None
+    k = _token_at(doc, lo)
+    name = [t for t in doc[k : _token_at(doc, match.end(1))] if t.idx < match.end(1)]
+    if not name or not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
+        return None
+    return name[-1]
+
+
+def _after_name(text: str, name: Token) -> int:
+    colon = text.index(":", name.idx + len(name.text))
+    return colon + 1 + len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip(" \t"))
+
+
 def _after_handles(text: str, lo: int, hi: int) -> int:
     """Where a tweet's text starts after its handle and any reply-to handles:
     ``@imatambo: @munshyamunshya: are the judges …``, ``@munshyamunshya: @imatambo No, …``."""
@@ -877,6 +900,7 @@ def _token_at(doc: Doc, char: int) -> int:
 
 _NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
 _HANDLE = re.compile(r"@\w{1,30}\s*:\s*")
+_NAME_COLON = re.compile(r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,3}):[ \t]+(?=\S)")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
 

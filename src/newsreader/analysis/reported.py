@@ -593,6 +593,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
         lo = _subject_taken_for_object(cue, lemma, comp, lo)
+        if lo < cue.i < hi and _relative_subject(cue, comp):
+            lo = cue.i + 1  # "leaks which villagers say have killed …": what the relative clause says
         if lo <= cue.i <= hi:  # the complement wraps the cue: keep the side before it
             hi = cue.left_edge.i - 1
         if comp.dep_ in ("xcomp", "advcl"):  # "urged voters to boycott …": the addressee belongs to the content
@@ -621,6 +623,15 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     else:
         return None
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+
+
+def _relative_subject(cue: Token, comp: Token) -> bool:
+    """``the space for civil society, which the CSIS believes will further narrow …`` /
+    ``two firms that it said were involved in the scheme``: the cue sits in a relative clause
+    and the reported clause's subject is the relative pronoun before it."""
+    return cue.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and c.lower_ in _RELATIVES for c in comp.children
+    )
 
 
 def misparsed_clause(cue: Token, comp: Token) -> bool:
@@ -822,6 +833,8 @@ def _make(
     if speaker is not None and not according and not interposed:
         if (lo <= speaker.i <= hi and not inside_ok) or not plausible_speaker(speaker):
             return None
+        if speaker.i + 1 < cue.i and doc[speaker.i + 1].text == ":":
+            return None  # "Miko Lucena: Call it desperate …": a name labelling a comment, no subject
     if not span_cue and not interposed and lo <= cue.i <= hi:
         return None
     start = doc[lo].idx

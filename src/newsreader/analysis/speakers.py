@@ -420,8 +420,8 @@ def phrase(token: Token) -> tuple[int, int]:
         if child.dep_ in ("punct", "cc", "conj", "appos"):
             continue
         left = min(left, child.left_edge.i)
-    while left < token.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    while left < token.i and (doc[left].is_punct or doc[left].is_space or doc[left].text == ">"):
+        left += 1  # (">" is a blockquote's mark, never a word of the phrase)
     # a comma between the modifiers and the head splits an apposition: keep the head side
     for k in range(token.i - 1, left - 1, -1):
         if doc[k].text == "," or doc[k].is_space:
