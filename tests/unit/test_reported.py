@@ -184,3 +184,30 @@ def test_a_relative_clause_reports_what_follows_its_cue():
     doc = parse("The startup named two firms that it said were involved in the alleged scheme.")
     [said] = cued(reported(doc), "said")
     assert said.text == "were involved in the alleged scheme"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # VOA, South Asia
+        (
+            "Many analysts in South Asia see Trump's return to office as an opportunity for expanded cooperation.",
+            "Trump's return to office as an opportunity for expanded cooperation",
+        ),
+        # VOA, tariffs
+        (
+            "The president sees tariffs as the key to recovering America's economic strength.",
+            "tariffs as the key to recovering America's economic strength",
+        ),
+    ],
+)
+def test_what_a_source_sees_something_as_is_reported(text, content):
+    """What a speaker takes something for ("see X as Y", "view X as Y") is their view,
+    object and "as" phrase together."""
+    doc = parse(text)
+    assert [q.text for q in reported(doc)] == [content]
+
+
+def test_seeing_without_as_reports_nothing():
+    doc = parse("Residents saw smoke rising over the plant on Tuesday.")
+    assert reported(doc) == []

@@ -79,6 +79,8 @@ _MIN_OBJECT_TOKENS = 2
 _VOICING = frozenset({"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share"})
 # Verbs that name something as something: "X calls this a redundant activity".
 _NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
+# Verbs of taking something for something ("analysts see the deal as a win").
+_SEEING = frozenset({"see", "view", "regard", "perceive", "characterize", "characterise", "portray"})
 # Verbs whose object is accused of something: "accused the government of torture".
 _CHARGING = frozenset({"accuse", "suspect"})
 # What "deny" refuses rather than disputes: "denied him bail", "denied the request".
@@ -114,6 +116,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _object(token, lemma, inside_quote)
                 if record is None and lemma in _NAMING:
                     record = _naming(token, inside_quote)
+                if record is None and lemma in _SEEING:
+                    record = _seen_as(token, inside_quote)
                 if record is None and (lemma, "for") in PHRASAL_CUES:
                     record = _for_clause(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
@@ -394,6 +398,24 @@ def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     if target is None or name is None or name.i < target.i:
         return None
     lo, hi = target.left_edge.i, name.right_edge.i
+    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
+
+
+def _seen_as(cue: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``Many analysts in South Asia see Trump's return to office as an opportunity for
+    expanded cooperation`` / ``residents view the arrival of the company as …``: what the
+    speaker takes something for, object and "as" phrase together. Only with both ("saw
+    smoke" takes nothing for anything)."""
+    if _unasserted(cue):
+        return None
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None or target.pos_ == "PRON":
+        return None
+    as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i), None)
+    as_ = as_ or next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_.children):
+        return None
+    lo, hi = target.left_edge.i, max(as_.right_edge.i, target.right_edge.i)
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
 
 
