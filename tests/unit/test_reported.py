@@ -211,3 +211,49 @@ def test_what_a_source_sees_something_as_is_reported(text, content):
 def test_seeing_without_as_reports_nothing():
     doc = parse("Residents saw smoke rising over the plant on Tuesday.")
     assert reported(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # VOA, North Korea talks: no "by", a noun subject: the whole view
+        (
+            "That consensus was seen as a positive step after the talks stalled.",
+            "consensus was seen as a positive step after the talks stalled",  # (a leading "That" is dropped as a "that")
+        ),
+        # VOA, DeepSeek: a pronoun subject (and the parser's loose apposition): what it is taken for
+        (
+            "SEOUL \u2014 When the startup released its model this month, it was hailed as a breakthrough, a sign "
+            "that Chinese companies could compete.",
+            "a breakthrough, a sign that Chinese companies could compete",
+        ),
+        # Global Voices, Thailand: with "by": what it is taken for, said by them
+        (
+            "Thaksin's appeal for unity is interpreted by some people as betrayal to the cause of the Red Shirts.",
+            "betrayal to the cause of the Red Shirts",
+        ),
+    ],
+)
+def test_what_something_is_seen_as_is_reported(text, content):
+    doc = parse(text)
+    assert [q.text for q in reported(doc)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils study what has become known as the scarf case.",  # a name
+        "He reiterated it in what has been regarded as an escalation of his rhetoric.",  # the reporter's framing
+        "The resignation will likely be seen as an indication that the crisis is deep.",  # a forecast
+    ],
+)
+def test_a_name_a_framing_or_a_forecast_is_not_seen_as_anything(text):
+    assert reported(parse(text)) == []
+
+
+def test_charged_with_is_what_the_charge_says():
+    """VOA, sanctions: "Postovoy was charged with conspiring to violate sanctions on Russia"."""
+    doc = parse("Postovoy was charged with conspiring to violate sanctions on Russia and commit smuggling.")
+    [charged] = reported(doc)
+    assert charged.text == "conspiring to violate sanctions on Russia and commit smuggling"
+    assert charged.speaker is None

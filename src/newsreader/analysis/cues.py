@@ -94,6 +94,7 @@ PASSIVE_LEMMAS = frozenset(
     """
     expect believe report say think understand allege know consider estimate rumor rumour
     accuse suspect fear predict describe deem view see charge claim hope argue suggest
+    regard perceive portray characterize characterise hail interpret
     """.split()
 )
 

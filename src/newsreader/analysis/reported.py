@@ -426,8 +426,15 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         return None
     subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
-    of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if comp is not None and cue.lemma_.lower() in _PASSIVE_ADDRESSED:
+    lemma = cue.lemma_.lower()
+    # "he was accused of …", "she was charged with conspiring to …"
+    of = next(
+        (c for c in cue.children if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_, lemma) == ("with", "charge"))),
+        None,
+    )
+    as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    taken = _taken_as(cue, as_) if as_ is not None else None
+    if comp is not None and lemma in _PASSIVE_ADDRESSED:
         # "Those who asked about him were told that he would be whipped": the subject is
         # whom it was said to; what was said is the clause alone
         lo, hi = comp.left_edge.i, comp.right_edge.i
@@ -440,9 +447,11 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         if target is None:
             return None
         lo, hi = target.left_edge.i, target.right_edge.i  # "he was accused of …"
+    elif taken is not None:
+        lo, hi = taken
     elif (
         subject is not None
-        and cue.lemma_.lower() in ("report", "allege", "rumor", "rumour")
+        and lemma in ("report", "allege", "rumor", "rumour")
         and subject.pos_ == "NOUN"
         and cue.dep_ == "ROOT"
         and subject.right_edge.i - subject.left_edge.i >= 2
@@ -455,6 +464,33 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     if source is not None and not plausible_speaker(source):
         source = None
     return _make(cue, source, lo, hi, inside_quote, impersonal=source is None, span_cue=True, inside_ok=True)
+
+
+def _taken_as(cue: Token, as_: Token) -> tuple[int, int] | None:
+    """What a passive "seen as", "hailed as", "interpreted as" reports. ``That consensus was
+    seen as a positive step …``: the whole view; ``it was hailed as a breakthrough, a sign
+    that …`` and ``… is interpreted by some people as betrayal``: what it is taken for. Not
+    a name (``what is known as the scarf case``), the reporter's own framing (``in what has
+    been regarded as …``) or a forecast (``the resignation will likely be seen as …``)."""
+    subject = max((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), key=lambda c: c.i, default=None)
+    if (
+        subject is None
+        or cue.lemma_.lower() == "know"
+        or subject.lower_ == "what"
+        or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children)
+        or not any(c.dep_ in ("pobj", "pcomp") for c in as_.children)
+    ):
+        return None
+    whole = subject.pos_ != "PRON" and agent(cue) is None
+    lo, hi = (subject.left_edge.i if whole else as_.i + 1), as_.right_edge.i
+    # "… as a breakthrough, a sign that …": the parser's loose apposition belongs to it
+    more = next((c for c in cue.children if c.dep_ == "npadvmod" and c.left_edge.i in (hi + 1, hi + 2)), None)
+    if more is not None and all(t.text == "," for t in cue.doc[hi + 1 : more.left_edge.i]):
+        hi = more.right_edge.i
+    return lo, hi
+
+
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll", "'d"})
 
 
 # Verbs whose passive subject is the addressee: "were told that …", "was urged to …".
