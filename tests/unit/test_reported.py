@@ -257,3 +257,49 @@ def test_charged_with_is_what_the_charge_says():
     [charged] = reported(doc)
     assert charged.text == "conspiring to violate sanctions on Russia and commit smuggling"
     assert charged.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # VOA, China tariffs
+        (
+            "In Gunter's view, Trump may use the tariffs to force China to make more concessions on trade.",
+            "Trump may use the tariffs to force China to make more concessions on trade",
+            "Gunter",
+        ),
+        ("The deal is a bad one, in the senator's opinion.", "The deal is a bad one", "the senator"),
+    ],
+)
+def test_in_someones_view_reports_the_rest_of_the_sentence(text, content, speaker):
+    doc, quote = only_reported(text)
+    assert quote.text == content
+    assert quote.speaker.text == speaker
+
+
+def test_in_my_opinion_is_the_writers_own():
+    """Global Voices, Ukraine: a blogger's "In my opinion, this is a lousy excuse" is no report."""
+    assert reported(parse("In my opinion, this is a lousy excuse.")) == []
+
+
+def test_a_noun_cue_takes_a_clause_without_that():
+    """VOA, Cambodia: "jailed on widely derided allegations it was fomenting an internationally
+    backed plot" (the parser's acl, no "that")."""
+    doc = parse(
+        "Its leader Kem Sokha was jailed on widely derided allegations it was fomenting an internationally "
+        "backed plot to overthrow the government."
+    )
+    [allegations] = cued(reported(doc), "allegations")
+    assert allegations.text == "it was fomenting an internationally backed plot to overthrow the government"
+
+
+def test_what_follows_a_noun_cues_content_belongs_to_it():
+    """VOA, Ratcliffe: "Trump's allegations of nefarious activity by his opponent in the 2016
+    election": the "by" and "in" phrases are part of what is alleged; the speaker stays the
+    possessor."""
+    doc = parse(
+        "The assessment seemed to back Trump's allegations of nefarious activity by his opponent in the 2016 election."
+    )
+    [allegations] = cued(reported(doc), "allegations")
+    assert allegations.text == "nefarious activity by his opponent in the 2016 election"
+    assert allegations.speaker.text == "Trump"

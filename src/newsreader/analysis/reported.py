@@ -120,6 +120,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _seen_as(token, inside_quote)
                 if record is None and (lemma, "for") in PHRASAL_CUES:
                     record = _for_clause(token, inside_quote)
+        elif token.pos_ == "NOUN" and lemma in _VIEWS and token.head.lower_ == "in":
+            record = _in_view(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
             record = _noun_cue(token, inside_quote)
         if record is not None:
@@ -539,11 +541,12 @@ def _hearsay(adverb: Token, inside_quote: list[bool]) -> Attribution | None:
 
 
 def _clause_taken_for_relative(clause: Token) -> bool:
-    """``voiced concerns they were being sidelined``, ``claims he stole the money``: a clause
+    """``voiced concerns they were being sidelined``, ``claims he stole the money``,
+    ``allegations it was fomenting a plot`` (an acl to the parser): a clause
     without "that" after a noun cue, which the parser reads as a relative clause, is the
     content when it is complete: a subject of its own, and no gap for the noun to fill (it is
     passive, or already has an object). ``the concerns they raised`` is a relative clause."""
-    if clause.dep_ != "relcl" or clause.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
+    if clause.dep_ not in ("relcl", "acl") or clause.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > clause.i:
@@ -609,6 +612,14 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         speaker = speaker_token(head, inside_quote)
     if speaker is not None and (not plausible_speaker(speaker) or inside_quote[speaker.i]):
         speaker = None
+    if via is not None:
+        # "Trump's allegations of nefarious activity | by his opponent in the 2016 election":
+        # what follows the content belongs to it, unless it names the speaker
+        for sibling in sorted(noun.children, key=lambda c: c.i):
+            if sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _CONTENT_TAIL:
+                if speaker is not None and sibling.i < speaker.i <= sibling.right_edge.i:
+                    break
+                hi = sibling.right_edge.i
     if speaker is None and lemma == "report":
         speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
     if speaker is None and (lemma in OWNED_NOUN_CUES or (via is not None and via.lower_ == "for")):
@@ -617,6 +628,9 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     # ownerless one needs more ("which has triggered fears of a blackout" is nobody's report)
     shortest = _MIN_OBJECT_TOKENS if via is not None and speaker is not None else _MIN_TOKENS
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None, min_tokens=shortest)
+
+
+_CONTENT_TAIL = frozenset({"by", "in", "against", "during", "at", "from"})
 
 
 def _verb_as_noun(token: Token) -> bool:
@@ -784,6 +798,26 @@ def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
     else:  # "..., according to X."
         lo, hi = sent.start, phrase_lo - 1
     return _make(token, source, lo, hi, inside_quote, according=True)
+
+
+def _in_view(noun: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``In Gunter's view, Trump may use the tariffs to force China …`` / ``…, in his
+    opinion.``: like "according to", the rest of the sentence is the holder's view."""
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if holder is None or holder.lower_ in ("my", "our"):
+        return None  # "In my opinion, this is a lousy excuse": the writer's own words
+    prep = noun.head
+    sent = sentence_of(noun)
+    if prep.i - sent.start <= 1:  # "In Gunter's view, …"
+        lo, hi = noun.right_edge.i + 1, sent.end - 1
+    elif sent.end - noun.right_edge.i <= 2:  # "…, in his opinion."
+        lo, hi = sent.start, prep.i - 1
+    else:
+        return None
+    return _make(noun, holder, lo, hi, inside_quote, according=True)
+
+
+_VIEWS = frozenset({"view", "opinion", "estimation", "assessment", "judgment", "judgement", "mind"})
 
 
 def _parenthesised(token: Token, sent: Span) -> Token | None:
