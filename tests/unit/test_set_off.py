@@ -142,6 +142,20 @@ def test_a_comment_that_opens_with_its_writers_name_is_that_writers():
     assert reported(doc) == []
 
 
+def test_an_intro_the_parser_split_inside_its_quoted_words_still_names_the_writer():
+    """Global Voices, Ukraine: "LEvko of Foreign Notes explained "why Ukraine's Euro 2012
+    [would] not be as big a success as hoped":" — the parser ends a sentence at "[would]",
+    inside the quoted words; the marked run after it is still LEvko's."""
+    doc = parse(
+        'LEvko of Foreign Notes explained "why Ukraine\'s Euro 2012 [would] not be as big a success as hoped":\n\n'
+        "> [...] In previous tournaments, many fans have made an extended holiday of their visits.\n\n"
+        "> Europe is currently in the deepest economic crisis since WW2."
+    )
+    quotes = [q for q in direct(doc) if not q.text.startswith("why")]
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.text.startswith("LEvko") for q in quotes)
+
+
 # -- ingest ----------------------------------------------------------------------
 
 

@@ -540,3 +540,17 @@ def test_a_handle_keeps_its_last_underscore():
     [criticized] = cued(reported(doc), "criticized")
     assert criticized.speaker.text == "@__hope_"
     assert source_of(doc, criticized).name == "@__hope_"
+
+
+def test_a_name_the_parser_took_for_a_verb_after_an_inverted_cue_speaks():
+    """VOA, NATO: "Trump's unpredictability means there is little Europe's leaders can do to
+    prepare, said Monten." The parser makes "Monten" a verb; he is the speaker, and the "he"
+    of the next paragraph."""
+    doc = parse(
+        "Trump's unpredictability means there is little Europe's leaders can do\nto prepare, said Monten.\n\n"
+        '"They can try flattery," he said.'
+    )
+    [said] = cued(reported(doc), "said")
+    assert said.speaker.text == "Monten"
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Monten"

@@ -33,7 +33,7 @@ from .cues import (
     WRITINGS,
 )
 from .paragraphs import paragraphs, set_off_start
-from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
+from .quotes import CLOSERS, MARKS, OPENERS, STRAIGHT, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported, misparsed_clause, no_content
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
@@ -199,7 +199,7 @@ def _block_quotes(
                 lent.append(Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker)))
             continue
         if not by_lead and introduced and prev is not None:
-            cue, speaker = _colon_cue(sents, sent_starts, prev, span, no_inside)
+            cue, speaker = _colon_cue(text, sents, sent_starts, prev, span, no_inside)
         if handle is not None and (
             (body is not None and lead != prev)
             or speaker is None
@@ -234,7 +234,7 @@ def _set_off_by(
     reader calling himself Say What?:``) or its lead sentence (``Another Armenian blog, Le
     Retour in 3 Parts, comments on the policing of the event.``)."""
     if _introduces(text, *lead):
-        return _colon_cue(sents, sent_starts, lead, span, no_inside)
+        return _colon_cue(text, sents, sent_starts, lead, span, no_inside)
     found = _lead_writer(sents, sent_starts, lead, no_inside)
     if found is not None:
         return found
@@ -750,7 +750,12 @@ _BRACKET_REACH = 3
 
 
 def _colon_cue(
-    sents: list[Span], sent_starts: list[int], intro_para: tuple[int, int], span: QuoteSpan, no_inside: list[bool]
+    text: str,
+    sents: list[Span],
+    sent_starts: list[int],
+    intro_para: tuple[int, int],
+    span: QuoteSpan,
+    no_inside: list[bool],
 ) -> tuple[Token | None, Token | None]:
     """The cue and speaker of the sentence that ends in the introducing colon."""
     lo, hi = intro_para
@@ -760,6 +765,12 @@ def _colon_cue(
         # "Here he shares the latest state of the film industry [bn]:": the parser cut the
         # link's language tag off as a sentence of its own
         intro = within[-2:-1]
+    if intro and intro[-1] is not within[0] and _within_marks(text, lo, intro[-1].start_char):
+        # 'LEvko … explained "why Ukraine's Euro 2012 [would] not be as big a success as
+        # hoped":': the parser ended a sentence inside the quoted words; the intro is
+        # the sentence the quotation opened in, with them
+        k = within.index(intro[-1])
+        intro = [intro[-1].doc[within[k - 1].start : intro[-1].end]]
     cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
     if cue is None and intro:
         # The colon and the set-off paragraph are the cue: any verb introduces it
@@ -784,6 +795,19 @@ def _colon_cue(
         # (@top_roping_ale):": the handle right before the colon names who is quoted
         speaker = last
     return cue, speaker
+
+
+def _within_marks(text: str, lo: int, pos: int) -> bool:
+    """Offset ``pos`` lies inside double quote marks opened after ``lo``."""
+    depth, straight = 0, False
+    for ch in text[lo:pos]:
+        if ch == STRAIGHT:
+            straight = not straight
+        elif ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+    return straight or depth > 0
 
 
 def _written_by(cue: Token) -> Token | None:

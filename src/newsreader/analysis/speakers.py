@@ -263,10 +263,18 @@ def _inverted(cue: Token) -> Token | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
         return obj
+    if obj is None and after_quote:
+        # "… can do to prepare, said Monten.": the parser made the name a verb of its own
+        name = next((c for c in cue.children if c.i == cue.i + 1 and c.dep_ in _MISREAD_NAME and c.is_title), None)
+        if name is not None and name.i + 1 < len(cue.doc) and cue.doc[name.i + 1].text in (".", ","):
+            return name
     opening = _before_colon(cue) and cue.tag_ != "VB"  # "Said …:", "Reported …:", not "Tell the children:"
     if obj is not None and (after_quote or opening) and obj.pos_ != "PRON" and plausible_speaker(obj):
         return obj  # '"Why now?" asked the mayor.', 'Said one resident: "It is a disaster."'
     return None
+
+
+_MISREAD_NAME = frozenset({"xcomp", "npadvmod", "advmod", "attr", "oprd", "ccomp", "dep"})
 
 
 def _before_colon(cue: Token) -> bool:
