@@ -554,3 +554,15 @@ def test_a_name_the_parser_took_for_a_verb_after_an_inverted_cue_speaks():
     assert said.speaker.text == "Monten"
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Monten"
+
+
+def test_a_possessive_goes_back_to_the_person_named_earlier_in_its_sentence():
+    """Global Voices, Zimbabwe: "TB Joshua's popularity seemed to rise in Zimbabwe after his
+    prediction that an "aging African leader" would die" — the prediction is Joshua's, though
+    his name is no subject."""
+    doc = parse(
+        "TB Joshua's popularity seemed to rise in Zimbabwe after his prediction that an "
+        '"aging African leader" would die.'
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name.startswith("TB Joshua")

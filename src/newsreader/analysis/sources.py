@@ -264,6 +264,21 @@ class SourceBook:
             paragraph = paragraphs(self.text).bounds(start)[0]
             pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
             sentence = sentence_of(pronoun[0]).start_char if pronoun is not None and len(pronoun) else start
+            if pronoun is not None and len(pronoun) and pronoun[0].tag_ == "PRP$":
+                # "TB Joshua's popularity seemed to rise … after his prediction that …": a
+                # possessive goes back to the person named earlier in its own sentence
+                same = [
+                    e
+                    for e in self.entities
+                    if sentence <= e.start
+                    and e.end <= start
+                    and e.label == "PERSON"
+                    and e.text.lower() not in PLATFORMS
+                    and self._outside_quotes(e)
+                    and self._gender_fits(lower, e)
+                ]
+                if same:
+                    return self._named(same[-1], same[-1].start, same[-1].end)
             for e in self.entities:
                 if e.end > start:
                     break
