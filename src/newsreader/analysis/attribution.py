@@ -33,7 +33,7 @@ from .cues import (
     WRITINGS,
 )
 from .paragraphs import paragraphs, set_off_start
-from .quotes import CLOSERS, MARKS, OPENERS, STRAIGHT, QuoteSpan, closes_first, find_quote_spans
+from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported, misparsed_clause, no_content
 from .sources import SourceDraft, resolve_sources
 from .speakers import (
@@ -193,13 +193,13 @@ def _block_quotes(
         by_lead = False  # a marked paragraph takes the speaker of the paragraph before its run
         if body is not None and lead is not None and start < end:
             by_lead = True
-            cue, speaker = _set_off_by(sents, sent_starts, text, lead, span, no_inside)
+            cue, speaker = _set_off_by(sents, sent_starts, text, spans, lead, span, no_inside)
         if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
             if by_lead and speaker is not None:  # the quote-mark rules decide, with this speaker when they find none
                 lent.append(Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker)))
             continue
         if not by_lead and introduced and prev is not None:
-            cue, speaker = _colon_cue(text, sents, sent_starts, prev, span, no_inside)
+            cue, speaker = _colon_cue(spans, sents, sent_starts, prev, span, no_inside)
         if handle is not None and (
             (body is not None and lead != prev)
             or speaker is None
@@ -225,6 +225,7 @@ def _set_off_by(
     sents: list[Span],
     sent_starts: list[int],
     text: str,
+    marked: list[QuoteSpan],
     lead: tuple[int, int],
     span: QuoteSpan,
     no_inside: list[bool],
@@ -234,7 +235,7 @@ def _set_off_by(
     reader calling himself Say What?:``) or its lead sentence (``Another Armenian blog, Le
     Retour in 3 Parts, comments on the policing of the event.``)."""
     if _introduces(text, *lead):
-        return _colon_cue(text, sents, sent_starts, lead, span, no_inside)
+        return _colon_cue(marked, sents, sent_starts, lead, span, no_inside)
     found = _lead_writer(sents, sent_starts, lead, no_inside)
     if found is not None:
         return found
@@ -750,14 +751,15 @@ _BRACKET_REACH = 3
 
 
 def _colon_cue(
-    text: str,
+    marked: list[QuoteSpan],
     sents: list[Span],
     sent_starts: list[int],
     intro_para: tuple[int, int],
     span: QuoteSpan,
     no_inside: list[bool],
 ) -> tuple[Token | None, Token | None]:
-    """The cue and speaker of the sentence that ends in the introducing colon."""
+    """The cue and speaker of the sentence that ends in the introducing colon (``marked``:
+    the article's quote-mark spans)."""
     lo, hi = intro_para
     within = sentences_between(sents, sent_starts, lo, hi)
     intro = [s for s in within if s.end_char > hi - 2]
@@ -765,7 +767,7 @@ def _colon_cue(
         # "Here he shares the latest state of the film industry [bn]:": the parser cut the
         # link's language tag off as a sentence of its own
         intro = within[-2:-1]
-    if intro and intro[-1] is not within[0] and _within_marks(text, lo, intro[-1].start_char):
+    if intro and intro[-1] is not within[0] and any(q.opened < intro[-1].start_char < q.closed for q in marked):
         # 'LEvko … explained "why Ukraine's Euro 2012 [would] not be as big a success as
         # hoped":': the parser ended a sentence inside the quoted words; the intro is
         # the sentence the quotation opened in, with them
@@ -795,19 +797,6 @@ def _colon_cue(
         # (@top_roping_ale):": the handle right before the colon names who is quoted
         speaker = last
     return cue, speaker
-
-
-def _within_marks(text: str, lo: int, pos: int) -> bool:
-    """Offset ``pos`` lies inside double quote marks opened after ``lo``."""
-    depth, straight = 0, False
-    for ch in text[lo:pos]:
-        if ch == STRAIGHT:
-            straight = not straight
-        elif ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-    return straight or depth > 0
 
 
 def _written_by(cue: Token) -> Token | None:

@@ -7,11 +7,14 @@ Resolution of one speaker mention, in text order:
   Muyo") -> the source keyed by the entity's canonical name ("Syrsky" -> "Oleksandr
   Syrsky"); an ORG-tagged surname joins the article's PERSON ("Voronin" -> "Vladimir
   Voronin"), and "Mr Gaudin" is a person whatever the tagger said;
-* a pronoun (he/she/they/it) -> the nearest preceding compatible source or PERSON
-  entity ("he said" after "Joe Biden said" -> Joe Biden);
+* a pronoun (he/she/they/it, and his/their/its) -> the nearest preceding compatible
+  source or PERSON entity ("he said" after "Joe Biden said" -> Joe Biden); never a source
+  a pronoun of the other gender has meant; a possessive goes back to the person named
+  earlier in its own sentence ("TB Joshua's popularity … after his prediction");
 * a definite role noun ("the official said") -> the latest source whose mentions have
   the same head noun ("a senior defense official" -> same source), or the person the
-  title introduced ("The President said" -> "President George W. Bush");
+  title introduced ("The President said" -> "President George W. Bush"), or the
+  organisation named with that head noun ("the embassy" -> "the Chinese Embassy");
 * an indefinite or bare role noun -> a new source: anonymous for the nouns of unnamed
   sourcing ("a senior US military official", "a spokesman", "witnesses") and for
   plural groups ("officials", "sources", "aides"); document for "the report", "a
