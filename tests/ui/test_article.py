@@ -145,6 +145,12 @@ async def test_a_blockquotes_wrapped_lines_hang_under_its_words(make_app, empty_
         assert lines[first + 1][column] != " " and body.line_span(first + 1)[0] > body.line_span(first)[0]
         narration = next(y for y, line in enumerate(lines) if "Readers reacted" in line)
         assert lines[narration].index("Readers") < column
+        # the mark is shown quietly, the words as any other
+        segments = [s for s in body.render_line(first) if s.text.strip()]
+        mark = next(s for s in segments if s.text.lstrip().startswith(">"))
+        words = next(s for s in segments if "attackers" in s.text)
+        assert mark.style is not None and mark.style.dim
+        assert not (words.style and words.style.dim)
 
 
 def test_date_inside_quote_shows_both_layers():

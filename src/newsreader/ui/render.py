@@ -158,6 +158,12 @@ def heading_style() -> Style:
     return Style(bold=True)
 
 
+def set_off_mark_style() -> Style:
+    """The ``> `` that opens a blockquote's paragraph: kept as text, shown quietly, like a
+    mail reader's quote bar."""
+    return Style(dim=True)
+
+
 # -- header, legend, status --------------------------------------------------------
 
 

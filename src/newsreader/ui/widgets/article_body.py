@@ -308,6 +308,10 @@ class ArticleBody(ScrollView, can_focus=True, inherit_bindings=False):
             self._overlay_marks(start, end),
             render.heading_style() if heading else None,
         )
+        if start == self.paragraphs[para][0]:
+            body = set_off_start(self.text, start, end)
+            if body is not None:  # the blockquote's mark, dimmed
+                content = content.stylize(render.set_off_mark_style(), 0, body - start)
         indent = self.layout_.indents[index]
         segments = [
             *gutter,
