@@ -303,3 +303,15 @@ def test_what_follows_a_noun_cues_content_belongs_to_it():
     [allegations] = cued(reported(doc), "allegations")
     assert allegations.text == "nefarious activity by his opponent in the 2016 election"
     assert allegations.speaker.text == "Trump"
+
+
+def test_an_interposed_cue_with_the_clauses_subject_hung_on_it():
+    """VOA, foreign policy: "However, the adviser, McKean said, has the ear of the president
+    …". The parser makes both "adviser" and "McKean" subjects of "said"; the one next to the
+    cue speaks, and the clause on both sides is what he said."""
+    doc = parse(
+        "However, the adviser, McKean said, has the ear of the president while the secretary of State is abroad."
+    )
+    [said] = cued(reported(doc), "said")
+    assert said.speaker.text == "McKean"
+    assert "the adviser" in said.text and "has the ear of the president" in said.text

@@ -660,6 +660,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if comp is None and lemma in _QUESTIONS:
         comp = _question_taken_for_condition(cue)
     interposed = False
+    speaker: Token | None = None
     if comp is not None and _anonymity_request(comp):
         return None
     if comp is not None:
@@ -685,6 +686,11 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     elif lemma in REPORT_LEMMAS and cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         sent = sentence_of(cue)
         lo, hi = sent.start, cue.left_edge.i - 1
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+        if len(subjects) > 1:
+            # "However, the adviser, McKean said, has the ear of the president": the parser
+            # hangs the clause's own subject on "said" too; the one next to the cue speaks
+            speaker, hi = subjects[-1], subjects[-1].left_edge.i - 1
         after = [t for t in cue.doc[cue.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
         # "The plan, officials said, will cost more." / "This, he said, makes my job easier.": both
         # sides (one word before is enough when it is the subject, not "Moreover, he said, …")
@@ -694,7 +700,9 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
             return None
     else:
         return None
-    return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, interposed=interposed)
+    if speaker is None:
+        speaker = speaker_token(cue, inside_quote)
+    return _make(cue, speaker, lo, hi, inside_quote, interposed=interposed)
 
 
 def _relative_subject(cue: Token, comp: Token) -> bool:
