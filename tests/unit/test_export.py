@@ -399,3 +399,28 @@ def test_html_gives_a_marked_paragraph_back_its_blockquote():
         in article
     )
     assert "<p>Mambwe wrote:</p>" in article and "<p>The case goes on.</p>" in article
+
+
+def test_html_finds_the_blockquote_mark_under_a_highlight():
+    """The mark is found in the text, not in the escaped page: a highlight that starts at the
+    paragraph's first character still leaves a blockquote, the mark hidden and kept."""
+    text = "Mambwe wrote:\n> Mwanawasa was right about criticism.\nThe case goes on."
+    start = text.index("> ")
+    marked = Document(
+        id="sha256:" + "1" * 64,
+        title="Blockquote",
+        published="2024-12-18",
+        source="quote.txt",
+        text=text,
+        entities=[Entity("e1", start, start + len("> Mwanawasa"), "> Mwanawasa", "PERSON", "Mwanawasa")],
+        quotes=[],
+        numbers=[],
+        dates=[],
+        claims=[],
+        sources=[],
+    )
+    out = render_export(marked, {}, "html")
+    article = out[out.index('<article class="text">') : out.index("</article>")]
+    quoted = next(line for line in article.splitlines() if "was right" in line)
+    assert quoted.startswith('<blockquote><p><span class="set-off">&gt; </span>')
+    assert quoted.endswith("</p></blockquote>") and "Mwanawasa</span> was right about criticism." in quoted

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Cue, Entity, Mention, Quote, Source, Speaker, Statement, Term
+from ..model.article import set_off_start
 from .claims import group_claims, outlet_claims, sentence_table
 from .cues import (
     ACCORDING,
@@ -32,7 +33,7 @@ from .cues import (
     SPEECH_LEMMAS,
     WRITINGS,
 )
-from .paragraphs import paragraphs, set_off_start
+from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported, misparsed_clause, no_content
 from .sources import SourceDraft, resolve_sources

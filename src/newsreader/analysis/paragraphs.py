@@ -25,8 +25,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model.article import SET_OFF
-
 WRAP_WIDTH = 100
 _BLANK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = ".!?:\"'\u201d\u2019)"
@@ -60,17 +58,6 @@ class Paragraphs:
     def same(self, a: int, b: int) -> bool:
         """True when offsets ``a`` and ``b`` lie in one paragraph."""
         return self.index(a) == self.index(b)
-
-
-# A blockquote, as ingest writes it (SPEC §1): "> " opens each paragraph of it.
-_SET_OFF = re.compile(re.escape(SET_OFF.rstrip()) + r"[ \t]+(?=\S)")
-
-
-def set_off_start(text: str, lo: int, hi: int) -> int | None:
-    """Where the words of a paragraph ``[lo, hi)`` that ingest marked as a blockquote begin
-    (after its ``> ``); None for every other paragraph."""
-    found = _SET_OFF.match(text, lo, hi)
-    return found.end() if found is not None else None
 
 
 def paragraphs(text: str) -> Paragraphs:

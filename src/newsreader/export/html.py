@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from ..model.article import SET_OFF
+from ..model.article import set_off_start
 from ..model.vocabulary import (
     COLOUR,
     DARK_HIGHLIGHTS,
@@ -209,12 +209,20 @@ def _article(view: ExportView) -> str:
     ends = claim_ends(view)
     paragraphs: list[str] = []
     current: list[str] = []
+    mark = _mark_end(text, 0)  # where a blockquote's "> " ends, in the paragraph being written
     for start, end, active in segments(text, layers(view)):
         piece = text[start:end]
         if piece == "\n":
-            paragraphs += _paragraph(current)
+            paragraphs += _paragraph(current, quoted=mark is not None)
             current = []
+            mark = _mark_end(text, end)
             continue
+        if mark is not None and start < mark:
+            # the mark stays in the page (every character is kept), hidden
+            current.append(f'<span class="set-off">{html.escape(text[start:mark])}</span>')
+            start, piece = mark, text[mark:end]
+            if not piece:
+                continue
         classes = _classes(active)
         escaped = html.escape(piece)
         if classes:
@@ -224,23 +232,24 @@ def _article(view: ExportView) -> str:
             current.append(escaped)
         for row in ends.get(end, []):
             current.append(_ref(row))
-    paragraphs += _paragraph(current)
+    paragraphs += _paragraph(current, quoted=mark is not None)
     return "\n".join(paragraphs)
 
 
-_SET_OFF_HTML = html.escape(SET_OFF)
+def _mark_end(text: str, lo: int) -> int | None:
+    """Where the words begin in the paragraph starting at ``lo``, when ingest marked it as a
+    blockquote (``> ``)."""
+    hi = text.find("\n", lo)
+    return set_off_start(text, lo, len(text) if hi < 0 else hi)
 
 
-def _paragraph(pieces: list[str]) -> list[str]:
+def _paragraph(pieces: list[str], quoted: bool = False) -> list[str]:
     """One ``<p>`` of escaped, highlighted pieces (none when blank); a paragraph that ingest
-    marked as a blockquote (``> ``) is a ``<blockquote>`` again, its mark hidden."""
+    marked as a blockquote (``quoted``) is a ``<blockquote>`` again."""
     body = "".join(pieces).strip()
     if not body:
         return []
-    if body.startswith(_SET_OFF_HTML):  # the mark stays in the page (every character is kept), hidden
-        rest = body[len(_SET_OFF_HTML) :]
-        return [f'<blockquote><p><span class="set-off">{_SET_OFF_HTML}</span>{rest}</p></blockquote>']
-    return [f"<p>{body}</p>"]
+    return [f"<blockquote><p>{body}</p></blockquote>" if quoted else f"<p>{body}</p>"]
 
 
 def _title(active: tuple[Layer, ...]) -> str:

@@ -56,6 +56,16 @@ class RawArticle:
 
 SET_OFF = "> "
 _SET_OFF_MIN = 20  # a shorter line is set off only when it is the whole quotation
+# A blockquote, as ingest writes it (SPEC §1): "> " opens each paragraph of it.
+_SET_OFF_AT = re.compile(re.escape(SET_OFF.rstrip()) + r"[ \t]+(?=\S)")
+
+
+def set_off_start(text: str, lo: int, hi: int) -> int | None:
+    """Where the words of a paragraph ``[lo, hi)`` that ingest marked as a blockquote begin
+    (after its ``> ``); None for every other paragraph. The one test of the mark: analysis,
+    the reader and the exports all ask it."""
+    found = _SET_OFF_AT.match(text, lo, hi)
+    return found.end() if found is not None else None
 
 
 def mark_set_off(lines: list[str], quotations: list[str]) -> list[str]:

@@ -31,7 +31,7 @@ from textual.style import Style
 from textual.timer import Timer
 
 from ...analysis.paragraphs import paragraphs as text_paragraphs
-from ...analysis.paragraphs import set_off_start
+from ...model.article import set_off_start
 from .. import render
 from ..render import Mark, MarkIndex
 from ..wrap import wrap_offsets
