@@ -375,25 +375,29 @@ def test_markdown_footnote_does_not_double_a_note_s_final_period(doc):
     assert next(line for line in out.splitlines() if line.startswith("[^c1]:")).endswith(".")
 
 
-def test_html_gives_a_marked_paragraph_back_its_blockquote():
-    """Ingest writes a page's blockquote as a "> " paragraph; the HTML copy shows it as a
-    blockquote again, with the mark kept in the page but hidden."""
-    text = "Mambwe wrote:\n> A president must learn to absorb criticism.\nThe case goes on."
-    marked = Document(
+def _html_article(text: str, entities: list[Entity] | None = None) -> str:
+    """The ``<article>`` of the HTML export of a bare document (no analysis but ``entities``)."""
+    doc = Document(
         id="sha256:" + "0" * 64,
         title="Blockquote",
         published="2024-12-18",
         source="quote.txt",
         text=text,
-        entities=[],
+        entities=entities or [],
         quotes=[],
         numbers=[],
         dates=[],
         claims=[],
         sources=[],
     )
-    out = render_export(marked, {}, "html")
-    article = out[out.index('<article class="text">') : out.index("</article>")]
+    out = render_export(doc, {}, "html")
+    return out[out.index('<article class="text">') : out.index("</article>")]
+
+
+def test_html_gives_a_marked_paragraph_back_its_blockquote():
+    """Ingest writes a page's blockquote as a "> " paragraph; the HTML copy shows it as a
+    blockquote again, with the mark kept in the page but hidden."""
+    article = _html_article("Mambwe wrote:\n> A president must learn to absorb criticism.\nThe case goes on.")
     assert (
         '<blockquote><p><span class="set-off">&gt; </span>A president must learn to absorb criticism.</p></blockquote>'
         in article
@@ -406,21 +410,7 @@ def test_html_finds_the_blockquote_mark_under_a_highlight():
     paragraph's first character still leaves a blockquote, the mark hidden and kept."""
     text = "Mambwe wrote:\n> Mwanawasa was right about criticism.\nThe case goes on."
     start = text.index("> ")
-    marked = Document(
-        id="sha256:" + "1" * 64,
-        title="Blockquote",
-        published="2024-12-18",
-        source="quote.txt",
-        text=text,
-        entities=[Entity("e1", start, start + len("> Mwanawasa"), "> Mwanawasa", "PERSON", "Mwanawasa")],
-        quotes=[],
-        numbers=[],
-        dates=[],
-        claims=[],
-        sources=[],
-    )
-    out = render_export(marked, {}, "html")
-    article = out[out.index('<article class="text">') : out.index("</article>")]
-    quoted = next(line for line in article.splitlines() if "was right" in line)
+    person = Entity("e1", start, start + len("> Mwanawasa"), "> Mwanawasa", "PERSON", "Mwanawasa")
+    quoted = next(line for line in _html_article(text, [person]).splitlines() if "was right" in line)
     assert quoted.startswith('<blockquote><p><span class="set-off">&gt; </span>')
     assert quoted.endswith("</p></blockquote>") and "Mwanawasa</span> was right about criticism." in quoted
