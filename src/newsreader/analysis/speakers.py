@@ -11,7 +11,6 @@ compounds to the left, ``for/of`` prepositions to the right, never past a comma.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -452,15 +451,12 @@ def phrase(token: Token) -> tuple[int, int]:
     words = [t.text for t in doc[left : right + 1]]
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1  # "Otieno (@otieno_k)", not "Otieno (@otieno_k"
+    if doc[right].text.startswith("@"):  # "@__hope_": the tokenizer splits a handle's last "_" off
+        while right + 1 < len(doc) and not doc[right].whitespace_ and doc[right + 1].text.strip("_") == "":
+            right += 1
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
-    tail = _HANDLE_TAIL.match(doc.text, end) if doc[right].text.startswith("@") else None
-    if tail is not None:  # "@__hope_": the tokenizer split the last "_" off the handle
-        end = tail.end()
     return start, end
-
-
-_HANDLE_TAIL = re.compile(r"\w*")
 
 
 def cue_span(token: Token) -> tuple[int, int]:
