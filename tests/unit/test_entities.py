@@ -1,5 +1,7 @@
 """Entities: possessives trimmed, canonical names merged, the span invariant."""
 
+import pytest
+
 from newsreader.analysis.entities import canonical_names
 
 from ._attribution_helpers import parse
@@ -145,3 +147,36 @@ def test_a_lone_surname_tagged_otherwise_is_the_person_named_in_full():
     )
     quote = next(q for q in doc.quotes if q.direct)
     assert doc.source_by_id(quote.speaker.source_id).name == "Justin Hughes"
+
+
+def test_an_acronym_the_article_defines_is_the_name_it_spells():
+    """VOA, Chinese hacking: "The Cybersecurity and Infrastructure Security Agency (CISA)
+    issued guidance …" and later "… CISA said". The tagger finds neither the agency's name
+    nor every "CISA"; each mention is the agency, one source."""
+    doc = parse(
+        "Warning for Americans\n\n"
+        "The Cybersecurity and Infrastructure Security Agency (CISA) issued\nguidance on Wednesday. "
+        "Among the other advice CISA offered was to avoid SMS messages. "
+        "CISA said the hackers were still active in the networks."
+    )
+    agency = "Cybersecurity and Infrastructure Security Agency"
+    assert {e.canonical for e in doc.entities if e.text == "CISA"} == {agency}
+    assert sum(e.text == "CISA" for e in doc.entities) == 3
+    [said] = [q for q in doc.quotes if q.cue.text == "said"]
+    source = doc.source_by_id(said.speaker.source_id)
+    assert source.name == agency and source.kind == "organization"
+    assert {doc.text[m.start : m.end] for m in source.mentions} == {agency, "CISA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        # the letters do not spell the name: no alias
+        ("Doctors Without Borders (MSF) said the clinic was shelled. MSF staff left.", "MSF"),
+        # one acronym for two names: neither
+        ("The Cambodia National Party (CNP) won. The Centre for National Peace (CNP) lost. CNP said more.", "CNP"),
+    ],
+)
+def test_an_acronym_that_spells_no_one_name_stays_itself(text, acronym):
+    doc = parse(text)
+    assert all(e.canonical == acronym for e in doc.entities if e.text == acronym)

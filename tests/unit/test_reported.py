@@ -187,6 +187,33 @@ def test_a_relative_clause_reports_what_follows_its_cue():
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # VOA, sanctions: a free relative is the reported clause's subject, wherever the
+        # parser hangs "say" (here under "break up", not as a relative clause)
+        (
+            "It was yet another move to break up what U.S. authorities say was an international scheme.",
+            "say",
+            "was an international scheme",
+            "U.S. authorities",
+        ),
+        # VOA, Native Americans: the parser takes "say" for an auxiliary of "thrived"
+        (
+            "That's a shadow of the population that historians say thrived on the continent before colonization.",
+            "say",
+            "thrived on the continent before colonization",
+            "historians",
+        ),
+    ],
+)
+def test_a_relative_clause_cue_reports_the_verb_after_it(text, cue, content, speaker):
+    doc = parse(text)
+    [found] = cued(reported(doc), cue)
+    assert found.text == content
+    assert found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         # VOA, South Asia

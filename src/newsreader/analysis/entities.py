@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Entity
@@ -42,12 +43,101 @@ def extract_entities(doc: Doc) -> list[Entity]:
             found.append((start, end, _acronym_org(text[start:end], ent.label_)))
     found += _untagged_people(doc, found)
     found = _surnames_are_people(text, found)
+    found += _named_before_acronym(text, found)
+    aliases = _acronyms(text, found)
+    found = _spelt_out(text, found, aliases)
     names = canonical_names([(text[s:e], label) for s, e, label in found])
+    for acronym, (name, label) in aliases.items():
+        names[(acronym, label)] = names[(name, label)]
     found.sort()
     return [
         Entity(id=f"e{i}", start=s, end=e, text=text[s:e], label=label, canonical=names[(text[s:e], label)])
         for i, (s, e, label) in enumerate(found, 1)
     ]
+
+
+_ACRONYM = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,9})\)")
+
+
+def _acronyms(text: str, found: list[tuple[int, int, str]]) -> dict[str, tuple[str, str]]:
+    """Acronyms the article defines: ``The Cybersecurity and Infrastructure Security Agency
+    (CISA) issued …`` and later ``the other advice CISA offered``. An acronym in brackets
+    right after an organisation's (or place's) name whose capitalised words it spells is that
+    name; the map gives each acronym its name and label. An acronym defined twice, for two
+    names, is neither."""
+    aliases: dict[str, tuple[str, str]] = {}
+    clashes: set[str] = set()
+    for start, end, label in found:
+        if label not in _SPELT_LABELS:
+            continue
+        m = _ACRONYM.match(text, end)
+        if m is None:
+            continue
+        acronym, name = m.group("acronym"), text[start:end]
+        if not _spells(acronym, name):
+            continue
+        if aliases.get(acronym, (name, label)) != (name, label):
+            clashes.add(acronym)
+        aliases[acronym] = (name, label)
+    return {a: v for a, v in aliases.items() if a not in clashes}
+
+
+def _named_before_acronym(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation the tagger missed that the article names with its acronym: in ``The
+    Cybersecurity and Infrastructure Security Agency (CISA) issued guidance`` the small model
+    tags nothing; the capitalised words right before the bracket that spell the acronym
+    (with the small words between them) are an organisation's name."""
+    extra: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"\((?P<acronym>[A-Z][A-Z&]{1,9})\)", text):
+        letters = m.group("acronym").replace("&", "")
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if any(e == end for _, e, _ in found):
+            continue
+        words = list(re.finditer(r"\S+", text[max(0, end - 200) : end]))
+        start, capitals = None, 0
+        for w in reversed(words):
+            word = w.group()
+            if word[:1].isupper() and word.replace("-", "").isalpha():
+                capitals += 1
+                if capitals == len(letters):
+                    start = max(0, end - 200) + w.start()
+                    break
+            elif word not in _NAME_JOINERS:
+                break
+        if start is None or "\n\n" in text[start:end] or not _spells(letters, text[start:end]):
+            continue
+        if not any(s < end and start < e for s, e, _ in found):
+            extra.append((start, end, "ORG"))
+    return extra
+
+
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "to", "on", "in", "&"})
+_SPELT_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LAW", "EVENT"})
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """ "CISA" spells "Cybersecurity and Infrastructure Security Agency", "CPJ" "Committee to
+    Protect Journalists": the initials of the name's capitalised words, in order."""
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    return acronym.replace("&", "") == initials
+
+
+def _spelt_out(
+    text: str, found: list[tuple[int, int, str]], aliases: dict[str, tuple[str, str]]
+) -> list[tuple[int, int, str]]:
+    """Every mention of a defined acronym takes its name's label, and the ones the tagger
+    missed become mentions too (the small model tags "CISA" in one sentence, not the next)."""
+    if not aliases:
+        return found
+    out = [(s, e, aliases[text[s:e]][1] if text[s:e] in aliases else label) for s, e, label in found]
+    taken = [(s, e) for s, e, _ in found]
+    for acronym, (_, label) in aliases.items():
+        for m in re.finditer(r"(?<![\w&])" + re.escape(acronym) + r"(?![\w&])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append((m.start(), m.end(), label))
+    return out
 
 
 def _whole_name(ent: Span) -> int:

@@ -120,6 +120,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _seen_as(token, inside_quote)
                 if record is None and (lemma, "for") in PHRASAL_CUES:
                     record = _for_clause(token, inside_quote)
+        elif token.pos_ == "AUX" and lemma in _SAYING and token.dep_ in ("aux", "auxpass"):
+            record = _say_taken_for_aux(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in _VIEWS and token.head.lower_ == "in":
             record = _in_view(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
@@ -666,7 +668,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if comp is not None:
         lo, hi = comp.left_edge.i, comp.right_edge.i
         lo = _subject_taken_for_object(cue, lemma, comp, lo)
-        if lo < cue.i < hi and _relative_subject(cue, comp):
+        relative = lo < cue.i < hi and _relative_subject(cue, comp)
+        if relative:
             lo = cue.i + 1  # "leaks which villagers say have killed …": what the relative clause says
         if lo <= cue.i <= hi:  # the complement wraps the cue: keep the side before it
             hi = cue.left_edge.i - 1
@@ -679,7 +682,7 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
                 addressee = next((g for g in on.children if g.dep_ == "pobj"), None)
             if addressee is not None:
                 lo = min(lo, addressee.left_edge.i)
-        elif lemma not in _WH_CONTENT and _open_question(comp):
+        elif lemma not in _WH_CONTENT and not relative and _open_question(comp):
             return None  # "to determine how often …": an open question, nobody's statement
         else:
             hi = _before_speakers_next_act(cue, comp, hi, inside_quote)
@@ -705,12 +708,31 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     return _make(cue, speaker, lo, hi, inside_quote, interposed=interposed)
 
 
+def _say_taken_for_aux(cue: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``the population that historians say thrived on the continent``: in a relative clause
+    the parser can take "say" for an auxiliary of the verb after it; the subject it gives
+    "say" is the speaker and the verb's clause, from the verb on, is what they say."""
+    verb = cue.head
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or verb.i != cue.i + 1 or verb.pos_ != "VERB":
+        return None
+    return _make(cue, speaker_token(cue, inside_quote) or subject, verb.i, verb.right_edge.i, inside_quote)
+
+
+_SAYING = frozenset({"say", "claim", "believe", "allege", "insist", "argue"})
+
+
 def _relative_subject(cue: Token, comp: Token) -> bool:
     """``the space for civil society, which the CSIS believes will further narrow …`` /
     ``two firms that it said were involved in the scheme``: the cue sits in a relative clause
-    and the reported clause's subject is the relative pronoun before it."""
-    return cue.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and c.lower_ in _RELATIVES for c in comp.children
+    and the reported clause's subject is the relative pronoun before it. A free relative
+    does the same wherever the parser hangs the cue (``to break up what U.S. authorities
+    say was an international scheme``)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.i < cue.i
+        and (c.lower_ == "what" or (cue.dep_ == "relcl" and c.lower_ in _RELATIVES))
+        for c in comp.children
     )
 
 
