@@ -231,6 +231,28 @@ def test_any_verb_before_the_colon_introduces_the_set_off_paragraph():
     assert quote.text.startswith("But one thing") and "Jing Gao" in source_of(doc, quote).name
 
 
+@pytest.mark.parametrize(
+    ("intro", "name"),
+    [
+        # Global Voices, Colombia: the small parser started a sentence at the link's language
+        # tag ("[es]" its root), and the intro lost its speaker and cue
+        (
+            "Eliana Caraballo (@elianaca) argues the case for Cartagena [es] as a possible location, "
+            "where the last Summit of the Americas took place:",
+            "Eliana Caraballo",
+        ),
+        # Global Voices, Pakistan: the parser ends a sentence inside the quoted title; the
+        # verb is in the sentence before it
+        ("Ingrid Luden on TechCrunch wrote 'Sure, Draw Something. Just Not The Prophet':", "Ingrid Luden"),
+    ],
+    ids=["language-tag", "title"],
+)
+def test_an_intro_the_parser_split_still_names_the_speaker(intro, name):
+    doc = parse(intro + "\n\nIf they could hold the summit there, why not an important technological event?")
+    [quote] = direct(doc)
+    assert quote.text.startswith("If they could") and name in source_of(doc, quote).name
+
+
 def test_a_tweet_after_a_colon_drops_its_handle():
     doc = parse("Journalist Carolina Ruiz tweets:\n@CaroRuizG: Terrorism affects us all, no matter our politics.")
     [quote] = direct(doc)

@@ -765,8 +765,8 @@ def _colon_cue(
     within = sentences_between(sents, sent_starts, lo, hi)
     intro = [s for s in within if s.end_char > hi - 2]
     if intro and len(within) > 1 and not any(t.pos_ in ("VERB", "AUX") for t in intro[-1]):
-        # "Here he shares the latest state of the film industry [bn]:": the parser cut the
-        # link's language tag off as a sentence of its own
+        # "Ingrid Luden on TechCrunch wrote 'Sure, Draw Something. Just Not The Prophet':":
+        # the parser ended a sentence inside the title; the verb is in the one before
         intro = within[-2:-1]
     if intro and intro[-1] is not within[0] and any(q.opened < intro[-1].start_char < q.closed for q in marked):
         # 'LEvko … explained "why Ukraine's Euro 2012 [would] not be as big a success as

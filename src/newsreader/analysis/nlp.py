@@ -8,6 +8,7 @@ for it. The model is ``en_core_web_sm`` when installed, else the pip-installable
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,26 @@ def _names_not_contractions(nlp: Language) -> None:
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NOT_CONTRACTIONS}  # type: ignore[union-attr]
 
 
+#: The language tag of a link, as Global Voices prints it after the linked words: "[es]", "[pt-BR]".
+_LANGUAGE_TAG = re.compile(r"\[[a-z]{2}(?:-[A-Za-z]{2})?\]")
+
+
+def _language_tags_inside(doc: Doc) -> None:
+    """A link's language tag stays in its sentence: in ``Eliana Caraballo argues the case
+    for Cartagena [es] as a possible location …:`` the small parser starts a sentence at the
+    tag (its "es" the root), and the intro's speaker and cue are lost to the colon rule.
+    Neither the tag nor the word after it starts a sentence."""
+    text = doc.text
+    for m in _LANGUAGE_TAG.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or span.start == 0:
+            continue
+        for token in doc[span.start : min(span.end + 1, len(doc))]:
+            if token.i > span.start or text[token.idx - 1 : token.idx] != "\n":
+                if token.is_sent_start is not True:
+                    token.is_sent_start = False
+
+
 def _add_paragraph_boundaries(nlp: Language) -> None:
     """A sentence never crosses a paragraph break: paragraphs and subheadings stay apart.
     A newline that only wraps a line inside a paragraph (see paragraphs.py) is left to the parser."""
@@ -101,6 +122,7 @@ def _add_paragraph_boundaries(nlp: Language) -> None:
                     continue
                 if at not in soft or token.text.count("\n") + token.whitespace_.count("\n") > 1:
                     doc[i + 1].is_sent_start = True
+            _language_tags_inside(doc)
             return doc
 
     if name not in nlp.pipe_names:
