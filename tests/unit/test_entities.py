@@ -180,3 +180,14 @@ def test_an_acronym_the_article_defines_is_the_name_it_spells():
 def test_an_acronym_that_spells_no_one_name_stays_itself(text, acronym):
     doc = parse(text)
     assert all(e.canonical == acronym for e in doc.entities if e.text == acronym)
+
+
+def test_neither_at_a_sentence_start_is_not_part_of_the_name():
+    """VOA, sanctions: "Neither Cubios nor any of its officers …": the small model tags
+    "Neither Cubios", and every later "Cubios" then took that name."""
+    doc = parse(
+        "Its appearance in the indictment provoked a rapid response from Cubios, another company.\n"
+        '"Neither Cubios nor any of its officers have any connection to the HK Entity whatsoever," '
+        "the company said in a statement."
+    )
+    assert "Neither Cubios" not in names(doc) and "Cubios" in names(doc)

@@ -505,6 +505,21 @@ def test_the_embassy_is_the_embassy_named_before():
     assert source_of(doc, quote).name == "Chinese Embassy"
 
 
+def test_the_company_is_the_organisation_introduced_as_a_company():
+    """VOA, sanctions: "… a rapid response from Cubios, another company previously associated
+    with Postovoy. … "Neither Cubios nor any of its officers … have any connection to the HK
+    Entity," the company said." The company is the one the article called a company last."""
+    doc = parse(
+        "The prosecution states that his clients included the Russian company Streloi Ekommerts.\n"
+        "Its appearance in the indictment provoked a rapid response from Cubios, another company "
+        "previously associated with Postovoy.\n"
+        '"Neither Cubios nor any of its officers have any connection to the HK Entity whatsoever," '
+        "the company said in a statement."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Cubios"
+
+
 def test_she_is_not_the_man_an_earlier_he_meant():
     """VOA, Native boarding schools: after Biden's quote "… ," he said", a later "she said"
     went back to Biden, the nearest person."""

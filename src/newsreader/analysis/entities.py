@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 )
-_DETERMINERS = ("the ", "The ")
+# Words the tagger takes into a name at a sentence's start: "Neither Cubios nor any of its officers"
+_DETERMINERS = ("the ", "The ", "Neither ", "Either ", "Nor ")
 
 
 def extract_entities(doc: Doc) -> list[Entity]:

@@ -537,7 +537,11 @@ class SourceBook:
         return best
 
     def _same_role(self, lemma: str, start: int) -> SourceDraft | None:
-        """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush"."""
+        """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush";
+        "the company" -> the latest organisation introduced as one (``a rapid response from
+        Cubios, another company previously associated with Postovoy``, ``the Russian company
+        Streloi Ekommerts``)."""
+        labels = ("PERSON", "ORG") if lemma in _NAMED_BY_ROLE else ("PERSON",)
         best: tuple[int, SourceDraft | Entity] | None = None
         for draft in self.drafts:
             words = {w.lower() for w in draft.description.replace("-", " ").split()}
@@ -548,7 +552,7 @@ class SourceBook:
         for e in self.entities:
             if e.end > start:
                 break
-            if e.label != "PERSON":
+            if e.label not in labels:
                 continue
             before = text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]
             after = text[e.end : e.end + 50].replace("-", " ").lower()
