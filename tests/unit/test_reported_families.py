@@ -822,3 +822,75 @@ def test_a_speaker_the_parser_took_for_the_object_of_a_cue_after_its_content():
     [statement] = cued(reported(doc), "states")
     assert statement.text == "Residents of Permskiy Krai view this as a betrayal"
     assert "Perm Coalition for Direct Elections" in statement.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # VOA, the economy: a poll's share of a group speaks for it
+        (
+            "By contrast, only 11% of Democrats said 2025 would be the better year.",
+            "said",
+            "2025 would be the better year",
+            "only 11% of Democrats",
+        ),
+        ("A majority of voters said the economy was their main concern.", "said", None, "A majority of voters"),
+        # VOA, immigration: "those" with a place in the argument is people, not a demonstrative
+        (
+            "Critics on the right said the administration was being too lenient, while those on the left said "
+            "it was too harsh.",
+            "said",
+            "it was too harsh",
+            "those on the left",
+        ),
+        # VOA, Gaza: a gerund after a noun says it for that noun, or for the noun whose "from"
+        # phrase the parser hung it on
+        (
+            "This despite officials from both the Biden and Trump administrations saying they are working "
+            "together in handling global conflicts.",
+            "saying",
+            "they are working together in handling global conflicts",
+            "officials from both the Biden and Trump administrations",
+        ),
+        # VOA, the CIA: a participle the parser hung on the reported clause is the reporter's
+        (
+            "Ratcliffe told senators last week that substantial changes would be in store, saying the spy agency "
+            "would be more aggressive.",
+            "saying",
+            "the spy agency would be more aggressive",
+            "Ratcliffe",
+        ),
+    ],
+    ids=["poll-share", "majority", "those-on", "gerund-of-noun", "participle-of-reporter"],
+)
+def test_speakers_a_poll_or_a_participle_gives(text, cue, content, speaker):
+    doc = parse(text)
+    found = [q for q in cued(reported(doc), cue) if content is None or q.text == content]
+    assert found, [(q.text, q.cue and q.cue.text) for q in reported(doc)]
+    assert found[-1].speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # Global Voices, South Africa: the noun is the object of what the subject did
+        ("Ricky responds to Ma-K's argument saying that there is nothing pornographic about it.", "saying", "Ricky"),
+        # VOA, Cambodia: the reported clause has a subject that can speak: it asks, not the reporter
+        (
+            "Spokesman Hang Puthea said the NEC sent a letter to three ministries, asking them to take action.",
+            "asking",
+            "NEC",
+        ),
+    ],
+)
+def test_a_participle_belongs_to_the_clause_subject_that_can_speak(text, cue, speaker):
+    doc = parse(text)
+    [found] = cued(reported(doc), cue)
+    assert speaker in found.speaker.text
+
+
+def test_a_vote_is_no_statement_of_the_voters():
+    """Wikinews: "… 97 percent of voters in the Sunni province of al-Anbar … rejected the
+    constitution": the share is a ballot count, not a poll."""
+    doc = parse("Officials reported that 97 percent of voters in al-Anbar rejected the constitution.")
+    assert not cued(reported(doc), "rejected")

@@ -47,6 +47,7 @@ from .cues import (
     XCOMP_LEMMAS,
 )
 from .speakers import (
+    SHARES,
     Attribution,
     according_source,
     agent,
@@ -494,6 +495,8 @@ def _taken_as(cue: Token, as_: Token) -> tuple[int, int] | None:
     return lo, hi
 
 
+#: What voters do with a ballot: the result of a vote is nobody's statement.
+_BALLOTS = frozenset({"reject", "approve", "vote", "elect", "choose", "back", "endorse"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll", "'d"})
 
 
@@ -957,6 +960,8 @@ def _make(
             return None
         if speaker.i + 1 < cue.i and doc[speaker.i + 1].text == ":":
             return None  # "Miko Lucena: Call it desperate …": a name labelling a comment, no subject
+        if speaker.lower_ in SHARES and cue.lemma_.lower() in _BALLOTS:
+            return None  # "97 percent of voters … rejected the constitution": a vote, not a statement
     if not span_cue and not interposed and lo <= cue.i <= hi:
         return None
     start = doc[lo].idx

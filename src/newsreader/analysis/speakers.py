@@ -168,7 +168,9 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
-    token = cue
+    if cue.tag_ == "VBG" and cue.dep_ == "acl" and (holder := _holder_of_gerund(cue.head)) is not None:
+        return holder  # "officials from both administrations saying they are working together"
+    token = _reporter_of_content(cue) or cue
     for step in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS and not (inside is not None and inside[child.i]):
@@ -188,6 +190,42 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
         token = token.head
     return agent(cue)
+
+
+def _holder_of_gerund(head: Token) -> Token | None:
+    """Who a gerund after a noun says it: the noun (``reports saying the talks failed``), or
+    the noun whose "from"/"of" phrase the parser hung it on (``officials from both the Biden
+    and Trump administrations saying …``). Not where a clause around the noun has its own
+    subject: in ``Ricky responds to Ma-K's argument saying that …`` or ``Zulu issued a
+    statement saying …`` the parser's noun is the object of what the subject did, and the
+    subject says it."""
+    up = head
+    while up.head.i != up.i:
+        up = up.head
+        if up.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in up.children):
+            return None
+    if head.dep_ == "pobj" and head.head.lower_ in ("from", "of", "at", "in"):
+        owner = head.head.head
+        if owner.pos_ in ("NOUN", "PROPN") and plausible_speaker(owner):
+            return owner
+    if head.pos_ in ("NOUN", "PROPN") and plausible_speaker(head):
+        return head
+    return None
+
+
+def _reporter_of_content(cue: Token) -> Token | None:
+    """``Ratcliffe told senators that substantial changes would be in store, saying the spy
+    agency would be more aggressive``: the parser hangs the participle on the reported
+    clause; who says it is who told, not the clause's subject ("changes")."""
+    head = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or head.dep_ != "ccomp" or head.i > cue.i:
+        return None
+    if head.head.lemma_.lower() not in SPEECH_LEMMAS or not any(t.text == "," for t in cue.doc[head.i : cue.i]):
+        return None
+    subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and plausible_speaker(subject):
+        return None  # "said the NEC sent a letter …, asking them to take action": the NEC asks
+    return head.head
 
 
 def _as_attributed(cue: Token) -> Token | None:
@@ -345,11 +383,13 @@ def plausible_speaker(token: Token) -> bool:
     """Names, pronouns, people, institutions and documents speak; "the bombing" does not,
     nor a demonstrative ("this extended to anyone calling for a boycott")."""
     if token.pos_ == "PRON" and token.lower_ in _NOT_SPEAKERS:
-        return False
+        # "those on the left said it was too harsh": people ("those who want to …" is left
+        # alone: its relative clause's own verb would make "those" the speaker of "want")
+        return token.lower_ == "those" and any(c.dep_ == "prep" for c in token.children)
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return _partitive_speaks(token) if token.ent_type_ == "CARDINAL" else True
-    if token.pos_ in ("NUM", "DET", "ADJ") and token.lower_ in _PARTS:
-        return _partitive_speaks(token)
+    if token.pos_ in ("NUM", "DET", "ADJ", "NOUN") and token.lower_ in _PARTS:
+        return _partitive_speaks(token)  # "one of the officials", "11% of Democrats", "a majority of voters"
     lemma = token.lemma_.lower()
     lower = token.lower_
     if lower == "old" and any(c.lower_ in ("year", "years") for c in token.children):
@@ -385,9 +425,14 @@ def partitive_group(token: Token) -> Token | None:
 
 
 # numbers and quantifiers that head a partitive: "one of the officials", "some of them"
-_PARTS = frozenset(
-    "one two three four five six seven eight nine ten dozens hundreds thousands some many several most few "
-    "both each either neither none all half".split()
+#: Shares of a group, which a poll reports as speaking: "11% of Democrats said …".
+SHARES = frozenset("% percent majority minority plurality share proportion third thirds quarter quarters".split())
+_PARTS = (
+    frozenset(
+        "one two three four five six seven eight nine ten dozens hundreds thousands some many several most few "
+        "both each either neither none all half".split()
+    )
+    | SHARES
 )
 
 
@@ -442,7 +487,11 @@ def phrase(token: Token) -> tuple[int, int]:
         right = child.right_edge.i
         # "One nurse at a clinic in the capital, who spoke on condition of anonymity …": the
         # parser hangs the relative clause on "capital"; the phrase ends at the comma
-        cut = next((t.i for t in doc[child.i : right + 1] if t.text == "," or t.is_space), None)
+        # ("officials from both administrations saying …": nor at a gerund that says something)
+        cut = next(
+            (t.i for t in doc[child.i : right + 1] if t.text == "," or t.is_space or _says(t)),
+            None,
+        )
         if cut is not None:
             right = cut - 1
             break
@@ -457,6 +506,10 @@ def phrase(token: Token) -> tuple[int, int]:
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
     return start, end
+
+
+def _says(token: Token) -> bool:
+    return token.tag_ == "VBG" and token.dep_ == "acl" and token.lemma_.lower() in SPEECH_LEMMAS
 
 
 def cue_span(token: Token) -> tuple[int, int]:
