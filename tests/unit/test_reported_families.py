@@ -894,3 +894,66 @@ def test_a_vote_is_no_statement_of_the_voters():
     constitution": the share is a ballot count, not a poll."""
     doc = parse("Officials reported that 97 percent of voters in al-Anbar rejected the constitution.")
     assert not cued(reported(doc), "rejected")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # VOA, the economy: a fronted "On the campaign trail" is no "called on X to …"
+        (
+            "On the campaign trail, Trump frequently promised to lower prices at the supermarket.",
+            "promised",
+            "to lower prices at the supermarket",
+            "Trump",
+        ),
+        # VOA, bird flu: "WHO" the organisation is no relative pronoun
+        (
+            "The WHO advises exposed groups to use protective equipment such as masks.",
+            "advises",
+            "exposed groups to use protective equipment such as masks",
+            "The WHO",
+        ),
+        # VOA: reporting, polling and a lawsuit speak as documents
+        (
+            "The Journal's reporting also revealed that the Commerce Department is considering a ban.",
+            "revealed",
+            "the Commerce Department is considering a ban",
+            "The Journal's reporting",
+        ),
+        (
+            "Its polling indicated that the Arab vote would be split between Trump and Harris.",
+            "indicated",
+            "the Arab vote would be split between Trump and Harris",
+            "Its polling",
+        ),
+        (
+            "Their suit asked a court to rule that Trump's order is unconstitutional.",
+            "asked",
+            "a court to rule that Trump's order is unconstitutional",
+            "Their suit",
+        ),
+        # VOA: a promise or a signal with a noun phrase for its content
+        (
+            "President-elect Trump has promised a mass deportation of undocumented migrants.",
+            "promised",
+            "a mass deportation of undocumented migrants",
+            "President-elect Trump",
+        ),
+        (
+            "Trump has signaled eagerness to wrap up the war in Gaza as quickly as possible.",
+            "signaled",
+            "eagerness to wrap up the war in Gaza as quickly as possible",
+            "Trump",
+        ),
+    ],
+    ids=["fronted-on", "who-organisation", "reporting", "polling", "suit", "promise-object", "signal-object"],
+)
+def test_cues_and_sources_of_voa_copy(text, cue, content, speaker):
+    found = one(text, cue)
+    assert found.text == content
+    assert found.speaker.text == speaker
+
+
+def test_a_signal_by_something_that_cannot_speak_is_nobody_s():
+    doc = parse("The move signaled a shift in policy.")
+    assert not cued(reported(doc), "signaled")

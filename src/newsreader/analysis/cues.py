@@ -56,7 +56,7 @@ OBJECT_LEMMAS = frozenset(
     announce confirm describe repeat deplore denounce slam dispute admit allege
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify propose suggest doubt mention highlight report cite emphasize emphasise
-    tout voice reiterate commend assail question rebuff
+    tout voice reiterate commend assail question rebuff promise pledge vow signal
     """.split()
 )
 
@@ -146,7 +146,7 @@ DOCUMENT_NOUNS = frozenset(
     directive decree resolution petition manifesto guidelines constitution charter treaty
     proposal declaration affidavit warrant dossier leaflet flyer pamphlet documentary film
     book textbook census results findings evidence numbers tally
-    investigation inquiry probe testimony readout
+    investigation inquiry probe testimony readout reporting polling suit
     """.split()
 )
 

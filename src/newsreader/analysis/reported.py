@@ -679,7 +679,8 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         if comp.dep_ in ("xcomp", "advcl"):  # "urged voters to boycott …": the addressee belongs to the content
             addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
             on = next(  # "called on Cambodians to boycott …" ("on" a prep, or a particle)
-                (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i < comp.i), None
+                (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and cue.i < c.i < comp.i),
+                None,
             )
             if addressee is None and on is not None:  # "called on Cambodians to boycott …"
                 addressee = next((g for g in on.children if g.dep_ == "pobj"), None)

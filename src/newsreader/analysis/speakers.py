@@ -174,7 +174,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     for step in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS and not (inside is not None and inside[child.i]):
-                if child.lower_ in _RELATIVE:
+                if child.lower_ in _RELATIVE and child.pos_ != "PROPN":  # (not "The WHO said")
                     return _relative_antecedent(token)
                 if child.dep_ == "nsubjpass":
                     if step == 0 or token.lemma_.lower() not in _PASSIVE_REPORT:
