@@ -957,3 +957,61 @@ def test_cues_and_sources_of_voa_copy(text, cue, content, speaker):
 def test_a_signal_by_something_that_cannot_speak_is_nobody_s():
     doc = parse("The move signaled a shift in policy.")
     assert not cued(reported(doc), "signaled")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # VOA, the FBI: agreeing with what others said, as a noun phrase
+        ("Republican senators have echoed similar sentiments.", "echoed", "similar sentiments", "Republican senators"),
+        # VOA, tariffs
+        (
+            "During the campaign, Trump threatened tariffs as high as 60% on China.",
+            "threatened",
+            "tariffs as high as 60% on China",
+            "Trump",
+        ),
+        # VOA, South Asia
+        (
+            "Pakistan cautioned against interference in Pakistan's internal affairs.",
+            "cautioned",
+            "interference in Pakistan's internal affairs",
+            "Pakistan",
+        ),
+        # VOA, birthright citizenship: an order directs (a document speaks)
+        (
+            "Trump's order directed federal officials to not recognize citizenship for children born after Feb. 19.",
+            "directed",
+            "federal officials to not recognize citizenship for children born after Feb. 19",
+            "Trump's order",
+        ),
+        # VOA, Arab American voters; the parser reads "advocated" as a participle of the
+        # subject, whose phrase must still end before the cue
+        (
+            "Activists advocated for ending U.S. military support for Israel.",
+            "advocated",
+            "ending U.S. military support for Israel",
+            "Activists",
+        ),
+    ],
+    ids=["echo", "threaten", "caution-against", "direct", "advocate-for"],
+)
+def test_echoes_threats_cautions_and_directives(text, cue, content, speaker):
+    found = one(text, cue)
+    assert found.text == content
+    assert found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her voice echoed through the hall.",
+        "The job requires workers to lift heavy boxes.",
+        # Wikinews: whom a threat is made to is not what it says
+        "Officials in the Bush administration privately threatened the organizers of the conference.",
+        # the reference article: comments that echo others' are no stance of their own
+        "The comments, echoing similar statements made by Ukrainian officials, came on Monday.",
+    ],
+)
+def test_a_cue_word_with_nothing_that_can_speak_reports_nothing(text):
+    assert not reported(parse(text))

@@ -44,7 +44,7 @@ CLAUSE_LEMMAS = frozenset(
 XCOMP_LEMMAS = frozenset(
     """
     claim promise pledge vow threaten want urge ask call order demand instruct expect plan
-    offer hope commit advise appeal warn tell propose agree admit deny
+    offer hope commit advise appeal warn tell propose agree admit deny direct mandate require
     """.split()
 )
 
@@ -57,6 +57,7 @@ OBJECT_LEMMAS = frozenset(
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify propose suggest doubt mention highlight report cite emphasize emphasise
     tout voice reiterate commend assail question rebuff promise pledge vow signal
+    echo threaten advocate
     """.split()
 )
 
@@ -85,6 +86,9 @@ PHRASAL_CUES = frozenset(
         ("complain", "over"),
         ("point", "to"),
         ("talk", "about"),
+        ("advocate", "for"),
+        ("caution", "against"),
+        ("warn", "against"),
     }
 )
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from .cues import (
     ACCORDING,
     CLAUSE_LEMMAS,
+    DOCUMENT_NOUNS,
     HEARSAY_ADVERBS,
     NOUN_CUES,
     OBJECT_LEMMAS,
@@ -316,6 +317,8 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             charge = lemma in _CHARGING
     if target is None or target.pos_ == "PRON":
         return None
+    if lemma == "threaten" and prep is None and plausible_speaker(target):
+        return None  # "threatened the organizers of the conference": whom, not what
     lo, hi = target.left_edge.i, target.right_edge.i
     where = next((c for c in target.children if c.dep_ == "prep" and c.i > target.i and _published_at(c)), None)
     if where is not None and where.right_edge.i == hi:
@@ -330,6 +333,8 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             hi = sibling.right_edge.i
     minimum = 1 if charge else _MIN_OBJECT_TOKENS
     speaker = speaker_token(cue, inside_quote)
+    if lemma == "echo" and speaker is not None and speaker.lemma_.lower() in DOCUMENT_NOUNS:
+        return None  # "The comments, echoing similar statements by …": words like others', no one's stance
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
@@ -973,5 +978,16 @@ def _make(
         direct=False,
         cue=cue_span(cue),
         speaker=speaker,
-        speaker_span=phrase(speaker) if speaker is not None else None,
+        speaker_span=_before_cue(phrase(speaker), cue) if speaker is not None else None,
     )
+
+
+def _before_cue(span: tuple[int, int], cue: Token) -> tuple[int, int]:
+    """The speaker's phrase ends before its cue: where the parser makes the cue a participle
+    of the speaker (``Activists advocated for …`` read as "activists [who were] advocated
+    for …"), the noun phrase would run on through what they said."""
+    start, end = span
+    if start <= cue.idx < end:
+        words = cue.doc.text[start : cue.idx].rstrip(" ,\t\n")
+        end = start + len(words) if words else end
+    return start, end
