@@ -873,3 +873,31 @@ def test_a_lone_comma_before_a_quote_is_no_cue():
     before a quote has no cue word before that comma."""
     doc = parse(', "one two three four five six."')
     assert doc.span_errors() == []
+
+
+def test_a_dialogue_set_down_as_plain_text_is_quoted_line_by_line():
+    """Global Voices, Kyrgyzstan: a blogger's video transcript, "Karimdjanov: Look, she is
+    drinking beer. Shall we go?" … "Policewoman: I have a praznik …", with no blockquote
+    marks once the page is text."""
+    doc = parse(
+        "The blogger filmed the exchange in a cafe.\n\n"
+        "Karimdjanov: Look, she is drinking beer in uniform. Shall we go?\n\n"
+        "Policewoman: I have a holiday today, and it is non-alcoholic anyway.\n\n"
+        "Karimdjanov: But you are on duty, and the rules say no drinking on duty.\n\n"
+        "The video has been viewed thousands of times."
+    )
+    quotes = direct(doc)
+    assert [q.text.split()[0] for q in quotes] == ["Look,", "I", "But"]
+    assert [source_of(doc, q).name for q in quotes] == ["Karimdjanov", "Policewoman", "Karimdjanov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry issued new rules on Monday.\n\nUpdate: The ministry has since withdrawn the rules.",
+        "Prices rose again.\n\nFood: Rice and flour cost more than in May.\n\nFuel: Petrol rose by a tenth.",
+    ],
+    ids=["one-label", "labels-of-a-list"],
+)
+def test_a_label_and_a_colon_is_no_speaker(text):
+    assert not direct(parse(text))

@@ -172,6 +172,7 @@ def _block_quotes(
     lent: list[Attribution] = []
     no_inside = [False] * len(doc)
     lead: tuple[int, int] | None = None  # the paragraph before a run of marked ones
+    speaking = _speaking_parts(doc, text, paras.spans)
     for n, (lo, hi) in enumerate(paras.spans):
         prev = paras.spans[n - 1] if n else None
         body = set_off_start(text, lo, hi)
@@ -180,7 +181,7 @@ def _block_quotes(
         introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
         words = body if body is not None else lo  # after a blockquote's "> "
         handle = _tweet_handle(doc, text, words, hi)
-        if handle is None and body is not None:
+        if handle is None and (body is not None or n in speaking):
             handle = _named_line(doc, text, words, hi)
         if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
@@ -880,6 +881,31 @@ def _named_line(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
     if not name or not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
         return None
     return name[-1]
+
+
+def _speaking_parts(doc: Doc, text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Paragraphs of a dialogue or a list of comments, set down as plain text: ``Karimdjanov:
+    Look, she is drinking beer.`` / ``Policewoman: I have a praznik`` / ``Karimdjanov: But
+    you are on duty…``, or ``Miko Lucena: Call it desperate …`` / ``Ed Dalisay: China has a
+    bigger problem at home.`` Without a blockquote's mark, a name and a colon open a quotation
+    only where the article does it twice or more, each name a person's or one that speaks
+    more than once ("Update:" or "Price:" once is a label)."""
+    labelled: dict[int, str] = {}
+    for n, (lo, hi) in enumerate(spans):
+        if set_off_start(text, lo, hi) is not None:
+            continue
+        name = _named_line(doc, text, lo, hi)
+        if name is not None:
+            labelled[n] = text[lo : name.idx + len(name.text)]
+    counts: dict[str, int] = {}
+    for label in labelled.values():
+        counts[label] = counts.get(label, 0) + 1
+    speaking = {
+        n
+        for n, label in labelled.items()
+        if counts[label] > 1 or doc[_token_at(doc, spans[n][0])].ent_type_ == "PERSON"
+    }
+    return speaking if len(speaking) > 1 else set()
 
 
 def _after_name(text: str, name: Token) -> int:
