@@ -901,3 +901,24 @@ def test_a_dialogue_set_down_as_plain_text_is_quoted_line_by_line():
 )
 def test_a_label_and_a_colon_is_no_speaker(text):
     assert not direct(parse(text))
+
+
+def test_a_startup_speaks_as_a_company_does():
+    """VOA, sanctions: 'The startup also said that Postovoy "falsely listed himself as a VP of
+    the Company" on LinkedIn': the quoted words had no speaker, "startup" being no noun that
+    can speak."""
+    doc = parse('The startup also said that Postovoy "falsely listed himself as a VP of the Company" on LinkedIn.')
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "the startup" and source_of(doc, quote).kind == "organization"
+
+
+def test_in_the_opinion_of_someone_gives_the_quoted_words_a_holder():
+    """Global Voices, Brazil: 'The first lawsuit … was, in the opinion [pt] of the journalist
+    Rodrigo Vianna "a lesson [from the judge] on what is freedom of expression."' The parser
+    hangs "of" on the link's language tag; the holder is still the journalist."""
+    doc = parse(
+        "The first lawsuit, which resulted in a tie in September 2011, was, in the opinion [pt] of the "
+        'journalist Rodrigo Vianna "a lesson [from the judge] on what is freedom of expression."'
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Rodrigo Vianna"

@@ -47,6 +47,7 @@ from .speakers import (
     sentence_of,
     sentences_between,
     speaker_token,
+    view_holder,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1139,6 +1140,10 @@ def _nearest_cue(sents: list[Span], span: QuoteSpan, inside: list[bool]) -> tupl
                 continue
             if token.lower_ in ACCORDING:
                 speaker = according_source(token)
+            elif token.pos_ == "NOUN" and (holder := view_holder(token)) is not None and holder.pos_ != "PRON":
+                # 'was, in the opinion of the journalist Rodrigo Vianna "a lesson …"'; "in his
+                # opinion" inside a cue's sentence leaves the speaker to the cue
+                speaker = holder
             elif is_cue(token) or _governs(token, span, inside):
                 speaker = speaker_token(token, inside)
             else:

@@ -164,6 +164,7 @@ ORGANIZATION_NOUNS = frozenset(
     prosecutor prosecutors regime coalition alliance opposition charity foundation institute
     association federation watchdog monitor ngo lobby
     television radio channel outlet media broadcaster side sides
+    startup start-up airline conglomerate subsidiary consortium nonprofit
     """.split()
 )
 

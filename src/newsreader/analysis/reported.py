@@ -49,6 +49,7 @@ from .cues import (
 )
 from .speakers import (
     SHARES,
+    VIEWS,
     Attribution,
     according_source,
     agent,
@@ -57,6 +58,7 @@ from .speakers import (
     plausible_speaker,
     sentence_of,
     speaker_token,
+    view_holder,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,7 +126,7 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _for_clause(token, inside_quote)
         elif token.pos_ == "AUX" and lemma in _SAYING and token.dep_ in ("aux", "auxpass"):
             record = _say_taken_for_aux(token, inside_quote)
-        elif token.pos_ == "NOUN" and lemma in _VIEWS and token.head.lower_ == "in":
+        elif token.pos_ == "NOUN" and lemma in VIEWS and token.head.lower_ == "in":
             record = _in_view(token, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
             record = _noun_cue(token, inside_quote)
@@ -842,8 +844,8 @@ def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
 def _in_view(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     """``In Gunter's view, Trump may use the tariffs to force China …`` / ``…, in his
     opinion.``: like "according to", the rest of the sentence is the holder's view."""
-    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if holder is None or holder.lower_ in ("my", "our"):
+    holder = view_holder(noun)
+    if holder is None:
         return None  # "In my opinion, this is a lousy excuse": the writer's own words
     prep = noun.head
     sent = sentence_of(noun)
@@ -854,9 +856,6 @@ def _in_view(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     else:
         return None
     return _make(noun, holder, lo, hi, inside_quote, according=True)
-
-
-_VIEWS = frozenset({"view", "opinion", "estimation", "assessment", "judgment", "judgement", "mind"})
 
 
 def _parenthesised(token: Token, sent: Span) -> Token | None:

@@ -539,6 +539,29 @@ def according_source(token: Token) -> Token | None:
     return None
 
 
+#: Nouns of a held view: "in Gunter's view", "in the opinion of the journalist Rodrigo Vianna".
+VIEWS = frozenset({"view", "opinion", "estimation", "assessment", "judgment", "judgement", "mind"})
+
+
+def view_holder(noun: Token) -> Token | None:
+    """Whose view "in … view" gives: the possessive (``In Gunter's view``) or the "of"
+    phrase after the noun, past a link's language tag (``in the opinion [pt] of the
+    journalist Rodrigo Vianna``, where the parser hangs "of" on the tag); never the
+    writer's own (``In my opinion``)."""
+    if noun.lemma_.lower() not in VIEWS or noun.head.lower_ != "in":
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if holder is not None:
+        return None if holder.lower_ in ("my", "our") else holder
+    doc = noun.doc
+    j = noun.right_edge.i + 1
+    while j < len(doc) and (doc[j].text in "[]" or doc[j].pos_ == "X"):
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "of":
+        return next((c for c in doc[j].children if c.dep_ == "pobj"), None)
+    return None
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``, from a per-Doc table (``Token.sent`` rescans the Doc)."""
     doc = token.doc
