@@ -1015,3 +1015,39 @@ def test_echoes_threats_cautions_and_directives(text, cue, content, speaker):
 )
 def test_a_cue_word_with_nothing_that_can_speak_reports_nothing(text):
     assert not reported(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # VOA, the Pentagon: what the speaker said next is its own quote, not the object
+        (
+            'Senator Jack Reed on Tuesday pushed back against the move saying, "Slashing the defense budget '
+            'will not create efficiency in our military."',
+            "pushed",
+            "the move",
+        ),
+        # Global Voices, Guatemala: but declarations "claiming" something are what is condemned
+        (
+            "Bloggers condemned the President's declarations claiming that the protests were linked to drug dealers.",
+            "condemned",
+            "the President's declarations claiming that the protests were linked to drug dealers",
+        ),
+        # Global Voices, Zambia: whom a demand is made of is not what is demanded
+        (
+            "President Sata also demanded a retraction, an apology and K500 million from a University of Zambia "
+            "(Unza) lecturer Cholwe Beyani for defamation.",
+            "demanded",
+            "a retraction, an apology and K500 million",
+        ),
+        # … where it comes from is
+        (
+            "Protesters demanded the release of prisoners from the city jail.",
+            "demanded",
+            "the release of prisoners from the city jail",
+        ),
+    ],
+    ids=["gerund-after-object", "document-claiming", "demand-from-someone", "from-somewhere"],
+)
+def test_where_a_noun_phrase_content_ends(text, cue, content):
+    assert one(text, cue).text == content

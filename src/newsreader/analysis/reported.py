@@ -58,6 +58,7 @@ from .speakers import (
     plausible_speaker,
     sentence_of,
     speaker_token,
+    speech_gerund,
     view_holder,
 )
 
@@ -322,6 +323,15 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if lemma == "threaten" and prep is None and plausible_speaker(target):
         return None  # "threatened the organizers of the conference": whom, not what
     lo, hi = target.left_edge.i, target.right_edge.i
+    said = next((t.i for t in cue.doc[target.i + 1 : hi + 1] if speech_gerund(t)), None)
+    if said is not None and target.lemma_.lower() not in DOCUMENT_NOUNS:
+        # "pushed back against the move | saying, "…"": what they said next is its own; but
+        # "condemned the President's declarations claiming that …" condemns what those say
+        hi = said - 1
+    if lemma in _ASKING:
+        whom = next((t.i for t in cue.doc[target.i + 1 : hi + 1] if _asked_of(t)), None)
+        if whom is not None:
+            hi = whom - 1  # "demanded a retraction, an apology and K500 million | from a … lecturer"
     where = next((c for c in target.children if c.dep_ == "prep" and c.i > target.i and _published_at(c)), None)
     if where is not None and where.right_edge.i == hi:
         hi = where.i - 1  # "his resignation | on the … Facebook group page"
@@ -340,6 +350,15 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
+
+
+def _asked_of(prep: Token) -> bool:
+    """ "from a … lecturer", "from the government": whom a demand is made of (the object of
+    "from" can speak), not where something comes from ("the release of prisoners from jail")."""
+    if prep.lower_ != "from" or prep.dep_ != "prep":
+        return False
+    who = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return who is not None and plausible_speaker(who)
 
 
 def no_content(doc: Doc, lo: int, hi: int) -> bool:

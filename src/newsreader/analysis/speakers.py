@@ -489,7 +489,7 @@ def phrase(token: Token) -> tuple[int, int]:
         # parser hangs the relative clause on "capital"; the phrase ends at the comma
         # ("officials from both administrations saying …": nor at a gerund that says something)
         cut = next(
-            (t.i for t in doc[child.i : right + 1] if t.text == "," or t.is_space or _says(t)),
+            (t.i for t in doc[child.i : right + 1] if t.text == "," or t.is_space or speech_gerund(t)),
             None,
         )
         if cut is not None:
@@ -508,7 +508,8 @@ def phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def _says(token: Token) -> bool:
+def speech_gerund(token: Token) -> bool:
+    """A gerund of saying after a noun: "officials … saying", "the move saying, "…""."""
     return token.tag_ == "VBG" and token.dep_ == "acl" and token.lemma_.lower() in SPEECH_LEMMAS
 
 
