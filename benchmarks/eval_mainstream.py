@@ -40,6 +40,9 @@ predicted speaker's text, its source's name or description, or any of its mentio
 * reported speech F1: indirect predictions against gold ``indirect`` items (an indirect
   prediction that overlaps a gold mixed fragment is neither a hit nor a false hit);
 * textacy's ``direct_quotations`` on the same parse, when textacy is importable.
+
+A predicted direct quote over several paragraphs is split per paragraph too, as the labels
+are (:func:`_per_paragraph`), so one long prediction can match each labelled paragraph.
 """
 
 from __future__ import annotations
@@ -173,7 +176,11 @@ def predictions(items: list[dict]) -> dict[str, list[dict]]:
                 if source is not None:
                     texts += [source.name, source.description] + [doc.text[m.start : m.end] for m in source.mentions]
             kind = "mixed" if getattr(q, "mixed", False) else ("direct" if q.direct else "indirect")
-            preds.append({"span": (q.start, q.end), "type": kind, "speaker": texts})
+            # a quotation over several paragraphs is scored per paragraph, as the labels are
+            preds.extend(
+                {"span": piece, "type": kind, "speaker": texts}
+                for piece in _per_paragraph(doc.text, kind, q.start, q.end)
+            )
         out[item["file"]] = preds
     return out
 
