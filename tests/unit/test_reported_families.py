@@ -1051,3 +1051,21 @@ def test_a_cue_word_with_nothing_that_can_speak_reports_nothing(text):
 )
 def test_where_a_noun_phrase_content_ends(text, cue, content):
     assert one(text, cue).text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Global Voices, South Africa: a blog passage quoted without marks
+        "I think Athol Fugard addressed this in his play about the boys.",
+        # Global Voices, India: an activists' statement set down without marks
+        "We want to tell our government that they cannot use vaguely defined laws to silence us.",
+    ],
+)
+def test_the_writers_own_first_person_reports_nobody(text):
+    assert not reported(parse(text))
+
+
+def test_a_first_person_inside_quote_marks_is_still_the_quoted_speakers():
+    doc = parse('"We believe the ruling is wrong," the company said in a statement.')
+    assert [q.text for q in doc.quotes if q.direct] == ["We believe the ruling is wrong,"]

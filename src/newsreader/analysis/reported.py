@@ -521,6 +521,7 @@ def _taken_as(cue: Token, as_: Token) -> tuple[int, int] | None:
     return lo, hi
 
 
+_WRITER = frozenset({"i", "we"})
 #: What voters do with a ballot: the result of a vote is nobody's statement.
 _BALLOTS = frozenset({"reject", "approve", "vote", "elect", "choose", "back", "endorse"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll", "'d"})
@@ -962,6 +963,11 @@ def _make(
     inside_ok: bool = False,
 ) -> Attribution | None:
     if speaker is None and not impersonal:
+        return None
+    if speaker is not None and speaker.lower_ in _WRITER:
+        # "I think Athol Fugard addressed this …", "We want to tell our government …": outside
+        # quote marks the first person is the writer (of the article, or of a passage quoted
+        # without marks), whose own views report nobody
         return None
     doc = cue.doc
     sent: Span = sentence_of(cue)
