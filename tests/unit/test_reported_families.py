@@ -1069,3 +1069,12 @@ def test_the_writers_own_first_person_reports_nobody(text):
 def test_a_first_person_inside_quote_marks_is_still_the_quoted_speakers():
     doc = parse('"We believe the ruling is wrong," the company said in a statement.')
     assert [q.text for q in doc.quotes if q.direct] == ["We believe the ruling is wrong,"]
+
+
+def test_an_infinitive_of_a_right_or_a_purpose_is_no_act():
+    """Global Voices, Bahamas: "Mr. Christie has every right to defend his perception of his
+    brother's economic track record" says what he may do, not what he said; Wikinews: a
+    demonstration "to denounce this week's meeting" is the protest's purpose."""
+    assert not reported(parse("Mr. Christie has every right to defend his perception of his brother's record."))
+    assert not reported(parse("Hundreds marched through Hong Kong on Sunday to denounce this week's meeting."))
+    assert cued(reported(parse("The ministry denied the allegations of torture.")), "denied")

@@ -162,6 +162,16 @@ def _unasserted(verb: Token) -> bool:
 _UNASSERTING = frozenset({"should", "ought", "may", "might", "could"})
 
 
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose or of a right, not an act that happened: ``using the
+    information it did get to defend the previous administration's policies``, ``Christie
+    has every right to defend his perception …``. (An infinitive a verb or an adjective
+    takes, ``was quick to deny the allegations``, is the act itself.)"""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "relcl" and verb.head.pos_ == "NOUN")
+
+
 def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
     """The preposition of a phrasal cue ("reported on", "writes about"). Not a fronted one
     (``On his blog Room 404, Ido Kenan reported on the comments``: the first "on" says where),
@@ -296,7 +306,7 @@ def _open_question(comp: Token) -> bool:
 
 def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
     """``X denied the allegations``, ``X called for an inquiry``, ``accused the party of …``."""
-    if _unasserted(cue):
+    if _unasserted(cue) or _purpose(cue):
         return None
     prep = _phrasal_prep(cue, lemma)
     target = None
