@@ -1078,3 +1078,13 @@ def test_an_infinitive_of_a_right_or_a_purpose_is_no_act():
     assert not reported(parse("Mr. Christie has every right to defend his perception of his brother's record."))
     assert not reported(parse("Hundreds marched through Hong Kong on Sunday to denounce this week's meeting."))
     assert cued(reported(parse("The ministry denied the allegations of torture.")), "denied")
+
+
+def test_a_proposed_policy_is_an_act_not_a_statement():
+    """VOA, port fees: "The Trump administration has proposed punitive new fees on
+    international shipping": a policy put forward, which the dev labels never count as
+    reported speech (unlike "proposed that …", a clause someone says should happen)."""
+    doc = parse("The Trump administration has proposed punitive new fees on international shipping.")
+    assert not cued(reported(doc), "proposed")
+    doc = parse("The senator proposed that the two parties meet again next week.")
+    assert cued(reported(doc), "proposed")

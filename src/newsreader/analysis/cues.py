@@ -55,7 +55,7 @@ OBJECT_LEMMAS = frozenset(
     deny reject condemn criticize criticise praise defend dismiss blame accuse demand
     announce confirm describe repeat deplore denounce slam dispute admit allege
     predict urge applaud hail laud decry lament refute rebut order note stress liken
-    implicate justify propose suggest doubt mention highlight report cite emphasize emphasise
+    implicate justify suggest doubt mention highlight report cite emphasize emphasise
     tout voice reiterate commend assail question rebuff promise pledge vow signal
     echo threaten advocate
     """.split()
