@@ -1088,3 +1088,22 @@ def test_a_proposed_policy_is_an_act_not_a_statement():
     assert not cued(reported(doc), "proposed")
     doc = parse("The senator proposed that the two parties meet again next week.")
     assert cued(reported(doc), "proposed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Global Voices, China: the writer asks whether something was wanted
+        "Did the Chinese government really want to hide Bo Xilai's story?",
+        # Global Voices, China: the writer's reader, addressed
+        "You think that by having this title to back you up you can lead public opinion astray.",
+    ],
+    ids=["question", "second-person"],
+)
+def test_a_question_or_the_reader_addressed_reports_nothing(text):
+    assert not reported(parse(text))
+
+
+def test_a_question_inside_quote_marks_leaves_the_sentence_its_report():
+    doc = parse('Officials said the talks "had failed again?" and left the city.')
+    assert cued(reported(doc), "said") or any(q.mixed for q in doc.quotes)

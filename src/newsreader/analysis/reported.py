@@ -531,7 +531,17 @@ def _taken_as(cue: Token, as_: Token) -> tuple[int, int] | None:
     return lo, hi
 
 
-_WRITER = frozenset({"i", "we"})
+_WRITER = frozenset({"i", "we", "you"})
+
+
+def _in_question(cue: Token, inside_quote: list[bool]) -> bool:
+    """The cue's sentence, outside quote marks, ends in a question mark: the writer asks
+    whether something was said or thought, and reports nothing."""
+    sent = sentence_of(cue)
+    last = next((t for t in reversed(sent) if not (t.is_space or t.text in "\"'\u201d\u2019)")), None)
+    return last is not None and last.text == "?" and not inside_quote[last.i]
+
+
 #: What voters do with a ballot: the result of a vote is nobody's statement.
 _BALLOTS = frozenset({"reject", "approve", "vote", "elect", "choose", "back", "endorse"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll", "'d"})
@@ -974,10 +984,13 @@ def _make(
 ) -> Attribution | None:
     if speaker is None and not impersonal:
         return None
+    if _in_question(cue, inside_quote):
+        return None  # "Did the Chinese government really want to hide Bo Xilai's story?": asked, not said
     if speaker is not None and speaker.lower_ in _WRITER:
         # "I think Athol Fugard addressed this …", "We want to tell our government …": outside
         # quote marks the first person is the writer (of the article, or of a passage quoted
-        # without marks), whose own views report nobody
+        # without marks), whose own views report nobody; "You think that …" is the writer's
+        # reader
         return None
     doc = cue.doc
     sent: Span = sentence_of(cue)
