@@ -182,8 +182,8 @@ def _block_quotes(
         introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
         words = body if body is not None else lo  # after a blockquote's "> "
         handle = _tweet_handle(doc, text, words, hi)
-        if handle is None and (body is not None or n in speaking):
-            handle = _named_line(doc, text, words, hi)
+        if handle is None:
+            handle = speaking.get(n) or (_named_line(doc, text, words, hi) if body is not None else None)
         if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
         start = words
@@ -884,29 +884,31 @@ def _named_line(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
     return name[-1]
 
 
-def _speaking_parts(doc: Doc, text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+def _speaking_parts(doc: Doc, text: str, spans: Sequence[tuple[int, int]]) -> dict[int, Token]:
     """Paragraphs of a dialogue or a list of comments, set down as plain text: ``Karimdjanov:
     Look, she is drinking beer.`` / ``Policewoman: I have a praznik`` / ``Karimdjanov: But
     you are on duty…``, or ``Miko Lucena: Call it desperate …`` / ``Ed Dalisay: China has a
     bigger problem at home.`` Without a blockquote's mark, a name and a colon open a quotation
     only where the article does it twice or more, each name a person's or one that speaks
-    more than once ("Update:" or "Price:" once is a label)."""
-    labelled: dict[int, str] = {}
+    more than once ("Update:" or "Price:" once is a label). Returns each such paragraph's
+    name (its last token), by paragraph index."""
+    named: dict[int, Token] = {}
     for n, (lo, hi) in enumerate(spans):
         if set_off_start(text, lo, hi) is not None:
             continue
         name = _named_line(doc, text, lo, hi)
         if name is not None:
-            labelled[n] = text[lo : name.idx + len(name.text)]
+            named[n] = name
+    labels = {n: text[spans[n][0] : name.idx + len(name.text)] for n, name in named.items()}
     counts: dict[str, int] = {}
-    for label in labelled.values():
+    for label in labels.values():
         counts[label] = counts.get(label, 0) + 1
     speaking = {
-        n
-        for n, label in labelled.items()
-        if counts[label] > 1 or doc[_token_at(doc, spans[n][0])].ent_type_ == "PERSON"
+        n: name
+        for n, name in named.items()
+        if counts[labels[n]] > 1 or doc[_token_at(doc, spans[n][0])].ent_type_ == "PERSON"
     }
-    return speaking if len(speaking) > 1 else set()
+    return speaking if len(speaking) > 1 else {}
 
 
 def _after_name(text: str, name: Token) -> int:

@@ -57,7 +57,9 @@ def extract_entities(doc: Doc) -> list[Entity]:
     ]
 
 
-_ACRONYM = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z&]{1,9})\)")
+#: An acronym in brackets, "(CISA)"; right after a name (past spaces) it may define it.
+_BRACKETED_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z&]{1,9})\)")
+_ACRONYM = re.compile(r"[ \t]*" + _BRACKETED_ACRONYM.pattern)
 
 
 def _acronyms(text: str, found: list[tuple[int, int, str]]) -> dict[str, tuple[str, str]]:
@@ -89,7 +91,7 @@ def _named_before_acronym(text: str, found: list[tuple[int, int, str]]) -> list[
     tags nothing; the capitalised words right before the bracket that spell the acronym
     (with the small words between them) are an organisation's name."""
     extra: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"\((?P<acronym>[A-Z][A-Z&]{1,9})\)", text):
+    for m in _BRACKETED_ACRONYM.finditer(text):
         letters = m.group("acronym").replace("&", "")
         end = m.start()
         while end > 0 and text[end - 1] in " \t":

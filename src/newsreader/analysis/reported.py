@@ -49,7 +49,6 @@ from .cues import (
 )
 from .speakers import (
     SHARES,
-    VIEWS,
     Attribution,
     according_source,
     agent,
@@ -127,8 +126,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
                     record = _for_clause(token, inside_quote)
         elif token.pos_ == "AUX" and lemma in _SAYING and token.dep_ in ("aux", "auxpass"):
             record = _say_taken_for_aux(token, inside_quote)
-        elif token.pos_ == "NOUN" and lemma in VIEWS and token.head.lower_ == "in":
-            record = _in_view(token, inside_quote)
+        elif token.pos_ == "NOUN" and (holder := view_holder(token)) is not None:
+            record = _in_view(token, holder, inside_quote)
         elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
             record = _noun_cue(token, inside_quote)
         if record is not None:
@@ -881,12 +880,10 @@ def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
     return _make(token, source, lo, hi, inside_quote, according=True)
 
 
-def _in_view(noun: Token, inside_quote: list[bool]) -> Attribution | None:
+def _in_view(noun: Token, holder: Token, inside_quote: list[bool]) -> Attribution | None:
     """``In Gunter's view, Trump may use the tariffs to force China …`` / ``…, in his
-    opinion.``: like "according to", the rest of the sentence is the holder's view."""
-    holder = view_holder(noun)
-    if holder is None:
-        return None  # "In my opinion, this is a lousy excuse": the writer's own words
+    opinion.``: like "according to", the rest of the sentence is the holder's view
+    (:func:`view_holder`; never the writer's own, "In my opinion, this is a lousy excuse")."""
     prep = noun.head
     sent = sentence_of(noun)
     if prep.i - sent.start <= 1:  # "In Gunter's view, …"
