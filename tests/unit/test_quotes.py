@@ -253,6 +253,45 @@ def test_an_intro_the_parser_split_still_names_the_speaker(intro, name):
     assert quote.text.startswith("If they could") and name in source_of(doc, quote).name
 
 
+@pytest.mark.parametrize(
+    ("intro", "name"),
+    [
+        # Global Voices, Venezuela: with the tag, "Vanessa [es] opines" parsed as one noun
+        # phrase headed by "opines" (a plural noun): no verb, no speaker
+        ("On the other hand, Vanessa [es] opines:", "Vanessa"),
+        # Global Voices, Argentina: "reported" hung on the tag as a participle
+        ("The newspaper Infobae [es] reported just after the law was passed:", "Infobae"),
+        # Global Voices, Russia: "tweeted" a participle hung on "project"
+        ("A journalist from the website CarambaTV.ru [ru], a webtv project, tweeted [ru]:", "journalist"),
+    ],
+    ids=["opines", "reported", "tweeted"],
+)
+def test_a_language_tag_in_the_intro_reads_as_a_space(intro, name):
+    doc = parse(intro + "\n\nI think that they do have a right to express their opinion on whatever they feel like.")
+    [quote] = direct(doc)
+    assert quote.text.startswith("I think") and name in source_of(doc, quote).name
+
+
+def test_a_language_tag_is_one_token_the_models_read_as_a_space():
+    from newsreader.analysis.nlp import load_nlp
+
+    doc = load_nlp()("On the other hand, Vanessa [es] opines: the text [pt-BR] stays.")
+    tags = [t for t in doc if t.text.startswith("[")]
+    assert [t.text for t in tags] == ["[es]", "[pt-BR]"] and all(t.is_space for t in tags)
+    assert doc.text == "On the other hand, Vanessa [es] opines: the text [pt-BR] stays."
+    assert [t.tag_ for t in doc if t.text == "opines"] == ["VBZ"]
+
+
+def test_a_quoted_name_that_speaks_is_a_term_not_a_quote():
+    """Global Voices, Colombia: '"Mujer Florestal" maintains [es] that the blog entry …':
+    the quoted words are the blog's name, the subject of "maintains"."""
+    doc = parse('"Mujer Florestal" maintains that the blog entry published by Paco Ragageles generated misinformation.')
+    assert direct(doc) == []
+    assert [t.text for t in doc.terms] == ["Mujer Florestal"]
+    [statement] = reported(doc)
+    assert statement.text.endswith("generated misinformation")
+
+
 def test_a_tweet_after_a_colon_drops_its_handle():
     doc = parse("Journalist Carolina Ruiz tweets:\n@CaroRuizG: Terrorism affects us all, no matter our politics.")
     [quote] = direct(doc)

@@ -177,6 +177,18 @@ def test_a_when_a_where_a_whom_or_a_language_tag_is_no_content(text, not_content
     assert doc.quotes  # the sentence still reports or quotes something
 
 
+def test_the_content_ends_before_a_conjunction_left_over():
+    """Wikinews, Iran: in "… have not confirmed the reports that any of their servicemen and
+    women would be released and British Prime Minister Tony Blair called …" the parser hangs
+    the second clause's "and" on the reported one, whose content must not end with it."""
+    doc = parse(
+        "Officials in Britain have not confirmed the reports that any of their servicemen and women would be"
+        ' released and British Prime Minister Tony Blair called the detention of the sailors "wrong and illegal."'
+    )
+    assert not [q.text for q in reported(doc) if q.text.endswith(" and")]
+    assert "any of their servicemen and women would be released" in [q.text for q in reported(doc)]
+
+
 def test_a_relative_clause_reports_what_follows_its_cue():
     """VOA, sanctions: "The startup … named two firms that it said were involved in the
     alleged scheme": the relative pronoun is the reported clause's subject, so the content

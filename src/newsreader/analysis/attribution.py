@@ -90,6 +90,11 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             voice = next((v for v in lent if v.start <= span.opened < v.end), None)
             if voice is not None:
                 record.speaker, record.speaker_span, record.inherited = voice.speaker, voice.speaker_span, True
+        if record.speaker is not None and span.opened <= record.speaker.idx < span.closed:
+            # '"Mujer Florestal" maintains [es] that the blog entry …': the quoted words are
+            # the name of who speaks, not what was said
+            terms.append(_term(text, span))
+            continue
         if record.speaker is None and (
             ((embedded or _is_short(text, span)) and _few_words(text, span))
             or _headline(text, span)

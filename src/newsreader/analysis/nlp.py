@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import spacy
     from spacy import language
     from spacy.language import Language
+    from spacy.lexeme import Lexeme
     from spacy.tokens import Doc
 else:
     spacy = lazy_import("spacy")  # ~1.5 s with the model: only when something is parsed
@@ -67,6 +68,7 @@ def _load(model: str) -> Language:
                 " (or `python -m spacy download en_core_web_sm` where model hosting is reachable)"
             ) from None
     _names_not_contractions(nlp)
+    _add_language_tags(nlp)
     _add_paragraph_boundaries(nlp)
     return nlp
 
@@ -88,6 +90,44 @@ def _names_not_contractions(nlp: Language) -> None:
 _LANGUAGE_TAG = re.compile(r"\[[a-z]{2}(?:-[A-Za-z]{2})?\]")
 
 
+def _add_language_tags(nlp: Language) -> None:
+    """A link's language tag is read as a space by every model: ``On the other hand, Vanessa
+    [es] opines:`` parses, tag and all, as a noun phrase headed by "opines" (a plural noun),
+    with no verb and no speaker; with a space in the tag's place, "Vanessa" is the subject
+    of the verb "opines". So ``The newspaper Infobae [es] reported …`` (no verb) and
+    ``Asdrúbal [es], for his part, comments:``. The tag stays in the text, as one token
+    ("[es]") whose lexeme looks to the models like a space (the parser hangs a space on the
+    word before it and reads past it); nothing else changes. Runs first, before the
+    tok2vec layer the tagger, parser and entity recogniser share."""
+    name = "newsreader_language_tags"
+    if not language.Language.has_factory(name):
+
+        @language.Language.component(name)
+        def language_tags(doc: Doc) -> Doc:
+            text = doc.text
+            if "[" not in text:
+                return doc
+            found = (doc.char_span(m.start(), m.end()) for m in _LANGUAGE_TAG.finditer(text))
+            spans = [span for span in found if span is not None and len(span) > 1]
+            for span in spans:
+                _as_space(doc.vocab[span.text])
+            if spans:
+                with doc.retokenize() as retokenizer:
+                    for span in spans:
+                        retokenizer.merge(span)
+            return doc
+
+    if name not in nlp.pipe_names:
+        nlp.add_pipe(name, first=True)
+
+
+def _as_space(lexeme: Lexeme) -> None:
+    """The lexeme of a language tag, as the models' features see it: a space."""
+    if not lexeme.is_space:
+        lexeme.norm_ = lexeme.prefix_ = lexeme.suffix_ = lexeme.shape_ = " "
+        lexeme.is_space = True
+
+
 def _language_tags_inside(doc: Doc) -> None:
     """A link's language tag stays in its sentence: in ``Eliana Caraballo argues the case
     for Cartagena [es] as a possible location …:`` the small parser starts a sentence at the
@@ -99,9 +139,8 @@ def _language_tags_inside(doc: Doc) -> None:
         if span is None or span.start == 0:
             continue
         for token in doc[span.start : min(span.end + 1, len(doc))]:
-            if token.i > span.start or text[token.idx - 1 : token.idx] != "\n":
-                if token.is_sent_start is not True:
-                    token.is_sent_start = False
+            if token.is_sent_start is not True:  # (a paragraph's first word stays one)
+                token.is_sent_start = False
 
 
 def _add_paragraph_boundaries(nlp: Language) -> None:

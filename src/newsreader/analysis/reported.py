@@ -374,9 +374,7 @@ def no_content(doc: Doc, lo: int, hi: int) -> bool:
     """Tokens ``lo..hi`` are a when, a where, a whom or a link's language, not what was said:
     ``wrote on X Monday``, ``wrote [ru] on April 24``, ``argued [ko]:``, ``questioned
     President Calderón``."""
-    if lo == hi and 0 < lo < len(doc) - 1 and doc[lo - 1].text == "[" and doc[hi + 1].text == "]":
-        return True  # the language tag of a link, which the parser took for an object
-    words = [t for t in doc[lo : hi + 1] if not t.is_punct]
+    words = [t for t in doc[lo : hi + 1] if not (t.is_punct or t.is_space)]  # (a link's language tag)
     if not words or all(t.ent_type_ in ("DATE", "TIME") for t in words):
         return True
     if words[0].lower_ in PLATFORMS or words[0].text == "X":
@@ -996,8 +994,11 @@ def _make(
         lo += 1
     lo = _after_dateline(doc, lo, hi)
     hi = _before_comment(doc, lo, hi)
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ')"\u201d':
-        hi -= 1
+    while hi >= lo and (
+        ((doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ')"\u201d')
+        or (doc[hi].dep_ == "cc" and doc[hi].head.i < hi)
+    ):
+        hi -= 1  # (and a conjunction left over: "… generated misinformation and explains:")
     if hi - lo + 1 < min_tokens or no_content(doc, lo, hi):
         return None
     if not interposed:

@@ -546,8 +546,8 @@ VIEWS = frozenset({"view", "opinion", "estimation", "assessment", "judgment", "j
 
 def view_holder(noun: Token) -> Token | None:
     """Whose view "in … view" gives: the possessive (``In Gunter's view``) or the "of"
-    phrase after the noun, past a link's language tag (``in the opinion [pt] of the
-    journalist Rodrigo Vianna``, where the parser hangs "of" on the tag); never the
+    phrase of the noun, or right after it past a link's language tag (``in the opinion [pt]
+    of the journalist Rodrigo Vianna``, where the parser may hang "of" elsewhere); never the
     writer's own (``In my opinion``)."""
     if noun.lemma_.lower() not in VIEWS or noun.head.lower_ != "in":
         return None
@@ -555,12 +555,13 @@ def view_holder(noun: Token) -> Token | None:
     if holder is not None:
         return None if holder.lower_ in ("my", "our") else holder
     doc = noun.doc
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     j = noun.right_edge.i + 1
-    while j < len(doc) and (doc[j].text in "[]" or doc[j].pos_ == "X"):
+    while of is None and j < len(doc) and doc[j].is_space:
         j += 1
-    if j < len(doc) and doc[j].lower_ == "of":
-        return next((c for c in doc[j].children if c.dep_ == "pobj"), None)
-    return None
+    if of is None and j < len(doc) and doc[j].lower_ == "of":
+        of = doc[j]
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
 
 
 def sentence_of(token: Token) -> Span:
