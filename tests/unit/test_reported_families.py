@@ -465,6 +465,60 @@ def test_a_two_word_concern_is_content():
     assert quote.text == "voter intimidation" and "Smith" in quote.speaker.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Global Voices, South Korea: the report's topic, not what it says
+        "The podcasters even made an investigative report on the election fraud.",
+        # VOA, deepfakes
+        "In one example, a video appears to be a TV news report about a teenage refugee in the United States.",
+        # Global Voices, Madagascar: the verb too
+        "The association also reports on the practices of a mining company, which have created tension.",
+        # VOA, Syria: concerns with no owner are the writer's framing
+        "So too, there are concerns about the Islamic State terror group.",
+        # VOA, TikTok
+        "The app was banned from operating due to national security concerns over its ties to Beijing.",
+    ],
+    ids=["report-on", "report-about", "reports-on", "concerns-about", "concerns-over"],
+)
+def test_a_topic_after_on_about_or_over_is_not_what_was_said(text):
+    assert reported(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # Global Voices, Spain: an event is reported, with its clause
+        (
+            "The agency reported on Goldman Sachs being hired by the Spanish government to evaluate the bank.",
+            "reported",
+            "Goldman Sachs being hired by the Spanish government to evaluate the bank",
+        ),
+        # Global Voices, Israel: a noun with its participle
+        (
+            "Ido Kenan reported on the racist comments posted by some Israelis online.",
+            "reported",
+            "the racist comments posted by some Israelis online",
+        ),
+        # VOA: an owner's concern is reported
+        (
+            "Humphrey expressed concerns about the change in travel advisory.",
+            "concerns",
+            "the change in travel advisory",
+        ),
+        # Global Voices, Bangladesh: a clause after "on" is content, owner or not
+        (
+            "There were specific suggestions on how to revive the local film industry.",
+            "suggestions",
+            "how to revive the local film industry",
+        ),
+    ],
+    ids=["event", "participle", "owned-concern", "clause"],
+)
+def test_an_event_or_an_owned_concern_after_the_preposition_is_reported(text, cue, content):
+    assert content in [q.text for q in cued(reported(parse(text)), cue)]
+
+
 def test_of_a_person_says_whose_not_what():
     """Wikinews: ``… despite allegations of a passenger``: the passenger alleged; what is unsaid."""
     doc = parse("The company kept the driver on despite allegations of a passenger.")

@@ -186,8 +186,24 @@ def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
                 if topic is not None:
                     return topic
                 continue
+            if lemma == "report" and _topic(child):
+                continue  # "The association also reports on the practices of a mining company": a topic
             return child
     return None
+
+
+def _topic(prep: Token) -> bool:
+    """What "reported on" introduces is a topic (``The association also reports on the
+    practices of a mining company``), not an event: a clause (``reported on Goldman Sachs
+    being hired by the Spanish government``), a noun with a participle (``reported on the
+    racist comments posted by some Israelis``), or a when (``reported record sales on
+    Tuesday``, where the object is the content)."""
+    if any(g.dep_ == "pcomp" for g in prep.children):
+        return False
+    target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if target is None or target.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not any(g.dep_ == "acl" and g.tag_ in ("VBN", "VBG") for g in target.children)
 
 
 # Where something is written, not what: "writes on his Facebook wall", "posted on her blog".
@@ -669,6 +685,13 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
                 if speaker is not None and sibling.i < speaker.i <= sibling.right_edge.i:
                     break
                 hi = sibling.right_edge.i
+    if via is not None and via.lower_ in _TOPIC and content.dep_ == "pobj" and (lemma == "report" or speaker is None):
+        # "an investigative report on the election fraud", "news reports about the visit":
+        # what a report is about, not what it says; "there are concerns about the Islamic
+        # State terror group", "national security concerns over its ties to Beijing": the
+        # writer's framing, nobody's statement (a clause is content: "suggestions on how to
+        # revive the local film industry")
+        return None
     if speaker is None and lemma == "report":
         speaker = noun  # "Reports of new attacks on the bar …": a document speaks for itself
     if speaker is None and (lemma in OWNED_NOUN_CUES or (via is not None and via.lower_ == "for")):
@@ -680,6 +703,8 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
 
 
 _CONTENT_TAIL = frozenset({"by", "in", "against", "during", "at", "from"})
+# prepositions that give a noun cue's topic rather than its content
+_TOPIC = frozenset({"about", "on", "over"})
 
 
 def _verb_as_noun(token: Token) -> bool:
