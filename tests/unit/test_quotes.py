@@ -298,6 +298,47 @@ def test_a_tweet_after_a_colon_drops_its_handle():
     assert quote.text.startswith("Terrorism affects")
 
 
+@pytest.mark.parametrize(
+    ("post", "handle", "words"),
+    [
+        # Global Voices, China: a Weibo post with a full-width colon
+        ("@maoliao\uff1aAl Jazeera is more objective than most major media.", "@maoliao", "Al Jazeera is more"),
+        # Global Voices, China: a two-word Weibo name and a link's language tag
+        ("@Zhao Chu [zh]: Beijing Daily is a joke, and its editors know it.", "@Zhao Chu", "Beijing Daily is"),
+        # Global Voices, Thailand
+        (
+            "@Rom Senakant: sad group of people, they thought they were fighting for a just cause.",
+            "@Rom Senakant",
+            "sad",
+        ),
+    ],
+    ids=["full-width-colon", "weibo-name-and-tag", "two-word-name"],
+)
+def test_a_post_after_a_tweet_handle_is_the_handles(post, handle, words):
+    doc = parse(
+        "The decision drew a storm of comments online.\n\n"
+        "@someone_else: We will see what happens next, and nobody should be surprised.\n\n" + post
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith(words))
+    assert source_of(doc, quote).name == handle
+    assert doc.text[quote.speaker.start : quote.speaker.end] == handle
+
+
+def test_a_handle_and_its_colon_are_no_part_of_a_name():
+    """``@maoliao：Al Jazeera is …``: the entity recogniser reads "@maoliao：Al Jazeera" as one
+    organisation; the name is "Al Jazeera", and the handle is not its apposition."""
+    doc = parse("Comments followed.\n\n@a_b: Fine work by all.\n\n@maoliao\uff1aAl Jazeera is a third-world media.")
+    assert "@maoliao\uff1aAl Jazeera" not in [e.text for e in doc.entities]
+    assert "Al Jazeera" not in [s.name for s in doc.sources]
+
+
+def test_a_full_width_colon_is_a_token_of_its_own():
+    from newsreader.analysis.nlp import load_nlp
+
+    words = [t.text for t in load_nlp().make_doc("@maoliao\uff1aAl Jazeera said\uff1a yes at 10:30.")]
+    assert words == ["@maoliao", "\uff1a", "Al", "Jazeera", "said", "\uff1a", "yes", "at", "10:30", "."]
+
+
 def test_a_role_noun_before_the_name_is_that_person():
     """``asked observer Emmanuel Dupuy, president of …``: the parser's subject is the role."""
     doc = parse(

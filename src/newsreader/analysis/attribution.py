@@ -224,7 +224,7 @@ def _block_quotes(
             continue
         record = Attribution(start=start, end=end, direct=True)
         record.cue = cue_span(cue) if cue is not None else None
-        record.speaker, record.speaker_span = speaker, phrase(speaker)
+        record.speaker, record.speaker_span = speaker, _handle_name(text, speaker) or phrase(speaker)
         found.append((span, record))
     return found, lent
 
@@ -947,7 +947,20 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 _NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
-_HANDLE = re.compile(r"@\w{1,30}\s*:\s*")
+
+
+def _handle_name(text: str, token: Token) -> tuple[int, int] | None:
+    """The whole handle a quoted post opens with, a Weibo name of two words too: "@Rom
+    Senakant" in ``@Rom Senakant: sad group of people …`` (the token is "@Rom")."""
+    match = _HANDLE.match(text, token.idx) if token.text.startswith("@") else None
+    return None if match is None else (match.start(), match.end("name"))
+
+
+# a handle and its colon; a Weibo name may have two words, a link's language tag, and a
+# full-width colon: "@hamza101: …", "@Zhao Chu [zh]: Beijing Daily is a joke.", "@毛聊：Al Jazeera …"
+_HANDLE = re.compile(
+    r"(?P<name>@\w{1,30}(?:[ \t][A-Z]\w{0,30})?)(?:[ \t]*\[[a-z]{2}(?:-[A-Za-z]{2})?\])?\s*[:\uff1a]\s*"
+)
 _NAME_COLON = re.compile(r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,3}):[ \t]+(?=\S)")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 

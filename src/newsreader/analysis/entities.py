@@ -38,6 +38,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
         for det in _DETERMINERS:
             if text.startswith(det, start) and end - start > len(det):
                 start += len(det)
+        colon = max(text.rfind(":", start, end), text.rfind("\uff1a", start, end))
+        if text.startswith("@", start) and colon > start:
+            # "@nurundini：Al Jazeera is more objective …": a handle and its colon are no part of the name
+            start, end = trim(text, colon + 1, end)
         if ent.label_ == "PERSON":
             start = _after_role(text, start, end)
         if end > start:

@@ -68,6 +68,7 @@ def _load(model: str) -> Language:
                 " (or `python -m spacy download en_core_web_sm` where model hosting is reachable)"
             ) from None
     _names_not_contractions(nlp)
+    _full_width_colon(nlp)
     _add_language_tags(nlp)
     _add_paragraph_boundaries(nlp)
     return nlp
@@ -84,6 +85,19 @@ def _names_not_contractions(nlp: Language) -> None:
     rules = getattr(nlp.tokenizer, "rules", None)  # a custom tokenizer may have none
     if rules and any(word in rules for word in _NOT_CONTRACTIONS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NOT_CONTRACTIONS}  # type: ignore[union-attr]
+
+
+def _full_width_colon(nlp: Language) -> None:
+    """A full-width colon is punctuation between words, as in a Weibo post quoted with its
+    writer's handle: ``@毛聊：Al Jazeera is a third-world media`` is "@毛聊", "：", "Al"; the
+    default rules keep "@毛聊：Al" as one token (and so one speaker name)."""
+    tokenizer = nlp.tokenizer
+    infix = getattr(getattr(tokenizer, "infix_finditer", None), "__self__", None)
+    suffix = getattr(getattr(tokenizer, "suffix_search", None), "__self__", None)
+    if not isinstance(infix, re.Pattern) or not isinstance(suffix, re.Pattern) or "\uff1a" in infix.pattern:
+        return  # a custom tokenizer, or done already
+    tokenizer.infix_finditer = re.compile(f"{infix.pattern}|\uff1a").finditer  # type: ignore[union-attr]
+    tokenizer.suffix_search = re.compile(f"{suffix.pattern}|\uff1a$").search  # type: ignore[union-attr]
 
 
 #: The language tag of a link, as Global Voices prints it after the linked words: "[es]", "[pt-BR]".

@@ -142,7 +142,8 @@ class SourceBook:
         entity = self._entity_at(head.idx, start, end)
         if entity is not None and entity.label not in _ORG_LABELS and entity.label != "PERSON":
             entity = None  # "Spokespeople for eBay" tagged WORK_OF_ART
-        if entity is None or entity.label != "PERSON":
+        if (entity is None or entity.label != "PERSON") and not head.text.startswith("@"):
+            # (a handle is a name of its own: "@nurundini：Al Jazeera is more objective …")
             entity = self._apposition(head, end, people_only=entity is not None) or entity
         if entity is not None:
             return self._named(entity, start, end)
