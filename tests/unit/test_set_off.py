@@ -123,6 +123,27 @@ def test_tweets_in_a_run_are_each_their_handles():
     assert second.text.startswith("The newspaper is a joke") and source_of(doc, second).name == "@zhao_li"
 
 
+@pytest.mark.parametrize(
+    ("lead", "first"),
+    [
+        # Global Voices, China: the lead passes the comments on; each is its handle's
+        ("Readers laughed at the newspaper, and the China Media Project translated some comments:", "@wh_w"),
+        ("Lao Rong gives an update of the situation in Sina Weibo and was able to spark some discussion:", "@wh_w"),
+        # the lead says its writer tweeted it: the handle is the lead's name's
+        ("Journalist Carolina Ruiz tweets:", "Carolina Ruiz"),
+    ],
+    ids=["translated", "sparked", "tweets"],
+)
+def test_the_first_post_is_the_leads_only_when_the_lead_says_it_wrote_it(lead, first):
+    doc = parse(
+        lead + "\n"
+        "@wh_w: I seriously suspect that the newspaper has been bribed by someone.\n"
+        "@zhao_li: The newspaper is a joke, and it just punched its own face."
+    )
+    quote = direct(doc)[0]
+    assert quote.text.startswith("I seriously") and source_of(doc, quote).name == first
+
+
 def test_a_comment_that_opens_with_its_writers_name_is_that_writers():
     """Global Voices, Philippines: "Below are some social media reactions …:" then comments
     each opening with the commenter's name and a colon. The name is the speaker, not part of

@@ -213,9 +213,13 @@ def _block_quotes(
             or speaker is None
             or speaker.pos_ != "PROPN"
             or speaker.lower_ in PLATFORMS
+            or (cue is not None and cue.lemma_.lower() not in SPEECH_LEMMAS)
         ):
             # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"; the
-            # lead's name is the first tweet's writer, not the writer of every one in a run
+            # lead's name is the first tweet's writer, not the writer of every one in a run,
+            # and only when it says the lead wrote it ("Journalist Carolina Ruiz tweets:"):
+            # after "The China Media Project translated some comments:" or "Lao Rong … was
+            # able to spark some discussion:" the post is its handle's
             cue, speaker = None, handle
         if speaker is None and body is None:
             continue
