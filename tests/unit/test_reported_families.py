@@ -1114,6 +1114,8 @@ def test_where_a_noun_phrase_content_ends(text, cue, content):
         "I think Athol Fugard addressed this in his play about the boys.",
         # Global Voices, India: an activists' statement set down without marks
         "We want to tell our government that they cannot use vaguely defined laws to silence us.",
+        # Global Voices, France: the writer and the reader together
+        "Let us then recognise that current comments on immigration are the reiteration of old stereotypes.",
     ],
 )
 def test_the_writers_own_first_person_reports_nobody(text):

@@ -544,7 +544,8 @@ def _taken_as(cue: Token, as_: Token) -> tuple[int, int] | None:
     return lo, hi
 
 
-_WRITER = frozenset({"i", "we", "you"})
+# ("Let us then recognise that …": the writer and the reader)
+_WRITER = frozenset({"i", "we", "you", "us"})
 
 
 def _in_question(cue: Token, inside_quote: list[bool]) -> bool:
