@@ -191,3 +191,16 @@ def test_neither_at_a_sentence_start_is_not_part_of_the_name():
         "the company said in a statement."
     )
     assert "Neither Cubios" not in names(doc) and "Cubios" in names(doc)
+
+
+def test_a_code_with_digits_is_no_person_a_later_she_could_be():
+    """VOA, bird flu: the small model tags "H5N1" a person; the next "she" then went to it,
+    not to Van Kerkhove, who had just spoken."""
+    doc = parse(
+        "Van Kerkhove noted that Cambodia and Vietnam also reported outbreaks.\n"
+        "Based on available information, she said that the H5N1 viruses have remained avian viruses.\n"
+        "\u201cHowever, this can change quickly as the virus is evolving,\u201d she said."
+    )
+    assert "H5N1" not in [e.text for e in doc.entities if e.label == "PERSON"]
+    quote = next(q for q in doc.quotes if q.direct)
+    assert doc.source_by_id(quote.speaker.source_id).name == "Van Kerkhove"

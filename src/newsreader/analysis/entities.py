@@ -44,6 +44,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
             start, end = trim(text, colon + 1, end)
         if ent.label_ == "PERSON":
             start = _after_role(text, start, end)
+            if any(ch.isdigit() for ch in text[start:end]):
+                continue  # "the H5N1 viruses": a code, not a person (who a later "she" could be)
         if end > start:
             found.append((start, end, _acronym_org(text[start:end], ent.label_)))
     found += _untagged_people(doc, found)
