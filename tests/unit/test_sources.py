@@ -581,3 +581,33 @@ def test_a_possessive_goes_back_to_the_person_named_earlier_in_its_sentence():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name.startswith("TB Joshua")
+
+
+def test_an_active_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent():
+    """VOA, Cambodia: the party was dissolved by the court, and the party calls for the
+    boycott and says the election is a "sham"; the court says nothing."""
+    doc = parse(
+        "The Cambodia National Rescue Party (CNRP), the only viable opposition to the ruling party, was dissolved"
+        " by the Supreme Court in November for allegedly plotting to overthrow the government and has called on"
+        " voters to boycott the election, which it says is consequently a \u201csham\u201d."
+    )
+    [called] = cued(doc.quotes, "called")
+    assert called.text == "voters to boycott the election"
+    assert source_of(doc, called).name == "Cambodia National Rescue Party"
+    [sham] = cued(doc.quotes, "says")
+    assert source_of(doc, sham).name == "Cambodia National Rescue Party"
+
+
+def test_a_name_inside_what_he_said_is_not_the_next_he():
+    """VOA, immigration: "He said Biden administration officials focused on enforcement
+    guidelines …" then "He emphasized the success of legal immigration under Biden": the
+    second "he" is still Chishti, the main clause's subject, not Biden inside the report."""
+    doc = parse(
+        "During a webinar, Muzaffar Chishti, a senior fellow at Migration Policy Institute, provided an overview"
+        " of the record.\n\n"
+        "He said Biden administration officials focused on enforcement guidelines, rather than trying to deport"
+        " everyone.\n\n"
+        "He emphasized the success of legal immigration under Biden."
+    )
+    [emphasized] = cued(doc.quotes, "emphasized")
+    assert source_of(doc, emphasized).name == "Muzaffar Chishti"

@@ -378,7 +378,9 @@ class SourceBook:
         return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp", "relcl")
 
     def _main_subject_before(self, entity: Entity, limit: int) -> bool:
-        """Another person is the main-clause subject of the entity's sentence."""
+        """Another person is the main-clause subject of the entity's sentence: a name, or "he"
+        or "she" (``He said Biden administration officials focused on enforcement guidelines``:
+        the next "he" is still the man who said it, not Biden)."""
         root = self._root(entity)
         if root is None:
             return False
@@ -388,7 +390,11 @@ class SourceBook:
                 continue
             if other.label == "PERSON" and self._subject_outside_quotes(other) and not self._embedded_subject(other):
                 return True
-        return False
+        return any(
+            t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < root.i
+            for t in sent
+            if self.inside is None or not self.inside[t.i]
+        )
 
     def _outside_quotes(self, entity: Entity) -> bool:
         root = self._root(entity)

@@ -171,12 +171,13 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     if cue.tag_ == "VBG" and cue.dep_ == "acl" and (holder := _holder_of_gerund(cue.head)) is not None:
         return holder  # "officials from both administrations saying they are working together"
     token = _reporter_of_content(cue) or cue
+    below: Token | None = None  # the token the climb came from
     for step in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS and not (inside is not None and inside[child.i]):
                 if child.lower_ in _RELATIVE and child.pos_ != "PROPN":  # (not "The WHO said")
                     return _relative_antecedent(token)
-                if child.dep_ == "nsubjpass":
+                if child.dep_ == "nsubjpass" and not _active_conjunct(below):
                     if step == 0 or token.lemma_.lower() not in _PASSIVE_REPORT:
                         return agent(token)
                 return child  # "The train manager is reported to have … said"
@@ -188,8 +189,18 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             break
         if token.dep_ == "acl" and _names_someone(token.head):
             return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
-        token = token.head
+        below, token = token, token.head
     return agent(cue)
+
+
+def _active_conjunct(verb: Token | None) -> bool:
+    """An active verb joined to a passive one shares its subject, not its agent: in "The
+    CNRP … was dissolved by the Supreme Court in November … and has called on voters to
+    boycott the election" the party calls, not the court. Active: a finite verb or one with
+    its own auxiliary; a bare participle may share the passive's ("were killed and issued")."""
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
 
 
 def _holder_of_gerund(head: Token) -> Token | None:
