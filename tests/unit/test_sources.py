@@ -611,3 +611,15 @@ def test_a_name_inside_what_he_said_is_not_the_next_he():
     )
     [emphasized] = cued(doc.quotes, "emphasized")
     assert source_of(doc, emphasized).name == "Muzaffar Chishti"
+
+
+def test_her_husband_named_after_her_is_not_the_next_she():
+    """VOA, Teaneck: "Nearly 20 years ago, Khan and her husband, Arif, moved to Teaneck" —
+    the next "she said" is Khan's, not Arif's, the last person named."""
+    doc = parse(
+        '"I wanted to show that there are peaceful Muslims," Khan said.\n'
+        "Nearly 20 years ago, Khan and her husband, Arif, moved to Teaneck.\n"
+        '"At this point, I had become such an icon in Teaneck," she said.'
+    )
+    quote = [q for q in doc.quotes if q.direct][-1]
+    assert quote.text.startswith("At this point") and source_of(doc, quote).name == "Khan"

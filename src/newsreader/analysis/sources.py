@@ -418,7 +418,10 @@ class SourceBook:
 
     def _gender_fits(self, lower: str, entity: Entity) -> bool:
         draft = self.by_key.get(f"entity:person:{entity.canonical}")
-        return draft is None or self._fits(lower, draft)
+        if draft is not None:
+            return self._fits(lower, draft)
+        said = _GENDERED.search(self.text, max(0, entity.start - 24), entity.start)
+        return said is None or lower not in _GENDER or _GENDER[lower] == _GENDER_WORDS[said.group(1).lower()]
 
     @staticmethod
     def _fits(lower: str, draft: SourceDraft) -> bool:
@@ -611,6 +614,13 @@ class SourceBook:
 
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+# A word right before a name that says whether it is a man's or a woman's: "Khan and her
+# husband, Arif, moved to Teaneck …" (the next "she" is not Arif), "Mrs. Banda".
+_GENDER_WORDS = {
+    **dict.fromkeys("husband son father brother uncle nephew grandfather boyfriend mr sir king".split(), "he"),
+    **dict.fromkeys("wife daughter mother sister aunt niece grandmother girlfriend mrs ms miss queen".split(), "she"),
+}
+_GENDERED = re.compile(r"\b(" + "|".join(_GENDER_WORDS) + r")\.?,?\s+$", re.IGNORECASE)
 
 
 # verbs that put a question to someone
