@@ -321,9 +321,18 @@ def test_a_cue_someone_should_use_reports_nothing():
     assert [q.text for q in reported(doc)] == ["officials should be condemning the attack"]
 
 
-def test_a_verb_that_only_calls_something_names_nothing():
-    """``The mayor called a meeting for Tuesday``: no name given, nothing reported."""
-    assert reported(parse("The mayor called a meeting for Tuesday.")) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ``The mayor called a meeting for Tuesday``: no name given, nothing reported
+        "The mayor called a meeting for Tuesday.",
+        # Global Voices, Ethiopia: the name a group goes by is no statement
+        "A Group of Ethiopians calling themselves Ethiopian National Transition Council wrote a letter.",
+    ],
+    ids=["meeting", "themselves"],
+)
+def test_a_verb_that_only_calls_something_names_nothing(text):
+    assert reported(parse(text)) == []
 
 
 def test_an_organisation_noun_before_the_name_is_that_organisation():
@@ -1116,6 +1125,9 @@ def test_where_a_noun_phrase_content_ends(text, cue, content):
         "We want to tell our government that they cannot use vaguely defined laws to silence us.",
         # Global Voices, France: the writer and the reader together
         "Let us then recognise that current comments on immigration are the reiteration of old stereotypes.",
+        # Global Voices, Singapore and Russia: the generic "one"
+        "One would think that it is no different in Hougang.",
+        "From the scale of the complaints, one can conclude that specific services there are ineffective.",
     ],
 )
 def test_the_writers_own_first_person_reports_nobody(text):

@@ -444,15 +444,25 @@ def _for_clause(cue: Token, inside_quote: list[bool]) -> Attribution | None:
 def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     """``Imran calls this a redundant activity``, ``Some people call this decision a triumph
     of justice``: what the speaker calls something, object and name together. Only with
-    both (``called a meeting`` names nothing)."""
+    both (``called a meeting`` names nothing), and not the name a group goes by (``A group
+    of Ethiopians calling themselves Ethiopian National Transition Council``)."""
     if _unasserted(cue):
         return None
     target = next((c for c in cue.children if c.dep_ == "dobj"), None)
     name = next((c for c in cue.children if c.dep_ == "oprd"), None)
-    if target is None or name is None or name.i < target.i:
+    if target is None or name is None or name.i < target.i or target.lower_ in _REFLEXIVE:
         return None
     lo, hi = target.left_edge.i, name.right_edge.i
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
+
+
+def _generic_one(speaker: Token) -> bool:
+    """``One would think that it is no different in Hougang``, ``one can conclude that …``:
+    the generic "one" is the writer's voice; "one of the officials" is somebody."""
+    return speaker.lower_ == "one" and not any(True for _ in speaker.children)
+
+
+_REFLEXIVE = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 
 
 def _seen_as(cue: Token, inside_quote: list[bool]) -> Attribution | None:
@@ -1007,7 +1017,7 @@ def _make(
         return None
     if _in_question(cue, inside_quote):
         return None  # "Did the Chinese government really want to hide Bo Xilai's story?": asked, not said
-    if speaker is not None and speaker.lower_ in _WRITER:
+    if speaker is not None and (speaker.lower_ in _WRITER or _generic_one(speaker)):
         # "I think Athol Fugard addressed this …", "We want to tell our government …": outside
         # quote marks the first person is the writer (of the article, or of a passage quoted
         # without marks), whose own views report nobody; "You think that …" is the writer's
