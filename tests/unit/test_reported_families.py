@@ -321,6 +321,13 @@ def test_a_cue_someone_should_use_reports_nothing():
     assert [q.text for q in reported(doc)] == ["officials should be condemning the attack"]
 
 
+def test_a_speech_act_still_to_come_reports_nothing():
+    """Global Voices, Tunisia: ``On May 3, 2012, Tunisian courts will announce the verdict in
+    the trial of Nabil Karoui``: nothing has been announced yet."""
+    doc = parse("On May 3, 2012, Tunisian courts will announce the verdict in the trial of Nabil Karoui.")
+    assert reported(doc) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -145,9 +145,10 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _unasserted(verb: Token) -> bool:
-    """The cue reports nothing: negated ("did not say that …"), prescribed or supposed
-    ("officials should be condemning the attack" is the blogger's demand, not the officials'
-    words; "the data may also reveal how often …" is a hope), or a question the reporter put
+    """The cue reports nothing: negated ("did not say that …"), prescribed, supposed or still
+    to come ("officials should be condemning the attack" is the blogger's demand, not the
+    officials' words; "the data may also reveal how often …" is a hope; "Tunisian courts will
+    announce the verdict" have announced nothing yet), or a question the reporter put
     ("Asked why these websites were selected, Sovann said …": the asking is unattributed)."""
     if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl":
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -158,7 +159,7 @@ def _unasserted(verb: Token) -> bool:
     return bool(auxes & _UNASSERTING) and "have" not in auxes
 
 
-_UNASSERTING = frozenset({"should", "ought", "may", "might", "could"})
+_UNASSERTING = frozenset({"should", "ought", "may", "might", "could", "will"})
 
 
 def _purpose(verb: Token) -> bool:
