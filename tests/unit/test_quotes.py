@@ -1002,3 +1002,18 @@ def test_in_the_opinion_of_someone_gives_the_quoted_words_a_holder():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Rodrigo Vianna"
+
+
+def test_a_letter_after_its_intro_is_quoted_from_its_salutation_on():
+    """Global Voices, Ethiopia: "Joel Simon, Executive Director of CPJ, writes a public letter
+    to President Barack Obama:" then "Dear President Obama:" then the letter. The salutation
+    ends in a colon too, but it opens the letter, not another introduction."""
+    doc = parse(
+        "Joel Simon, Executive Director of CPJ, writes a public letter to President Barack Obama:\n\n"
+        "Dear President Obama:\n\n"
+        "As you prepare to host the G-8 summit, we call on you to consider the role of an independent press.\n\n"
+        "The summit opens on Friday."
+    )
+    quotes = direct(doc)
+    assert [q.text[:12] for q in quotes] == ["Dear Preside", "As you prepa"]
+    assert {source_of(doc, q).name for q in quotes} == {"Joel Simon"}

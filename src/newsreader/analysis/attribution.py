@@ -185,6 +185,11 @@ def _block_quotes(
         if body is None and not (_ELISION_ONLY.fullmatch(text, lo, hi) or _HEADING.fullmatch(text, lo, hi)):
             lead = (lo, hi)  # (an editor's "[...]" or a dated heading inside a run does not end it)
         introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
+        if prev is not None and _introduces(text, *prev) and _SALUTATION.fullmatch(text, lo, hi):
+            introduced = True  # "writes a public letter to President Barack Obama:" / "Dear President Obama:"
+        elif introduced and n > 1 and prev is not None and _SALUTATION.fullmatch(text, *prev):
+            prev = paras.spans[n - 2]  # the letter's first paragraph: its intro is before the salutation
+            introduced = _introduces(text, *prev)
         words = body if body is not None else lo  # after a blockquote's "> "
         handle = _tweet_handle(doc, text, words, hi)
         if handle is None:
@@ -833,6 +838,8 @@ def _bracketed_handle_at_end(sent: Span) -> Token | None:
     return next((t for t in reversed(sent) if t.text.startswith("@") and len(t.text) > 1), None)
 
 
+# A letter's salutation, its own paragraph: "Dear President Obama:", "Dear Minister,".
+_SALUTATION = re.compile(r"[ \t]*Dear [^\n:,]{1,60}[:,][ \t]*\n*")
 _HANDLE_BEFORE_COLON = re.compile(r"\(\s*@\w{1,30}\s*\)\s*:\s*$")
 
 
