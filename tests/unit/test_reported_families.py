@@ -188,6 +188,14 @@ def test_noun_cue_with_that_voiced_by_a_subject():
     assert quote.speaker is not None and quote.speaker.text == "The monitor"
 
 
+def test_a_noun_cue_someone_has_is_theirs():
+    """Global Voices, Bangladesh: ``Kamrul Mustafa has specific suggestions on how to revive
+    the local film industry``: his suggestions, as with "raised concerns"."""
+    quote = one("Kamrul Mustafa has specific suggestions on how to revive the local film industry.", "suggestions")
+    assert quote.text == "how to revive the local film industry"
+    assert quote.speaker is not None and quote.speaker.text == "Kamrul Mustafa"
+
+
 def test_noun_cue_allegations_that():
     quote = one("The court rejected allegations that the party was plotting a coup.", "allegations")
     assert quote.text == "the party was plotting a coup" and quote.speaker is None

@@ -80,7 +80,9 @@ _WH_CONTENT = _QUESTIONS | frozenset({"explain", "reveal", "describe", "detail",
 _MIN_TOKENS = 3
 _MIN_OBJECT_TOKENS = 2
 # Verbs through which a noun cue's owner speaks: "X raised concerns over …".
-_VOICING = frozenset({"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share"})
+_VOICING = frozenset(
+    {"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share", "have"}
+)
 # Verbs that name something as something: "X calls this a redundant activity".
 _NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
 # Verbs of taking something for something ("analysts see the deal as a win").
