@@ -1017,3 +1017,15 @@ def test_a_letter_after_its_intro_is_quoted_from_its_salutation_on():
     quotes = direct(doc)
     assert [q.text[:12] for q in quotes] == ["Dear Preside", "As you prepa"]
     assert {source_of(doc, q).name for q in quotes} == {"Joel Simon"}
+
+
+def test_a_document_that_states_before_a_colon_speaks_for_itself():
+    """Global Voices, Hong Kong: with the link's tag, "The online poster [zh] states:" parses
+    as a noun phrase headed by "states" (a plural noun); the poster is who speaks."""
+    doc = parse(
+        "A right wing evangelist group has launched an online campaign against the tour.\n"
+        "The online poster [zh] states:\n"
+        "Lady Gaga's concerts will be held between May 2 and May 7 in Hong Kong, and we plead with Christians to pray."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "the online poster"

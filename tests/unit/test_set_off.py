@@ -237,3 +237,16 @@ def test_a_named_source_reporting_inside_a_blockquote_is_reported_speech():
     assert malik.text == "the ban would be lifted within hours"
     assert "Rehman Malik" in source_of(doc, malik).name
     assert saudi.text == "they found drug tablets in his bag"
+
+
+def test_a_handle_that_spells_a_name_in_the_lead_is_that_persons():
+    """Global Voices, Egypt: "Iyad El-Baghdadi and Dalia Ezzat summarized the candidates'
+    strengths and arguments:" then "@iyad_elbaghdadi: …" and "@DaliaEzzat_: …": each post is
+    the writer the lead names, whose handle spells the name."""
+    doc = parse(
+        "Iyad El-Baghdadi and Dalia Ezzat summarized the candidates' strengths and arguments:\n\n"
+        "@iyad_elbaghdadi: Abdulfutouh playing on his ability to unite everyone behind the revolution.\n\n"
+        "@DaliaEzzat_: The debate in a nutshell: you are one thing and he is another, and that is all."
+    )
+    names = [source_of(doc, q).name for q in direct(doc)]
+    assert names == ["Iyad El-Baghdadi", "Dalia Ezzat"]

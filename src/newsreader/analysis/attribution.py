@@ -344,6 +344,13 @@ def _noun_verb_writer(root: Token) -> Token | None:
         for c in root.children
         if c.dep_ in ("compound", "nsubj") and c.i < root.i and any(t.pos_ == "PROPN" for t in c.subtree)
     ]
+    if not names and root.lemma_.lower() in _NOUN_VERBS:
+        # "The online poster [zh] states:", "The statement adds:": a document speaks for itself
+        names = [
+            c
+            for c in root.children
+            if c.dep_ in ("compound", "nsubj") and c.i < root.i and c.lemma_.lower() in DOCUMENT_NOUNS | WRITINGS
+        ]
     return names[-1] if names else None
 
 
@@ -957,7 +964,9 @@ def _token_at(doc: Doc, char: int) -> int:
     return min(k, len(doc))
 
 
-_NOUN_VERBS = frozenset({"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer"})
+_NOUN_VERBS = frozenset(
+    {"tweet", "comment", "post", "blog", "note", "write", "say", "add", "reply", "answer", "state", "read"}
+)
 
 
 def _handle_name(text: str, token: Token) -> tuple[int, int] | None:

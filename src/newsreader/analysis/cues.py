@@ -148,7 +148,7 @@ DOCUMENT_NOUNS = frozenset(
     footage transcript record records data figures estimate estimates research comment
     comments remark remarks survey reports statistics story blog
     directive decree resolution petition manifesto guidelines constitution charter treaty
-    proposal declaration affidavit warrant dossier leaflet flyer pamphlet documentary film
+    proposal declaration affidavit warrant dossier leaflet flyer pamphlet poster documentary film
     book textbook census results findings evidence numbers tally
     investigation inquiry probe testimony readout reporting polling suit
     """.split()

@@ -234,6 +234,19 @@ class SourceBook:
             name = _NAME_BEFORE.search(self.text, max(0, before - 80), before)
             if name is not None and name.group().split()[-1].lower() not in PLATFORMS:
                 return self._proper(name.start(), name.end())
+        return self._spelt_by(handle)
+
+    def _spelt_by(self, handle: str) -> SourceDraft | None:
+        """A handle that spells a person's full name is that person's: after "Iyad El-Baghdadi
+        and Dalia Ezzat summarized the candidates' strengths:" the posts "@iyad_elbaghdadi: …"
+        and "@DaliaEzzat_: …" are theirs. Only a name of two words or more, all of it."""
+        letters = "".join(ch for ch in handle.lower() if ch.isalnum())
+        for entity in self.entities:
+            if entity.label != "PERSON" or len(entity.text.split()) < 2:
+                continue
+            name = "".join(ch for ch in entity.canonical.lower() if ch.isalnum())
+            if len(name) >= 6 and name in letters:
+                return self._named(entity, entity.start, entity.end)
         return None
 
     def _person_named(self, entity: Entity) -> Entity | None:
