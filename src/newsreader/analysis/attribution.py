@@ -184,8 +184,9 @@ def _block_quotes(
         body = set_off_start(text, lo, hi)
         if body is None and not (_ELISION_ONLY.fullmatch(text, lo, hi) or _HEADING.fullmatch(text, lo, hi)):
             lead = (lo, hi)  # (an editor's "[...]" or a dated heading inside a run does not end it)
-        introduced = prev is not None and _introduces(text, *prev) and not _introduces(text, lo, hi)
-        if prev is not None and _introduces(text, *prev) and _SALUTATION.fullmatch(text, lo, hi):
+        leads_in = prev is not None and _introduces(text, *prev)
+        introduced = leads_in and not _introduces(text, lo, hi)
+        if leads_in and _SALUTATION.fullmatch(text, lo, hi):
             introduced = True  # "writes a public letter to President Barack Obama:" / "Dear President Obama:"
         elif introduced and n > 1 and prev is not None and _SALUTATION.fullmatch(text, *prev):
             prev = paras.spans[n - 2]  # the letter's first paragraph: its intro is before the salutation
@@ -339,18 +340,11 @@ def _noun_verb_writer(root: Token) -> Token | None:
     """The name in a sentence the parser made one noun phrase headed by its verb:
     ``Journalist Carolina Ruiz tweets:`` -> Ruiz, ``The Armenian Observer blog comments.``
     -> blog (a name's own noun)."""
-    names = [
-        c
-        for c in root.children
-        if c.dep_ in ("compound", "nsubj") and c.i < root.i and any(t.pos_ == "PROPN" for t in c.subtree)
-    ]
+    before = [c for c in root.children if c.dep_ in ("compound", "nsubj") and c.i < root.i]
+    names = [c for c in before if any(t.pos_ == "PROPN" for t in c.subtree)]
     if not names and root.lemma_.lower() in _NOUN_VERBS:
         # "The online poster [zh] states:", "The statement adds:": a document speaks for itself
-        names = [
-            c
-            for c in root.children
-            if c.dep_ in ("compound", "nsubj") and c.i < root.i and c.lemma_.lower() in DOCUMENT_NOUNS | WRITINGS
-        ]
+        names = [c for c in before if c.lemma_.lower() in DOCUMENT_NOUNS | WRITINGS]
     return names[-1] if names else None
 
 

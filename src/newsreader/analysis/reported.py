@@ -462,7 +462,7 @@ def _naming(cue: Token, inside_quote: list[bool]) -> Attribution | None:
 def _generic_one(speaker: Token) -> bool:
     """``One would think that it is no different in Hougang``, ``one can conclude that …``:
     the generic "one" is the writer's voice; "one of the officials" is somebody."""
-    return speaker.lower_ == "one" and not any(True for _ in speaker.children)
+    return speaker.lower_ == "one" and next(speaker.children, None) is None
 
 
 _REFLEXIVE = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())

@@ -567,11 +567,12 @@ def view_holder(noun: Token) -> Token | None:
         return None if holder.lower_ in ("my", "our") else holder
     doc = noun.doc
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    j = noun.right_edge.i + 1
-    while of is None and j < len(doc) and doc[j].is_space:
-        j += 1
-    if of is None and j < len(doc) and doc[j].lower_ == "of":
-        of = doc[j]
+    if of is None:
+        j = noun.right_edge.i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "of":
+            of = doc[j]
     return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
 
 
