@@ -86,6 +86,21 @@ def test_a_name_with_a_persons_role_in_apposition_is_a_person():
     assert people == ["Um Dina", "Um Dina"]
 
 
+def test_a_name_tagged_as_an_organisation_with_a_persons_role_in_apposition_is_a_person():
+    """VOA: ``Dalibor Rohac, a senior fellow at the American Enterprise Institute, was less
+    complimentary.`` — the tagger calls "Dalibor Rohac" ORG here, and the "he" of the quote
+    after it went to the man named before him. A senior fellow is a person's role."""
+    doc = parse(
+        "Wojciech Przybylski praised the visit.\n"
+        "Dalibor Rohac, a senior fellow at the American Enterprise Institute, was less complimentary.\n"
+        "\u201cI don't see a lot of reasons for rewarding Slovenia's PM with a visit to the Oval Office,\u201d "
+        "he wrote to VOA by email."
+    )
+    assert "Dalibor Rohac" in names(doc, "PERSON")
+    [quote] = [q for q in doc.quotes if q.direct]
+    assert doc.source_by_id(quote.speaker.source_id).name == "Dalibor Rohac"
+
+
 def test_an_untagged_mention_of_a_full_name_tagged_elsewhere_is_that_person():
     """VOA: ``Khut Samphors saw the demonstration, but "I didn't participate," she told VOA.``
     — the tagger calls her a person five times and misses this mention, so "she" went to

@@ -205,6 +205,7 @@ ROLE_NOUNS = frozenset(
     athlete athletes tourist tourists pilgrim pilgrims inmate inmates detainee detainees
     hostage hostages juror jurors clerk clerks elder elders troops marine marines chef
     blogger bloggers writer writers author authors columnist columnists commentator commentators
+    fellow fellows dean ceo
     """.split()
 )
 

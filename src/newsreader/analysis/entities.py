@@ -48,7 +48,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                 continue  # "the H5N1 viruses": a code, not a person (who a later "she" could be)
         if end > start:
             found.append((start, end, _acronym_org(text[start:end], ent.label_)))
-    found += _untagged_people(doc, found)
+    found = _untagged_people(doc, found)
     found = _surnames_are_people(text, found)
     found += _named_before_acronym(text, found)
     aliases = _acronyms(text, found)
@@ -194,15 +194,18 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
     Trade Union …`` — the tagger reads "Um" as an interjection). Its other mentions in the
     article are that person too, and so are the untagged mentions of any full name the
     tagger did call a person elsewhere (``Khut Samphors saw the demonstration``, untagged in
-    an article that tags her five times)."""
-    taken = [(s, e) for s, e, _ in found]
+    an article that tags her five times). A name the tagger called an organisation or a
+    work is relabelled the same way: in ``Dalibor Rohac, a senior fellow at the American
+    Enterprise Institute, was less complimentary.`` the small model tags "Dalibor Rohac"
+    ORG, and the "he" of the quote after it went to the man quoted before him."""
     text = doc.text
     names = {text[s:e] for s, e, label in found if label == "PERSON" and len(text[s:e].split()) >= 2}
+    introduced: set[str] = set()
     for token in doc:
         if token.dep_ != "appos" or not _person_role(token):
             continue
         head = token.head
-        if head.pos_ != "PROPN" or head.ent_type_ or head.i > token.i:
+        if head.pos_ != "PROPN" or head.i > token.i:
             continue
         first = head
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == head:
@@ -212,17 +215,24 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
             continue
         if any(w.lower_ in ROLE_NOUNS or w.lower_ in ORGANIZATION_NOUNS for w in words):
             continue  # "Senior Political Executive, …" is a title, "Press Council, …" a body
-        names.add(words.text)
-    extra: list[tuple[int, int, str]] = []
+        tagged = {(s, e): label for s, e, label in found}.get((words.start_char, words.end_char))
+        if head.ent_type_ and tagged not in _SURNAME_MISTAKES:
+            continue
+        introduced.add(words.text)
+    names |= introduced
+    kept = [
+        (s, e, "PERSON" if label in _SURNAME_MISTAKES and text[s:e] in introduced else label) for s, e, label in found
+    ]
+    taken = [(s, e) for s, e, _ in kept]
     for name in names:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
             alone = (end == len(text) or not text[end].isalnum()) and (at == 0 or not text[at - 1].isalnum())
             if alone and not any(s < end and at < e for s, e in taken):
-                extra.append((at, end, "PERSON"))
+                kept.append((at, end, "PERSON"))
             at = text.find(name, end)
-    return extra
+    return kept
 
 
 def _surnames_are_people(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
