@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ._attribution_helpers import cued, direct, parse, reported, source_of
 
 
@@ -623,3 +625,31 @@ def test_her_husband_named_after_her_is_not_the_next_she():
     )
     quote = [q for q in doc.quotes if q.direct][-1]
     assert quote.text.startswith("At this point") and source_of(doc, quote).name == "Khan"
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        # Global Voices, South Africa: the parse makes "Reason" a conjunct and speaks for it alone
+        ("Evidence and Reason says:", "Evidence and Reason"),
+        # Global Voices, Nigeria: "Only" is taken for an adverb of "wrote"
+        ("Gist Only wrote a rather controversial headline:", "Gist Only"),
+        # Global Voices, Armenia: a blog's name with a colon in it
+        ("Unzipped: Gay Armenia says:", "Unzipped: Gay Armenia"),
+    ],
+)
+def test_a_title_right_before_its_verb_speaks_whole(lead, title):
+    """A blog whose name is a title of capitalised words speaks under all of it, not under
+    the one word the parser made the subject."""
+    doc = parse(lead + "\n\nThe president is challenging the limits of free expression on the grounds of morality.")
+    [quote] = direct(doc)
+    assert quote.speaker.text == title
+
+
+def test_a_title_starts_after_the_comma_before_it():
+    """Global Voices, Armenia: "Meanwhile, Le Retour in 3 Parts says that …" — the blog's
+    whole name speaks, and the adverb before the comma is no part of it (a guard on the rule
+    above, which reaches back from the verb)."""
+    doc = parse("Meanwhile, Le Retour in 3 Parts says that officials should be ashamed.")
+    [says] = cued(doc.quotes, "says")
+    assert says.speaker.text == "Le Retour in 3 Parts"
