@@ -653,3 +653,18 @@ def test_a_title_starts_after_the_comma_before_it():
     doc = parse("Meanwhile, Le Retour in 3 Parts says that officials should be ashamed.")
     [says] = cued(doc.quotes, "says")
     assert says.speaker.text == "Le Retour in 3 Parts"
+
+
+def test_going_on_with_nothing_to_go_on_with_is_speaking():
+    """VOA, Chinese hacking: CISA "issued guidance …, reporting that it "has identified cyber
+    espionage activity …"" and then ``It continued, "This activity enabled the theft of
+    customer call records …"`` — the agency's words, not nobody's."""
+    doc = parse(
+        "The Cybersecurity and Infrastructure Security Agency (CISA) issued guidance on Wednesday, reporting"
+        ' that it "has identified cyber espionage activity."\n\n'
+        'It continued, "This activity enabled the theft of customer call records."\n\n'
+        'Prices continued to rise. "It is hard to plan," a shopper said.'
+    )
+    theft, hard = [q for q in direct(doc) if q.text.startswith(("This activity", "It is hard"))]
+    assert source_of(doc, theft).name == "Cybersecurity and Infrastructure Security Agency"
+    assert source_of(doc, hard).name == "a shopper"  # "continued to rise" says nothing

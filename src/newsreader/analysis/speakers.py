@@ -48,7 +48,20 @@ class Attribution:
 def is_cue(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "advcl":
         return token.lower_ in _GERUND_CUES  # "registered its opposition, writing, "…"": tagged a noun
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+    return token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_LEMMAS or _goes_on(token))
+
+
+def _goes_on(verb: Token) -> bool:
+    """``It continued, "This activity enabled the theft of customer call records …"`` /
+    ``"…," he went on.``: going on with nothing to go on with is going on speaking (never
+    "continued to rise", "continued the talks", "went on to win")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in children):
+        return False
+    if lemma not in ("continue", "go"):
+        return False
+    return not any(c.dep_ in ("xcomp", "dobj", "prep", "attr", "acomp", "advcl") for c in children)
 
 
 _GERUND_CUES = frozenset("writing saying adding noting telling arguing warning explaining insisting stating".split())
