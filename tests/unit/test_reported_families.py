@@ -158,6 +158,15 @@ def one(text: str, cue: str):
             "Democrats",
         ),
         ("He has rebuffed COVID vaccinations as unneeded.", "rebuffed", "COVID vaccinations as unneeded", "He"),
+        # an invitation is a request: VOA, "Biden … invited him to the White House soon to discuss …"
+        (
+            "Biden called Trump and invited him to the White House to discuss the handover of power.",
+            "invited",
+            "him to the White House to discuss the handover of power",
+            "Biden",
+        ),
+        # "spoke of" what was said: VOA, Slovenia, "Golob spoke of the importance of European unity."
+        ("Golob spoke of the importance of European unity.", "spoke", "the importance of European unity", "Golob"),
         (
             "Trump has pushed back against the argument that tariffs drive inflation higher.",
             "pushed",

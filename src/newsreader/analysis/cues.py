@@ -44,7 +44,7 @@ CLAUSE_LEMMAS = frozenset(
 XCOMP_LEMMAS = frozenset(
     """
     claim promise pledge vow threaten want urge ask call order demand instruct expect plan
-    offer hope commit advise appeal warn tell propose agree admit deny direct mandate require
+    offer hope commit advise appeal warn tell propose agree admit deny direct mandate require invite
     """.split()
 )
 
@@ -89,6 +89,7 @@ PHRASAL_CUES = frozenset(
         ("advocate", "for"),
         ("caution", "against"),
         ("warn", "against"),
+        ("speak", "of"),
     }
 )
 
