@@ -235,6 +235,9 @@ def test_said_in_a_statement_that():
         ("Court documents say the suspect bought the rifle in March.", "say", "document"),
         ("Figures released by the ministry suggest unemployment fell in May.", "suggest", "document"),
         ("The World Food Programme warned that food prices would rise sharply.", "warned", "organization"),
+        # VOA, Secret Service review: "the panel recommended that a new director … be put in place"
+        ("The panel recommended that a new director be put in place.", "recommended", "organization"),
+        ("The jury found that the company had misled its investors.", "found", "organization"),
     ],
 )
 def test_sources_that_are_not_people(text, cue, kind):
@@ -242,6 +245,17 @@ def test_sources_that_are_not_people(text, cue, kind):
     doc = parse(text)
     quote = one(text, cue)
     assert doc.source_by_id(quote.speaker.source_id).kind == kind
+
+
+def test_a_quote_cited_before_the_panels_recommendation_is_the_panels():
+    """VOA: ``Citing "an urgent need for fresh thinking …," the panel recommended that …`` —
+    a panel speaks like any other body, so the cited words are its own, not nobody's."""
+    doc = parse(
+        'Citing "an urgent need for fresh thinking informed by external experience," the panel recommended'
+        " that a new director be put in place."
+    )
+    [quote] = [q for q in doc.quotes if q.direct]
+    assert quote.speaker is not None and quote.speaker.text == "the panel"
 
 
 def test_a_name_tagged_as_a_noun_speaks_when_the_article_names_that_person():

@@ -166,6 +166,7 @@ ORGANIZATION_NOUNS = frozenset(
     association federation watchdog monitor ngo lobby
     television radio channel outlet media broadcaster side sides
     startup start-up airline conglomerate subsidiary consortium nonprofit
+    panel jury tribunal assembly legislature delegation bureau caucus secretariat
     """.split()
 )
 
