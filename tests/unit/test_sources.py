@@ -668,3 +668,31 @@ def test_going_on_with_nothing_to_go_on_with_is_speaking():
     theft, hard = [q for q in direct(doc) if q.text.startswith(("This activity", "It is hard"))]
     assert source_of(doc, theft).name == "Cybersecurity and Infrastructure Security Agency"
     assert source_of(doc, hard).name == "a shopper"  # "continued to rise" says nothing
+
+
+def test_a_group_in_apposition_to_the_name_before_it_is_that_name():
+    """Global Voices, Russia: ``Khinshtein also cited "The Moscow Front," a nationalist group
+    based [ru] on VKontakte that advocated attacks on government buildings`` — the group that
+    advocates is the Moscow Front."""
+    doc = parse(
+        'Khinshtein also cited "The Moscow Front," a nationalist group based [ru] on VKontakte that advocated'
+        " attacks on government buildings near Chistye Prudy."
+    )
+    [advocated] = cued(doc.quotes, "advocated")
+    assert advocated.speaker.text == "The Moscow Front"
+
+
+def test_a_language_tag_inside_a_phrase_does_not_end_it(nlp):
+    """Global Voices: "a nationalist group based [ru] on VKontakte" is one phrase; the tag
+    (a space-like token, nlp.py) was read as a line break and cut it to "a nationalist group
+    based". A real line break still ends a phrase."""
+    from newsreader.analysis.speakers import phrase
+
+    doc = nlp("A nationalist group based [ru] on VKontakte said so.")
+    group = next(t for t in doc if t.text == "group")
+    start, end = phrase(group)
+    assert doc.text[start:end] == "A nationalist group based [ru] on VKontakte"
+    doc = nlp("A nationalist group based\n\non VKontakte said so.")
+    group = next(t for t in doc if t.text == "group")
+    start, end = phrase(group)
+    assert "VKontakte" not in doc.text[start:end]

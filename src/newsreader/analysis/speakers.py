@@ -93,6 +93,11 @@ def _named(token: Token, cue: Token) -> Token:
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"), None)
     if appos is not None and _names_it(appos):
         return appos  # "Another Armenian blog, Le Retour in 3 Parts, comments …": its name
+    named = token.head
+    if token.dep_ == "appos" and named.i < token.i and named.pos_ == "PROPN" and named.ent_type_ not in _NO_NAMES:
+        # 'Khinshtein also cited "The Moscow Front," a nationalist group based [ru] on VKontakte
+        # that advocated attacks …': the group is the name just given
+        return named
     author = _author(token, cue)
     if author is not None:
         return author
@@ -114,6 +119,9 @@ def _named(token: Token, cue: Token) -> Token:
                 return name
             break
     return token
+
+
+_NO_NAMES = frozenset({"LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _names_it(appos: Token) -> bool:
@@ -500,20 +508,20 @@ def phrase(token: Token) -> tuple[int, int]:
         left += 1  # (">" is a blockquote's mark, never a word of the phrase)
     # a comma between the modifiers and the head splits an apposition: keep the head side
     for k in range(token.i - 1, left - 1, -1):
-        if doc[k].text == "," or doc[k].is_space:
+        if doc[k].text == "," or _line_break(doc[k]):
             left = k + 1
             break
     right = token.i
     for child in token.rights:
         keep = child.dep_ in _RIGHT_KEEP or (child.dep_ == "acl" and child.tag_ == "VBN")  # "a statement issued by …"
-        if not keep or any(t.text in ",(" or t.is_space for t in doc[right + 1 : child.i + 1]):
+        if not keep or any(t.text in ",(" or _line_break(t) for t in doc[right + 1 : child.i + 1]):
             break
         right = child.right_edge.i
         # "One nurse at a clinic in the capital, who spoke on condition of anonymity …": the
         # parser hangs the relative clause on "capital"; the phrase ends at the comma
         # ("officials from both administrations saying …": nor at a gerund that says something)
         cut = next(
-            (t.i for t in doc[child.i : right + 1] if t.text == "," or t.is_space or speech_gerund(t)),
+            (t.i for t in doc[child.i : right + 1] if t.text == "," or _line_break(t) or speech_gerund(t)),
             None,
         )
         if cut is not None:
@@ -581,6 +589,13 @@ def _title_run(token: Token, left: int, right: int) -> tuple[int, int]:
 
 
 _NO_TITLE_START = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV", "PRON", "AUX", "PART"})
+
+
+def _line_break(token: Token) -> bool:
+    """A newline the parse still has (soft wraps are spaces by then: pipeline.parse_text)
+    ends a phrase; a language tag (nlp.py makes "[ru]" a space) does not: "a nationalist group
+    based [ru] on VKontakte" is one phrase."""
+    return token.is_space and "\n" in token.text
 
 
 def speech_gerund(token: Token) -> bool:
