@@ -696,3 +696,28 @@ def test_a_language_tag_inside_a_phrase_does_not_end_it(nlp):
     group = next(t for t in doc if t.text == "group")
     start, end = phrase(group)
     assert "VKontakte" not in doc.text[start:end]
+
+
+def test_the_one_quoted_saying_it_says_it_without_as():
+    """Global Voices, Pakistan: ``Dawn.com quotes Chairman PTA Mohammed Yaseen saying that they
+    tried to negotiate with Twitter to remove the content:`` — the quotation after it is
+    Yaseen's, as with "quoted him as saying"; Dawn.com only quotes him."""
+    doc = parse(
+        "Dawn.com quotes Chairman PTA Mohammed Yaseen saying that they tried to negotiate with Twitter to remove"
+        " the content:\n\n"
+        "We have been negotiating with them until last night, but they did not agree to remove the stuff, so we"
+        " had to block it."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "PTA Mohammed Yaseen"
+
+
+def test_she_with_nobody_else_before_is_the_untagged_name_just_before():
+    """Global Voices: ``Darashiko blogs on cinema regularly. Here he shares …:`` — the tagger
+    misses such a blogger's name, and "he" had nobody to go back to. (Invented with a name
+    the parser reads as a subject.)"""
+    doc = parse(
+        "Mashudu often tweets about politics. She wrote:\n\nThe painting is an insult to every voter in this country."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Mashudu"

@@ -321,11 +321,28 @@ class SourceBook:
                 draft.last = max(draft.last, hi)
                 return draft
         if not candidates:
-            return None
+            return self._untagged_subject(start) if lower in PRONOUNS_PERSON else None
         _, best = max(candidates, key=lambda c: c[0])
         if isinstance(best, Entity):
             return self._named(best, best.start, best.end)
         return best
+
+    def _untagged_subject(self, start: int) -> SourceDraft | None:
+        """With nobody else to go back to, "he" or "she" is the name the tagger missed that is
+        the subject just before, in this paragraph or the one before it: ``Darashiko blogs on
+        cinema regularly. Here he shares the latest state of the Bangladeshi film industry:``."""
+        paras = paragraphs(self.text)
+        for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or not token.is_title:
+                continue
+            if token.lower_ in PLATFORMS or self._common(token):
+                continue
+            lo, hi = phrase(token)
+            draft = self._proper(lo, hi)
+            draft.mentions.add((lo, hi))
+            draft.last = max(draft.last, hi)
+            return draft
+        return None
 
     def _group_before(self, start: int) -> Token | None:
         """``For many citizens, the case was about injustice. They feel …`` / ``Egyptians

@@ -276,6 +276,10 @@ def _as_attributed(cue: Token) -> Token | None:
     head = cue.head
     if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "acl") and head.lemma_.lower() in ("quote", "cite"):
+        # "Dawn.com quotes Chairman PTA Mohammed Yaseen saying that they tried …": without
+        # "as", the one quoted still says it
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < cue.i), None)
     return None
 
 
