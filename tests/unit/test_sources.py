@@ -721,3 +721,15 @@ def test_she_with_nobody_else_before_is_the_untagged_name_just_before():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Mashudu"
+
+
+def test_a_platform_users_name_writes_not_the_platform():
+    """Global Voices, Turkey: ``Twitter user a.l.g. wrote [tr]:`` — the parser made
+    "Twitter" a subject of its own and the post went to Twitter; the writer is the user, and
+    the name keeps the full stop glued to it."""
+    doc = parse(
+        "Some took the case as a matter of reciprocity. Twitter user a.l.g. wrote [tr]:\n\n"
+        "A friend of mine with Circassian origins was extradited from Kurdistan."
+    )
+    [quote] = direct(doc)
+    assert quote.speaker.text.endswith("a.l.g.")

@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, WRITINGS
+from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, PLATFORMS, ROLE_NOUNS, SPEECH_LEMMAS, WRITINGS
 from .quotes import CLOSERS, OPENERS, STRAIGHT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,6 +88,9 @@ def _named(token: Token, cue: Token) -> Token:
         name = next((c for c in token.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
         if name is not None and not any(c.dep_ == "conj" and c.i > name.i for c in token.children):
             return name
+    user = _user_named(token, cue)
+    if user is not None:
+        return user
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"), None)
@@ -122,6 +125,17 @@ def _named(token: Token, cue: Token) -> Token:
 
 
 _NO_NAMES = frozenset({"LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _user_named(token: Token, cue: Token) -> Token | None:
+    """``Twitter user a.l.g. wrote [tr]:``: the parser makes the platform a subject of its
+    own; the user's name after "user" is the writer."""
+    doc = token.doc
+    k = token.i + 2
+    if token.lower_ not in PLATFORMS or k >= cue.i or doc[token.i + 1].lower_ not in ("user", "users"):
+        return None
+    name = doc[k]
+    return None if name.is_punct or name.is_space or name.pos_ in ("ADP", "DET") else name
 
 
 def _names_it(appos: Token) -> bool:
@@ -533,6 +547,10 @@ def phrase(token: Token) -> tuple[int, int]:
             break
     while right > token.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1
+    if token.i > 0 and doc[token.i - 1].lower_ == "user" and left >= token.i - 1:
+        # "Twitter user a.l.g. wrote": a user name runs over the marks glued to it
+        while right + 1 < len(doc) and not doc[right].whitespace_ and doc[right + 1].text not in ',:;)"\u201d':
+            right += 1
     words = [t.text for t in doc[left : right + 1]]
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1  # "Otieno (@otieno_k)", not "Otieno (@otieno_k"
