@@ -165,6 +165,13 @@ def one(text: str, cue: str):
             "him to the White House to discuss the handover of power",
             "Biden",
         ),
+        # Global Voices, Russia: "… who faulted [ru] critics for taking Yavlinsky's words out of context"
+        (
+            "The senator faulted the agency for its slow response.",
+            "faulted",
+            "the agency for its slow response",
+            "The senator",
+        ),
         # "spoke of" what was said: VOA, Slovenia, "Golob spoke of the importance of European unity."
         ("Golob spoke of the importance of European unity.", "spoke", "the importance of European unity", "Golob"),
         (

@@ -733,3 +733,21 @@ def test_a_platform_users_name_writes_not_the_platform():
     )
     [quote] = direct(doc)
     assert quote.speaker.text.endswith("a.l.g.")
+
+
+def test_a_relative_clause_that_ends_the_intro_names_the_writer():
+    """Global Voices, Turkey: ``Upon the issuing of the court decision, the group immediately
+    gathered at the courthouse where Mehmet Karlı criticized the proceedings [tr]:`` — the
+    set-off words are Karlı's, not the group's; a later clause with a subject of its own
+    keeps its own ("While X wonders "…", Bahama Republic sees it fit to give …:")."""
+    doc = parse(
+        "Upon the issuing of the court decision, the group immediately gathered at the courthouse where Mehmet"
+        " Karlı criticized the proceedings [tr]:\n\n"
+        "They make fun of us. They play games with us.\n\n"
+        'While Weblog Bahamas\' Edward Hutcheson wonders "what the nation would look like now", Bahama Republic'
+        ' sees it fit to give "a last prediction" about the upcoming elections:\n\n'
+        "The Bahamas will have the same government after the election as it does now."
+    )
+    fun, same = [q for q in direct(doc) if q.text.startswith(("They make", "The Bahamas"))]
+    assert source_of(doc, fun).name == "Mehmet Karlı"
+    assert "Hutcheson" not in source_of(doc, same).name

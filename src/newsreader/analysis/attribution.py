@@ -793,6 +793,8 @@ def _colon_cue(
         intro = [intro[-1].doc[within[k - 1].start : intro[-1].end]]
     cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
     if cue is None and intro:
+        cue, speaker = _last_stance(intro[-1], no_inside)
+    if cue is None and intro:
         # The colon and the set-off paragraph are the cue: any verb introduces it
         # ("Jing Gao reflects:", "@JuliethBlues states :", "X gave a warning in a release:").
         root = intro[-1].root
@@ -815,6 +817,25 @@ def _colon_cue(
         # (@top_roping_ale):": the handle right before the colon names who is quoted
         speaker = last
     return cue, speaker
+
+
+def _last_stance(sent: Span, no_inside: list[bool]) -> tuple[Token | None, Token | None]:
+    """The verb of judgement in a relative clause that ends an intro, and its own subject: ``the group immediately gathered at the courthouse where Mehmet Karlı
+    criticized the proceedings [tr]:`` (Karlı, not the group), ``Some of his supporters are
+    predictable, like Ivan Bolshakov, …, who faulted [ru] critics for taking Yavlinsky's words
+    out of context:`` (Bolshakov)."""
+    for token in reversed(sent):
+        if token.pos_ not in ("VERB", "AUX") or no_inside[token.i]:
+            continue
+        if token.dep_ != "relcl" or token.lemma_.lower() not in _GOVERNING:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                return None, None  # a later clause has its own subject ("…, Bahama Republic sees it fit …")
+            continue
+        subject = speaker_token(token, no_inside)
+        if subject is not None and plausible_speaker(subject) and subject.pos_ != "PRON":
+            return token, subject
+        return None, None
+    return None, None
 
 
 def _written_by(cue: Token) -> Token | None:

@@ -57,7 +57,7 @@ OBJECT_LEMMAS = frozenset(
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify suggest doubt mention highlight report cite emphasize emphasise
     tout voice reiterate commend assail question rebuff promise pledge vow signal
-    echo threaten advocate
+    echo threaten advocate fault
     """.split()
 )
 
