@@ -751,3 +751,16 @@ def test_a_relative_clause_that_ends_the_intro_names_the_writer():
     fun, same = [q for q in direct(doc) if q.text.startswith(("They make", "The Bahamas"))]
     assert source_of(doc, fun).name == "Mehmet Karlı"
     assert "Hutcheson" not in source_of(doc, same).name
+
+
+def test_a_title_in_apposition_after_a_name_is_that_person():
+    """Global Voices, Pakistan: ``… which resulted in tweets by Rehman Malik, Interior Minister
+    claiming responsibility for the unblocking of Twitter:`` — the claim and the tweet after it
+    are Malik's; "Interior Minister" is his title, not a speaker of its own."""
+    doc = parse(
+        "By around 10pm the block seemed to have been removed which resulted in tweets by Rehman Malik, Interior"
+        " Minister claiming responsibility for the unblocking of Twitter:\n\n"
+        "Dear All yes I spoke to PM and informed how people are feeling about it. PM ordered to reopen the twitter."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Rehman Malik"

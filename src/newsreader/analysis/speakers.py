@@ -91,16 +91,19 @@ def _named(token: Token, cue: Token) -> Token:
     user = _user_named(token, cue)
     if user is not None:
         return user
+    named = token.head
+    titled = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS)
+    if token.dep_ == "appos" and titled and named.i < token.i and named.pos_ == "PROPN":
+        if named.ent_type_ not in _NO_NAMES:
+            # 'Khinshtein also cited "The Moscow Front," a nationalist group based [ru] on
+            # VKontakte that advocated attacks …': the group is the name just given; so
+            # "tweets by Rehman Malik, Interior Minister claiming responsibility …"
+            return named
     if token.pos_ != "NOUN" or token.ent_type_:
         return token
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and c.pos_ == "PROPN"), None)
     if appos is not None and _names_it(appos):
         return appos  # "Another Armenian blog, Le Retour in 3 Parts, comments …": its name
-    named = token.head
-    if token.dep_ == "appos" and named.i < token.i and named.pos_ == "PROPN" and named.ent_type_ not in _NO_NAMES:
-        # 'Khinshtein also cited "The Moscow Front," a nationalist group based [ru] on VKontakte
-        # that advocated attacks …': the group is the name just given
-        return named
     author = _author(token, cue)
     if author is not None:
         return author
