@@ -764,3 +764,19 @@ def test_a_title_in_apposition_after_a_name_is_that_person():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Rehman Malik"
+
+
+def test_the_role_named_between_the_closing_mark_and_the_cue_speaks():
+    """VOA, China: ``"… and our economy will suffer further," a Chinese netizen in the capital,
+    Beijing, wrote on the popular microblogging site Weibo`` — the parser makes "netizen" the
+    object of "suffer" inside the quote, and the quote went to the group the paragraph before
+    named; and "wrote on … site Weibo" says where, not what."""
+    doc = parse(
+        "Some Chinese social media users worry that the economic pressure will grow.\n"
+        "\u201cIt\u2019s hard to look at Trump\u2019s victory with pure joy, because he is going to launch a trade"
+        " war with China when he comes into power, and our economy will suffer further,\u201d a Chinese netizen"
+        " in the capital, Beijing, wrote on the popular microblogging site Weibo, which is similar to X."
+    )
+    [quote] = direct(doc)
+    assert "netizen" in quote.speaker.text
+    assert not cued(reported(doc), "wrote")

@@ -181,7 +181,7 @@ def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i and (lemma, child.lower_) in PHRASAL_CUES:
             target = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if target is not None and target.lemma_.lower() in _MEDIA:
+            if target is not None and _medium(target):
                 # "wrote on the 7th Eye blog about the role of the media": the topic hangs on the medium
                 topic = next(
                     (g for g in target.children if g.dep_ == "prep" and (lemma, g.lower_) in PHRASAL_CUES), None
@@ -211,6 +211,13 @@ def _topic(prep: Token) -> bool:
 
 # Where something is written, not what: "writes on his Facebook wall", "posted on her blog".
 _MEDIA = frozenset("wall blog page website site account timeline feed profile channel forum facebook twitter".split())
+
+
+def _medium(noun: Token) -> bool:
+    """A place to write: "his Facebook wall", "the popular microblogging site Weibo"."""
+    if noun.lemma_.lower() in _MEDIA or noun.lower_ in PLATFORMS:
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() in _MEDIA for c in noun.children)
 
 
 def _clause_after_medium(cue: Token) -> Token | None:

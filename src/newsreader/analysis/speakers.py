@@ -416,6 +416,25 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
     if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in ROLE_NOUNS:
         if not (inside is not None and inside[after.i]):
             return _named(after, cue)  # '"…," asked observer Emmanuel Dupuy, president of …'
+    return _right_after_quote(cue, inside)
+
+
+def _right_after_quote(cue: Token, inside: list[bool] | None) -> Token | None:
+    """``"… and our economy will suffer further," a Chinese netizen in the capital, Beijing,
+    wrote on …``: the parser hung the noun phrase after the closing mark inside the quote
+    (the object of "suffer"); the person named between the mark and the cue speaks. Only a
+    role noun, with no verb between the mark and the cue."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and doc[k].text not in CLOSERS and doc[k].text != STRAIGHT:
+        if doc[k].pos_ in ("VERB", "AUX") or (inside is not None and inside[k]) or cue.i - k > 12:
+            return None
+        k -= 1
+    if k < 0:
+        return None
+    for token in doc[k + 1 : cue.i]:
+        if token.pos_ == "NOUN":
+            return token if token.lemma_.lower() in ROLE_NOUNS else None
     return None
 
 
