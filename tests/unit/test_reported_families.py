@@ -193,6 +193,28 @@ def test_passive_report_is_impersonal():
     assert quote.text.startswith("Hun Sen") and quote.text.endswith("older voters") and quote.speaker is None
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "charge"),
+    [
+        # VOA, Gaetz: "was accused of sexual misconduct"; Global Voices, Ukraine: "is charged with
+        # evading taxes" — a charge of two words or one is still what the accusation says
+        ("Tymoshenko is charged with evading taxes in the 1990s.", "charged", "evading taxes"),
+        ("The journalist has also been charged with terrorism.", "charged", "terrorism"),
+        # VOA, Gabbard hearing: "Assad … stands accused of war crimes" — nobody named accuses him
+        ("Assad stands accused of war crimes.", "accused", "war crimes"),
+    ],
+)
+def test_a_short_charge_is_an_impersonal_report(text, cue, charge):
+    quote = one(text, cue)
+    assert quote.text == charge and quote.speaker is None
+
+
+def test_a_relative_pronoun_is_no_charge():
+    """ "the crimes of which he was accused": what he was accused of is the noun before."""
+    doc = parse("He denied the crimes of which he was accused.")
+    assert not cued(reported(doc), "accused")
+
+
 def test_passive_report_with_a_by_phrase_names_its_source():
     quote = one("The attacks were reported by local human rights groups to have continued for weeks.", "reported")
     assert quote.speaker is not None and "groups" in quote.speaker.text

@@ -143,6 +143,8 @@ def _pointed_out(verb: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd", "xcomp") and verb.head.lemma_ == "stand":
+        return True  # "Assad stands accused of war crimes": nobody named accuses him
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
 
 
@@ -508,6 +510,7 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     )
     as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     taken = _taken_as(cue, as_) if as_ is not None else None
+    shortest = _MIN_TOKENS
     if comp is not None and lemma in _PASSIVE_ADDRESSED:
         # "Those who asked about him were told that he would be whipped": the subject is
         # whom it was said to; what was said is the clause alone
@@ -521,6 +524,9 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         if target is None:
             return None
         lo, hi = target.left_edge.i, target.right_edge.i  # "he was accused of …"
+        if lo == hi and target.pos_ == "PRON":
+            return None  # "the crimes of which he was accused"
+        shortest = 1  # a charge may be one or two words: "charged with terrorism", "accused of war crimes"
     elif taken is not None:
         lo, hi = taken
     elif (
@@ -537,7 +543,9 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     source = agent(cue) or _reported_in(cue)
     if source is not None and not plausible_speaker(source):
         source = None
-    return _make(cue, source, lo, hi, inside_quote, impersonal=source is None, span_cue=True, inside_ok=True)
+    return _make(
+        cue, source, lo, hi, inside_quote, min_tokens=shortest, impersonal=source is None, span_cue=True, inside_ok=True
+    )
 
 
 def _taken_as(cue: Token, as_: Token) -> tuple[int, int] | None:
