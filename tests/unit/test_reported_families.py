@@ -172,6 +172,20 @@ def one(text: str, cue: str):
             "the agency for its slow response",
             "The senator",
         ),
+        # a stance: VOA, "Democrats in Congress have been critical of the changes regarding USAID"
+        (
+            "Democrats in Congress have been critical of the changes regarding USAID.",
+            "critical",
+            "the changes regarding USAID",
+            "Democrats in Congress",
+        ),
+        # VOA, children and social media: "users remain skeptical about how effective a ban will be"
+        (
+            "Users remain skeptical about how effective a ban will be.",
+            "skeptical",
+            "how effective a ban will be",
+            "Users",
+        ),
         # "spoke of" what was said: VOA, Slovenia, "Golob spoke of the importance of European unity."
         ("Golob spoke of the importance of European unity.", "spoke", "the importance of European unity", "Golob"),
         (
@@ -1242,3 +1256,16 @@ def test_a_question_or_the_reader_addressed_reports_nothing(text):
 def test_a_question_inside_quote_marks_leaves_the_sentence_its_report():
     doc = parse('Officials said the talks "had failed again?" and left the city.')
     assert cued(reported(doc), "said") or any(q.mixed for q in doc.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a critical moment for the party.",
+        # VOA, Cambodia: a caution, not a view
+        "Chet was wary of speaking critically about the election in public.",
+        "India is opposed to illegal migration.",
+    ],
+)
+def test_no_stance_is_reported(text):
+    assert not reported(parse(text))

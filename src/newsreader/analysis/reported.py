@@ -107,6 +107,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
             record = _according(token, inside_quote)
         elif token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
             record = _hearsay(token, inside_quote)
+        elif token.lower_ in _STANCES and token.dep_ in ("acomp", "oprd", "ROOT", "conj"):
+            record = _stance(token, inside_quote)
         elif token.pos_ == "VERB" or _verb_as_noun(token):
             if _is_passive(token):
                 if lemma in PASSIVE_LEMMAS or (
@@ -135,6 +137,40 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
         if record is not None:
             found.append(record)
     return found
+
+
+# Adjectives of a stance someone takes on something, with the preposition they take it with:
+# "Democrats have been critical of the changes", "users remain skeptical about how …".
+_STANCES = {
+    "critical": ("of",),
+    "skeptical": ("of", "about"),
+    "sceptical": ("of", "about"),
+    "supportive": ("of",),
+    "dismissive": ("of",),
+    "doubtful": ("of", "about"),
+    "unconvinced": ("of", "by"),
+}
+
+
+def _stance(adjective: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``Democrats in Congress have been critical of the changes regarding USAID``, ``former
+    U.S. officials are skeptical about the extent to which …``: a stance is reported opinion; the content is its object, the
+    speaker the one who holds it (the subject of "be", "remain", "seem")."""
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in _STANCES[adjective.lower_]), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if target is None or target.pos_ == "PRON":
+        return None
+    verb = adjective if adjective.dep_ in ("ROOT", "conj") else adjective.head
+    if _unasserted(verb):
+        return None
+    speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None and verb.dep_ == "conj":
+        speaker = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None:
+        return None
+    return _make(
+        adjective, speaker, target.left_edge.i, target.right_edge.i, inside_quote, min_tokens=_MIN_OBJECT_TOKENS
+    )
 
 
 def _pointed_out(verb: Token) -> bool:
