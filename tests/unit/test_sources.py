@@ -780,3 +780,12 @@ def test_the_role_named_between_the_closing_mark_and_the_cue_speaks():
     [quote] = direct(doc)
     assert "netizen" in quote.speaker.text
     assert not cued(reported(doc), "wrote")
+
+
+def test_a_name_the_parser_took_for_an_adjective_before_its_cue_speaks():
+    """VOA, foreign policy: ``McKean calls this the "president's own foreign policy team."`` —
+    the parser reads "McKean" as an adjective of "calls", and "McKean" is no title-case word
+    to ``str.istitle``; the article names David McKean as a person, so he calls it so."""
+    doc = parse('David McKean is a former official. McKean calls this the "president\'s own foreign policy team."')
+    [quote] = [q for q in doc.quotes if q.text.startswith("president")]
+    assert source_of(doc, quote).name.endswith("McKean")

@@ -404,7 +404,12 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
             continue
         if 0 <= k < len(doc) and _handle(doc[k]) and not (inside is not None and inside[k]):
             return doc[k]  # '"The website isn't working," tweeted @tvrain on May 6.'
-        if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG"):
+        named = 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG")
+        if k == cue.i - 1 and k >= 0 and _capital(doc[k]) and doc[k].text in _entity_words(doc):
+            # 'McKean calls this the "president's own foreign policy team."': the parser took the
+            # name, a person's elsewhere in the article, for an adjective of the verb
+            named = doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and doc[k].ent_type_ not in ("GPE", "NORP", "LOC")
+        if named:
             if inside is not None and inside[k]:
                 continue
             head = doc[k]
@@ -470,10 +475,12 @@ def plausible_speaker(token: Token) -> bool:
         return True
     if lower in ORGANIZATION_NOUNS:  # "the media" (lemma "medium")
         return True
+    if token.pos_ in ("NOUN", "ADJ") and _capital(token) and token.text in _entity_words(token.doc):
+        # "Zelenskyy said …" tagged a noun here, a PERSON elsewhere in the article; "McKean
+        # calls this the "president's own foreign policy team."" tagged an adjective
+        return True
     if token.pos_ != "NOUN":
         return False
-    if token.is_title and token.text in _entity_words(token.doc):
-        return True  # "Zelenskyy said …" tagged a noun here, a PERSON elsewhere in the article
     if lemma.endswith("ing"):
         return False
     return any(lemma.endswith(suffix) for suffix in AGENT_SUFFIXES)
@@ -512,9 +519,14 @@ def _entity_words(doc: Doc) -> frozenset[str]:
     """Words of the article's PERSON and ORG entities (computed once per document)."""
     words = doc.user_data.get("newsreader_entity_words")
     if words is None:
-        words = frozenset(t.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") for t in ent if t.is_title)
+        words = frozenset(t.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") for t in ent if _capital(t))
         doc.user_data["newsreader_entity_words"] = words
     return words
+
+
+def _capital(token: Token) -> bool:
+    """A capitalised word, "McKean" and "DeSantis" too (``str.istitle`` says no to them)."""
+    return token.text[:1].isupper() and token.is_alpha
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
