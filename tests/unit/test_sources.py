@@ -789,3 +789,20 @@ def test_a_name_the_parser_took_for_an_adjective_before_its_cue_speaks():
     doc = parse('David McKean is a former official. McKean calls this the "president\'s own foreign policy team."')
     [quote] = [q for q in doc.quotes if q.text.startswith("president")]
     assert source_of(doc, quote).name.endswith("McKean")
+
+
+def test_the_person_is_whoever_spoke_last():
+    """VOA, China: ``"…," a Chinese netizen in the capital, Beijing, wrote on … Weibo`` and then
+    ``"How will the lives of normal citizens change? …," the person added.`` — the person is
+    the netizen. Not a man newly described ("the man who …")."""
+    doc = parse(
+        "\u201cIt\u2019s hard to look at Trump\u2019s victory with pure joy,\u201d a Chinese netizen in the"
+        " capital, Beijing, wrote on the popular microblogging site Weibo.\n"
+        "\u201cHow will the lives of normal citizens change? I\u2019m feeling a sense of unease,\u201d the"
+        " person added.\n"
+        "The man who sold the land said he had no regrets."
+    )
+    joy, change = direct(doc)
+    assert source_of(doc, change) is source_of(doc, joy)
+    [regrets] = reported(doc)
+    assert source_of(doc, regrets) is not source_of(doc, joy)

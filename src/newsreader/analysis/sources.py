@@ -61,6 +61,8 @@ _NAMED_BY_ROLE = frozenset(
     "foundation institute association union watchdog broadcaster channel outlet".split()
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Bare people nouns that refer back to whoever of that kind spoke last ("the person added").
+_GENERIC_PEOPLE = {"person": "", "man": "he", "woman": "she"}
 # ", co-founder of …", ", a journalist at …": up to two words before the role noun
 _ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[\w'.]+\s+){0,2}?([\w-]+)\b")
 _FOUNDERS = frozenset({"founder", "cofounder"})
@@ -486,6 +488,7 @@ class SourceBook:
                 self._same_role(lemma, start)
                 or self._name_before(lemma, head, start)
                 or self._organization_headed(head, start)
+                or self._the_person(lemma, head, start)
             )
             if earlier is not None:
                 return earlier
@@ -574,6 +577,29 @@ class SourceBook:
                 break
             if e.label == "PERSON" and re.match(rf",?\s*\(?{years}\b", self.text[e.end : e.end + 8]):
                 best = e
+        return best
+
+    def _the_person(self, lemma: str, head: Token, start: int) -> SourceDraft | None:
+        """ "the person", "the man", "the woman" with nothing more to it is whoever of that
+        kind spoke last, in this paragraph or the one before: ``"…," a Chinese netizen in the
+        capital, Beijing, wrote on … Weibo`` / ``"How will the lives of normal citizens
+        change? …," the person added.``; so "a person familiar with the talks … the person
+        said". Not "the man who …" (a new person, described)."""
+        gender = _GENERIC_PEOPLE.get(lemma)
+        if gender is None or any(c.dep_ in ("relcl", "acl", "prep", "amod") for c in head.children):
+            return None
+        paras = paragraphs(self.text)
+        floor = (paras.previous(start) or paras.bounds(start))[0]
+        best = None
+        for draft in self.drafts:
+            if draft.last > start or draft.last < floor or draft.plural:
+                continue
+            if draft.kind not in ("person", "anonymous", "unknown"):
+                continue
+            if gender and draft.gender is not None and draft.gender != gender:
+                continue
+            if best is None or draft.last > best.last:
+                best = draft
         return best
 
     def _same_role(self, lemma: str, start: int) -> SourceDraft | None:
