@@ -218,6 +218,8 @@ class SourceBook:
             role = self._role_words(start, end, entity)
             description = f"{entity.canonical}, {role}" if role else entity.canonical
             draft = self._new(key, entity.canonical, kind, description)
+            # "Republicans", "Democrats": a group, never the "he" of a quote after them
+            draft.plural = entity.label == "NORP" and entity.text.endswith("s")
         return draft
 
     def _handle_owner(self, handle: str) -> SourceDraft | None:
@@ -463,7 +465,7 @@ class SourceBook:
             if draft.name.lower() in PLATFORMS:
                 return False  # "according to the government's Twitter account …. He also affirmed"
             if draft.kind == "organization":
-                return _maybe_person(draft.name)  # the tagger's ORG "Dalai Lama"
+                return _maybe_person(draft.name) and not draft.plural  # the tagger's ORG "Dalai Lama"
             return draft.kind == "person" or (draft.kind in ("anonymous", "unknown") and not draft.plural)
         if lower in PRONOUNS_GROUP:
             return draft.kind in ("organization", "anonymous") or draft.plural
