@@ -806,3 +806,34 @@ def test_the_person_is_whoever_spoke_last():
     assert source_of(doc, change) is source_of(doc, joy)
     [regrets] = reported(doc)
     assert source_of(doc, regrets) is not source_of(doc, joy)
+
+
+def test_an_intro_cue_inside_what_another_says_is_part_of_the_report():
+    """Global Voices, Russia: ``Kashin argues that the "Million Man March" succeeded in
+    revealing the true nature of today's Russian authorities:`` — the excerpt is Kashin's, not
+    the march's ("revealing" is a cue with content of its own inside what Kashin argues); a
+    bare cue at the intro's end keeps the quotation ("The blog reports that the minister said:")."""
+    doc = parse(
+        'By abandoning the usual moderate speakers of past demonstrations, Kashin argues that the "Million Man'
+        " March\" succeeded in revealing the true nature of today's Russian authorities:\n\n"
+        "But I know for certain that, if the usual speakers had been at the rally, nothing would have happened.\n\n"
+        "The blog reports that the minister said:\n\n"
+        "We will not give up on this law, whatever the critics say."
+    )
+    know, law = direct(doc)
+    assert source_of(doc, know).name == "Kashin"
+    assert source_of(doc, law).name == "the minister"
+
+
+def test_she_in_a_relative_clause_is_the_person_named_before_in_its_sentence():
+    """Global Voices, Mexico: ``Desde Abajo, meanwhile, posted a comment from Soledad Jarquin,
+    in which she suggests that the journalist's murder threatens freedom of speech …:`` — "she"
+    is Jarquin, named earlier in the same sentence though not as a subject."""
+    doc = parse(
+        "Desde Abajo, meanwhile, posted a comment from Soledad Jarquin, in which she suggests that the"
+        " journalist's murder threatens freedom of speech:\n\n"
+        "A state of war like the one in which we live in Mexico makes journalism one of the most dangerous"
+        " professions."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Soledad Jarquin"

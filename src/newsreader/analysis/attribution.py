@@ -792,6 +792,8 @@ def _colon_cue(
         k = within.index(intro[-1])
         intro = [intro[-1].doc[within[k - 1].start : intro[-1].end]]
     cue, speaker = _nearest_cue(intro[-1:], span, no_inside)
+    if cue is not None and (outer := _outer_cue(cue, no_inside)) is not None:
+        cue, speaker = outer
     if cue is None and intro:
         cue, speaker = _last_stance(intro[-1], no_inside)
     if cue is None and intro:
@@ -817,6 +819,24 @@ def _colon_cue(
         # (@top_roping_ale):": the handle right before the colon names who is quoted
         speaker = last
     return cue, speaker
+
+
+def _outer_cue(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
+    """In an intro, a cue inside what another cue says, with content of its own, is part of
+    the report, not who is quoted: ``Kashin argues that the "Million Man March" succeeded in
+    revealing the true nature of today's Russian authorities:`` -> Kashin. A bare cue at the
+    end keeps the quotation (``The blog reports that the minister said:``)."""
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in cue.children):
+        return None
+    for ancestor in cue.ancestors:
+        if no_inside[ancestor.i]:
+            return None
+        if is_cue(ancestor):
+            speaker = speaker_token(ancestor, no_inside)
+            if speaker is not None and plausible_speaker(speaker):
+                return ancestor, speaker
+            return None
+    return None
 
 
 def _last_stance(sent: Span, no_inside: list[bool]) -> tuple[Token | None, Token | None]:

@@ -285,9 +285,11 @@ class SourceBook:
             paragraph = paragraphs(self.text).bounds(start)[0]
             pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
             sentence = sentence_of(pronoun[0]).start_char if pronoun is not None and len(pronoun) else start
-            if pronoun is not None and len(pronoun) and pronoun[0].tag_ == "PRP$":
+            if pronoun is not None and len(pronoun) and (pronoun[0].tag_ == "PRP$" or pronoun[0].head.dep_ == "relcl"):
                 # "TB Joshua's popularity seemed to rise … after his prediction that …": a
-                # possessive goes back to the person named earlier in its own sentence
+                # possessive goes back to the person named earlier in its own sentence; so does
+                # the subject of a relative clause ("posted a comment from Soledad Jarquin, in
+                # which she suggests that …")
                 same = [
                     e
                     for e in self.entities
