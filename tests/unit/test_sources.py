@@ -837,3 +837,17 @@ def test_she_in_a_relative_clause_is_the_person_named_before_in_its_sentence():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Soledad Jarquin"
+
+
+def test_an_intro_that_ends_in_a_demand_names_the_writer_before_it():
+    """Global Voices, Singapore: ``Elaine Ee believes that the Code of Conduct will not be a
+    solution. Instead, the government should free up the mainstream media:`` — the excerpt is
+    Ee's; what the government should do is her demand, and it says nothing."""
+    doc = parse(
+        "Elaine Ee believes that the Code of Conduct will not be a solution. Instead, the government should free"
+        " up the mainstream media:\n\n"
+        "What we need instead is a new journalistic environment, where the mainstream media are as free to"
+        " tackle issues."
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == "Elaine Ee"

@@ -812,6 +812,15 @@ def _colon_cue(
     if speaker is None and intro:
         # "@JuliethBlues states :": the parser made a verb of the handle
         speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)
+    if cue is not None and _prescribed(cue) and len(within) > 1 and intro and intro[-1] is not within[0]:
+        # "Elaine Ee believes that the Code of Conduct will not be a solution. Instead, the
+        # government should free up the mainstream media:": what someone should do is the
+        # writer's demand; the writer is the one the sentence before names
+        earlier = within[within.index(intro[-1]) - 1] if intro[-1] in within else None
+        root = earlier.root if earlier is not None else None
+        subject = speaker_token(root, no_inside) if root is not None and root.pos_ in ("VERB", "AUX") else None
+        if subject is not None and plausible_speaker(subject) and subject.pos_ != "PRON":
+            cue, speaker = root, subject
     if cue is not None and (author := _written_by(cue)) is not None:
         speaker = author  # "shared an article written by Al Mariam Zelalem on his wall:"
     if intro and (last := _bracketed_handle_at_end(intro[-1])) is not None:
@@ -819,6 +828,11 @@ def _colon_cue(
         # (@top_roping_ale):": the handle right before the colon names who is quoted
         speaker = last
     return cue, speaker
+
+
+def _prescribed(verb: Token) -> bool:
+    """ "should free up", "must resign", "ought to go": a demand, not a report."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
 
 
 def _outer_cue(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
