@@ -636,6 +636,8 @@ def test_her_husband_named_after_her_is_not_the_next_she():
         ("Gist Only wrote a rather controversial headline:", "Gist Only"),
         # Global Voices, Armenia: a blog's name with a colon in it
         ("Unzipped: Gay Armenia says:", "Unzipped: Gay Armenia"),
+        # Global Voices, Singapore: a hyphenated name the parser cuts into three subjects
+        ("Ng E-Jay is unconvinced of the logic or feasibility of a Code of Conduct:", "Ng E-Jay"),
     ],
 )
 def test_a_title_right_before_its_verb_speaks_whole(lead, title):
