@@ -853,3 +853,16 @@ def test_an_intro_that_ends_in_a_demand_names_the_writer_before_it():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "Elaine Ee"
+
+
+def test_whose_stance_a_cue_passes_on_is_not_who_speaks():
+    """Global Voices, Ukraine: ``Odessablogger also noted Yulia Tymoshenko's stance on the
+    boycott:`` — the parser reads the blog's name as an adverb, and the name after the cue
+    was taken for an inverted subject ("said Smith"); a possessor is whose stance it is, so
+    the excerpt is never Tymoshenko's."""
+    doc = parse(
+        "Tymoshenko is in prison. Odessablogger also noted Yulia Tymoshenko's stance on the boycott:\n\n"
+        "In case you are wondering, the current position taken by Ms Tymoshenko herself over the matter is that"
+        " there should not be a boycott."
+    )
+    assert all(source_of(doc, q) is None or "Tymoshenko" not in source_of(doc, q).name for q in direct(doc))

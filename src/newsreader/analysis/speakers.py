@@ -415,6 +415,8 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
             head = doc[k]
             while head.head.i != head.i and head.head.pos_ == "PROPN" and head.dep_ in ("compound", "flat"):
                 head = head.head
+            if head.dep_ == "poss":
+                continue  # "Odessablogger also noted Yulia Tymoshenko's stance …": whose stance, not who notes
             return head
     if said:
         return None
