@@ -865,4 +865,4 @@ def test_whose_stance_a_cue_passes_on_is_not_who_speaks():
         "In case you are wondering, the current position taken by Ms Tymoshenko herself over the matter is that"
         " there should not be a boycott."
     )
-    assert all(source_of(doc, q) is None or "Tymoshenko" not in source_of(doc, q).name for q in direct(doc))
+    assert all(q.speaker is None or "Tymoshenko" not in source_of(doc, q).name for q in direct(doc))
