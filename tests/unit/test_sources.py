@@ -866,3 +866,26 @@ def test_whose_stance_a_cue_passes_on_is_not_who_speaks():
         " there should not be a boycott."
     )
     assert all(q.speaker is None or "Tymoshenko" not in source_of(doc, q).name for q in direct(doc))
+
+
+@pytest.mark.parametrize(
+    ("lead", "writer"),
+    [
+        # Global Voices, Egypt: the reply is Aboul Fotouh's, the tweet quoting it Sabry's
+        ("Yet Aboul Fotouh had a more powerful reply, tweeted by Egyptian blogger Bassem Sabry:", "Bassem Sabry"),
+        # Global Voices, Panama: a group given by a named example, with a handle and a language tag
+        (
+            "Many people, like Alexander Da Silva (@Adasilva507) [es], refuse to believe that this could be the"
+            " end of his career:",
+            "Alexander Da Silva",
+        ),
+        (
+            "Others even think that his injury was a product of karma, like Itzel Chavez (@itzelch_07) [es]:",
+            "Itzel Chavez",
+        ),
+    ],
+)
+def test_who_posted_the_excerpt_an_intro_names(lead, writer):
+    doc = parse(lead + "\n\nI refuse to believe that the career of the pitcher will end this way...")
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name == writer

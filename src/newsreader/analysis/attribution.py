@@ -896,7 +896,8 @@ def _bracketed_handle_at_end(sent: Span) -> Token | None:
 
 # A letter's salutation, its own paragraph: "Dear President Obama:", "Dear Minister,".
 _SALUTATION = re.compile(r"[ \t]*Dear [^\n:,]{1,60}[:,][ \t]*\n*")
-_HANDLE_BEFORE_COLON = re.compile(r"\(\s*@\w{1,30}\s*\)\s*:\s*$")
+# (a language tag may follow the handle: "like Itzel Chavez (@itzelch_07) [es]:")
+_HANDLE_BEFORE_COLON = re.compile(r"\(\s*@\w{1,30}\s*\)\s*(?:\[[a-z]{2}(?:-[A-Za-z]{2})?\]\s*)?:\s*$")
 
 
 def _introduces(text: str, lo: int, hi: int) -> bool:

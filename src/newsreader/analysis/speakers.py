@@ -155,14 +155,15 @@ def _names_it(appos: Token) -> bool:
 def _exemplar(token: Token, cue: Token) -> Token | None:
     """``Some, like Anahit Markosian, called for his resignation``: an unnamed group given
     by a named example between it and the cue speaks through the example."""
-    if token.lower_ not in _SOME or token.i + 2 >= cue.i:
+    group = token.lower_ in _SOME or (token.tag_ == "NNS" and any(c.lower_ in _SOME for c in token.lefts))
+    if not group or token.i + 2 >= cue.i:
         return None
     comma, prep = token.nbor(1), token.nbor(2)  # wherever the parser hung the aside
     if comma.text != "," or prep.dep_ != "prep" or prep.lower_ != "like":
         return None
     name = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
-        return name
+        return name  # (and "Many people, like Alexander Da Silva (@Adasilva507) [es], refuse …")
     return None
 
 
@@ -202,7 +203,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     if named is not None:
         return named
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and (by := agent(cue)) is not None:
-        if cue.head.lemma_.lower() in WRITINGS or cue.lemma_.lower() in _NAMED_BY:
+        if cue.head.lemma_.lower() in WRITINGS or cue.lemma_.lower() in _NAMED_BY | _POSTED_BY:
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
@@ -332,6 +333,8 @@ def _quoted_one(cue: Token) -> Token | None:
 
 # verbs that name or characterise someone, said by their "by" phrase
 _NAMED_BY = frozenset("describe call label brand dub term characterize characterise".split())
+# "a more powerful reply, tweeted by Egyptian blogger Bassem Sabry:": whoever posted it
+_POSTED_BY = frozenset("tweet retweet post write share publish".split())
 # what a speaker's quoted words are called: "quoted her words", "quoted the minister's remarks"
 _WORDS_OF = frozenset("word words statement remark remarks comment comments tweet post line lines speech".split())
 
