@@ -817,10 +817,10 @@ def _colon_cue(
         # government should free up the mainstream media:": what someone should do is the
         # writer's demand; the writer is the one the sentence before names
         earlier = within[within.index(intro[-1]) - 1] if intro[-1] in within else None
-        root = earlier.root if earlier is not None else None
-        subject = speaker_token(root, no_inside) if root is not None and root.pos_ in ("VERB", "AUX") else None
-        if subject is not None and plausible_speaker(subject) and subject.pos_ != "PRON":
-            cue, speaker = root, subject
+        main = earlier.root if earlier is not None else None
+        subject = speaker_token(main, no_inside) if main is not None and main.pos_ in ("VERB", "AUX") else None
+        if main is not None and subject is not None and plausible_speaker(subject) and subject.pos_ != "PRON":
+            cue, speaker = main, subject
     if cue is not None and (author := _written_by(cue)) is not None:
         speaker = author  # "shared an article written by Al Mariam Zelalem on his wall:"
     if intro and (last := _bracketed_handle_at_end(intro[-1])) is not None:
