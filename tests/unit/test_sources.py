@@ -889,3 +889,44 @@ def test_who_posted_the_excerpt_an_intro_names(lead, writer):
     doc = parse(lead + "\n\nI refuse to believe that the career of the pitcher will end this way...")
     [quote] = direct(doc)
     assert source_of(doc, quote).name == writer
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "continue" is a cue only beside the quote it goes on with
+        (
+            "Opposition leader Anna Petrova says the protesters will continue:\n\n"
+            "We have been on these streets for weeks and we will stay.",
+            "Anna Petrova",
+        ),
+        # an addressee is no content of the inner cue's own: the minister's words
+        (
+            "Reuters reported that the minister told parliament:\n\n"
+            "We will not give up on this law, whatever the critics say.",
+            "the minister",
+        ),
+        # a demand after a sentence that reports nothing names no writer from it
+        (
+            "The mayor visited the flooded district on Monday. Residents must now rebuild their homes:\n\n"
+            "We have lost everything and nobody is helping us.",
+            "Residents",
+        ),
+    ],
+)
+def test_intro_rules_keep_to_their_cases(text, speaker):
+    """Review of the intro rules (2026-12-07): each case here went to the wrong source with
+    the first version of a rule — "the protesters" (cue "continue"), "Reuters", "The mayor"."""
+    [quote] = direct(parse(text))
+    assert quote.speaker is not None and quote.speaker.text.endswith(speaker)
+
+
+def test_the_man_a_named_person_spoke_of_is_not_that_person():
+    """ "Officer John Smith said the man fled the scene." then '"I was scared …," the man told
+    reporters.' — the man is not the officer: only an unnamed speaker is "the man" again."""
+    doc = parse(
+        "Officer John Smith said the man fled the scene.\n"
+        '"I was scared and I ran away from them," the man told reporters.'
+    )
+    [quote] = direct(doc)
+    assert "Smith" not in source_of(doc, quote).name

@@ -818,6 +818,8 @@ def _colon_cue(
         # writer's demand; the writer is the one the sentence before names
         earlier = within[within.index(intro[-1]) - 1] if intro[-1] in within else None
         main = earlier.root if earlier is not None else None
+        if main is not None and not (is_cue(main) or main.lemma_.lower() in _GOVERNING):
+            main = None  # "The mayor visited the flooded district. Residents must now rebuild:" names no writer
         subject = speaker_token(main, no_inside) if main is not None and main.pos_ in ("VERB", "AUX") else None
         if main is not None and subject is not None and plausible_speaker(subject) and subject.pos_ != "PRON":
             cue, speaker = main, subject
@@ -838,9 +840,13 @@ def _prescribed(verb: Token) -> bool:
 def _outer_cue(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
     """In an intro, a cue inside what another cue says, with content of its own, is part of
     the report, not who is quoted: ``Kashin argues that the "Million Man March" succeeded in
-    revealing the true nature of today's Russian authorities:`` -> Kashin. A bare cue at the
-    end keeps the quotation (``The blog reports that the minister said:``)."""
-    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in cue.children):
+    revealing the true nature of today's Russian authorities:`` -> Kashin. A cue with no
+    content of its own keeps the quotation: ``The blog reports that the minister said:``,
+    ``Reuters reported that the minister told parliament:`` (an addressee is no content)."""
+    own = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not _addressee(c))]
+    if not own and cue.dep_ != "acl":
+        # (nor "Reuters reported that the minister told parliament:": whom, not what; but "Ido
+        # Kenan reported on the racist comments posted by some Israelis …:" is Kenan's)
         return None
     for ancestor in cue.ancestors:
         if no_inside[ancestor.i]:
@@ -851,6 +857,17 @@ def _outer_cue(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
                 return ancestor, speaker
             return None
     return None
+
+
+def _addressee(token: Token) -> bool:
+    """Whom a cue is addressed to ("told parliament", "told reporters"), not what it says."""
+    if token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS:
+        return False  # "denies the reports"
+    return (
+        token.pos_ in ("PROPN", "PRON")
+        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or (plausible_speaker(token))
+    )
 
 
 def _last_stance(sent: Span, no_inside: list[bool]) -> tuple[Token | None, Token | None]:

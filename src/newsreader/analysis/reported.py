@@ -107,7 +107,7 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
             record = _according(token, inside_quote)
         elif token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
             record = _hearsay(token, inside_quote)
-        elif token.lower_ in _STANCES and token.dep_ in ("acomp", "oprd", "ROOT", "conj"):
+        elif token.lower_ in _STANCES and token.dep_ in ("acomp", "ROOT", "conj"):
             record = _stance(token, inside_quote)
         elif token.pos_ == "VERB" or _verb_as_noun(token):
             if _is_passive(token):
@@ -152,6 +152,9 @@ _STANCES = {
 }
 
 
+_BEING = frozenset({"be", "remain", "seem", "appear", "become", "stay", "grow"})
+
+
 def _stance(adjective: Token, inside_quote: list[bool]) -> Attribution | None:
     """``Democrats in Congress have been critical of the changes regarding USAID``, ``former
     U.S. officials are skeptical about the extent to which …``: a stance is reported opinion; the content is its object, the
@@ -161,8 +164,8 @@ def _stance(adjective: Token, inside_quote: list[bool]) -> Attribution | None:
     if target is None or target.pos_ == "PRON":
         return None
     verb = adjective if adjective.dep_ in ("ROOT", "conj") else adjective.head
-    if _unasserted(verb):
-        return None
+    if _unasserted(verb) or (verb is not adjective and verb.lemma_.lower() not in _BEING):
+        return None  # ("The scandal left voters skeptical of …": the scandal holds no view)
     speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if speaker is None and verb.dep_ == "conj":
         speaker = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -544,6 +547,7 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         (c for c in cue.children if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_, lemma) == ("with", "charge"))),
         None,
     )
+    charged = lemma in _CHARGING or lemma == "charge"
     as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     taken = _taken_as(cue, as_) if as_ is not None else None
     shortest = _MIN_TOKENS
@@ -562,7 +566,8 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         lo, hi = target.left_edge.i, target.right_edge.i  # "he was accused of …"
         if lo == hi and target.pos_ == "PRON":
             return None  # "the crimes of which he was accused"
-        shortest = 1  # a charge may be one or two words: "charged with terrorism", "accused of war crimes"
+        if charged:
+            shortest = 1  # (not "Little is known of the victims": knowing is no charge)  # a charge may be one or two words: "charged with terrorism", "accused of war crimes"
     elif taken is not None:
         lo, hi = taken
     elif (

@@ -45,7 +45,7 @@ from .cues import (
     ROLE_NOUNS,
 )
 from .paragraphs import paragraphs
-from .speakers import Attribution, partitive_group, phrase, sentence_of
+from .speakers import Attribution, capitalised, partitive_group, phrase, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -285,7 +285,9 @@ class SourceBook:
             paragraph = paragraphs(self.text).bounds(start)[0]
             pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
             sentence = sentence_of(pronoun[0]).start_char if pronoun is not None and len(pronoun) else start
-            if pronoun is not None and len(pronoun) and (pronoun[0].tag_ == "PRP$" or pronoun[0].head.dep_ == "relcl"):
+            relative_subject = pronoun is not None and len(pronoun) and pronoun[0].dep_ == "nsubj"
+            relative_subject = bool(relative_subject) and pronoun is not None and pronoun[0].head.dep_ == "relcl"
+            if pronoun is not None and len(pronoun) and (pronoun[0].tag_ == "PRP$" or relative_subject):
                 # "TB Joshua's popularity seemed to rise … after his prediction that …": a
                 # possessive goes back to the person named earlier in its own sentence; so does
                 # the subject of a relative clause ("posted a comment from Soledad Jarquin, in
@@ -339,7 +341,7 @@ class SourceBook:
         cinema regularly. Here he shares the latest state of the Bangladeshi film industry:``."""
         paras = paragraphs(self.text)
         for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
-            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or not token.is_title:
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or not capitalised(token):
                 continue
             if token.lower_ in PLATFORMS or self._common(token):
                 continue
@@ -598,8 +600,8 @@ class SourceBook:
         for draft in self.drafts:
             if draft.last > start or draft.last < floor or draft.plural:
                 continue
-            if draft.kind not in ("person", "anonymous", "unknown"):
-                continue
+            if not draft.key.startswith("role:") or draft.kind not in ("anonymous", "unknown"):
+                continue  # (a named person is named again: "Officer John Smith said the man fled")
             if gender and draft.gender is not None and draft.gender != gender:
                 continue
             if best is None or draft.last > best.last:

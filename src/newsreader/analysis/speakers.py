@@ -61,7 +61,14 @@ def _goes_on(verb: Token) -> bool:
         return False
     if lemma not in ("continue", "go"):
         return False
-    return not any(c.dep_ in ("xcomp", "dobj", "prep", "attr", "acomp", "advcl") for c in children)
+    if any(c.dep_ in ("xcomp", "dobj", "prep", "attr", "acomp", "advcl") for c in children):
+        return False
+    # only beside the quote it goes on with: never an intro's "the protesters will continue:"
+    doc = verb.doc
+    end = max([verb.i] + [c.i for c in children if c.dep_ == "prt"])
+    opens = end + 2 < len(doc) and doc[end + 1].text in ",:" and doc[end + 2].text in OPENERS | {STRAIGHT, "``"}
+    closed = any(t.text in _CLOSERS for t in doc[max(0, verb.i - 4) : verb.i])
+    return opens or closed
 
 
 _GERUND_CUES = frozenset("writing saying adding noting telling arguing warning explaining insisting stating".split())
@@ -127,7 +134,7 @@ def _named(token: Token, cue: Token) -> Token:
     return token
 
 
-_NO_NAMES = frozenset({"LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_NO_NAMES = frozenset({"LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _user_named(token: Token, cue: Token) -> Token | None:
@@ -408,7 +415,7 @@ def _adjacent(cue: Token, inside: list[bool] | None) -> Token | None:
         if 0 <= k < len(doc) and _handle(doc[k]) and not (inside is not None and inside[k]):
             return doc[k]  # '"The website isn't working," tweeted @tvrain on May 6.'
         named = 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG")
-        if k == cue.i - 1 and k >= 0 and _capital(doc[k]) and doc[k].text in _entity_words(doc):
+        if k == cue.i - 1 and k >= 0 and capitalised(doc[k]) and doc[k].text in _entity_words(doc):
             # 'McKean calls this the "president's own foreign policy team."': the parser took the
             # name, a person's elsewhere in the article, for an adjective of the verb
             named = doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and doc[k].ent_type_ not in ("GPE", "NORP", "LOC")
@@ -436,7 +443,7 @@ def _right_after_quote(cue: Token, inside: list[bool] | None) -> Token | None:
     role noun, with no verb between the mark and the cue."""
     doc = cue.doc
     k = cue.i - 1
-    while k >= 0 and doc[k].text not in CLOSERS and doc[k].text != STRAIGHT:
+    while k >= 0 and doc[k].text not in _CLOSERS:
         if doc[k].pos_ in ("VERB", "AUX") or (inside is not None and inside[k]) or cue.i - k > 12:
             return None
         k -= 1
@@ -480,7 +487,12 @@ def plausible_speaker(token: Token) -> bool:
         return True
     if lower in ORGANIZATION_NOUNS:  # "the media" (lemma "medium")
         return True
-    if token.pos_ in ("NOUN", "ADJ") and _capital(token) and token.text in _entity_words(token.doc):
+    if (
+        token.pos_ in ("NOUN", "ADJ")
+        and capitalised(token)
+        and token.ent_type_ not in ("NORP", "GPE", "LOC")
+        and token.text in _entity_words(token.doc)
+    ):
         # "Zelenskyy said …" tagged a noun here, a PERSON elsewhere in the article; "McKean
         # calls this the "president's own foreign policy team."" tagged an adjective
         return True
@@ -524,12 +536,12 @@ def _entity_words(doc: Doc) -> frozenset[str]:
     """Words of the article's PERSON and ORG entities (computed once per document)."""
     words = doc.user_data.get("newsreader_entity_words")
     if words is None:
-        words = frozenset(t.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") for t in ent if _capital(t))
+        words = frozenset(t.text for ent in doc.ents if ent.label_ in ("PERSON", "ORG") for t in ent if capitalised(t))
         doc.user_data["newsreader_entity_words"] = words
     return words
 
 
-def _capital(token: Token) -> bool:
+def capitalised(token: Token) -> bool:
     """A capitalised word, "McKean" and "DeSantis" too (``str.istitle`` says no to them)."""
     return token.text[:1].isupper() and token.is_alpha
 
