@@ -186,6 +186,20 @@ def one(text: str, cue: str):
             "how effective a ban will be",
             "Users",
         ),
+        # Global Voices, Israel: a document's terms ("The agreement stipulates that …")
+        (
+            "The agreement stipulates that the new coalition will pass a law to draft the ultra-Orthodox.",
+            "stipulates",
+            "the new coalition will pass a law to draft the ultra-Orthodox",
+            "The agreement",
+        ),
+        # Global Voices, Europe: "recounted the chronology of perceptions on immigration"
+        (
+            "The historian recounted that the first migrants arrived in the 1840s.",
+            "recounted",
+            "the first migrants arrived in the 1840s",
+            "The historian",
+        ),
         # "spoke of" what was said: VOA, Slovenia, "Golob spoke of the importance of European unity."
         ("Golob spoke of the importance of European unity.", "spoke", "the importance of European unity", "Golob"),
         (

@@ -16,7 +16,7 @@ SPEECH_LEMMAS = frozenset(
     promise pledge vow boast predict proclaim reiterate repeat affirm charge counter
     quip joke describe call threaten agree disagree announce observe point opine express
     think brand label dub remind inform quote
-    retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament
+    retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament recount
     """.split()
 )
 
@@ -35,7 +35,7 @@ CLAUSE_LEMMAS = frozenset(
     """
     believe think fear hope expect find show discover worry reckon doubt wonder
     recommend propose demand signal assure instruct recognize recognise realize realise
-    estimate calculate forecast project suspect hint imply contend acknowledge feel
+    estimate calculate forecast project suspect hint imply contend acknowledge feel stipulate
     """.split()
 )
 
