@@ -866,13 +866,14 @@ def _addressee(token: Token) -> bool:
     return (
         token.pos_ in ("PROPN", "PRON")
         or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or (plausible_speaker(token))
+        or plausible_speaker(token)
     )
 
 
 def _last_stance(sent: Span, no_inside: list[bool]) -> tuple[Token | None, Token | None]:
-    """The verb of judgement in a relative clause that ends an intro, and its own subject: ``the group immediately gathered at the courthouse where Mehmet Karlı
-    criticized the proceedings [tr]:`` (Karlı, not the group), ``Some of his supporters are
+    """The verb of judgement in a relative clause that ends an intro, and its own subject:
+    ``the group immediately gathered at the courthouse where Mehmet Karlı criticized the
+    proceedings [tr]:`` (Karlı, not the group), ``Some of his supporters are
     predictable, like Ivan Bolshakov, …, who faulted [ru] critics for taking Yavlinsky's words
     out of context:`` (Bolshakov)."""
     for token in reversed(sent):

@@ -201,6 +201,7 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
     text = doc.text
     names = {text[s:e] for s, e, label in found if label == "PERSON" and len(text[s:e].split()) >= 2}
     introduced: set[str] = set()
+    labels = {(s, e): label for s, e, label in found}
     for token in doc:
         if token.dep_ != "appos" or not _person_role(token):
             continue
@@ -215,7 +216,7 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
             continue
         if any(w.lower_ in ROLE_NOUNS or w.lower_ in ORGANIZATION_NOUNS for w in words):
             continue  # "Senior Political Executive, …" is a title, "Press Council, …" a body
-        tagged = {(s, e): label for s, e, label in found}.get((words.start_char, words.end_char))
+        tagged = labels.get((words.start_char, words.end_char))
         if head.ent_type_ and tagged not in _SURNAME_MISTAKES:
             continue
         introduced.add(words.text)

@@ -157,8 +157,9 @@ _BEING = frozenset({"be", "remain", "seem", "appear", "become", "stay", "grow"})
 
 def _stance(adjective: Token, inside_quote: list[bool]) -> Attribution | None:
     """``Democrats in Congress have been critical of the changes regarding USAID``, ``former
-    U.S. officials are skeptical about the extent to which …``: a stance is reported opinion; the content is its object, the
-    speaker the one who holds it (the subject of "be", "remain", "seem")."""
+    U.S. officials are skeptical about the extent to which …``: a stance is reported opinion;
+    the content is its object, the speaker the one who holds it (the subject of "be",
+    "remain", "seem")."""
     prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in _STANCES[adjective.lower_]), None)
     target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if target is None or target.pos_ == "PRON":
@@ -567,7 +568,9 @@ def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         if lo == hi and target.pos_ == "PRON":
             return None  # "the crimes of which he was accused"
         if charged:
-            shortest = 1  # (not "Little is known of the victims": knowing is no charge)  # a charge may be one or two words: "charged with terrorism", "accused of war crimes"
+            # a charge may be one or two words ("charged with terrorism", "accused of war
+            # crimes"); knowing is no charge ("Little is known of the victims")
+            shortest = 1
     elif taken is not None:
         lo, hi = taken
     elif (

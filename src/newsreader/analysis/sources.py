@@ -284,10 +284,9 @@ class SourceBook:
         if lower in PRONOUNS_PERSON:
             paragraph = paragraphs(self.text).bounds(start)[0]
             pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
-            sentence = sentence_of(pronoun[0]).start_char if pronoun is not None and len(pronoun) else start
-            relative_subject = pronoun is not None and len(pronoun) and pronoun[0].dep_ == "nsubj"
-            relative_subject = bool(relative_subject) and pronoun is not None and pronoun[0].head.dep_ == "relcl"
-            if pronoun is not None and len(pronoun) and (pronoun[0].tag_ == "PRP$" or relative_subject):
+            first = pronoun[0] if pronoun is not None and len(pronoun) else None
+            sentence = sentence_of(first).start_char if first is not None else start
+            if first is not None and (first.tag_ == "PRP$" or (first.dep_ == "nsubj" and first.head.dep_ == "relcl")):
                 # "TB Joshua's popularity seemed to rise … after his prediction that …": a
                 # possessive goes back to the person named earlier in its own sentence; so does
                 # the subject of a relative clause ("posted a comment from Soledad Jarquin, in

@@ -642,7 +642,7 @@ def _title_run(token: Token, left: int, right: int) -> tuple[int, int]:
     own = {t.i for t in doc[left : right + 1]}
     for k in range(last, sentence_start - 1, -1):
         word = doc[k]
-        colon = word.text == ":" and k == sentence_start + 1 and not word.whitespace_ == "" and doc[k - 1].is_title
+        colon = word.text == ":" and k == sentence_start + 1 and word.whitespace_ != "" and doc[k - 1].is_title
         hyphen = word.text == "-" and not word.whitespace_ and k > 0 and not doc[k - 1].whitespace_  # "Ng E-Jay"
         titled = word.is_title or word.like_num or word.lower_ in _TITLE_JOINERS or colon or hyphen
         if not titled or (word.ent_type_ in _NOT_IN_TITLES and k not in own):
