@@ -306,3 +306,16 @@ def test_present_tense_weekday_takes_the_nearer_day(nlp):
 def test_a_year_after_a_preposition_and_a_qualifier(nlp):
     # 079 (heldout3): "British troops will remain in Iraq until at least 2008."
     assert dates_of(nlp, "British troops will remain in Iraq until at least 2008.", "2007-02-21")["2008"][0] == "2008"
+
+
+@pytest.mark.parametrize("text", ["Monday", "last week", "March 3, 2024", "two days", "10:30 a.m."])
+def test_entity_scan_is_the_full_rule_scan(text):
+    """Dates and numbers share one memoized scan of a DATE or TIME entity's text; it is the
+    same scan, with every rule (not only the capitalised open-text ones)."""
+    from newsreader.analysis.date_rules import find_in_label
+
+    def key(matches):
+        return [(m.start, m.end, m.rule, m.pattern.group()) for m in matches]
+
+    assert key(find_in_label(text)) == key(find(text, open_text=False))
+    assert find_in_label(text) is find_in_label(text)

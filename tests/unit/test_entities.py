@@ -219,3 +219,13 @@ def test_a_code_with_digits_is_no_person_a_later_she_could_be():
     assert "H5N1" not in [e.text for e in doc.entities if e.label == "PERSON"]
     quote = next(q for q in doc.quotes if q.direct)
     assert doc.source_by_id(quote.speaker.source_id).name == "Van Kerkhove"
+
+
+def test_doc_text_is_read_once_and_is_the_docs_text(nlp):
+    """The analysis reads ``Doc.text`` through one per-Doc copy (spaCy joins every token on
+    each read); the copy is the text."""
+    from newsreader.analysis.spans import doc_text
+
+    doc = nlp("Officials said the bridge would reopen.\n\nIt did not.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)

@@ -37,6 +37,7 @@ from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
 from .reported import find_reported, misparsed_clause, no_content
 from .sources import SourceDraft, resolve_sources
+from .spans import doc_text
 from .speakers import (
     Attribution,
     according_source,
@@ -61,7 +62,7 @@ _END_PUNCT = frozenset(".,!?;:\u2026")
 
 def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote], list[Source], list[Claim], list[Term]]:
     """Quotes (direct, mixed and reported), sources, claims and terms of a parsed article."""
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     token_starts = _token_starts(doc)
     sents, sent_starts = sentence_table(doc)
@@ -505,8 +506,8 @@ def _absorb(doc: Doc, direct: list[Attribution], reported: list[Attribution]) ->
         if record.cue is not None and any(
             not m.mixed
             and m.start > record.cue[1]
-            and not doc.text[record.cue[1] : m.start].strip(' ,:\u201c"')
-            and not doc.text[m.end : record.end].strip(' .!?,;\u201d"')
+            and not doc_text(doc)[record.cue[1] : m.start].strip(' ,:\u201c"')
+            and not doc_text(doc)[m.end : record.end].strip(' .!?,;\u201d"')
             for m in words
         ):
             # 'When asked how …, he said, "I have an idea what it is …"': the quote is what
@@ -713,7 +714,7 @@ def _asks_reader(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
     nothing of its own ("So what does it mean? Taxes stay flat, the city said.") and gives
     no instructions ("If you have information, call the hotline.")."""
     lo, hi = para
-    if _introduces(doc.text, lo, hi):
+    if _introduces(doc_text(doc), lo, hi):
         return False
     asks = False
     for token in doc[_token_at(doc, lo) :]:

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 from ..model import DateSpan
 from .date_calendar import FUTURE, PAST, PRESENT, UNKNOWN, Context, Match
-from .date_rules import find, find_in_text, resolve_match
+from .date_rules import find_in_label, find_in_text, resolve_match
+from .spans import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -69,13 +70,13 @@ _INTENT = frozenset(
 
 def extract_dates(doc: Doc, published: str | None) -> list[DateSpan]:
     """The article's calendar dates, sorted by offset, with ids ``d1..dN``."""
-    text = doc.text
+    text = doc_text(doc)
     pub = _parse_published(published)
     candidates: list[tuple[int, int, Match]] = []
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS:
             segment = text[ent.start_char : ent.end_char]
-            for match in find(segment, open_text=False):
+            for match in find_in_label(segment):
                 candidates.append((ent.start_char + match.start, ent.start_char + match.end, match))
     for match in find_in_text(text):
         candidates.append((match.start, match.end, match))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from .cues import AGENT_SUFFIXES, ORGANIZATION_NOUNS, ROLE_NOUNS
 from .identity import HONORIFICS
-from .spans import first_line, trim, trim_possessive
+from .spans import doc_text, first_line, trim, trim_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -26,7 +26,7 @@ _DETERMINERS = ("the ", "The ", "Neither ", "Either ", "Nor ")
 
 
 def extract_entities(doc: Doc) -> list[Entity]:
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -198,7 +198,7 @@ def _untagged_people(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[
     work is relabelled the same way: in ``Dalibor Rohac, a senior fellow at the American
     Enterprise Institute, was less complimentary.`` the small model tags "Dalibor Rohac"
     ORG, and the "he" of the quote after it went to the man quoted before him."""
-    text = doc.text
+    text = doc_text(doc)
     names = {text[s:e] for s, e, label in found if label == "PERSON" and len(text[s:e].split()) >= 2}
     introduced: set[str] = set()
     labels = {(s, e): label for s, e, label in found}

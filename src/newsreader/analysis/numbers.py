@@ -30,10 +30,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Number
-from .date_rules import find as find_dates
-from .date_rules import find_in_text
+from .date_rules import find_in_label, find_in_text
 from .number_words import SCALE_WORDS, amounts, currency_of, ordinal_value, parse_words
-from .spans import first_line, trim
+from .spans import doc_text, first_line, trim
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -91,7 +90,7 @@ _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019(),;:"
 
 def extract_numbers(doc: Doc) -> list[Number]:
     """The article's numbers, sorted by offset, with ids ``n1..nN``."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, str, float | None, str | None]] = []
     covered: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -145,7 +144,7 @@ def _is_duration(ent: Span, text: str) -> bool:
 
     Not when a date rule reads it as a date, nor for ages ("25 years old", "24-year-old").
     """
-    if not any(t.like_num for t in ent) or find_dates(ent.text, open_text=False) or ":" in ent.text:
+    if not any(t.like_num for t in ent) or find_in_label(ent.text) or ":" in ent.text:
         return False
     return not re.search(r"\byears?[\s-]+old\b|-year-old\b|\bof\s+age\b", text[ent.start_char : ent.end_char + 5])
 

@@ -19,6 +19,7 @@ from .limits import CHUNK_CHARS, check_length, parse_long
 from .nlp import DEFAULT_MODEL, load_nlp
 from .numbers import extract_numbers
 from .paragraphs import paragraphs
+from .spans import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -61,7 +62,7 @@ def analyze(spacy_doc: Doc, article: RawArticle) -> Document:
         dates=tuple(extract_dates(spacy_doc, article.published)),
         terms=tuple(terms),
     )
-    if spacy_doc.text != article.text:
+    if doc_text(spacy_doc) != article.text:
         document = _retext(document, article.text)
     return document
 

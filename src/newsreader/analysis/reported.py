@@ -47,6 +47,7 @@ from .cues import (
     SPEECH_LEMMAS,
     XCOMP_LEMMAS,
 )
+from .spans import doc_text
 from .speakers import (
     SHARES,
     Attribution,
@@ -782,8 +783,10 @@ _TOPIC = frozenset({"about", "on", "over"})
 
 def _verb_as_noun(token: Token) -> bool:
     """The tagger's "Foreign diplomats … confirm that …" with "confirm" as a NOUN root."""
+    if token.dep_ != "ROOT":
+        return False  # (checked first: every token of the article comes through here)
     deps = {c.dep_ for c in token.children}
-    return token.dep_ == "ROOT" and "nsubj" in deps and "ccomp" in deps
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | None:
@@ -1131,6 +1134,6 @@ def _before_cue(span: tuple[int, int], cue: Token) -> tuple[int, int]:
     for …"), the noun phrase would run on through what they said."""
     start, end = span
     if start <= cue.idx < end:
-        words = cue.doc.text[start : cue.idx].rstrip(" ,\t\n")
+        words = doc_text(cue.doc)[start : cue.idx].rstrip(" ,\t\n")
         end = start + len(words) if words else end
     return start, end

@@ -45,6 +45,7 @@ from .cues import (
     ROLE_NOUNS,
 )
 from .paragraphs import paragraphs
+from .spans import doc_text
 from .speakers import Attribution, capitalised, partitive_group, phrase, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,7 +107,7 @@ class SourceBook:
 
     def __init__(self, doc: Doc, entities: list[Entity], inside: list[bool] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.inside = inside
         self.entities = sorted(entities, key=lambda e: e.start)
         self.drafts: list[SourceDraft] = []

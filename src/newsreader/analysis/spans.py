@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019()[],;:"
 
 _Item = TypeVar("_Item", bound="tuple[int, int, *tuple[object, ...]]")  # starts with (start, end)
 _Numbered = TypeVar("_Numbered")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds the string from every token on each
+    read, and the analysis steps each need it (seven reads an article cost more than the
+    sentence table)."""
+    text = doc.user_data.get("newsreader_text")
+    if text is None:
+        text = doc.user_data["newsreader_text"] = doc.text
+    return text
 
 
 def trim(text: str, start: int, end: int, chars: str = _EDGE) -> tuple[int, int]:
