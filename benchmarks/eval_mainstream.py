@@ -32,7 +32,10 @@ that are nobody's words (scare quotes, titles, nicknames).
 
 Measures (a predicted and a gold span match at character Jaccard >= 0.3, one-to-one,
 best overlap first; a speaker is right when the gold speaker, lower-cased, is in the
-predicted speaker's text, its source's name or description, or any of its mentions):
+predicted speaker's text, its source's name or description, or any of its mentions; a
+gold speaker of several joined names, "Cotton and Warner", is right when the speaker's text
+names each of them, "Senators Tom Cotton and Mark Warner" — since 2026-12-07, before which
+no prediction could match such a label):
 
 * direct quotes F1: predictions marked direct (not mixed) against gold ``direct`` items;
 * speaker of a matched direct quote (gold speaker given);
@@ -148,7 +151,16 @@ def speaker_ok(gold: str | None, texts: list[str]) -> bool:
     if gold is None:
         return not any(texts)
     g = gold.lower()
-    return any(g in t.lower() for t in texts if t)
+    if any(g in t.lower() for t in texts if t):
+        return True
+    # speakers who spoke together ("Cotton and Warner"): each is named in the speaker's text
+    # ("Senators Tom Cotton and Mark Warner said"); a source is one of them, never both
+    parts = [p.removeprefix("the ") for p in _JOINED.split(g) if p.strip()]
+    spoken = texts[0].lower() if texts and texts[0] else ""
+    return len(parts) > 1 and all(p in spoken for p in parts)
+
+
+_JOINED = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
 class Tally:

@@ -930,3 +930,45 @@ def test_the_man_a_named_person_spoke_of_is_not_that_person():
     )
     [quote] = direct(doc)
     assert "Smith" not in source_of(doc, quote).name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "source"),
+    [
+        # VOA, January 2025 (tests/data/mainstream s01): a joint statement of two senators
+        (
+            '"Our world is far too dangerous for any delay," Senators Tom Cotton and Mark Warner said in a'
+            " statement Monday.",
+            "Senators Tom Cotton and Mark Warner",
+            "Tom Cotton",
+        ),
+        ("China and Russia said the resolution was one-sided.", "China and Russia", "China"),
+        ("Officials and experts warn that the dam could fail.", "Officials and experts", None),
+    ],
+)
+def test_names_joined_by_and_speak_together(text, speaker, source):
+    doc = parse(text)
+    quote = doc.quotes[0]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    if source is not None:
+        assert source_of(doc, quote).name == source  # the source stays the first name's
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # one person's roles, not two speakers
+        ("Blogger and journalist Joseph Dana wrote that the vote was rigged.", "Joseph Dana"),
+        # either one, not both
+        ("Biden or Trump will say that the deal is done.", None),
+        # a person and a thing
+        ("Cotton and the committee's report said the nominee was qualified.", "Cotton"),
+    ],
+)
+def test_only_names_of_one_kind_joined_by_and_speak_together(text, speaker):
+    doc = parse(text)
+    said = [q for q in doc.quotes if q.speaker is not None]
+    if speaker is None:
+        assert all(" or " not in q.speaker.text for q in said)
+    else:
+        assert said and said[0].speaker.text.endswith(speaker)

@@ -43,6 +43,7 @@ from .speakers import (
     according_source,
     cue_span,
     is_cue,
+    joint_speakers,
     phrase,
     plausible_speaker,
     sentence_of,
@@ -1365,6 +1366,8 @@ def _assemble(
         speaker = None
         if r.speaker_span is not None:
             s, e = r.speaker_span
+            if r.speaker is not None and s <= r.speaker.idx < e:
+                s, e = joint_speakers(r.speaker, (s, e))
             speaker = Speaker(text=text[s:e], start=s, end=e, source_id=source_id.get(id(draft)) if draft else None)
         cue = Cue(text=text[r.cue[0] : r.cue[1]], start=r.cue[0], end=r.cue[1]) if r.cue else None
         quotes.append(

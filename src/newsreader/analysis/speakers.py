@@ -614,6 +614,46 @@ def phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def joint_speakers(token: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """The speaker span widened over the names joined to it: ``Senators Tom Cotton and Mark
+    Warner said in a statement`` is said by both, not by Cotton alone; so ``Wendy Iriepa and
+    Ignacio Estrada confessed …``, ``China and Russia said …``, ``officials and experts
+    warn …``. Each conjunct must be a name or a noun of the same kind as the first (not
+    "Biden and his wife's dog", nor the role nouns of one person, "Blogger and journalist
+    Joseph Dana"), joined by "and" or "&", and the whole must stay on one line without quote
+    marks. The source stays the first name's: the span is what the reader sees."""
+    if token.dep_ not in _SUBJECTS:
+        return span
+    chain: list[Token] = []
+    link = token
+    while (nxt := next((c for c in link.children if c.dep_ == "conj" and c.i > link.i), None)) is not None:
+        chain.append(nxt)
+        link = nxt
+    joiners = [t for t in token.doc[token.i : chain[-1].i] if t.dep_ == "cc"] if chain else []
+    if not chain or not joiners or any(t.lower_ not in ("and", "&") for t in joiners):
+        return span  # ("Biden or Trump" is either of them)
+    if not all(_same_kind(token, c) for c in chain):
+        return span
+    words = token.doc[token.i : chain[-1].i + 1]
+    if len(words) > 20 or any(t.text in _MARK_TEXTS or "\n" in t.text_with_ws for t in words):
+        return span
+    end = phrase(chain[-1])[1]
+    return (span[0], end) if end > span[1] else span
+
+
+_MARK_TEXTS = OPENERS | _CLOSERS | {STRAIGHT}
+
+
+def _same_kind(first: Token, other: Token) -> bool:
+    """Two coordinated subjects that speak together: names (people, organisations, places,
+    groups) with names, plural nouns with plural nouns ("officials and experts"); singular
+    nouns are one person's roles ("Blogger and journalist Joseph Dana")."""
+    named = ("PERSON", "ORG", "GPE", "NORP")
+    if first.pos_ == "PROPN" or first.ent_type_ in named:
+        return other.pos_ == "PROPN" or other.ent_type_ in named
+    return first.tag_ == "NNS" and other.tag_ == "NNS"
+
+
 # Small words a title may hold between its capitalised ones ("Evidence and Reason",
 # "Le Retour in 3 Parts"), never at either end.
 _TITLE_JOINERS = frozenset({"and", "&", "of", "in", "the", "for", "on", "de", "la", "el"})
