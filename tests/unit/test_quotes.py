@@ -876,6 +876,31 @@ def test_the_attribution_after_a_quoted_question_is_found(text, speaker):
     assert quote.cue is not None and quote.cue.text == "asked"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # VOA, February 2025 (tests/data/mainstream j06): after a question or an exclamation
+        # the parser ends the sentence at the closing mark, and a capitalised name opens the next
+        ('"Glad gold is safe!" Mnuchin tweeted after the visit.', "Mnuchin", "tweeted"),
+        ('"Who is confirming that gold wasn\'t stolen from Fort Knox?" Musk posted on X on Feb. 17.', "Musk", "posted"),
+        ('The council met on Monday.\n\n"Is the bridge safe?" Okafor asked.', "Okafor", "asked"),
+        ('"Who pays for this?" Smith asked the council.', "Smith", "asked"),
+    ],
+)
+def test_a_named_attribution_after_a_quoted_question_is_found(text, speaker, cue):
+    quote = direct(parse(text))[0]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_a_statement_after_a_quoted_question_is_not_its_attribution():
+    """``"Who pays for this?" Critics say the city will.``: the sentence after the question
+    says something of its own; it does not attribute the question."""
+    doc = parse('"Who pays for this?" Critics say the city will.')
+    assert direct(doc)[0].speaker is None
+    assert [q.text for q in reported(doc)] == ["the city will"]
+
+
 def test_whom_a_question_was_asked_is_not_its_speaker():
     (quote,) = direct(parse('"Is it over?" he asked the mayor.'))
     assert quote.speaker is not None and quote.speaker.text == "he"

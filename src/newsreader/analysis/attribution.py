@@ -1239,7 +1239,27 @@ def _tail_after(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list
     if not following or text[after : following[0].start_char].strip():
         return []
     first = following[0].text.lstrip()
-    return following[:1] if first[:1].islower() and text[span.end - 1 : span.end] in ("?", "!") else []
+    if text[span.end - 1 : span.end] not in ("?", "!"):
+        return []
+    return following[:1] if first[:1].islower() or _bare_attribution(following[0]) else []
+
+
+def _bare_attribution(sent: Span) -> bool:
+    """``"Glad gold is safe!" Mnuchin tweeted after the visit.`` / ``"Who is confirming that
+    gold wasn't stolen?" Musk posted on X on Feb. 17.``: a capitalised sentence after a
+    question or an exclamation is its attribution when it is nothing else, a name and a
+    cue that says nothing of its own (no clause, no object): "Critics say the city will pay."
+    is a statement of its own."""
+    root = sent.root
+    if not is_cue(root) or any(
+        c.dep_ in ("ccomp", "xcomp", "dative") or (c.dep_ == "dobj" and not _addressee(c)) for c in root.children
+    ):
+        return False  # (whom it was said to is no content: "Smith asked the council.")
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return False
+    start = next(t.i for t in sent if not (t.is_space or t.is_punct))
+    return subject.left_edge.i == start
 
 
 def _nearest_cue(sents: list[Span], span: QuoteSpan, inside: list[bool]) -> tuple[Token | None, Token | None]:
