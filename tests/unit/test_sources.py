@@ -972,3 +972,25 @@ def test_only_names_of_one_kind_joined_by_and_speak_together(text, speaker):
         assert all(" or " not in q.speaker.text for q in said)
     else:
         assert said and said[0].speaker.text.endswith(speaker)
+
+
+def test_the_president_is_not_a_former_president():
+    """VOA, February 2025 (tests/data/mainstream j05): after "… funds given by former President
+    Joe Biden's administration …", "the president told reporters" is the sitting President named
+    before, not the former one named last."""
+    doc = parse(
+        "President Donald Trump met Prime Minister Keir Starmer on Thursday. Trump said the deal would "
+        "recoup funds given by former President Joe Biden's administration.\n\n"
+        '"It\'s a backstop, you could say," the president told reporters.'
+    )
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "Donald Trump"
+
+
+def test_the_former_president_is_the_former_president():
+    doc = parse(
+        "President Donald Trump spoke on Monday. Former President Joe Biden spoke on Tuesday.\n\n"
+        '"We did our part," the former president said.'
+    )
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "Joe Biden"

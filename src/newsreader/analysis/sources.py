@@ -491,7 +491,7 @@ class SourceBook:
                 return latest
         if det in _DEFINITE:
             earlier = (
-                self._same_role(lemma, start)
+                self._same_role(lemma, start, _held_before(head))
                 or self._name_before(lemma, head, start)
                 or self._organization_headed(head, start)
                 or self._the_person(lemma, head, start)
@@ -608,15 +608,20 @@ class SourceBook:
                 best = draft
         return best
 
-    def _same_role(self, lemma: str, start: int) -> SourceDraft | None:
+    def _same_role(self, lemma: str, start: int, former: bool = False) -> SourceDraft | None:
         """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush";
         "the company" -> the latest organisation introduced as one (``a rapid response from
         Cubios, another company previously associated with Postovoy``, ``the Russian company
-        Streloi Ekommerts``)."""
+        Streloi Ekommerts``). One who held the role before is not "the president" now: after
+        ``funds given by former President Joe Biden's administration``, ``the president told
+        reporters at the Oval Office`` is the President named before him (``former``: the
+        role mention says "the former president" itself)."""
         labels = ("PERSON", "ORG") if lemma in _NAMED_BY_ROLE else ("PERSON",)
         best: tuple[int, SourceDraft | Entity] | None = None
         for draft in self.drafts:
             words = {w.lower() for w in draft.description.replace("-", " ").split()}
+            if not former and lemma in words and words & _FORMERLY:
+                continue
             if draft.last <= start and (lemma in draft.head_lemmas or lemma in words):
                 if best is None or draft.last > best[0]:
                     best = (draft.last, draft)
@@ -629,6 +634,11 @@ class SourceBook:
             before = text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]
             after = text[e.end : e.end + 50].replace("-", " ").lower()
             titled_after = re.match(rf",\s+(?:(?:a|an|the)\s+)?(?:[\w.']+\s+){{0,3}}{re.escape(lemma)}\b", after)
+            held = before[: before.index(lemma)] if lemma in before else []
+            if not former and (
+                set(held[-2:]) & _FORMERLY or (titled_after and _FORMERLY & set(titled_after[0].split()))
+            ):
+                continue
             if (lemma in before or titled_after) and (best is None or e.end > best[0]):
                 best = (e.end, e)  # "President Bush" / "Abdourahim Said Bakar, a government spokesman"
         if best is None:
@@ -672,6 +682,15 @@ class SourceBook:
         self.drafts.append(draft)
         self.by_key[key] = draft
         return draft
+
+
+# Words that make a role one held before: "former President Joe Biden", "ex-minister".
+_FORMERLY = frozenset({"former", "ex", "late", "erstwhile"})
+
+
+def _held_before(head: Token) -> bool:
+    """The role mention itself is of one who held it before ("the former president")."""
+    return any(c.lower_.rstrip("-") in _FORMERLY for c in head.lefts)
 
 
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
