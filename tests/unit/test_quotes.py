@@ -885,12 +885,25 @@ def test_the_attribution_after_a_quoted_question_is_found(text, speaker):
         ('"Who is confirming that gold wasn\'t stolen from Fort Knox?" Musk posted on X on Feb. 17.', "Musk", "posted"),
         ('The council met on Monday.\n\n"Is the bridge safe?" Okafor asked.', "Okafor", "asked"),
         ('"Who pays for this?" Smith asked the council.', "Smith", "asked"),
+        # web-extracted text closes a sentence inside the marks, then attributes it
+        ('"We will rebuild." A spokeswoman for the ministry said.', "A spokeswoman for the ministry", "said"),
+        ('The council met on Monday.\n\n"We will rebuild." Okafor told reporters.', "Okafor", "told"),
     ],
 )
 def test_a_named_attribution_after_a_quoted_question_is_found(text, speaker, cue):
     quote = direct(parse(text))[0]
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_the_next_paragraph_is_not_the_attribution_of_a_quote():
+    """VOA, February 2025 (tests/data/mainstream v06): a paragraph that opens with someone who
+    "also posted about the visit" does not attribute the quote that ends the paragraph before."""
+    doc = parse(
+        '"These warriors are directly supporting the mission," he wrote in one post. "We cannot thank them '
+        'enough."\nThe deputy press secretary, Kingsley Wilson, also posted about the visit on her X account.'
+    )
+    assert [q.speaker.text for q in direct(doc) if q.speaker is not None] == ["he", "he"]
 
 
 def test_a_statement_after_a_quoted_question_is_not_its_attribution():

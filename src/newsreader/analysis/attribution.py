@@ -1239,24 +1239,27 @@ def _tail_after(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list
     if not following or text[after : following[0].start_char].strip():
         return []
     first = following[0].text.lstrip()
-    if text[span.end - 1 : span.end] not in ("?", "!"):
-        return []
-    return following[:1] if first[:1].islower() or _bare_attribution(following[0]) else []
+    end = text[span.end - 1 : span.end]
+    if end in ("?", "!") and first[:1].islower():
+        return following[:1]
+    if "\n" in text[span.closed : following[0].start_char]:
+        return []  # a new paragraph is never the attribution of the one before
+    return following[:1] if end in ("?", "!", ".") and _bare_attribution(following[0]) else []
 
 
 def _bare_attribution(sent: Span) -> bool:
     """``"Glad gold is safe!" Mnuchin tweeted after the visit.`` / ``"Who is confirming that
-    gold wasn't stolen?" Musk posted on X on Feb. 17.``: a capitalised sentence after a
-    question or an exclamation is its attribution when it is nothing else, a name and a
-    cue that says nothing of its own (no clause, no object): "Critics say the city will pay."
-    is a statement of its own."""
+    gold wasn't stolen?" Musk posted on X on Feb. 17.`` / ``"We will rebuild." A spokeswoman
+    for the ministry said.``: a sentence after a quotation that ends a sentence is its
+    attribution when it is nothing else, a speaker and a cue that says nothing of its own
+    (no clause, no object): "Critics say the city will pay." is a statement of its own."""
     root = sent.root
     if not is_cue(root) or any(
         c.dep_ in ("ccomp", "xcomp", "dative") or (c.dep_ == "dobj" and not _addressee(c)) for c in root.children
     ):
         return False  # (whom it was said to is no content: "Smith asked the council.")
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
-    if subject is None or subject.pos_ != "PROPN":
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN") or not plausible_speaker(subject):
         return False
     start = next(t.i for t in sent if not (t.is_space or t.is_punct))
     return subject.left_edge.i == start
