@@ -934,6 +934,12 @@ def test_a_title_is_a_term_even_when_its_writer_is_named():
         ('"Enough," the protesters chanted.', "chanted", "the protesters"),
         ('"Get out!" she shouted.', "shouted", "she"),
         ('"That is a lie," he retorted.', "retorted", "he"),
+        # VOA, February 2025 (j05): 'cannot lead to a peace "that rewards the aggressor," Starmer underscored'
+        (
+            'Any deal cannot lead to a peace "that rewards the aggressor," Starmer underscored.',
+            "underscored",
+            "Starmer",
+        ),
     ],
 )
 def test_verbs_of_manner_of_speaking_are_cues(text, cue, speaker):

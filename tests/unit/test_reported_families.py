@@ -208,6 +208,20 @@ def one(text: str, cue: str):
             "the argument that tariffs drive inflation higher",
             "Trump",
         ),
+        # VOA, February 2025 (j05): "Starmer highlighted that the two sides would work together …"
+        (
+            "Starmer highlighted that the two sides would work together on an economic deal.",
+            "highlighted",
+            "the two sides would work together on an economic deal",
+            "Starmer",
+        ),
+        # VOA (d03): "…, underscoring that all its operations occur in international waters"
+        (
+            "The company underscored that all its operations occur in international waters.",
+            "underscored",
+            "all its operations occur in international waters",
+            "The company",
+        ),
     ],
 )
 def test_reported_family(text, cue, content, speaker):

@@ -17,6 +17,7 @@ SPEECH_LEMMAS = frozenset(
     quip joke describe call threaten agree disagree announce observe point opine express
     think brand label dub remind inform quote
     retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament recount
+    underscore underline highlight
     """.split()
 )
 
