@@ -994,3 +994,16 @@ def test_the_former_president_is_the_former_president():
     )
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == "Joe Biden"
+
+
+def test_he_is_not_the_subject_of_a_nouns_clause():
+    """VOA, February 2025 (tests/data/mainstream j05): after "He expressed confidence that Putin
+    would keep his word", the "he" who says "I've known him for a long time" is the man who
+    expressed confidence (Trump), not Putin, the subject of the clause of "confidence"."""
+    doc = parse(
+        "Trump said that talks with Moscow were very well advanced. He expressed confidence that Putin "
+        "would keep his word.\n\n"
+        '"I\'ve known him for a long time now," he said.'
+    )
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "Trump"

@@ -411,9 +411,10 @@ class SourceBook:
 
     def _embedded_subject(self, entity: Entity) -> bool:
         """The subject of a reported or relative clause ("confirmed [Krakowski had submitted
-        ...]", "Taylor noted that this is the third NIE [that the Roamer will be in]")."""
+        ...]", "Taylor noted that this is the third NIE [that the Roamer will be in]"), or of
+        a noun's clause ("He expressed confidence [that Putin would keep his word]")."""
         root = self._root(entity)
-        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp", "relcl")
+        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp", "relcl", "acl")
 
     def _main_subject_before(self, entity: Entity, limit: int) -> bool:
         """Another person is the main-clause subject of the entity's sentence: a name, or "he"
