@@ -1007,3 +1007,20 @@ def test_he_is_not_the_subject_of_a_nouns_clause():
     )
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject of an adverbial clause gives way to the main subject before it
+        ('Tom Reed, the governor, spoke after Ana Silva left.\n\n"It was a good day," he said.', "Tom Reed"),
+        # an age between the name and its role: "Tom Reed, 45, a farmer from Iowa"
+        ('Tom Reed, 45, a farmer from Iowa, lost his crop. "It was a bad year," the farmer said.', "Tom Reed"),
+        # the role before the name, set off by a comma
+        ('The ministry spokesman, Tom Reed, spoke on Monday.\n\n"It was a bad year," the spokesman said.', "Tom Reed"),
+    ],
+)
+def test_pronouns_and_roles_find_the_person_they_stand_for(text, source):
+    doc = parse(text)
+    quote = direct(doc)[-1]
+    assert source_of(doc, quote).name == source

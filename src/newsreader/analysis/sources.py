@@ -412,9 +412,10 @@ class SourceBook:
     def _embedded_subject(self, entity: Entity) -> bool:
         """The subject of a reported or relative clause ("confirmed [Krakowski had submitted
         ...]", "Taylor noted that this is the third NIE [that the Roamer will be in]"), or of
-        a noun's clause ("He expressed confidence [that Putin would keep his word]")."""
+        a noun's clause ("He expressed confidence [that Putin would keep his word]") or an
+        adverbial one ("Tom Reed, the governor, spoke [after Ana Silva left]")."""
         root = self._root(entity)
-        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp", "relcl", "acl")
+        return root is not None and self._phrase_head(root).head.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl")
 
     def _main_subject_before(self, entity: Entity, limit: int) -> bool:
         """Another person is the main-clause subject of the entity's sentence: a name, or "he"
@@ -632,9 +633,12 @@ class SourceBook:
                 break
             if e.label not in labels:
                 continue
-            before = text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]
+            # "the ministry spokesman, Tom Reed," / "Tom Reed, 45, a farmer from Iowa"
+            before = [w.strip(",") for w in text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]]
             after = text[e.end : e.end + 50].replace("-", " ").lower()
-            titled_after = re.match(rf",\s+(?:(?:a|an|the)\s+)?(?:[\w.']+\s+){{0,3}}{re.escape(lemma)}\b", after)
+            titled_after = re.match(
+                rf",\s+(?:\(?\d{{1,3}}\)?,\s+)?(?:(?:a|an|the)\s+)?(?:[\w.']+\s+){{0,3}}{re.escape(lemma)}\b", after
+            )
             held = before[: before.index(lemma)] if lemma in before else []
             if not former and (
                 set(held[-2:]) & _FORMERLY or (titled_after and _FORMERLY & set(titled_after[0].split()))
