@@ -896,6 +896,42 @@ def test_a_named_attribution_after_a_quoted_question_is_found(text, speaker, cue
     assert quote.cue is not None and quote.cue.text == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # issue 21: colon introductions ("The mayor had a warning: "Don't count on it."")
+        ('The mayor had a warning: "Don\'t count on it."', "The mayor"),
+        ('Okafor was blunt: "We will rebuild the bridge."', "Okafor"),
+        ('The ministry was clear: "We will rebuild the bridge."', "The ministry"),
+    ],
+)
+def test_a_colon_introduction_names_the_speaker(text, speaker):
+    (quote,) = direct(parse(text))
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The question is simple: "Who pays for the bridge?"',
+        'Three things matter: "We will rebuild the bridge."',
+    ],
+)
+def test_a_colon_introduction_without_a_speaker_names_nobody(text):
+    assert all(q.speaker is None for q in direct(parse(text)))
+
+
+def test_a_slogan_after_a_colon_is_a_term():
+    """VOA (tests/data/mainstream a11): 'including perhaps the most ubiquitous: "A CPP Win Means
+    the Whole of Cambodia Wins".' is the campaign's slogan, a term, not the party's statement."""
+    doc = parse(
+        "The CPP has used many slogans during its campaign, including perhaps the most ubiquitous: "
+        '"A CPP Win Means the Whole of Cambodia Wins".'
+    )
+    assert direct(doc) == []
+    assert [t.text for t in doc.terms] == ["A CPP Win Means the Whole of Cambodia Wins"]
+
+
 def test_the_next_paragraph_is_not_the_attribution_of_a_quote():
     """VOA, February 2025 (tests/data/mainstream v06): a paragraph that opens with someone who
     "also posted about the visit" does not attribute the quote that ends the paragraph before."""

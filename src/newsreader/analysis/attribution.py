@@ -34,7 +34,7 @@ from .cues import (
     WRITINGS,
 )
 from .paragraphs import paragraphs
-from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans
+from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans, title_cased
 from .reported import find_reported, misparsed_clause, no_content
 from .sources import SourceDraft, resolve_sources
 from .spans import doc_text
@@ -1217,6 +1217,8 @@ def _direct(
         cue, speaker = _nearest_cue(previous, span, inside)
     if cue is None:
         cue, speaker = _nearest_cue(_tail_after(text, span, sents, sent_starts), span, inside)
+    if cue is None:
+        cue, speaker = _colon_intro(doc, text, span, inside)
     if cue is None and text[span.end - 1 : span.end] == "," and span.closed >= paras.bounds(span.opened)[1]:
         # "…, we don't let this thing fall back down the hole again," / "William Fallon said."
         following = sentences_between(sents, sent_starts, span.closed + 1, span.closed + 2)
@@ -1227,6 +1229,36 @@ def _direct(
         record.speaker_span = phrase(speaker)
         return record
     return _continued(text, span, record, earlier + [r for r in reported if r.end <= span.opened])
+
+
+def _colon_intro(doc: Doc, text: str, span: QuoteSpan, inside: list[bool]) -> tuple[Token | None, Token | None]:
+    """``The mayor had a warning: "Don't count on it."`` / ``Okafor was blunt: "We will
+    rebuild."``: a quotation its own sentence introduces with a colon, whatever the verb,
+    is said by that verb's subject when the subject can speak ("Three things matter:" or
+    "The question is simple:" name nobody)."""
+    if title_cased(text[span.start : span.end]):
+        return None, None  # 'the most ubiquitous: "A CPP Win Means the Whole of Cambodia Wins"': a slogan
+    colon = span.opened
+    while colon > 0 and text[colon - 1] in " \t":
+        colon -= 1
+    if colon == 0 or text[colon - 1] not in ":\uff1a":
+        return None, None
+    k = _token_at(doc, colon - 1)
+    if k >= len(doc) or doc[k].idx != colon - 1:
+        return None, None
+    lo = sentence_of(doc[k]).start
+    # the intro's own head: the verb before the colon that hangs on nothing before the colon
+    # (the parser may hang it on the quotation: "Okafor was blunt:" -> "was" under "rebuild")
+    verb = next(
+        (t for t in doc[lo:k] if (t.head.i == t.i or not lo <= t.head.i < k) and t.pos_ in ("VERB", "AUX")),
+        None,
+    )
+    if verb is None or inside[verb.i]:
+        return None, None
+    subject = speaker_token(verb, inside)
+    if subject is None or subject.i >= k or not plausible_speaker(subject) or subject.lemma_.lower() in _NOT_WRITERS:
+        return None, None
+    return verb, subject
 
 
 def _tail_after(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> list[Span]:

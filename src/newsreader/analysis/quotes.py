@@ -163,9 +163,15 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"
 def _title_like(body: str) -> bool:
     """A short Title Case span is a name or title, not a quote: ``"The World without Zionism"``,
     ``told "Morning Roundup."`` (US style puts the full stop inside the marks)."""
+    return len(body.split()) <= 6 and title_cased(body)
+
+
+def title_cased(body: str) -> bool:
+    """Every word capitalised but the small ones, and no question or exclamation at the end:
+    a title or a slogan (``"A CPP Win Means the Whole of Cambodia Wins"``)."""
     words = [w.strip(".,;:!?'\u2019()") for w in body.split()]
     words = [w for w in words if w]
-    if not words or len(words) > 6 or body.rstrip()[-1:] in "!?":
+    if not words or body.rstrip()[-1:] in "!?":
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
 
