@@ -1024,3 +1024,24 @@ def test_pronouns_and_roles_find_the_person_they_stand_for(text, source):
     doc = parse(text)
     quote = direct(doc)[-1]
     assert source_of(doc, quote).name == source
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it():
+    """Global Voices, May 2012 (tests/data/mainstream j08): after "Aguil Lual (@AguilB) called on
+    …", "Aguil also called for freedoms and pride:" is the same person (the post's style)."""
+    doc = parse(
+        "Aguil Lual (@AguilB) called on Sudanese on Twitter to join the dialogue, saying:\n\n"
+        "@AguilB: What are your dreams?\n\n"
+        "Aguil also called for freedoms and pride:\n\n"
+        "@AguilB: Freedom to report on politics without being detained."
+    )
+    assert {source_of(doc, q).name for q in doc.quotes} == {"Aguil Lual"}
+
+
+def test_a_first_name_shared_by_two_people_stays_apart():
+    doc = parse(
+        "Aguil Lual spoke first. Aguil Deng spoke next.\n\n"
+        "Aguil also called for freedoms:\n\n"
+        "Freedom to report on politics without being detained."
+    )
+    assert all(source_of(doc, q).name not in ("Aguil Lual", "Aguil Deng") for q in doc.quotes if q.speaker)

@@ -255,13 +255,21 @@ class SourceBook:
         return None
 
     def _person_named(self, entity: Entity) -> Entity | None:
-        """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article."""
+        """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article; a
+        first name alone is the one person the article named in full with it ("Aguil" after
+        "Aguil Lual (@AguilB) called on …", as Global Voices writes)."""
         for other in self.entities:
             if other.label == "PERSON" and (
                 other.canonical == entity.text or other.canonical.endswith(" " + entity.text)
             ):
                 return other
-        return None
+        if " " in entity.text:
+            return None
+        # (any name it heads counts against it: "Aguil Deng" is not "Aguil" when the tagger
+        # took "Aguil Lual" for an organisation)
+        named = {o.canonical: o for o in self.entities if o.canonical.startswith(entity.text + " ")}
+        only = next(iter(named.values())) if len(named) == 1 else None
+        return only if only is not None and only.label == "PERSON" else None
 
     def _proper(self, start: int, end: int) -> SourceDraft:
         text = self.text[start:end]
@@ -269,6 +277,12 @@ class SourceBook:
         for draft in reversed(self.drafts):
             if draft.kind == "person" and draft.name.split()[-1:] == [last]:
                 return draft
+        if len(text.split()) == 1:
+            # "Muhanad also voiced his hope …" after "Muhanad Rabie (@Neo0rabie) called on …"
+            firsts = [d for d in self.drafts if d.name.split()[:1] == [text] and " " in d.name]
+            others = {e.canonical for e in self.entities if e.canonical.startswith(text + " ")}
+            if len({d.key for d in firsts}) == 1 and firsts[0].kind == "person" and others <= {firsts[0].name}:
+                return firsts[0]
         key = f"proper:{text}"
         return self.by_key.get(key) or self._new(key, text, "person", text)
 
