@@ -1045,3 +1045,11 @@ def test_a_first_name_shared_by_two_people_stays_apart():
         "Freedom to report on politics without being detained."
     )
     assert all(source_of(doc, q).name not in ("Aguil Lual", "Aguil Deng") for q in doc.quotes if q.speaker)
+
+
+def test_a_handle_after_a_role_noun_names_the_speaker():
+    """Global Voices, May 2012 (tests/data/mainstream j09): "A net user @555773 tweeted [ko]:" —
+    the handle is the user's name (the small parser reads it as an auxiliary verb)."""
+    doc = parse("A net user @555773 tweeted:\n\nThey are sending the inspection team only to calm the public.")
+    (quote,) = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "A net user @555773"

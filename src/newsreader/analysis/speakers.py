@@ -605,6 +605,9 @@ def phrase(token: Token) -> tuple[int, int]:
     words = [t.text for t in doc[left : right + 1]]
     if words.count("(") > words.count(")") and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1  # "Otieno (@otieno_k)", not "Otieno (@otieno_k"
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    if after is not None and token.pos_ in ("NOUN", "PROPN") and after.text.startswith("@") and len(after.text) > 1:
+        right += 1  # "A net user @555773 tweeted": the handle names the user (the parser may call it a verb)
     if doc[right].text.startswith("@"):  # "@__hope_": the tokenizer splits a handle's last "_" off
         while right + 1 < len(doc) and not doc[right].whitespace_ and doc[right + 1].text.strip("_") == "":
             right += 1
