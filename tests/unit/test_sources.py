@@ -1053,3 +1053,20 @@ def test_a_handle_after_a_role_noun_names_the_speaker():
     doc = parse("A net user @555773 tweeted:\n\nThey are sending the inspection team only to calm the public.")
     (quote,) = direct(doc)
     assert quote.speaker is not None and quote.speaker.text == "A net user @555773"
+
+
+def test_it_is_the_organisation_that_is_the_subject_before():
+    """Global Voices, May 2012 (tests/data/mainstream j12): "Alegcom blog published a detailed
+    report …. In addition, it demanded [ar] an investigation be opened into the case:" — "it" is
+    the blog, though the blog had not spoken before."""
+    doc = parse(
+        "Alegcom blog published a detailed report about the execution of the man. In addition, it "
+        "demanded an investigation be opened into the case."
+    )
+    (quote,) = reported(doc)
+    assert source_of(doc, quote).name == "Alegcom blog"
+
+
+def test_it_is_never_a_thing_that_cannot_speak():
+    doc = parse("The bridge collapsed on Monday. It was said to be unsafe. The mayor said it would be rebuilt.")
+    assert all(q.speaker is None or q.speaker.text != "It" for q in doc.quotes)

@@ -342,12 +342,38 @@ class SourceBook:
                 draft.mentions.add((lo, hi))
                 draft.last = max(draft.last, hi)
                 return draft
+        if lower in PRONOUNS_THING:
+            paragraph = paragraphs(self.text).bounds(start)[0]
+            if not candidates or max(c[0] for c in candidates) < paragraph:
+                found = self._thing_subject(start, paragraph)
+                if found is not None:
+                    return found
         if not candidates:
             return self._untagged_subject(start) if lower in PRONOUNS_PERSON else None
         _, best = max(candidates, key=lambda c: c[0])
         if isinstance(best, Entity):
             return self._named(best, best.start, best.end)
         return best
+
+    def _thing_subject(self, start: int, paragraph: int) -> SourceDraft | None:
+        """ "it" with no organisation or document that spoke before it in its paragraph is the
+        organisation, publication or document that is the main subject of an earlier sentence
+        there: ``Alegcom blog published a detailed report about the execution …. In addition,
+        it demanded an investigation be opened``."""
+        for token in self._back_from(start, paragraph):
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.pos_ == "PRON":
+                continue
+            lemma = token.lemma_.lower()
+            if not (token.ent_type_ == "ORG" or lemma in ORGANIZATION_NOUNS or lemma in DOCUMENT_NOUNS):
+                continue
+            lo, hi = phrase(token)
+            draft = self._lookup(token, lo, hi)
+            if draft is None or draft.kind not in ("organization", "document", "unknown"):
+                return None
+            draft.mentions.add((lo, hi))
+            draft.last = max(draft.last, hi)
+            return draft
+        return None
 
     def _untagged_subject(self, start: int) -> SourceDraft | None:
         """With nobody else to go back to, "he" or "she" is the name the tagger missed that is
