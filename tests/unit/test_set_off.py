@@ -250,3 +250,22 @@ def test_a_handle_that_spells_a_name_in_the_lead_is_that_persons():
     )
     names = [source_of(doc, q).name for q in direct(doc)]
     assert names == ["Iyad El-Baghdadi", "Dalia Ezzat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Global Voices, May 2012 (tests/data/mainstream j07): a post that quotes a proverb
+        'Blogger Baki 7our tweeted:\n\n@7our: Algerian proverb: "When the polling station is empty, the dead rise to vote."',
+        '@7our: "When the polling station is empty, the dead rise to vote."',
+    ],
+)
+def test_a_post_in_quote_marks_is_its_handles(text):
+    quote = direct(parse(text))[0]
+    assert quote.speaker is not None and quote.speaker.text == "@7our"
+
+
+def test_a_word_in_quote_marks_inside_a_post_is_a_term():
+    """Global Voices (p02): '@RobertAlai: "Interns" must be paid.' quotes a word, not a writer."""
+    doc = parse('@RobertAlai: "Interns" must be paid. Stand up for your rights and you will find employers can pay.')
+    assert [t.text for t in doc.terms] == ["Interns"]

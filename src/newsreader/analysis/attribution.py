@@ -213,6 +213,12 @@ def _block_quotes(
         if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
             if by_lead and speaker is not None:  # the quote-mark rules decide, with this speaker when they find none
                 lent.append(Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker)))
+            elif handle is not None and start < end and _marked_share(spans, start, end) > 0.5:
+                # '@7our: Algerian proverb: "When the polling station …"': a post that quotes
+                # is its handle's when nothing else says who is quoted (when the marks hold most
+                # of the post: '@RobertAlai: "Interns" must be paid.' quotes a word, no one)
+                span_of = _handle_name(text, handle) or phrase(handle)
+                lent.append(Attribution(start=lo, end=hi, direct=True, speaker=handle, speaker_span=span_of))
             continue
         if not by_lead and introduced and prev is not None:
             cue, speaker = _colon_cue(spans, sents, sent_starts, prev, span, no_inside)
