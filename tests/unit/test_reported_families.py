@@ -208,6 +208,14 @@ def one(text: str, cue: str):
             "the argument that tariffs drive inflation higher",
             "Trump",
         ),
+        # Global Voices, May 2012 (j11): the lemmatizer made "hopes" the verb "hop"
+        (
+            "Hubleur hopes a great societal debate will open up in Switzerland.",
+            "hopes",
+            "a great societal debate will open up in Switzerland",
+            "Hubleur",
+        ),
+        ("The minister hoped that the talks would resume.", "hoped", "the talks would resume", "The minister"),
         # VOA, February 2025 (j05): "Starmer highlighted that the two sides would work together …"
         (
             "Starmer highlighted that the two sides would work together on an economic deal.",
@@ -1301,3 +1309,10 @@ def test_a_question_inside_quote_marks_leaves_the_sentence_its_report():
 )
 def test_no_stance_is_reported(text):
     assert not reported(parse(text))
+
+
+def test_hoping_to_do_something_is_no_report():
+    """VOA (d02): "… hopes to be the first Muslim woman elected to the local school board" is an
+    ambition, not something she said."""
+    doc = parse("Amina Hassan hopes to be the first Muslim woman elected to the local school board.")
+    assert reported(doc) == []

@@ -41,11 +41,12 @@ CLAUSE_LEMMAS = frozenset(
 )
 
 # Cues whose content is an infinitive, with the addressee before it when there is one
-# ("X urged voters to boycott the vote", "the party wants to prevent …").
+# ("X urged voters to boycott the vote", "the party wants to prevent …"). Not "hope": "hopes
+# to be the first Muslim woman elected" is an ambition, not a report.
 XCOMP_LEMMAS = frozenset(
     """
     claim promise pledge vow threaten want urge ask call order demand instruct expect plan
-    offer hope commit advise appeal warn tell propose agree admit deny direct mandate require invite
+    offer commit advise appeal warn tell propose agree admit deny direct mandate require invite
     """.split()
 )
 

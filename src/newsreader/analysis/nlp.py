@@ -68,6 +68,7 @@ def _load(model: str) -> Language:
                 " (or `python -m spacy download en_core_web_sm` where model hosting is reachable)"
             ) from None
     _names_not_contractions(nlp)
+    _lemma_exceptions(nlp)
     _full_width_colon(nlp)
     _add_language_tags(nlp)
     _add_paragraph_boundaries(nlp)
@@ -85,6 +86,26 @@ def _names_not_contractions(nlp: Language) -> None:
     rules = getattr(nlp.tokenizer, "rules", None)  # a custom tokenizer may have none
     if rules and any(word in rules for word in _NOT_CONTRACTIONS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _NOT_CONTRACTIONS}  # type: ignore[union-attr]
+
+
+# Verb forms the rule lemmatizer gets wrong, with their lemma: its rules strip "-es"/"-ed"
+# from "hopes"/"hoped" to "hop", so "Hubleur hopes a great societal debate will open up"
+# was no report (checked against every cue lemma's -s and -ed forms: only "hope").
+_VERB_LEMMAS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma_exceptions(nlp: Language) -> None:
+    """Set :data:`_VERB_LEMMAS` with the attribute ruler, which runs before the lemmatizer;
+    the lemmatizer keeps a lemma already set (its exception table cannot outrank a rule
+    whose result is a known word, as "hop" is)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in _VERB_LEMMAS.items():
+        pattern = [{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG", "VBP"]}}]
+        if any(p.get("patterns") == [pattern] for p in getattr(ruler, "patterns", [])):
+            continue  # (a second load of the same pipeline)
+        ruler.add(patterns=[pattern], attrs={"LEMMA": lemma})
 
 
 def _full_width_colon(nlp: Language) -> None:
