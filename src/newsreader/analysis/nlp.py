@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lazy import lazy_import
 from .paragraphs import paragraphs
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy import language
     from spacy.language import Language
     from spacy.lexeme import Lexeme
+    from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc
 else:
     spacy = lazy_import("spacy")  # ~1.5 s with the model: only when something is parsed
@@ -101,11 +102,19 @@ def _lemma_exceptions(nlp: Language) -> None:
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, _attribute_ruler_class()):
+        return  # a custom component under that name
     for form, lemma in _VERB_LEMMAS.items():
-        pattern = [{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG", "VBP"]}}]
+        pattern: list[dict[int | str, Any]] = [{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG", "VBP"]}}]
         if any(p.get("patterns") == [pattern] for p in getattr(ruler, "patterns", [])):
             continue  # (a second load of the same pipeline)
         ruler.add(patterns=[pattern], attrs={"LEMMA": lemma})
+
+
+def _attribute_ruler_class() -> type[AttributeRuler]:
+    from spacy.pipeline import AttributeRuler
+
+    return AttributeRuler
 
 
 def _full_width_colon(nlp: Language) -> None:
