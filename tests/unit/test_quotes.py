@@ -1109,3 +1109,25 @@ def test_a_document_that_states_before_a_colon_speaks_for_itself():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name == "the online poster"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the intro names whose words they are, or its verb introduces nobody's words (review)
+        'The minister faced a simple question from reporters: "Will you resign?"',
+        'Smith received a text message from his brother: "Get out of the city now."',
+        'Police found a note at the scene: "I am sorry for everything."',
+        # a verb that answers the quote does not attribute it
+        '"We will win." Smith denied.',
+        # a post that names whom it quotes after the marks
+        '@bob_k: "I am not a crook." Nixon, 1973.',
+    ],
+)
+def test_no_speaker_where_the_text_gives_none(text):
+    assert all(q.speaker is None for q in direct(parse(text)))
+
+
+def test_an_answer_to_a_quote_does_not_take_it_from_its_speaker():
+    doc = parse('Smith said the plan would fail.\n\n"It is a waste of money." Critics agree.')
+    assert [q.speaker.text for q in direct(doc) if q.speaker is not None] == ["Smith"]

@@ -1026,7 +1026,7 @@ def test_pronouns_and_roles_find_the_person_they_stand_for(text, source):
     assert source_of(doc, quote).name == source
 
 
-def test_a_first_name_alone_is_the_person_named_in_full_with_it():
+def test_a_handle_names_the_person_of_a_first_name_post():
     """Global Voices, May 2012 (tests/data/mainstream j08): after "Aguil Lual (@AguilB) called on
     …", "Aguil also called for freedoms and pride:" is the same person (the post's style)."""
     doc = parse(
@@ -1070,3 +1070,20 @@ def test_it_is_the_organisation_that_is_the_subject_before():
 def test_it_is_never_a_thing_that_cannot_speak():
     doc = parse("The bridge collapsed on Monday. It was said to be unsafe. The mayor said it would be rebuilt.")
     assert all(q.speaker is None or q.speaker.text != "It" for q in doc.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "late" and "ex" say "former" only as words of their own (review)
+        (
+            'John Ortiz, a late-shift nurse at the hospital, described the night. "We had no beds," the nurse said.',
+            "John Ortiz",
+        ),
+        ('Jimmy Kimmel, a late-night comedian, spoke on Monday. "It was fun," the comedian said.', "Jimmy Kimmel"),
+    ],
+)
+def test_late_in_a_compound_is_no_former_role(text, source):
+    doc = parse(text)
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == source

@@ -213,7 +213,12 @@ def _block_quotes(
         if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
             if by_lead and speaker is not None:  # the quote-mark rules decide, with this speaker when they find none
                 lent.append(Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker)))
-            elif handle is not None and start < end and _marked_share(spans, start, end) > 0.5:
+            elif (
+                handle is not None
+                and start < end
+                and _marked_share(spans, start, end) > 0.5
+                and not _names_after_marks(text, spans, start, end)
+            ):
                 # '@7our: Algerian proverb: "When the polling station …"': a post that quotes
                 # is its handle's when nothing else says who is quoted (when the marks hold most
                 # of the post: '@RobertAlai: "Interns" must be paid.' quotes a word, no one)
@@ -942,6 +947,14 @@ def _marked_share(spans: list[QuoteSpan], lo: int, hi: int) -> float:
     return covered / max(hi - lo, 1)
 
 
+def _names_after_marks(text: str, spans: list[QuoteSpan], lo: int, hi: int) -> bool:
+    """After the last quotation in ``[lo, hi)`` a capitalised word says whose words they are:
+    ``@bob_k: "I am not a crook." Nixon, 1973.``"""
+    closes = [s.closed for s in spans if lo <= s.opened < hi]
+    rest = text[max(closes) : hi] if closes else ""
+    return any(w[:1].isupper() for w in re.findall(r"(?<![#@\w])[^\W\d_][\w'-]*", rest))
+
+
 def _first_closer(text: str, lo: int, hi: int) -> int:
     """The set-off quotation ends at a stray closing mark: ``I have ordered the stay
     revoked." "An order of stay is …`` -> ``I have ordered the stay revoked.``."""
@@ -1259,12 +1272,22 @@ def _colon_intro(doc: Doc, text: str, span: QuoteSpan, inside: list[bool]) -> tu
         (t for t in doc[lo:k] if (t.head.i == t.i or not lo <= t.head.i < k) and t.pos_ in ("VERB", "AUX")),
         None,
     )
-    if verb is None or inside[verb.i]:
-        return None, None
+    if verb is None or inside[verb.i] or not (is_cue(verb) or verb.lemma_.lower() in _INTRO_VERBS):
+        return None, None  # "Police found a note at the scene:" / "Smith received a text from his brother:"
+    if any(t.lower_ in ("from", "by") and t.dep_ in ("prep", "agent") for t in doc[verb.i : k]):
+        return None, None  # "Okafor had a message from her brother:": whose words, the intro says
     subject = speaker_token(verb, inside)
     if subject is None or subject.i >= k or not plausible_speaker(subject) or subject.lemma_.lower() in _NOT_WRITERS:
         return None, None
     return verb, subject
+
+
+# Verbs that introduce what their subject says when a colon follows: "Okafor was blunt:", "The
+# mayor had a warning:", "She put it bluntly:", "He gave a warning:".
+_INTRO_VERBS = frozenset({"be", "have", "put", "give", "issue", "offer", "sound", "deliver"})
+
+# Verbs that answer a quotation rather than say it: "Critics disagree.", "Smith denied."
+_REACTIONS = frozenset({"agree", "disagree", "deny", "dispute", "doubt", "reject", "refute", "contest", "question"})
 
 
 def _tail_after(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> list[Span]:
@@ -1292,6 +1315,8 @@ def _bare_attribution(sent: Span) -> bool:
     attribution when it is nothing else, a speaker and a cue that says nothing of its own
     (no clause, no object): "Critics say the city will pay." is a statement of its own."""
     root = sent.root
+    if root.lemma_.lower() in _REACTIONS:
+        return False  # '"It is a waste of money." Critics agree.' answers the quote; they did not say it
     if not is_cue(root) or any(
         c.dep_ in ("ccomp", "xcomp", "dative") or (c.dep_ == "dobj" and not _addressee(c)) for c in root.children
     ):

@@ -255,21 +255,13 @@ class SourceBook:
         return None
 
     def _person_named(self, entity: Entity) -> Entity | None:
-        """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article; a
-        first name alone is the one person the article named in full with it ("Aguil" after
-        "Aguil Lual (@AguilB) called on …", as Global Voices writes)."""
+        """The tagger's ORG "Voronin" is the PERSON "Vladimir Voronin" of the same article."""
         for other in self.entities:
             if other.label == "PERSON" and (
                 other.canonical == entity.text or other.canonical.endswith(" " + entity.text)
             ):
                 return other
-        if " " in entity.text:
-            return None
-        # (any name it heads counts against it: "Aguil Deng" is not "Aguil" when the tagger
-        # took "Aguil Lual" for an organisation)
-        named = {o.canonical: o for o in self.entities if o.canonical.startswith(entity.text + " ")}
-        only = next(iter(named.values())) if len(named) == 1 else None
-        return only if only is not None and only.label == "PERSON" else None
+        return None
 
     def _proper(self, start: int, end: int) -> SourceDraft:
         text = self.text[start:end]
@@ -662,7 +654,7 @@ class SourceBook:
         best: tuple[int, SourceDraft | Entity] | None = None
         for draft in self.drafts:
             words = {w.lower() for w in draft.description.replace("-", " ").split()}
-            if not former and lemma in words and words & _FORMERLY:
+            if not former and lemma in words and _held(draft.description.lower(), lemma):
                 continue
             if draft.last <= start and (lemma in draft.head_lemmas or lemma in words):
                 if best is None or draft.last > best[0]:
@@ -679,9 +671,9 @@ class SourceBook:
             titled_after = re.match(
                 rf",\s+(?:\(?\d{{1,3}}\)?,\s+)?(?:(?:a|an|the)\s+)?(?:[\w.']+\s+){{0,3}}{re.escape(lemma)}\b", after
             )
-            held = before[: before.index(lemma)] if lemma in before else []
             if not former and (
-                set(held[-2:]) & _FORMERLY or (titled_after and _FORMERLY & set(titled_after[0].split()))
+                _held(text[max(0, e.start - 40) : e.start].lower(), lemma)
+                or (titled_after and _held(text[e.end : e.end + titled_after.end()].lower(), lemma))
             ):
                 continue
             if (lemma in before or titled_after) and (best is None or e.end > best[0]):
@@ -731,6 +723,13 @@ class SourceBook:
 
 # Words that make a role one held before: "former President Joe Biden", "ex-minister".
 _FORMERLY = frozenset({"former", "ex", "late", "erstwhile"})
+
+
+def _held(words: str, lemma: str) -> bool:
+    """``words`` say the role ``lemma`` was held before: "former President", "the late
+    senator", "ex-minister" (never "a late-shift nurse", "a late-night comedian")."""
+    pattern = rf"(?:\b(?:former|late|erstwhile)\s+(?:[\w.]+\s+){{0,2}}|\bex-){re.escape(lemma)}"
+    return re.search(pattern, words) is not None
 
 
 def _held_before(head: Token) -> bool:
