@@ -1131,3 +1131,17 @@ def test_no_speaker_where_the_text_gives_none(text):
 def test_an_answer_to_a_quote_does_not_take_it_from_its_speaker():
     doc = parse('Smith said the plan would fail.\n\n"It is a waste of money." Critics agree.')
     assert [q.speaker.text for q in direct(doc) if q.speaker is not None] == ["Smith"]
+
+
+def test_a_magistrate_asks_and_a_crowd_answers():
+    """Global Voices, May 2012 (tests/data/mainstream q12): 'The township magistrate asked, "Did
+    the people on Orchid Island produce this nuclear waste?" The crowd answered, "Taiwan."' —
+    neither "magistrate" nor "crowd" counted as someone who can speak, nor "answer" as a cue."""
+    doc = parse(
+        'The township magistrate asked, "Did the people on Orchid Island produce this nuclear waste?" '
+        'The crowd answered, "Taiwan."'
+    )
+    assert [(q.speaker.text, q.cue.text) for q in direct(doc) if q.speaker and q.cue] == [
+        ("The township magistrate", "asked"),
+        ("The crowd", "answered"),
+    ]

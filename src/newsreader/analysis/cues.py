@@ -17,7 +17,7 @@ SPEECH_LEMMAS = frozenset(
     quip joke describe call threaten agree disagree announce observe point opine express
     think brand label dub remind inform quote
     retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament recount
-    underscore underline highlight
+    underscore underline highlight answer
     """.split()
 )
 
@@ -210,6 +210,9 @@ ROLE_NOUNS = frozenset(
     hostage hostages juror jurors clerk clerks elder elders troops marine marines chef
     blogger bloggers writer writers author authors columnist columnists commentator commentators
     fellow fellows dean ceo
+    magistrate magistrates delegate delegates advocate advocates
+    sheriff sheriffs mp mps monarch monarchs emir sheikh cardinal archbishop vicar
+    host hosts pundit pundits consul consuls crowd crowds
     """.split()
 )
 
