@@ -210,15 +210,11 @@ def _block_quotes(
         if body is not None and lead is not None and start < end:
             by_lead = True
             cue, speaker = _set_off_by(sents, sent_starts, text, spans, lead, span, no_inside)
-        if start >= end or text[start] in MARKS or _marked_share(spans, start, end) > 0.5:
+        marked = _marked_share(spans, start, end) > 0.5
+        if start >= end or text[start] in MARKS or marked:
             if by_lead and speaker is not None:  # the quote-mark rules decide, with this speaker when they find none
                 lent.append(Attribution(start=lo, end=hi, direct=True, speaker=speaker, speaker_span=phrase(speaker)))
-            elif (
-                handle is not None
-                and start < end
-                and _marked_share(spans, start, end) > 0.5
-                and not _names_after_marks(text, spans, start, end)
-            ):
+            elif handle is not None and start < end and marked and not _names_after_marks(text, spans, start, end):
                 # '@7our: Algerian proverb: "When the polling station …"': a post that quotes
                 # is its handle's when nothing else says who is quoted (when the marks hold most
                 # of the post: '@RobertAlai: "Interns" must be paid.' quotes a word, no one)
@@ -497,6 +493,7 @@ def _absorb(doc: Doc, direct: list[Attribution], reported: list[Attribution]) ->
     statement's speaker when they have none of their own; words another speaker is named for
     leave the statement as it is. A statement of two clauses each with its own "that", the
     quoted words in one of them, is two statements (:func:`_other_clause`)."""
+    text = doc_text(doc)
     kept = []
     for record in reported:
         words = [
@@ -518,8 +515,8 @@ def _absorb(doc: Doc, direct: list[Attribution], reported: list[Attribution]) ->
         if record.cue is not None and any(
             not m.mixed
             and m.start > record.cue[1]
-            and not doc_text(doc)[record.cue[1] : m.start].strip(' ,:\u201c"')
-            and not doc_text(doc)[m.end : record.end].strip(' .!?,;\u201d"')
+            and not text[record.cue[1] : m.start].strip(' ,:\u201c"')
+            and not text[m.end : record.end].strip(' .!?,;\u201d"')
             for m in words
         ):
             # 'When asked how …, he said, "I have an idea what it is …"': the quote is what

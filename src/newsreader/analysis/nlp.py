@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy import language
     from spacy.language import Language
     from spacy.lexeme import Lexeme
-    from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc
 else:
     spacy = lazy_import("spacy")  # ~1.5 s with the model: only when something is parsed
@@ -99,22 +98,14 @@ def _lemma_exceptions(nlp: Language) -> None:
     """Set :data:`_VERB_LEMMAS` with the attribute ruler, which runs before the lemmatizer;
     the lemmatizer keeps a lemma already set (its exception table cannot outrank a rule
     whose result is a known word, as "hop" is)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    ruler = nlp.get_pipe("attribute_ruler")
-    if not isinstance(ruler, _attribute_ruler_class()):
-        return  # a custom component under that name
-    for form, lemma in _VERB_LEMMAS.items():
-        pattern: list[dict[int | str, Any]] = [{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG", "VBP"]}}]
-        if any(p.get("patterns") == [pattern] for p in getattr(ruler, "patterns", [])):
-            continue  # (a second load of the same pipeline)
-        ruler.add(patterns=[pattern], attrs={"LEMMA": lemma})
-
-
-def _attribute_ruler_class() -> type[AttributeRuler]:
     from spacy.pipeline import AttributeRuler
 
-    return AttributeRuler
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if not isinstance(ruler, AttributeRuler):
+        return  # none, or a custom component under that name
+    for form, lemma in _VERB_LEMMAS.items():
+        pattern: list[dict[int | str, Any]] = [{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG", "VBP"]}}]
+        ruler.add(patterns=[pattern], attrs={"LEMMA": lemma})
 
 
 def _full_width_colon(nlp: Language) -> None:

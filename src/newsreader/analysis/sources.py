@@ -666,13 +666,14 @@ class SourceBook:
             if e.label not in labels:
                 continue
             # "the ministry spokesman, Tom Reed," / "Tom Reed, 45, a farmer from Iowa"
-            before = [w.strip(",") for w in text[max(0, e.start - 40) : e.start].replace("-", " ").lower().split()[-3:]]
+            window = text[max(0, e.start - 40) : e.start].lower()
+            before = [w.strip(",") for w in window.replace("-", " ").split()[-3:]]
             after = text[e.end : e.end + 50].replace("-", " ").lower()
             titled_after = re.match(
                 rf",\s+(?:\(?\d{{1,3}}\)?,\s+)?(?:(?:a|an|the)\s+)?(?:[\w.']+\s+){{0,3}}{re.escape(lemma)}\b", after
             )
             if not former and (
-                _held(text[max(0, e.start - 40) : e.start].lower(), lemma)
+                _held(window, lemma)
                 or (titled_after and _held(text[e.end : e.end + titled_after.end()].lower(), lemma))
             ):
                 continue
@@ -725,10 +726,14 @@ class SourceBook:
 _FORMERLY = frozenset({"former", "ex", "late", "erstwhile"})
 
 
+# (as words of their own, up to two words before the role; "ex" only as the prefix "ex-")
+_HELD = "|".join(sorted(_FORMERLY - {"ex"}))
+
+
 def _held(words: str, lemma: str) -> bool:
     """``words`` say the role ``lemma`` was held before: "former President", "the late
     senator", "ex-minister" (never "a late-shift nurse", "a late-night comedian")."""
-    pattern = rf"(?:\b(?:former|late|erstwhile)\s+(?:[\w.]+\s+){{0,2}}|\bex-){re.escape(lemma)}"
+    pattern = rf"(?:\b(?:{_HELD})\s+(?:[\w.]+\s+){{0,2}}|\bex-){re.escape(lemma)}"
     return re.search(pattern, words) is not None
 
 

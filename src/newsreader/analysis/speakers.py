@@ -644,7 +644,7 @@ def joint_speakers(token: Token, span: tuple[int, int]) -> tuple[int, int]:
     return (span[0], end) if end > span[1] else span
 
 
-_MARK_TEXTS = OPENERS | _CLOSERS | {STRAIGHT}
+_MARK_TEXTS = OPENERS | _CLOSERS
 
 
 def _same_kind(first: Token, other: Token) -> bool:
