@@ -41,6 +41,7 @@ from .spans import doc_text
 from .speakers import (
     Attribution,
     according_source,
+    coined,
     cue_span,
     is_cue,
     joint_speakers,
@@ -350,7 +351,7 @@ def _noun_verb_writer(root: Token) -> Token | None:
     ``Journalist Carolina Ruiz tweets:`` -> Ruiz, ``The Armenian Observer blog comments.``
     -> blog (a name's own noun)."""
     before = [c for c in root.children if c.dep_ in ("compound", "nsubj") and c.i < root.i]
-    names = [c for c in before if any(t.pos_ == "PROPN" for t in c.subtree)]
+    names = [c for c in before if any(t.pos_ == "PROPN" or coined(t) for t in c.subtree)]
     if not names and root.lemma_.lower() in _NOUN_VERBS:
         # "The online poster [zh] states:", "The statement adds:": a document speaks for itself
         names = [c for c in before if c.lemma_.lower() in DOCUMENT_NOUNS | WRITINGS]

@@ -245,3 +245,6 @@ ANONYMITY_PHRASES = (
 
 # Reporting prepositions: "according to X, ...".
 ACCORDING = frozenset({"according"})
+
+# The vocabulary table of the English words the model knows (``nlp._dictionary``).
+DICTIONARY_TABLE = "newsreader_dictionary"

@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ..lazy import lazy_import
+from .cues import DICTIONARY_TABLE
 from .paragraphs import paragraphs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,6 +70,7 @@ def _load(model: str) -> Language:
             ) from None
     _names_not_contractions(nlp)
     _lemma_exceptions(nlp)
+    _dictionary(nlp)
     _full_width_colon(nlp)
     _add_language_tags(nlp)
     _add_paragraph_boundaries(nlp)
@@ -106,6 +108,18 @@ def _lemma_exceptions(nlp: Language) -> None:
     for form, lemma in _VERB_LEMMAS.items():
         pattern: list[dict[int | str, Any]] = [{"LOWER": form, "TAG": {"IN": ["VBZ", "VBD", "VBN", "VBG", "VBP"]}}]
         ruler.add(patterns=[pattern], attrs={"LEMMA": lemma})
+
+
+def _dictionary(nlp: Language) -> None:
+    """Share the lemmatizer's index of the English words it knows (WordNet's nouns, verbs,
+    adjectives and adverbs) with the vocabulary, as :data:`~.cues.DICTIONARY_TABLE`: a word
+    outside it is coined, as bloggers' pen names are (:func:`.speakers.coined`). The table
+    itself is shared, not copied (copying it into a new table cost 0.2 s a load)."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return  # a lookup lemmatizer, or a custom one, has no index: no word is judged coined
+    nlp.vocab.lookups.set_table(DICTIONARY_TABLE, lookups.get_table("lemma_index"))
 
 
 def _full_width_colon(nlp: Language) -> None:

@@ -46,7 +46,7 @@ from .cues import (
 )
 from .paragraphs import paragraphs
 from .spans import doc_text
-from .speakers import Attribution, capitalised, partitive_group, phrase, sentence_of
+from .speakers import Attribution, capitalised, coined, partitive_group, phrase, sentence_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -542,7 +542,7 @@ class SourceBook:
             kind = "organization"
         elif (
             lemma in ANONYMOUS_NOUNS
-            or (head.tag_ == "NNS" and _common_plural(head))
+            or (head.tag_ == "NNS" and _common_plural(head) and not coined(head))  # (not "Wikileaks claims …")
             or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts)
         ):
             kind = "anonymous"

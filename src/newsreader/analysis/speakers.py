@@ -14,10 +14,20 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, ORGANIZATION_NOUNS, PLATFORMS, ROLE_NOUNS, SPEECH_LEMMAS, WRITINGS
+from .cues import (
+    AGENT_SUFFIXES,
+    DICTIONARY_TABLE,
+    DOCUMENT_NOUNS,
+    ORGANIZATION_NOUNS,
+    PLATFORMS,
+    ROLE_NOUNS,
+    SPEECH_LEMMAS,
+    WRITINGS,
+)
 from .quotes import CLOSERS, OPENERS, STRAIGHT
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.lookups import Table
     from spacy.tokens import Doc, Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -227,6 +237,8 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
                     if step == 0 or token.lemma_.lower() not in _PASSIVE_REPORT:
                         return agent(token)
                 return child  # "The train manager is reported to have … said"
+        if step == 0 and (name := _name_taken_for_modifier(token)) is not None:
+            return name
         if step == 0 and cue.dep_ not in ("acl", "advcl", "xcomp", "relcl", "pcomp"):
             adjacent = _adjacent(cue, inside)
             if adjacent is not None:
@@ -237,6 +249,16 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
         below, token = token, token.head
     return agent(cue)
+
+
+def _name_taken_for_modifier(verb: Token) -> Token | None:
+    """A coined name that opens the sentence, which the parser hung on a subjectless verb as
+    a modifier: in ``Odessablogger also noted Yulia Tymoshenko's stance on the boycott:``
+    "Odessablogger" is an adverb of "noted"."""
+    first = verb.sent[0]
+    if first.head.i == verb.i and first.i < verb.i and first.dep_ in ("advmod", "npadvmod", "dep") and coined(first):
+        return first
+    return None
 
 
 def _active_conjunct(verb: Token | None) -> bool:
@@ -496,11 +518,53 @@ def plausible_speaker(token: Token) -> bool:
         # "Zelenskyy said …" tagged a noun here, a PERSON elsewhere in the article; "McKean
         # calls this the "president's own foreign policy team."" tagged an adjective
         return True
+    if (
+        token.pos_ in ("NOUN", "ADJ", "ADV", "X")
+        and coined(token)
+        and (token.dep_ == "nsubj" or token.i == token.sent.start)
+    ):
+        # a pen name the parser took for a word, as the subject or the sentence's first word:
+        # "Maxibeats compiled statements from former playing colleagues:", "nkhosi believes
+        # that …", "Odessablogger also noted …" (elsewhere a new word is more often a thing:
+        # "rejecting the radicalization of …")
+        return True
     if token.pos_ != "NOUN":
         return False
     if lemma.endswith("ing"):
         return False
     return any(lemma.endswith(suffix) for suffix in AGENT_SUFFIXES)
+
+
+def coined(token: Token) -> bool:
+    """A word no English dictionary has, as a blogger's pen name or a handle without its "@"
+    ("Maxibeats", "Odessablogger", "nkhosi", "ProPakistani"), where the model knows its
+    dictionary (:data:`~.cues.DICTIONARY_TABLE`); the parser takes such words for nouns,
+    adjectives or adverbs (so function words count as known only as stop words). Not a word
+    built with an English suffix ("radicalization", "crowdfunding"), nor one of three letters."""
+    lookups = token.vocab.lookups
+    if not lookups.has_table(DICTIONARY_TABLE) or not token.is_alpha or token.is_stop or len(token.text) < 4:
+        return False
+    words = _words(lookups.get_table(DICTIONARY_TABLE))
+    lower = token.lower_
+    return lower not in words and token.lemma_.lower() not in words and not lower.endswith(_DERIVED)
+
+
+_WORDS: dict[int, tuple[Table, frozenset[str]]] = {}
+
+
+def _words(index: Table) -> frozenset[str]:
+    """The words of the lemmatizer's index (lists of words per part of speech), as one set,
+    built once per index (the entry keeps the index alive, so its id stays its own)."""
+    entry = _WORDS.get(id(index))
+    if entry is None:
+        entry = _WORDS[id(index)] = (index, frozenset(word for words in index.values() for word in words))
+    return entry[1]
+
+
+# English suffixes that make new words of known ones: "radicalization", "crowdfunding", "unfriended"
+_DERIVED = tuple(
+    "ion ions ment ments ness ity ities ism isms ize izes ized ise ises ised ing ed ly able ible ful less ous ship hood".split()
+)
 
 
 def _partitive_speaks(token: Token) -> bool:
