@@ -1087,3 +1087,43 @@ def test_late_in_a_compound_is_no_former_role(text, source):
     doc = parse(text)
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == source
+
+
+# -- a pronoun after a role noun that is its paragraph's subject ---------------------
+
+
+def test_he_after_a_role_subject_is_that_role_not_the_last_speaker():
+    """From q01 (VOA): after ``The former president has been courting the group.`` the
+    next "he" is the former president (Trump), not the imam quoted just before."""
+    doc = parse(
+        "Former President Donald Trump spoke in Ohio.\n\n"
+        '"We will win," said Imam Ali Hassan.\n\n'
+        'The former president has been courting the group. At a rally, he said voters "want peace."'
+    )
+    [quote] = [q for q in doc.quotes if q.text.startswith("want peace")]
+    assert source_of(doc, quote).name == "Donald Trump"
+
+
+def test_he_after_an_unnamed_role_subject_is_that_role():
+    """ "The minister arrived late. He said …": the minister, where nobody named comes before."""
+    doc = parse(
+        "Officials met in Paris on Monday to discuss the trade deal. The minister arrived late. He said the talks had failed."
+    )
+    [report] = reported(doc)
+    assert source_of(doc, report).name == "the minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role of the other gender, or a group, is not "he"
+        "Tom Reed spoke first. The spokeswoman arrived late. He said the talks had failed.",
+        "Tom Reed spoke first. The crowd cheered. He said the talks had failed.",
+        # a role that is the subject inside a clause, not of the sentence
+        "Tom Reed spoke first. He made a case for having the president sign the bill. He said the talks had failed.",
+    ],
+)
+def test_he_skips_roles_that_cannot_be_him(text):
+    doc = parse(text)
+    [report] = [q for q in reported(doc) if q.text == "the talks had failed"]
+    assert source_of(doc, report).name == "Tom Reed"

@@ -326,6 +326,13 @@ class SourceBook:
                     local.append((e.end, e))
             if local and (not candidates or max(c[0] for c in candidates) < paragraph):
                 candidates = local
+            role = self._role_subject(lower, start, paragraph, sentence)
+            if role is not None and (not candidates or phrase(role)[1] > max(c[0] for c in candidates)):
+                lo, hi = phrase(role)
+                draft = self._role(role, lo, hi)
+                draft.mentions.add((lo, hi))
+                draft.last = max(draft.last, hi)
+                return draft
         if lower in PRONOUNS_GROUP:
             group = self._group_before(start)
             lo, hi = phrase(group) if group is not None else (0, 0)
@@ -346,6 +353,29 @@ class SourceBook:
         if isinstance(best, Entity):
             return self._named(best, best.start, best.end)
         return best
+
+    def _role_subject(self, lower: str, start: int, paragraph: int, sentence: int) -> Token | None:
+        """The person a role names as the subject of an earlier sentence of the pronoun's
+        paragraph, the one nearest it: ``The former president has been courting the group.
+        At a rally last week, he said …`` (he is the former president, whoever the role
+        leads to, not the last one quoted); ``The minister arrived late. He said …``. A
+        definite, singular role noun for one person ("the minister", "the country's
+        president"), outside quote marks, subject of its sentence's main verb (not of a
+        clause inside it: "a case for having the president issue statements"), whose
+        gender, when the noun has one, fits."""
+        for token in self._back_from(sentence, paragraph):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or token.tag_ != "NN":
+                continue
+            if token.head.dep_ != "ROOT" and not (token.head.dep_ == "conj" and token.head.head.dep_ == "ROOT"):
+                continue  # "a case for having the president routinely issue statements": no main subject
+            lemma = token.lemma_.lower()
+            if lemma not in ROLE_NOUNS or lemma in _NOT_ONE_PERSON:
+                return None  # the nearest subject is someone else, or a group
+            other_gender = _GENDER_OF_ROLE[_OTHER_GENDER[lower]]
+            if self._determiner(token) not in _DEFINITE_OR_OWNED or lemma in other_gender:
+                return None
+            return token
+        return None
 
     def _thing_subject(self, start: int, paragraph: int) -> SourceDraft | None:
         """ "it" with no organisation or document that spoke before it in its paragraph is the
@@ -751,6 +781,20 @@ _GENDER_WORDS = {
     **dict.fromkeys("wife daughter mother sister aunt niece grandmother girlfriend mrs ms miss queen".split(), "she"),
 }
 _GENDERED = re.compile(r"\b(" + "|".join(_GENDER_WORDS) + r")\.?,?\s+$", re.IGNORECASE)
+
+
+# Role nouns for more than one person, or none in particular: "The crowd cheered. He said …"
+_NOT_ONE_PERSON = frozenset(
+    "person people authority staff family crowd host source official member relative youth fellow".split()
+)
+# Role nouns that say whether it is a man or a woman (the nearest role subject of another
+# gender is not who "he" or "she" is)
+_GENDER_OF_ROLE = {
+    "he": frozenset("spokesman chairman man husband son brother father king prince monk boy".split()),
+    "she": frozenset("spokeswoman woman wife daughter sister mother queen nun girl widow".split()),
+}
+_OTHER_GENDER = {"he": "she", "him": "she", "his": "she", "she": "he", "her": "he"}
+_DEFINITE_OR_OWNED = _DEFINITE | {"poss"}  # "the minister", "the country's president"
 
 
 # verbs that put a question to someone
