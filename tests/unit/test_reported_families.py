@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._attribution_helpers import cued, parse, reported
+from ._attribution_helpers import cued, parse, reported, source_of
 
 
 def one(text: str, cue: str):
@@ -1316,3 +1316,12 @@ def test_hoping_to_do_something_is_no_report():
     ambition, not something she said."""
     doc = parse("Amina Hassan hopes to be the first Muslim woman elected to the local school board.")
     assert reported(doc) == []
+
+
+def test_a_cue_verb_read_as_the_end_of_a_noun_phrase_keeps_its_subject():
+    """From j11 (Global Voices): "Supporters of a basic income claim that it must …" parses
+    as the noun phrase "a basic income claim" with no verb; the report had no speaker."""
+    doc = parse("Supporters of a basic income claim that it must free people from work.")
+    [report] = reported(doc)
+    assert report.text == "it must free people from work"
+    assert source_of(doc, report).name.startswith("Supporters")

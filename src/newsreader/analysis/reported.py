@@ -749,6 +749,8 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     head = noun.head
     if speaker is None and noun.dep_ == "dobj" and head.lemma_.lower() in _VOICING:
         speaker = speaker_token(head, inside_quote)
+    if speaker is None and content.dep_ in ("acl", "ccomp"):
+        speaker = _subject_of_verb_taken_for_noun(noun)
     if speaker is not None and (not plausible_speaker(speaker) or inside_quote[speaker.i]):
         speaker = None
     if via is not None:
@@ -774,6 +776,19 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     # ownerless one needs more ("which has triggered fears of a blackout" is nobody's report)
     shortest = _MIN_OBJECT_TOKENS if via is not None and speaker is not None else _MIN_TOKENS
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None, min_tokens=shortest)
+
+
+def _subject_of_verb_taken_for_noun(noun: Token) -> Token | None:
+    """``Supporters of a basic income claim that it must …``: the parser reads "a basic
+    income claim" as one noun phrase, so the sentence has no verb and its root is
+    "Supporters". A cue word that can be a verb, ending the "of" phrase of a plural root
+    noun and followed by its "that" clause, is that verb, and the root noun its subject."""
+    if noun.lemma_.lower() not in SPEECH_LEMMAS | CLAUSE_LEMMAS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    root = noun.head.head
+    if root.dep_ != "ROOT" or root.pos_ != "NOUN" or root.tag_ != "NNS" or not plausible_speaker(root):
+        return None
+    return root
 
 
 _CONTENT_TAIL = frozenset({"by", "in", "against", "during", "at", "from"})
