@@ -944,6 +944,13 @@ def test_the_man_a_named_person_spoke_of_is_not_that_person():
         ),
         ("China and Russia said the resolution was one-sided.", "China and Russia", "China"),
         ("Officials and experts warn that the dam could fail.", "Officials and experts", None),
+        # VOA (tests/data/mainstream v05, n05): joined names after "according to" or "by"
+        ("The plan will fail, according to experts and former officials.", "experts and former officials", None),
+        (
+            "North Korea has sent about 12,000 troops to Russia, according to South Korea, the United States and Ukraine.",
+            "South Korea, the United States and Ukraine",
+            "South Korea",
+        ),
     ],
 )
 def test_names_joined_by_and_speak_together(text, speaker, source):
@@ -972,6 +979,17 @@ def test_only_names_of_one_kind_joined_by_and_speak_together(text, speaker):
         assert all(" or " not in q.speaker.text for q in said)
     else:
         assert said and said[0].speaker.text.endswith(speaker)
+
+
+def test_a_speaker_the_parser_joined_to_the_name_before_speaks_alone():
+    """Wikinews 003: the parser joins "McClellan" to "President Bush" in "the comments ascribed
+    to President Bush and McClellan replied"; the span never reaches back from a later name."""
+    doc = parse(
+        "A reporter asked if McClellan was aware of the comments ascribed to President Bush and "
+        "McClellan replied, \"No, that's absurd. He's never made such comments.\""
+    )
+    [quote] = direct(doc)
+    assert quote.speaker is not None and quote.speaker.text == "McClellan"
 
 
 def test_the_president_is_not_a_former_president():
