@@ -112,7 +112,14 @@ def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tupl
         ((jaccard(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if jaccard(p, g) >= THRESHOLD),
         reverse=True,
     )
-    used_p, used_g, out = set(), set(), []
+    return assign(pairs)
+
+
+def assign(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (prediction, gold) pairs from scored candidates, best overlap first."""
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out: list[tuple[int, int]] = []
     for _, i, j in pairs:
         if i not in used_p and j not in used_g:
             used_p.add(i)

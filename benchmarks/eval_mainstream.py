@@ -70,7 +70,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "mainstream"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_attribution import THRESHOLD, jaccard, match  # noqa: E402
+from eval_attribution import THRESHOLD, assign, jaccard, match  # noqa: E402
 
 
 def _find(text: str, snippet: str, start: int) -> tuple[int, int]:
@@ -163,16 +163,7 @@ def match_either(pred: list[list[tuple[int, int]]], gold: list[tuple[int, int]])
         for i, alternatives in enumerate(pred)
         for j, g in enumerate(gold)
     )
-    pairs = sorted((x for x in scored if x[0] >= THRESHOLD), reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    return assign(sorted((x for x in scored if x[0] >= THRESHOLD), reverse=True))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
