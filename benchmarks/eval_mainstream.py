@@ -296,8 +296,13 @@ def score(items: list[dict], preds: dict[str, list[dict]], verbose: bool = False
         g_ind = [g for g in gold if g["type"] == "indirect"]
         g_mixed = [g["span"] for g in gold if g["type"] == "mixed"]
         p_ind = [p for p in pred if p["type"] == "indirect"]
-        # the statement a mixed quote's words sit in is reported speech too
-        p_ind += [dict(p, span=p["statement"], type="indirect") for p in pred if p.get("statement")]
+        # the statement a mixed quote's words sit in is reported speech too, once however
+        # many quoted fragments it holds ('the "reform" is a "betrayal" of voters')
+        spans = {tuple(p["span"]) for p in p_ind}
+        for p in pred:
+            if p.get("statement") and tuple(p["statement"]) not in spans:
+                spans.add(tuple(p["statement"]))
+                p_ind.append(dict(p, span=p["statement"], type="indirect"))
         pairs = match([p["span"] for p in p_ind], [g["span"] for g in g_ind])
         matched = {i for i, _ in pairs}
         # an unmatched reported-speech prediction around a gold mixed fragment is not a false hit

@@ -84,3 +84,30 @@ def test_a_new_word_after_a_cue_is_what_was_said_not_who():
     )
     [report] = [q for q in reported(doc) if "radicalization" in q.text]
     assert source_of(doc, report).name == "Sobchak"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # new words for things take an article or an adjective; a name does not
+        "The smartphone shows that sales have fallen sharply this year.",
+        "New ransomware demanded that the city pay.",
+    ],
+)
+def test_a_new_word_for_a_thing_is_no_speaker(text):
+    doc = parse(text)
+    assert all(q.speaker is None for q in doc.quotes)
+
+
+def test_a_new_word_for_people_stays_an_anonymous_group():
+    """ "commenters", "gamers" are not in the dictionary either, but they are people, not a
+    name: the group stays anonymous."""
+    doc = parse("Some commenters argued that the fine was too small.")
+    [report] = reported(doc)
+    assert source_of(doc, report).kind == "anonymous"
+
+
+def test_a_pen_name_after_a_role_title_speaks():
+    doc = parse("The blogger happydsf wrote that the ban was wrong.")
+    [report] = reported(doc)
+    assert "happydsf" in source_of(doc, report).name

@@ -1325,3 +1325,10 @@ def test_a_cue_verb_read_as_the_end_of_a_noun_phrase_keeps_its_subject():
     [report] = reported(doc)
     assert report.text == "it must free people from work"
     assert source_of(doc, report).name.startswith("Supporters")
+
+
+def test_critics_of_a_claim_do_not_make_it():
+    """Review: "Critics of the claim that …" is no verb read as a noun ("claim" has its own
+    article): the critics reject the claim."""
+    doc = parse("Critics of the claim that vaccines cause autism point to large studies in Denmark.")
+    assert all(q.speaker is None or "Critics" not in q.speaker.text for q in doc.quotes)

@@ -1139,6 +1139,11 @@ def test_he_after_an_unnamed_role_subject_is_that_role():
         "Tom Reed spoke first. The crowd cheered. He said the talks had failed.",
         # a role that is the subject inside a clause, not of the sentence
         "Tom Reed spoke first. He made a case for having the president sign the bill. He said the talks had failed.",
+        # a named person earlier in the paragraph stays the one (review: "he would appeal")
+        "Tom Reed was sentenced on Monday. The judge called the attack cowardly. He said the talks had failed.",
+        # his own father is not "he"; a coach can be a bus
+        "Tom Reed grew up in Leeds. His father died when he was ten. He said the talks had failed.",
+        "Tom Reed spoke first.\n\nThe coach crashed on the motorway. He said the talks had failed.",
     ],
 )
 def test_he_skips_roles_that_cannot_be_him(text):

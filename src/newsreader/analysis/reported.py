@@ -782,9 +782,12 @@ def _subject_of_verb_taken_for_noun(noun: Token) -> Token | None:
     """``Supporters of a basic income claim that it must …``: the parser reads "a basic
     income claim" as one noun phrase, so the sentence has no verb and its root is
     "Supporters". A cue word that can be a verb, ending the "of" phrase of a plural root
-    noun and followed by its "that" clause, is that verb, and the root noun its subject."""
+    noun after a noun the parser made its compound, and followed by its "that" clause, is
+    that verb, and the root noun its subject."""
     if noun.lemma_.lower() not in SPEECH_LEMMAS | CLAUSE_LEMMAS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return None
+    if not any(c.dep_ == "compound" and c.i < noun.i for c in noun.children):
+        return None  # "Critics of the claim that vaccines cause autism …" criticise it
     root = noun.head.head
     if root.dep_ != "ROOT" or root.pos_ != "NOUN" or root.tag_ != "NNS" or not plausible_speaker(root):
         return None

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity
 from .cues import (
+    AGENT_SUFFIXES,
     ANONYMITY_PHRASES,
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
@@ -327,7 +328,7 @@ class SourceBook:
             if local and (not candidates or max(c[0] for c in candidates) < paragraph):
                 candidates = local
             role = self._role_subject(lower, start, paragraph, sentence)
-            if role is not None and (not candidates or phrase(role)[1] > max(c[0] for c in candidates)):
+            if role is not None and (not candidates or max(c[0] for c in candidates) < paragraph):
                 lo, hi = phrase(role)
                 draft = self._role(role, lo, hi)
                 draft.mentions.add((lo, hi))
@@ -360,9 +361,11 @@ class SourceBook:
         At a rally last week, he said …`` (he is the former president, whoever the role
         leads to, not the last one quoted); ``The minister arrived late. He said …``. A
         definite, singular role noun for one person ("the minister", "the country's
-        president"), outside quote marks, subject of its sentence's main verb (not of a
-        clause inside it: "a case for having the president issue statements"), whose
-        gender, when the noun has one, fits."""
+        president", not "his father"), outside quote marks, subject of its sentence's main
+        verb (not of a clause inside it: "a case for having the president issue
+        statements"), whose gender, when the noun has one, fits. Only when no named person
+        came before it in the paragraph: in ``John Smith, 34, was sentenced on Monday. The
+        judge called the attack cowardly. He said he would appeal.`` "he" is still Smith."""
         for token in self._back_from(sentence, paragraph):
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or token.tag_ != "NN":
                 continue
@@ -374,6 +377,9 @@ class SourceBook:
             other_gender = _GENDER_OF_ROLE[_OTHER_GENDER[lower]]
             if self._determiner(token) not in _DEFINITE_OR_OWNED or lemma in other_gender:
                 return None
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                return None  # "His father died when he was ten. He said …": the son, not the father
+
             return token
         return None
 
@@ -572,7 +578,7 @@ class SourceBook:
             kind = "organization"
         elif (
             lemma in ANONYMOUS_NOUNS
-            or (head.tag_ == "NNS" and _common_plural(head) and not coined(head))  # (not "Wikileaks claims …")
+            or (head.tag_ == "NNS" and _common_plural(head) and not _coined_name(head))
             or any(t.lower_ in ("unnamed", "anonymous") for t in head.lefts)
         ):
             kind = "anonymous"
@@ -767,6 +773,12 @@ def _held(words: str, lemma: str) -> bool:
     return re.search(pattern, words) is not None
 
 
+def _coined_name(head: Token) -> bool:
+    """A coined word tagged a plural that names one source ("Wikileaks claims …"), not a new
+    word for people ("Gamers complained", "some commenters argued", "podcasters")."""
+    return coined(head) and not head.lemma_.lower().endswith(AGENT_SUFFIXES)
+
+
 def _held_before(head: Token) -> bool:
     """The role mention itself is of one who held it before ("the former president")."""
     return any(c.lower_.rstrip("-") in _FORMERLY for c in head.lefts)
@@ -783,9 +795,11 @@ _GENDER_WORDS = {
 _GENDERED = re.compile(r"\b(" + "|".join(_GENDER_WORDS) + r")\.?,?\s+$", re.IGNORECASE)
 
 
-# Role nouns for more than one person, or none in particular: "The crowd cheered. He said …"
+# Role nouns for more than one person, none in particular, or also a thing: "The crowd
+# cheered. He said …", "The coach crashed on the motorway. He said …"
 _NOT_ONE_PERSON = frozenset(
-    "person people authority staff family crowd host source official member relative youth fellow".split()
+    "person people authority staff family crowd host source official member relative youth fellow"
+    " coach head general guard pilot chief elder deputy".split()
 )
 # Role nouns that say whether it is a man or a woman (the nearest role subject of another
 # gender is not who "he" or "she" is)

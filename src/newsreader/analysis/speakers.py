@@ -256,7 +256,13 @@ def _name_taken_for_modifier(verb: Token) -> Token | None:
     a modifier: in ``Odessablogger also noted Yulia Tymoshenko's stance on the boycott:``
     "Odessablogger" is an adverb of "noted"."""
     first = verb.sent[0]
-    if first.head.i == verb.i and first.i < verb.i and first.dep_ in ("advmod", "npadvmod", "dep") and coined(first):
+    if (
+        first.head.i == verb.i
+        and first.i < verb.i
+        and first.dep_ in ("advmod", "npadvmod", "dep")
+        and first.pos_ in ("ADV", "ADJ", "NOUN", "PROPN", "X")
+        and coined(first)
+    ):
         return first
     return None
 
@@ -522,11 +528,17 @@ def plausible_speaker(token: Token) -> bool:
         token.pos_ in ("NOUN", "ADJ", "ADV", "X")
         and coined(token)
         and (token.dep_ == "nsubj" or token.i == token.sent.start)
+        and (
+            _named_by_role(token)
+            or not any(c.dep_ in _MODIFIED and c.i < token.i and c.lower_ not in _SOME for c in token.children)
+        )
     ):
         # a pen name the parser took for a word, as the subject or the sentence's first word:
         # "Maxibeats compiled statements from former playing colleagues:", "nkhosi believes
         # that …", "Odessablogger also noted …" (elsewhere a new word is more often a thing:
-        # "rejecting the radicalization of …")
+        # "rejecting the radicalization of …"); a name takes no article or adjective, a new
+        # thing does ("The smartphone shows that …", "new ransomware demanded …"), as a new
+        # word for people may ("many netzines")
         return True
     if token.pos_ != "NOUN":
         return False
@@ -549,6 +561,9 @@ def coined(token: Token) -> bool:
     return lower not in words and token.lemma_.lower() not in words and not lower.endswith(_DERIVED)
 
 
+# what stands before a common noun and not before a name (but "Blogger happydsf", "LJ user
+# drugoi", and "many netzines", a new word for people)
+_MODIFIED = frozenset({"det", "poss", "amod", "nummod"})
 _WORDS: dict[int, tuple[Table, frozenset[str]]] = {}
 
 
@@ -565,6 +580,12 @@ def _words(index: Table) -> frozenset[str]:
 _DERIVED = tuple(
     "ion ions ment ments ness ity ities ism isms ize izes ized ise ises ised ing ed ly able ible ful less ous ship hood".split()
 )
+
+
+def _named_by_role(token: Token) -> bool:
+    """A role noun stands before the word as a title: "Russian LJ user gyperbol", "the
+    blogger happydsf"."""
+    return any(c.dep_ == "compound" and c.i < token.i and c.lemma_.lower() in ROLE_NOUNS for c in token.children)
 
 
 def _partitive_speaks(token: Token) -> bool:
