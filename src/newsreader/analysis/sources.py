@@ -327,7 +327,7 @@ class SourceBook:
                     local.append((e.end, e))
             if local and (not candidates or max(c[0] for c in candidates) < paragraph):
                 candidates = local
-            role = self._role_subject(lower, start, paragraph, sentence)
+            role = self._role_subject(lower, paragraph, sentence)
             if role is not None and (not candidates or max(c[0] for c in candidates) < paragraph):
                 lo, hi = phrase(role)
                 draft = self._role(role, lo, hi)
@@ -355,7 +355,7 @@ class SourceBook:
             return self._named(best, best.start, best.end)
         return best
 
-    def _role_subject(self, lower: str, start: int, paragraph: int, sentence: int) -> Token | None:
+    def _role_subject(self, lower: str, paragraph: int, sentence: int) -> Token | None:
         """The person a role names as the subject of an earlier sentence of the pronoun's
         paragraph, the one nearest it: ``The former president has been courting the group.
         At a rally last week, he said …`` (he is the former president, whoever the role
@@ -379,7 +379,6 @@ class SourceBook:
                 return None
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
                 return None  # "His father died when he was ten. He said …": the son, not the father
-
             return token
         return None
 

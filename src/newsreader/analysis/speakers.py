@@ -711,9 +711,9 @@ def joint_speakers(token: Token, span: tuple[int, int]) -> tuple[int, int]:
     Joseph Dana"), joined by "and" or "&", and the whole must stay on one line without quote
     marks. The source stays the first name's: the span is what the reader sees.
 
-    Not only subjects: ``according to experts and former officials``, ``criticized by
-    Democrats and some Republicans`` (never back from a later name to an earlier one: the
-    parser joins "ascribed to President Bush and McClellan replied" too)."""
+    Not only subjects: ``according to experts and former officials``, ``according to South
+    Korea, the United States and Ukraine`` (never back from a later name to an earlier one:
+    the parser joins "ascribed to President Bush and McClellan replied" too)."""
     if token.dep_ not in _JOINABLE:
         return span
     chain: list[Token] = []
