@@ -102,6 +102,12 @@ class SourceDraft:
     plural: bool = False
     gender: str | None = None  # "he" or "she", once a pronoun of that gender has meant this source
 
+    def mentioned(self, start: int, end: int) -> SourceDraft:
+        """Record a mention at ``[start, end)``, the latest one seen so far when it ends later."""
+        self.mentions.add((start, end))
+        self.last = max(self.last, end)
+        return self
+
 
 class SourceBook:
     """Sources in order of first mention, with the lookups the rules need."""
@@ -330,18 +336,12 @@ class SourceBook:
             role = self._role_subject(lower, paragraph, sentence)
             if role is not None and (not candidates or max(c[0] for c in candidates) < paragraph):
                 lo, hi = phrase(role)
-                draft = self._role(role, lo, hi)
-                draft.mentions.add((lo, hi))
-                draft.last = max(draft.last, hi)
-                return draft
+                return self._role(role, lo, hi).mentioned(lo, hi)
         if lower in PRONOUNS_GROUP:
             group = self._group_before(start)
             lo, hi = phrase(group) if group is not None else (0, 0)
             if group is not None and (not candidates or hi > max(c[0] for c in candidates)):
-                draft = self._role(group, lo, hi)
-                draft.mentions.add((lo, hi))
-                draft.last = max(draft.last, hi)
-                return draft
+                return self._role(group, lo, hi).mentioned(lo, hi)
         if lower in PRONOUNS_THING:
             paragraph = paragraphs(self.text).bounds(start)[0]
             if not candidates or max(c[0] for c in candidates) < paragraph:
@@ -374,8 +374,10 @@ class SourceBook:
             lemma = token.lemma_.lower()
             if lemma not in ROLE_NOUNS or lemma in _NOT_ONE_PERSON:
                 return None  # the nearest subject is someone else, or a group
-            other_gender = _GENDER_OF_ROLE[_OTHER_GENDER[lower]]
-            if self._determiner(token) not in _DEFINITE_OR_OWNED or lemma in other_gender:
+            if (
+                self._determiner(token) not in _DEFINITE_OR_OWNED
+                or _ROLE_GENDER.get(lemma, _GENDER[lower]) != _GENDER[lower]
+            ):
                 return None
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
                 return None  # "His father died when he was ten. He said …": the son, not the father
@@ -397,9 +399,7 @@ class SourceBook:
             draft = self._lookup(token, lo, hi)
             if draft is None or draft.kind not in ("organization", "document", "unknown"):
                 return None
-            draft.mentions.add((lo, hi))
-            draft.last = max(draft.last, hi)
-            return draft
+            return draft.mentioned(lo, hi)
         return None
 
     def _untagged_subject(self, start: int) -> SourceDraft | None:
@@ -413,10 +413,7 @@ class SourceBook:
             if token.lower_ in PLATFORMS or self._common(token):
                 continue
             lo, hi = phrase(token)
-            draft = self._proper(lo, hi)
-            draft.mentions.add((lo, hi))
-            draft.last = max(draft.last, hi)
-            return draft
+            return self._proper(lo, hi).mentioned(lo, hi)
         return None
 
     def _group_before(self, start: int) -> Token | None:
@@ -801,12 +798,12 @@ _NOT_ONE_PERSON = frozenset(
     " coach head general guard pilot chief elder deputy".split()
 )
 # Role nouns that say whether it is a man or a woman (the nearest role subject of another
-# gender is not who "he" or "she" is)
-_GENDER_OF_ROLE = {
-    "he": frozenset("spokesman chairman man husband son brother father king prince monk boy".split()),
-    "she": frozenset("spokeswoman woman wife daughter sister mother queen nun girl widow".split()),
+# gender is not who "he" or "she" is): the words of :data:`_GENDER_WORDS` and these
+_ROLE_GENDER = {
+    **_GENDER_WORDS,
+    **dict.fromkeys("spokesman chairman man prince monk boy".split(), "he"),
+    **dict.fromkeys("spokeswoman woman nun girl widow".split(), "she"),
 }
-_OTHER_GENDER = {"he": "she", "him": "she", "his": "she", "she": "he", "her": "he"}
 _DEFINITE_OR_OWNED = _DEFINITE | {"poss"}  # "the minister", "the country's president"
 
 
