@@ -1332,3 +1332,144 @@ def test_critics_of_a_claim_do_not_make_it():
     article): the critics reject the claim."""
     doc = parse("Critics of the claim that vaccines cause autism point to large studies in Denmark.")
     assert all(q.speaker is None or "Critics" not in q.speaker.text for q in doc.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        # VOA (r10-like): a feeling expressed is what the speaker said
+        (
+            "The governor expressed his condolences to the journalist's family.",
+            "expressed",
+            "his condolences to the journalist's family",
+            "The governor",
+        ),
+        # one word will do, and a date after it is when, not what (VOA, j02)
+        (
+            "Immigration law experts expressed confusion on Wednesday.",
+            "expressed",
+            "confusion",
+            "Immigration law experts",
+        ),
+        # what the feeling is about, which the parser hangs on the verb (Global Voices, d09)
+        (
+            "Twitter users in Jordan expressed their outrage at the way criminals escape punishment.",
+            "expressed",
+            "their outrage at the way criminals escape punishment",
+            "Twitter users in Jordan",
+        ),
+        # the writer's reason after the object is not part of it (Global Voices, w04)
+        (
+            "Some netizens expressed pessimism with the draft constitution considering that the country has had four reviews.",
+            "expressed",
+            "pessimism with the draft constitution",
+            "Some netizens",
+        ),
+        # a clause (Global Voices, g04)
+        (
+            "Jorge Castaneda expressed that the massacre is a demonstration that the war continues.",
+            "expressed",
+            "the massacre is a demonstration that the war continues",
+            "Jorge Castaneda",
+        ),
+    ],
+)
+def test_a_feeling_expressed_is_reported(text, cue, content, speaker):
+    doc = parse(text)
+    report = one(text, cue)
+    assert report.text == content
+    assert report.speaker is not None and report.speaker.text == speaker
+    assert doc.text[report.start : report.end] == report.text
+
+
+def test_a_feeling_noun_with_its_own_content_is_one_report():
+    """VOA (r06): "Humphrey expressed concerns about the change in travel advisory" is one
+    statement, the noun's content, not a second one around it."""
+    doc = parse("Humphrey expressed concerns about the change in travel advisory.")
+    assert [(q.text, q.cue.text) for q in reported(doc)] == [("the change in travel advisory", "concerns")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # shown by a deed, not said (VOA, e01; Global Voices, j07)
+        "More and more voters are expressing support for their favored candidate by wearing election merchandise.",
+        "Many people expressed their political dissent through boycotting the elections.",
+    ],
+)
+def test_a_feeling_shown_by_a_deed_is_no_report(text):
+    assert reported(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # VOA (f04) and Global Voices (l10): a likeness a speaker draws, across a date
+        (
+            "He compared his planned creation to the Internal Revenue Service.",
+            "his planned creation to the Internal Revenue Service",
+            "He",
+        ),
+        (
+            "Naganov compared police brutality on May 6 to the French invasion in 1812.",
+            "police brutality on May 6 to the French invasion",
+            "Naganov",
+        ),
+    ],
+)
+def test_a_comparison_someone_draws_is_reported(text, content, speaker):
+    doc = parse(text)
+    report = one(text, "compared")
+    assert report.text == content
+    assert report.speaker is not None and report.speaker.text == speaker
+    assert doc.text[report.start : report.end] == report.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statistics, not likenesses (VOA, n02 and u02)
+        "Half of Democrats described the economy as good, compared with only 16% of Republicans.",
+        "That compares with an estimated 65% to 70% that voted for Biden.",
+    ],
+)
+def test_a_measured_comparison_is_no_report(text):
+    assert cued(reported(parse(text)), "compared") == [] and cued(reported(parse(text)), "compares") == []
+
+
+def test_a_report_that_lists_something_as_something_reports_it():
+    """Global Voices (l11): "this report by the Committee to Protect Journalists, which lists
+    Cuba as one of the most censored countries"."""
+    text = (
+        "The Committee to Protect Journalists issued a report, which lists Cuba as one of the most censored countries."
+    )
+    report = one(text, "lists")
+    assert report.text == "Cuba as one of the most censored countries"
+
+
+def test_a_request_that_something_be_done_is_reported_but_not_a_request_for_asylum():
+    """Global Voices (e08): "GCC civil society groups have requested that their governments
+    postpone the move"; (b12) "requested political asylum" asks for a thing, says nothing."""
+    report = one("GCC civil society groups have requested that their governments postpone the move.", "requested")
+    assert report.text == "their governments postpone the move"
+    assert reported(parse("Wang Lijun requested political asylum at the consulate.")) == []
+
+
+def test_a_document_that_is_the_subject_says_what_its_participle_says():
+    """Global Voices (y04): "A Wikipedia entry claiming that President Sata had been
+    assassinated did not help matters": the noun the participle hangs on is the subject of the
+    sentence, and speaks."""
+    report = one(
+        "A newspaper report claiming that the president had been assassinated did not help matters.", "claiming"
+    )
+    assert report.text == "the president had been assassinated"
+    assert report.speaker is not None and report.speaker.text.endswith("report")
+
+
+def test_a_relative_clause_after_a_report_is_not_what_it_says():
+    """VOA (s06): "a news report in which a Ukrainian woman expresses gratitude …": the
+    relative clause says what the report shows, with its own speaker."""
+    doc = parse(
+        "The video uses real footage from a news report in which a Ukrainian woman expresses gratitude for clothing donations."
+    )
+    assert [(q.text, q.cue.text) for q in reported(doc)] == [("gratitude for clothing donations", "expresses")]

@@ -1150,3 +1150,15 @@ def test_he_skips_roles_that_cannot_be_him(text):
     doc = parse(text)
     [report] = [q for q in reported(doc) if q.text == "the talks had failed"]
     assert source_of(doc, report).name == "Tom Reed"
+
+
+def test_one_official_is_never_the_officials():
+    """VOA (e02): after "U.S. officials express confidence that …", "the CISA official" is the
+    senior official introduced before them, not the plural officials."""
+    doc = parse(
+        "A senior official with the Cybersecurity and Infrastructure Security Agency said adversaries would try to sow chaos.\n\n"
+        "U.S. officials said safeguards are in place to protect voting systems.\n\n"
+        '"That is a real possibility," said the CISA official.'
+    )
+    [quote] = direct(doc)
+    assert source_of(doc, quote).name.startswith("a senior official")

@@ -37,6 +37,7 @@ CLAUSE_LEMMAS = frozenset(
     believe think fear hope expect find show discover worry reckon doubt wonder
     recommend propose demand signal assure instruct recognize recognise realize realise
     estimate calculate forecast project suspect hint imply contend acknowledge feel stipulate
+    request express
     """.split()
 )
 
@@ -59,7 +60,7 @@ OBJECT_LEMMAS = frozenset(
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify suggest doubt mention highlight report cite emphasize emphasise
     tout voice reiterate commend assail question rebuff promise pledge vow signal
-    echo threaten advocate fault
+    echo threaten advocate fault express compare
     """.split()
 )
 

@@ -84,10 +84,18 @@ _MIN_OBJECT_TOKENS = 2
 _VOICING = frozenset(
     {"raise", "express", "voice", "make", "issue", "repeat", "reiterate", "renew", "air", "share", "have"}
 )
+# Verbs whose object is a feeling voiced, one word or more: "experts expressed confusion",
+# and what the feeling is about, which the parser may hang on the verb: "expressed their
+# outrage | at the way criminals are permitted to escape punishment".
+_FEELING = frozenset({"express", "voice"})
+_FELT_PREPS = frozenset({"at", "with", "regarding", "toward", "towards"})
+# Participles that give the writer's reason, which the parser hangs on the object's last noun.
+_REASONING = frozenset({"considering", "given"})
 # Verbs that name something as something: "X calls this a redundant activity".
 _NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
-# Verbs of taking something for something ("analysts see the deal as a win").
-_SEEING = frozenset({"see", "view", "regard", "perceive", "characterize", "characterise", "portray"})
+# Verbs of taking something for something ("analysts see the deal as a win", "the report
+# lists Cuba as one of the most censored countries").
+_SEEING = frozenset({"see", "view", "regard", "perceive", "characterize", "characterise", "portray", "list"})
 # Verbs whose object is accused of something: "accused the government of torture".
 _CHARGING = frozenset({"accuse", "suspect"})
 # What "deny" refuses rather than disputes: "denied him bail", "denied the request".
@@ -400,12 +408,23 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
         return None
     if lemma == "threaten" and prep is None and plausible_speaker(target):
         return None  # "threatened the organizers of the conference": whom, not what
+    if lemma in _VOICING and target.lemma_.lower() in NOUN_CUES and _noun_cue(target, inside_quote) is not None:
+        return None  # "expressed concern about the change": the noun says what (:func:`_noun_cue`)
+    if lemma == "compare" and not _compared_to(cue, target):
+        return None  # "compared with previous elections": a measure, not a likeness someone drew
+    if lemma in _FEELING and (_shown_by_deed(cue) or _introduces_quotation(cue)):
+        # "voters are expressing support for their candidate by wearing merchandise"; "Juan
+        # Pérez expressed his anger on Twitter:" — the quotation after the colon is what he said
+        return None
     lo, hi = target.left_edge.i, target.right_edge.i
     said = next((t.i for t in cue.doc[target.i + 1 : hi + 1] if speech_gerund(t)), None)
     if said is not None and target.lemma_.lower() not in DOCUMENT_NOUNS:
         # "pushed back against the move | saying, "…"": what they said next is its own; but
         # "condemned the President's declarations claiming that …" condemns what those say
         hi = said - 1
+    reason = next((t.i for t in cue.doc[target.i + 1 : hi + 1] if t.lower_ in _REASONING and t.dep_ == "acl"), None)
+    if reason is not None:
+        hi = reason - 1  # "express pessimism with the draft constitution | considering that …": why, not what
     if lemma in _ASKING:
         whom = next((t.i for t in cue.doc[target.i + 1 : hi + 1] if _asked_of(t)), None)
         if whom is not None:
@@ -413,21 +432,62 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     where = next((c for c in target.children if c.dep_ == "prep" and c.i > target.i and _published_at(c)), None)
     if where is not None and where.right_edge.i == hi:
         hi = where.i - 1  # "his resignation | on the … Facebook group page"
+    when: int | None = None  # the end of a "when" phrase the object may go on after
     for sibling in sorted(cue.children, key=lambda c: c.i):  # "ordered a temporary halt | to plans to
         # pull …": the parser's split object, also across a time word ("a second pause Wednesday on …")
         if sibling.dep_ == "npadvmod" and sibling.i == hi + 1 and sibling.ent_type_ in ("DATE", "TIME"):
             hi = sibling.right_edge.i
-        elif sibling.dep_ == "prep" and sibling.i == hi + 1 and sibling.lower_ in _OBJECT_PREPS:
+        elif (
+            sibling.dep_ == "prep"
+            and sibling.i == (hi if when is None else when) + 1
+            and (sibling.lower_ in _OBJECT_PREPS or (lemma in _FEELING and sibling.lower_ in _FELT_PREPS))
+        ):
             if _published_at(sibling):
                 break  # "called for his resignation | on the … Facebook group page": where, not what
-            hi = sibling.right_edge.i
-    minimum = 1 if charge else _MIN_OBJECT_TOKENS
+            if _when(sibling):
+                if when is not None:
+                    break
+                # "expressed confusion | on Wednesday" ends there; "compared police brutality |
+                # on May 6 | to the French invasion" goes on
+                when = sibling.right_edge.i
+                continue
+            hi, when = sibling.right_edge.i, None
+    # what is accused or felt may be one word: "of torture", "expressed confusion"
+    minimum = 1 if charge or lemma in _FEELING else _MIN_OBJECT_TOKENS
     speaker = speaker_token(cue, inside_quote)
     if lemma == "echo" and speaker is not None and speaker.lemma_.lower() in DOCUMENT_NOUNS:
         return None  # "The comments, echoing similar statements by …": words like others', no one's stance
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
+
+
+def _introduces_quotation(cue: Token) -> bool:
+    """The cue's sentence ends in a colon: it introduces a quotation."""
+    words = [t for t in sentence_of(cue) if not t.is_space]
+    return bool(words) and words[-1].text == ":"
+
+
+def _shown_by_deed(cue: Token) -> bool:
+    """A feeling shown by doing something, not said: ``expressed their political dissent
+    through boycotting the elections``."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("by", "through") and any(g.dep_ == "pcomp" for g in c.children)
+        for c in cue.children
+    )
+
+
+def _when(prep: Token) -> bool:
+    """``on Wednesday``: a preposition whose object is a date or a time."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _compared_to(cue: Token, target: Token) -> bool:
+    """``Liang compared the situation to Kennedy's call to Khrushchev``: a likeness a speaker
+    draws, object and "to" together; not a statistic ("compared with previous elections")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and c.i > target.i for c in list(cue.children) + list(target.children)
+    )
 
 
 def _asked_of(prep: Token) -> bool:
@@ -684,8 +744,11 @@ def _clause_taken_for_relative(clause: Token) -> bool:
     ``allegations it was fomenting a plot`` (an acl to the parser): a clause
     without "that" after a noun cue, which the parser reads as a relative clause, is the
     content when it is complete: a subject of its own, and no gap for the noun to fill (it is
-    passive, or already has an object). ``the concerns they raised`` is a relative clause."""
-    if clause.dep_ not in ("relcl", "acl") or clause.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
+    passive, or already has an object). ``the concerns they raised`` is a relative clause, and
+    so is ``a news report in which a Ukrainian woman expresses gratitude``."""
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.doc[clause.left_edge.i : clause.i]):
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > clause.i:

@@ -557,7 +557,7 @@ class SourceBook:
                 return latest
         if det in _DEFINITE:
             earlier = (
-                self._same_role(lemma, start, _held_before(head))
+                self._same_role(lemma, start, _held_before(head), plural=head.tag_ in ("NNS", "NNPS"))
                 or self._name_before(lemma, head, start)
                 or self._organization_headed(head, start)
                 or self._the_person(lemma, head, start)
@@ -674,19 +674,23 @@ class SourceBook:
                 best = draft
         return best
 
-    def _same_role(self, lemma: str, start: int, former: bool = False) -> SourceDraft | None:
+    def _same_role(self, lemma: str, start: int, former: bool = False, plural: bool = False) -> SourceDraft | None:
         """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush";
         "the company" -> the latest organisation introduced as one (``a rapid response from
         Cubios, another company previously associated with Postovoy``, ``the Russian company
         Streloi Ekommerts``). One who held the role before is not "the president" now: after
         ``funds given by former President Joe Biden's administration``, ``the president told
         reporters at the Oval Office`` is the President named before him (``former``: the
-        role mention says "the former president" itself)."""
+        role mention says "the former president" itself). One is never many: after ``U.S.
+        officials express confidence that …``, "the CISA official" is the senior official
+        named before them, not the officials (``plural``: the role mention is plural)."""
         labels = ("PERSON", "ORG") if lemma in _NAMED_BY_ROLE else ("PERSON",)
         best: tuple[int, SourceDraft | Entity] | None = None
         for draft in self.drafts:
             words = {w.lower() for w in draft.description.replace("-", " ").split()}
             if not former and lemma in words and _held(draft.description.lower(), lemma):
+                continue
+            if draft.plural != plural:
                 continue
             if draft.last <= start and (lemma in draft.head_lemmas or lemma in words):
                 if best is None or draft.last > best[0]:

@@ -283,12 +283,13 @@ def _holder_of_gerund(head: Token) -> Token | None:
     and Trump administrations saying …``). Not where a clause around the noun has its own
     subject: in ``Ricky responds to Ma-K's argument saying that …`` or ``Zulu issued a
     statement saying …`` the parser's noun is the object of what the subject did, and the
-    subject says it."""
+    subject says it. The noun itself may be the subject: ``A Wikipedia entry claiming that
+    President Sata had been assassinated did not help matters``."""
     up = head
     while up.head.i != up.i:
-        up = up.head
-        if up.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in up.children):
-            return None
+        below, up = up, up.head
+        if up.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS and c.i != below.i for c in up.children):
+            return None  # (the noun may itself be the subject: "A Wikipedia entry claiming that …")
     if head.dep_ == "pobj" and head.head.lower_ in ("from", "of", "at", "in"):
         owner = head.head.head
         if owner.pos_ in ("NOUN", "PROPN") and plausible_speaker(owner):
