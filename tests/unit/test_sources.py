@@ -638,6 +638,13 @@ def test_her_husband_named_after_her_is_not_the_next_she():
         ("Unzipped: Gay Armenia says:", "Unzipped: Gay Armenia"),
         # Global Voices, Singapore: a hyphenated name the parser cuts into three subjects
         ("Ng E-Jay is unconvinced of the logic or feasibility of a Code of Conduct:", "Ng E-Jay"),
+        # Global Voices, Cuba: titles that open with a preposition, which the parser reads as
+        # a prepositional phrase (the verb then has no subject, or only the last word)
+        (
+            "Finally, Through the Eye of the Needle calls this year's anniversary an odd May Day:",
+            "Through the Eye of the Needle",
+        ),
+        ("Without Evasion notes that the official press has been announcing the parade:", "Without Evasion"),
     ],
 )
 def test_a_title_right_before_its_verb_speaks_whole(lead, title):
@@ -655,6 +662,19 @@ def test_a_title_starts_after_the_comma_before_it():
     doc = parse("Meanwhile, Le Retour in 3 Parts says that officials should be ashamed.")
     [says] = cued(doc.quotes, "says")
     assert says.speaker.text == "Le Retour in 3 Parts"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a date or a place before a name is no title's opening word
+        ("On Monday, Smith said the talks had failed.", "Smith"),
+        ("In Kabul, officials said the talks had failed.", "officials"),
+    ],
+)
+def test_a_preposition_before_a_comma_opens_no_title(text, speaker):
+    [said] = cued(parse(text).quotes, "said")
+    assert said.speaker.text == speaker
 
 
 def test_going_on_with_nothing_to_go_on_with_is_speaking():

@@ -224,7 +224,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
-    if cue.tag_ == "VBG" and cue.dep_ == "acl" and (holder := _holder_of_gerund(cue.head)) is not None:
+    if cue.tag_ == "VBG" and cue.dep_ == "acl" and (holder := _holder_of_gerund(cue.head, cue)) is not None:
         return holder  # "officials from both administrations saying they are working together"
     token = _reporter_of_content(cue) or cue
     below: Token | None = None  # the token the climb came from
@@ -243,6 +243,9 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             adjacent = _adjacent(cue, inside)
             if adjacent is not None:
                 return adjacent
+            titled = _titled_subject(cue)
+            if titled is not None:
+                return titled  # "Without Evasion notes that …": a blog's name the parser took for a phrase
         if token.dep_ in ("ROOT",) or token.dep_ not in _CLIMB or token.head is token:
             break
         if token.dep_ == "acl" and _names_someone(token.head):
@@ -277,19 +280,24 @@ def _active_conjunct(verb: Token | None) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
 
 
-def _holder_of_gerund(head: Token) -> Token | None:
+def _holder_of_gerund(head: Token, cue: Token) -> Token | None:
     """Who a gerund after a noun says it: the noun (``reports saying the talks failed``), or
     the noun whose "from"/"of" phrase the parser hung it on (``officials from both the Biden
     and Trump administrations saying …``). Not where a clause around the noun has its own
     subject: in ``Ricky responds to Ma-K's argument saying that …`` or ``Zulu issued a
     statement saying …`` the parser's noun is the object of what the subject did, and the
-    subject says it. The noun itself may be the subject: ``A Wikipedia entry claiming that
-    President Sata had been assassinated did not help matters``."""
+    subject says it. The noun itself may be the subject when the gerund says something
+    (``A Wikipedia entry claiming that President Sata had been assassinated did not help
+    matters``), not when it advocates ("videos advocating freedom of expression are all part
+    of this initiative")."""
     up = head
     while up.head.i != up.i:
         below, up = up, up.head
-        if up.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS and c.i != below.i for c in up.children):
-            return None  # (the noun may itself be the subject: "A Wikipedia entry claiming that …")
+        said = cue.lemma_.lower() in SPEECH_LEMMAS
+        if up.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in _SUBJECTS and (c.i != below.i or not said) for c in up.children
+        ):
+            return None
     if head.dep_ == "pobj" and head.head.lower_ in ("from", "of", "at", "in"):
         owner = head.head.head
         if owner.pos_ in ("NOUN", "PROPN") and plausible_speaker(owner):
@@ -761,13 +769,20 @@ def _title_run(token: Token, left: int, right: int) -> tuple[int, int]:
     and Reason says:" — the parse makes "Reason" a conjunct), "Gist Only" ("Gist Only wrote a
     rather controversial headline:" — "Only" an adverb), "Unzipped: Gay Armenia" ("Unzipped: Gay
     Armenia likens the 21 May disruption to fascism."). The title runs from the start of the
-    sentence or a comma; places and dates never join it ("In Washington Biden said")."""
+    sentence or a comma; places and dates never join it ("In Washington Biden said").
+
+    A title may open with a preposition the parser took for one, leaving the verb without a
+    subject: "Finally, Through the Eye of the Needle calls this year's anniversary …",
+    "Without Evasion notes that …"."""
     doc = token.doc
     subject = token
     while subject.dep_ == "conj" and subject.head.i != subject.i:
         subject = subject.head
+    opener = _title_preposition(subject)
+    if opener is not None:
+        subject = opener
     verb = subject.head
-    if subject.dep_ not in _SUBJECTS or verb.pos_ not in ("VERB", "AUX") or verb.i <= right:
+    if (subject.dep_ not in _SUBJECTS and opener is None) or verb.pos_ not in ("VERB", "AUX") or verb.i <= right:
         return left, right
     last = verb.i - 1
     if last < right:
@@ -784,6 +799,8 @@ def _title_run(token: Token, left: int, right: int) -> tuple[int, int]:
             break
         first = k
     while first <= last and (doc[first].lower_ in _TITLE_JOINERS or doc[first].pos_ in _NO_TITLE_START):
+        if (opener is not None and first == opener.i) or _bare_opening_preposition(doc[first]):
+            break  # "Through the Eye of the Needle", "Without Evasion": the preposition is the title's first word
         first += 1
     while last >= first and doc[last].lower_ in _TITLE_JOINERS:
         last -= 1
@@ -794,10 +811,52 @@ def _title_run(token: Token, left: int, right: int) -> tuple[int, int]:
         or any(doc[k].is_punct and doc[k].text not in ":-" for k in range(first, last + 1))
     ):
         return left, right
+    if opener is not None and any(doc[k].ent_type_ in _NOT_IN_TITLES | {"PERSON"} for k in range(first, last + 1)):
+        return left, right  # "On Monday Smith said", "At Harvard Smith said": a when or a where, then a name
     return first, last
 
 
 _NO_TITLE_START = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV", "PRON", "AUX", "PART"})
+
+
+def _bare_opening_preposition(token: Token) -> bool:
+    """A capitalised preposition with no object of its own that opens its sentence: the first
+    word of a title ("Without Evasion notes …", where the parser made "Evasion" the subject)."""
+    return (
+        token.pos_ == "ADP"
+        and token.is_title
+        and token.i == sentence_of(token).start
+        and not any(c.dep_ in ("pobj", "pcomp") for c in token.children)
+    )
+
+
+def _titled_subject(verb: Token) -> Token | None:
+    """The head of a title that opens with a preposition, before a verb without a subject."""
+    for child in verb.lefts:
+        if child.dep_ == "prep":
+            head = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if head is not None and head.pos_ == "PROPN" and _title_preposition(head) is not None:
+                return head
+    return None
+
+
+def _title_preposition(token: Token) -> Token | None:
+    """The capitalised preposition that opens a title the parser took for a prepositional
+    phrase of a subjectless verb ("Without Evasion notes …"): the preposition opens its
+    sentence, or follows an opening adverb and a comma ("Finally, Through the Eye of …")."""
+    prep = None
+    while token.dep_ == "pobj" and token.head.dep_ == "prep":
+        prep, token = token.head, token.head.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    if prep is None or not prep.is_title or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in token.children):
+        return None
+    before = [t for t in token.doc[sentence_of(prep).start : prep.i] if not t.is_space]
+    if before and not (len(before) == 2 and before[0].pos_ == "ADV" and before[1].text == ","):
+        return None
+    return prep
 
 
 def _line_break(token: Token) -> bool:
