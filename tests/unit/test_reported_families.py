@@ -1473,3 +1473,51 @@ def test_a_relative_clause_after_a_report_is_not_what_it_says():
         "The video uses real footage from a news report in which a Ukrainian woman expresses gratitude for clothing donations."
     )
     assert [(q.text, q.cue.text) for q in reported(doc)] == [("gratitude for clothing donations", "expresses")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        # Global Voices (q11): "clarified that …"
+        (
+            "His staff clarified that Fauzi wasn't aware of the meaning behind the salute.",
+            "clarified",
+            "Fauzi wasn't aware of the meaning behind the salute",
+            "His staff",
+        ),
+        # VOA (l02, d04): what a speaker underscores or affirms
+        (
+            "Abdulle, the director of the Ayada Leads organization, underscored the importance of voting.",
+            "underscored",
+            "the importance of voting",
+            "Abdulle",
+        ),
+        (
+            "Scholz warned against growing anti-Jewish sentiment and affirmed his support for Israel.",
+            "affirmed",
+            "his support for Israel",
+            "Scholz",
+        ),
+        # Global Voices (b14): a community speaks as one
+        ("The community blamed the company.", "blamed", "the company", "The community"),
+        # VOA (e03): the name after the cue is what the indictment describes, not who describes
+        (
+            "The indictment describes Bazghandi as a brigadier general with the IRGC.",
+            "describes",
+            "Bazghandi as a brigadier general with the IRGC",
+            "The indictment",
+        ),
+    ],
+)
+def test_more_cues_of_speech(text, cue, content, speaker):
+    report = one(text, cue)
+    assert report.text == content
+    assert report.speaker is not None and report.speaker.text == speaker
+
+
+@pytest.mark.parametrize("opening", ["But", "And yet", "Still"])
+def test_an_interposed_cue_after_a_conjunction_reports_what_follows(opening):
+    """VOA (d04): "But, he said, talking about the problem is a start." — the conjunction says
+    nothing; the statement is all after the cue."""
+    report = one(f"{opening}, he said, talking about the problem is a start.", "said")
+    assert report.text == "talking about the problem is a start"

@@ -17,7 +17,7 @@ SPEECH_LEMMAS = frozenset(
     quip joke describe call threaten agree disagree announce observe point opine express
     think brand label dub remind inform quote
     retort scold blurt shout chant yell scream exclaim whisper mutter plead beg snap lament recount
-    underscore underline highlight answer
+    underscore underline highlight answer clarify
     """.split()
 )
 
@@ -60,7 +60,7 @@ OBJECT_LEMMAS = frozenset(
     predict urge applaud hail laud decry lament refute rebut order note stress liken
     implicate justify suggest doubt mention highlight report cite emphasize emphasise
     tout voice reiterate commend assail question rebuff promise pledge vow signal
-    echo threaten advocate fault express compare
+    echo threaten advocate fault express compare underscore underline affirm outline
     """.split()
 )
 
@@ -169,7 +169,7 @@ ORGANIZATION_NOUNS = frozenset(
     association federation watchdog monitor ngo lobby
     television radio channel outlet media broadcaster side sides
     startup start-up airline conglomerate subsidiary consortium nonprofit
-    panel jury tribunal assembly legislature delegation bureau caucus secretariat
+    panel jury tribunal assembly legislature delegation bureau caucus secretariat community
     """.split()
 )
 

@@ -101,6 +101,8 @@ _CHARGING = frozenset({"accuse", "suspect"})
 # What "deny" refuses rather than disputes: "denied him bail", "denied the request".
 _REFUSED = frozenset("bail access entry visa permission request application appeal licence license passage".split())
 _DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
+# What may stand before an interposed cue and say nothing: "But, he said, …", "And yet, she added, …".
+_LINKING = frozenset({"CCONJ", "ADV", "SCONJ", "PUNCT", "SPACE"})
 _LEAD = frozenset({"that", ",", ":", "-", "\u2014", "\u2013"})
 
 
@@ -927,7 +929,11 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
         after = [t for t in cue.doc[cue.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
         # "The plan, officials said, will cost more." / "This, he said, makes my job easier.": both
         # sides (one word before is enough when it is the subject, not "Moreover, he said, …")
-        if len(after) >= 2 and (hi > lo or (hi == lo and cue.doc[lo].pos_ in ("PRON", "NOUN", "PROPN"))):
+        if len(after) >= 2 and all(t.pos_ in _LINKING for t in cue.doc[lo : hi + 1]):
+            # "But, he said, talking about the problem is a start.": a conjunction before the
+            # cue says nothing; what was said is all after it
+            lo, hi, interposed = cue.right_edge.i + 1, sent.end - 1, True
+        elif len(after) >= 2 and (hi > lo or (hi == lo and cue.doc[lo].pos_ in ("PRON", "NOUN", "PROPN"))):
             hi, interposed = sent.end - 1, True
         elif cue.i < cue.head.i:
             return None

@@ -131,6 +131,8 @@ def _named(token: Token, cue: Token) -> Token:
         other = doc[j]
         if organisation and j > token.i + 1:
             break  # the organisation's name follows its noun at once: "the charity Oxfam"
+        if token.i < cue.i <= j:
+            break  # "The indictment describes Bazghandi as …": a name after the cue is its object
         if other.is_punct and other.text != "," or other.is_space:
             break
         if other.ent_type_ in labels and other.pos_ == "PROPN":
