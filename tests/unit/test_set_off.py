@@ -252,6 +252,16 @@ def test_a_handle_that_spells_a_name_in_the_lead_is_that_persons():
     assert names == ["Iyad El-Baghdadi", "Dalia Ezzat"]
 
 
+def test_a_handle_cut_at_twitters_limit_is_the_name_it_starts():
+    """Global Voices, Pakistan (z01): "@FizaBatoolGilan" is Fiza Batool Gilani's, her name cut
+    to the 15 characters a handle may have. A shorter handle must spell the whole name."""
+    lead = "Fiza Batool Gilani, the daughter of the Prime Minister, also laid claim to the restoration:\n\n"
+    doc = parse(lead + "@FizaBatoolGilan: The Prime Minister has ordered the IT Minister to restore Twitter service.")
+    assert [source_of(doc, q).name for q in direct(doc)] == ["Fiza Batool Gilani"]
+    doc = parse(lead + "@FizaBatool: The Prime Minister has ordered the IT Minister to restore Twitter service.")
+    assert [source_of(doc, q).name for q in direct(doc)] != ["Fiza Batool Gilani"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

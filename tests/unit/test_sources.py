@@ -1182,3 +1182,26 @@ def test_one_official_is_never_the_officials():
     )
     [quote] = direct(doc)
     assert source_of(doc, quote).name.startswith("a senior official")
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # VOA (v02): the accused describes, not the accusers
+        (
+            'Democrats questioned his record, accusing Patel of describing the rioters as "political prisoners."',
+            "political prisoners.",
+            "Patel",
+        ),
+        (
+            'Democrats criticized Trump for calling the journalists "enemies of the people."',
+            "enemies of the people.",
+            "Trump",
+        ),
+        ('The governor was criticized for calling the flood "an act of God."', "an act of God.", "The governor"),
+    ],
+)
+def test_who_is_blamed_for_saying_something_said_it(text, words, speaker):
+    doc = parse(text)
+    [quote] = [q for q in doc.quotes if q.text == words]
+    assert quote.speaker is not None and quote.speaker.text == speaker

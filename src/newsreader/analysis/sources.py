@@ -251,13 +251,16 @@ class SourceBook:
     def _spelt_by(self, handle: str) -> SourceDraft | None:
         """A handle that spells a person's full name is that person's: after "Iyad El-Baghdadi
         and Dalia Ezzat summarized the candidates' strengths:" the posts "@iyad_elbaghdadi: …"
-        and "@DaliaEzzat_: …" are theirs. Only a name of two words or more, all of it."""
+        and "@DaliaEzzat_: …" are theirs. Only a name of two words or more, all of it — or as
+        much of it as fits: Twitter caps a handle at 15 characters, so "@FizaBatoolGilan" is
+        Fiza Batool Gilani's."""
         letters = "".join(ch for ch in handle.lower() if ch.isalnum())
+        capped = len(handle.lstrip("@")) == _HANDLE_CAP
         for entity in self.entities:
             if entity.label != "PERSON" or len(entity.text.split()) < 2:
                 continue
             name = "".join(ch for ch in entity.canonical.lower() if ch.isalnum())
-            if len(name) >= 6 and name in letters:
+            if len(name) >= 6 and (name in letters or (capped and name.startswith(letters))):
                 return self._named(entity, entity.start, entity.end)
         return None
 
@@ -784,6 +787,8 @@ def _held_before(head: Token) -> bool:
     return any(c.lower_.rstrip("-") in _FORMERLY for c in head.lefts)
 
 
+# The longest handle Twitter allows (a longer name is cut to fit).
+_HANDLE_CAP = 15
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 # A word right before a name that says whether it is a man's or a woman's: "Khan and her

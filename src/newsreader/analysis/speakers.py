@@ -226,6 +226,9 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
+    doer = _faulted_for(cue)
+    if doer is not None:
+        return doer  # 'accusing him of describing the rioters as "political prisoners"': he describes
     if cue.tag_ == "VBG" and cue.dep_ == "acl" and (holder := _holder_of_gerund(cue.head, cue)) is not None:
         return holder  # "officials from both administrations saying they are working together"
     token = _reporter_of_content(cue) or cue
@@ -307,6 +310,34 @@ def _holder_of_gerund(head: Token, cue: Token) -> Token | None:
     if head.pos_ in ("NOUN", "PROPN") and plausible_speaker(head):
         return head
     return None
+
+
+def _faulted_for(cue: Token) -> Token | None:
+    """Who is blamed or praised for saying something says it, not who blames them:
+    ``Democrats criticized Trump for calling the journalists "enemies of the people"`` is
+    Trump's phrase; so ``accused the minister of saying …`` and ``Trump was criticized for
+    calling …``."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ not in ("of", "for"):
+        return None
+    prep = cue.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head  # "accusing him of describing … and of calling for …"
+    above = prep.head
+    if above.dep_ == "dobj" and above.head.lemma_.lower() in _FAULTING:
+        return above if plausible_speaker(above) else None  # ("of" hung on the object)
+    if above.lemma_.lower() not in _FAULTING:
+        return None
+    faulted = next((c for c in above.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return faulted if faulted is not None and plausible_speaker(faulted) else None
+
+
+# Verbs that blame or praise someone for something they did: "criticized Trump for calling …".
+_FAULTING = frozenset(
+    """
+    accuse blame criticize criticise praise condemn slam fault thank attack chide rebuke mock
+    commend applaud denounce deride ridicule scold berate castigate lambaste assail
+    """.split()
+)
 
 
 def _reporter_of_content(cue: Token) -> Token | None:
