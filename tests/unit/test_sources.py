@@ -1205,3 +1205,15 @@ def test_who_is_blamed_for_saying_something_said_it(text, words, speaker):
     doc = parse(text)
     [quote] = [q for q in doc.quotes if q.text == words]
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_role_and_a_name_joined_by_and_are_one_speaker():
+    """Global Voices (q07): "St. Petersburg city assemblyman and Yabloko member Boris
+    Vishnevskii weighed in …, calling it "an overwhelming defeat."" — the parser gives
+    "weighed" two subjects; the name, not the role, speaks."""
+    doc = parse(
+        "St. Petersburg city assemblyman and Yabloko member Boris Vishnevskii weighed in on the "
+        'abandoned mayoral run, calling it "an overwhelming defeat."'
+    )
+    [quote] = doc.quotes
+    assert "Vishnevskii" in source_of(doc, quote).name
