@@ -1217,3 +1217,26 @@ def test_a_role_and_a_name_joined_by_and_are_one_speaker():
     )
     [quote] = doc.quotes
     assert "Vishnevskii" in source_of(doc, quote).name
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # VOA (i03): what a text reads is what it says
+        (
+            '"Trump\'s reelection heralds a tectonic shift in the international order," read a recent opinion '
+            "piece in the prominent Hankyoreh newspaper.",
+            "a recent opinion piece in the prominent Hankyoreh newspaper",
+        ),
+        ('"We will rebuild the city," read the statement from the ministry.', "the statement"),
+        ('The statement read: "We will rebuild the city."', "The statement"),
+    ],
+)
+def test_what_a_text_reads_it_says(text, speaker):
+    [quote] = parse(text).quotes
+    assert quote.cue is not None and quote.cue.text == "read"
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_person_reading_a_title_says_nothing():
+    assert all(q.cue is None or q.cue.text != "read" for q in parse('He read "War and Peace" twice.').quotes)

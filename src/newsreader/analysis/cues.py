@@ -153,7 +153,7 @@ DOCUMENT_NOUNS = frozenset(
     comments remark remarks survey reports statistics story blog
     directive decree resolution petition manifesto guidelines constitution charter treaty
     proposal declaration affidavit warrant dossier leaflet flyer pamphlet poster documentary film
-    book textbook census results findings evidence numbers tally
+    book textbook census results findings evidence numbers tally piece op-ed essay column
     investigation inquiry probe testimony readout reporting polling suit
     """.split()
 )

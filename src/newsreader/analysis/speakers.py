@@ -58,7 +58,28 @@ class Attribution:
 def is_cue(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "advcl":
         return token.lower_ in _GERUND_CUES  # "registered its opposition, writing, "…"": tagged a noun
-    return token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_LEMMAS or _goes_on(token))
+    return token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_LEMMAS or _goes_on(token) or _reads(token))
+
+
+def _reads(verb: Token) -> bool:
+    """``"Trump's reelection heralds a tectonic shift …," read a recent opinion piece in the
+    Hankyoreh newspaper`` / ``The statement read: "…"``: what a text reads is what it says,
+    when the subject is a text (never "he read a book")."""
+    if verb.lemma_.lower() != "read":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSERS:
+        subject = next((c for c in verb.children if c.dep_ == "dobj"), None)  # '"…," read the statement'
+    if subject is None:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or lemma in WRITINGS or lemma in _INSCRIPTIONS
+
+
+# What a text on a thing reads: "read a sign on the door", "the banner read".
+_INSCRIPTIONS = frozenset(
+    "sign banner placard poster headline caption inscription slogan message text card plaque notice".split()
+)
 
 
 def _goes_on(verb: Token) -> bool:
@@ -326,10 +347,15 @@ def _roles_then_name(verb: Token) -> Token | None:
     role, name = subjects
     if role.pos_ != "NOUN" or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
         return None
-    if any(t.dep_ in ("det", "poss") for t in list(role.subtree) + list(name.subtree)):
+    if any(
+        t.dep_ == "poss" or (t.dep_ == "det" and t.lower_ in _ARTICLES) for t in list(role.subtree) + list(name.subtree)
+    ):
         return None
     between = verb.doc[role.i + 1 : name.left_edge.i]
     return name if [t.lower_ for t in between if t.dep_ == "cc"] == ["and"] else None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _faulted_for(cue: Token) -> Token | None:
