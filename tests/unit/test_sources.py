@@ -1240,3 +1240,13 @@ def test_what_a_text_reads_it_says(text, speaker):
 
 def test_a_person_reading_a_title_says_nothing():
     assert all(q.cue is None or q.cue.text != "read" for q in parse('He read "War and Peace" twice.').quotes)
+
+
+def test_who_after_a_noun_that_says_what_a_named_one_is_is_the_named_one():
+    """Wikinews (035): "Venezuela's Hugo Chavez is another head of state who has previously
+    labeled George W. Bush a "terrorist"" — Chavez labels, not "another head of state"."""
+    doc = parse(
+        'Venezuela\'s Hugo Chavez is another head of state who has previously labeled George W. Bush a "terrorist".'
+    )
+    [quote] = doc.quotes
+    assert "Chavez" in source_of(doc, quote).name

@@ -720,9 +720,16 @@ def capitalised(token: Token) -> bool:
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause's "who" or "which" stands for; a noun that only says what
+    someone named is stands for the name: in ``Venezuela's Hugo Chavez is another head of
+    state who has previously labeled George W. Bush a "terrorist"``, Chavez."""
     head = verb.head
-    if verb.dep_ != "relcl" or head is verb:
+    if verb.dep_ != "relcl" or head.i == verb.i:
         return None
+    if head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be":
+        named = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if named is not None and named.pos_ == "PROPN" and named.ent_type_ in ("PERSON", "ORG"):
+            return named
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
     return speaker_token(head) if head.pos_ == "VERB" else None
