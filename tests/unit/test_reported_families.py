@@ -15,6 +15,14 @@ def one(text: str, cue: str):
     return found[0]
 
 
+def reports(text: str, cue: str, content: str, speaker: str) -> None:
+    """``text`` reports ``content`` once, through ``cue``, said by ``speaker``."""
+    quote = one(text, cue)
+    assert quote.text == content
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.start < quote.end and parse(text).text[quote.start : quote.end] == content
+
+
 @pytest.mark.parametrize(
     "text, cue, content, speaker",
     [
@@ -233,9 +241,7 @@ def one(text: str, cue: str):
     ],
 )
 def test_reported_family(text, cue, content, speaker):
-    quote = one(text, cue)
-    assert quote.text == content
-    assert quote.speaker is not None and quote.speaker.text == speaker
+    reports(text, cue, content, speaker)
 
 
 def test_passive_report_is_impersonal():
@@ -1375,11 +1381,7 @@ def test_critics_of_a_claim_do_not_make_it():
     ],
 )
 def test_a_feeling_expressed_is_reported(text, cue, content, speaker):
-    doc = parse(text)
-    report = one(text, cue)
-    assert report.text == content
-    assert report.speaker is not None and report.speaker.text == speaker
-    assert doc.text[report.start : report.end] == report.text
+    reports(text, cue, content, speaker)
 
 
 def test_a_feeling_noun_with_its_own_content_is_one_report():
@@ -1418,11 +1420,7 @@ def test_a_feeling_shown_by_a_deed_is_no_report(text):
     ],
 )
 def test_a_comparison_someone_draws_is_reported(text, content, speaker):
-    doc = parse(text)
-    report = one(text, "compared")
-    assert report.text == content
-    assert report.speaker is not None and report.speaker.text == speaker
-    assert doc.text[report.start : report.end] == report.text
+    reports(text, "compared", content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -1510,9 +1508,7 @@ def test_a_relative_clause_after_a_report_is_not_what_it_says():
     ],
 )
 def test_more_cues_of_speech(text, cue, content, speaker):
-    report = one(text, cue)
-    assert report.text == content
-    assert report.speaker is not None and report.speaker.text == speaker
+    reports(text, cue, content, speaker)
 
 
 @pytest.mark.parametrize("opening", ["But", "And yet", "Still"])

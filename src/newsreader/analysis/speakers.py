@@ -319,10 +319,10 @@ def _holder_of_gerund(head: Token, cue: Token) -> Token | None:
     (``A Wikipedia entry claiming that President Sata had been assassinated did not help
     matters``), not when it advocates ("videos advocating freedom of expression are all part
     of this initiative")."""
+    said = cue.lemma_.lower() in SPEECH_LEMMAS
     up = head
     while up.head.i != up.i:
         below, up = up, up.head
-        said = cue.lemma_.lower() in SPEECH_LEMMAS
         if up.pos_ in ("VERB", "AUX") and any(
             c.dep_ in _SUBJECTS and (c.i != below.i or not said) for c in up.children
         ):
