@@ -279,3 +279,29 @@ def test_a_word_in_quote_marks_inside_a_post_is_a_term():
     """Global Voices (p02): '@RobertAlai: "Interns" must be paid.' quotes a word, not a writer."""
     doc = parse('@RobertAlai: "Interns" must be paid. Stand up for your rights and you will find employers can pay.')
     assert [t.text for t in doc.terms] == ["Interns"]
+
+
+def test_a_handle_a_lead_gave_to_a_name_stays_that_names():
+    """Global Voices, Yemen (o12): "Mai Saleh in Yemen tweeted:" / "@A4Mai: …" — and, after
+    a lead that says no "tweeted" ("Mai Saleh addressed some tweets to Brennan:"), every
+    later "@A4Mai: …" is hers too, not a new source called "@A4Mai"."""
+    doc = parse(
+        "Mai Saleh in Yemen tweeted:\n\n"
+        "@A4Mai: Take a moment and shout with us: No to the extrajudicial killings #NoDrones\n\n"
+        "Mai Saleh addressed some tweets to Brennan:\n\n"
+        "@A4Mai: Urgent message to the visiting Mr. Brennan: take your drones off our skies for good."
+    )
+    assert [source_of(doc, q).name for q in direct(doc)] == ["Mai Saleh", "Mai Saleh"]
+
+
+def test_a_post_that_names_its_speaker_teaches_nothing_about_its_handle():
+    """Global Voices, Egypt (e07): a live-tweet that opens with the candidate it quotes
+    ("@iyad_elbaghdadi: Mousa: I call for …") does not make the handle Mousa's."""
+    doc = parse(
+        "Moussa on the other hand answered:\n\n"
+        "@iyad_elbaghdadi: Mousa: I call for reviewing our treaty with Israel, but insist on two states.\n\n"
+        "Iyad El-Baghdadi and Dalia Ezzat summarized the candidates' strengths and arguments:\n\n"
+        "@iyad_elbaghdadi: Abdulfutouh playing on his ability to unite everyone behind the revolution."
+    )
+    last = direct(doc)[-1]
+    assert last.text.startswith("Abdulfutouh") and source_of(doc, last).name == "Iyad El-Baghdadi"

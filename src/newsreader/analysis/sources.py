@@ -120,6 +120,9 @@ class SourceBook:
         self.drafts: list[SourceDraft] = []
         self.by_key: dict[str, SourceDraft] = {}
         self.by_mention: dict[tuple[int, int], SourceDraft] = {}
+        # handles whose post a lead gave to a named source: "Mai Saleh in Yemen tweeted:" /
+        # "@A4Mai: Take a moment …" makes every later "@A4Mai: …" hers (:meth:`_sign`)
+        self.signed: dict[str, SourceDraft] = {}
 
     # -- public ----------------------------------------------------------------
     def resolve(self, record: Attribution, nested: bool = False) -> SourceDraft | None:
@@ -131,10 +134,14 @@ class SourceBook:
         start, end = record.speaker_span
         if (start, end) in self.by_mention:  # a second quote of the same mention
             return self.by_mention[(start, end)]
-        handle_owner = self._handle_owner(head.text) if head.text.startswith("@") else None
+        handle_owner = None
+        if head.text.startswith("@"):
+            handle_owner = self._handle_owner(head.text) or self.signed.get(head.text.lower())
         draft = handle_owner or self._lookup(head, start, end)
         if draft is None:
             return None
+        if record.direct and handle_owner is None:
+            self._sign(record, draft)
         draft.mentions.add((start, end))
         if not nested:
             draft.last = max(draft.last, end)
@@ -144,6 +151,20 @@ class SourceBook:
         self.by_mention[(start, end)] = draft
         self._anonymity(draft, head)
         return draft
+
+    def _sign(self, record: Attribution, draft: SourceDraft) -> None:
+        """A post that opens with its handle and that the lead before it gives to a named
+        person or organisation ("Mai Saleh in Yemen tweeted:" / "@A4Mai: Take a moment …")
+        tells whose the handle is: the same handle's later posts ("Mai Saleh addressed some
+        tweets to Brennan:" / "@A4Mai: Urgent message …") are hers too, not a new source's."""
+        if draft.kind not in ("person", "organization") or record.speaker_span is None:
+            return
+        lo = paragraphs(self.text).bounds(record.start)[0]
+        if record.speaker_span[0] >= lo:
+            return  # the post names someone itself ("@iyad_elbaghdadi: Mousa: I call for …")
+        signed = _SIGNED.match(self.text, lo, record.start)
+        if signed is not None and signed.end() == record.start:
+            self.signed.setdefault(signed.group(1).lower(), draft)
 
     def _lookup(self, head: Token, start: int, end: int) -> SourceDraft | None:
         lower = head.lower_
@@ -787,6 +808,8 @@ def _held_before(head: Token) -> bool:
     return any(c.lower_.rstrip("-") in _FORMERLY for c in head.lefts)
 
 
+# A post's opening handle, before the words the quotation holds: "@A4Mai: ", "> @A4Mai: ".
+_SIGNED = re.compile(r"\s*(?:>\s*)?(@\w+)\s*[:\uff1a]\s*")
 # The longest handle Twitter allows (a longer name is cut to fit).
 _HANDLE_CAP = 15
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
