@@ -1250,3 +1250,16 @@ def test_who_after_a_noun_that_says_what_a_named_one_is_is_the_named_one():
     )
     [quote] = doc.quotes
     assert "Chavez" in source_of(doc, quote).name
+
+
+def test_the_lawmaker_is_the_representative_named_before():
+    """VOA (o04): after "Representative Raja Krishnamoorthi, the top Democrat on the House
+    China committee, …", "the lawmaker said" is Krishnamoorthi, not a new, unnamed lawmaker —
+    even where the tagger missed the name with its title."""
+    doc = parse(
+        "Representative Raja Krishnamoorthi, the top Democrat on the committee, wrote to the company on Monday.\n\n"
+        '"Hong Kong\'s effort to remove lawful content must stop," Krishnamoorthi wrote.\n\n'
+        '"Companies should not help facilitate such repression," the lawmaker said in his letter.'
+    )
+    last = direct(doc)[-1]
+    assert last.speaker.text == "the lawmaker" and source_of(doc, last).name == "Krishnamoorthi"

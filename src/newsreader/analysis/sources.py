@@ -709,6 +709,7 @@ class SourceBook:
         officials express confidence that …``, "the CISA official" is the senior official
         named before them, not the officials (``plural``: the role mention is plural)."""
         labels = ("PERSON", "ORG") if lemma in _NAMED_BY_ROLE else ("PERSON",)
+        titles = _TITLED_AS.get(lemma, frozenset({lemma}))  # "the lawmaker" after "Representative X"
         best: tuple[int, SourceDraft | Entity] | None = None
         for draft in self.drafts:
             words = {w.lower() for w in draft.description.replace("-", " ").split()}
@@ -716,7 +717,9 @@ class SourceBook:
                 continue
             if draft.plural != plural:
                 continue
-            if draft.last <= start and (lemma in draft.head_lemmas or lemma in words):
+            if draft.last <= start and (
+                lemma in draft.head_lemmas or lemma in words or self._titled(draft, lemma, start)
+            ):
                 if best is None or draft.last > best[0]:
                     best = (draft.last, draft)
         text = self.text
@@ -737,7 +740,7 @@ class SourceBook:
                 or (titled_after and _held(text[e.end : e.end + titled_after.end()].lower(), lemma))
             ):
                 continue
-            if (lemma in before or titled_after) and (best is None or e.end > best[0]):
+            if (titles.intersection(before) or titled_after) and (best is None or e.end > best[0]):
                 best = (e.end, e)  # "President Bush" / "Abdourahim Said Bakar, a government spokesman"
         if best is None:
             return None
@@ -745,6 +748,17 @@ class SourceBook:
         if isinstance(found, Entity):
             return self._named(found, found.start, found.end)
         return found
+
+    def _titled(self, draft: SourceDraft, lemma: str, start: int) -> bool:
+        """A person the article introduced with one of the titles ``lemma`` stands for, even
+        where the tagger missed the name: "Representative Raja Krishnamoorthi, the top
+        Democrat on the House China committee, …" makes him "the lawmaker"."""
+        titles = _TITLED_AS.get(lemma)
+        if titles is None or draft.kind != "person" or not draft.name.split():
+            return False
+        surname = re.escape(draft.name.split()[-1])
+        pattern = rf"(?i:\b(?:{'|'.join(re.escape(t) for t in titles)}))\s+(?:[A-Z][\w.'-]*\s+){{0,2}}{surname}\b"
+        return re.search(pattern, self.text[:start]) is not None
 
     @staticmethod
     def _determiner(head: Token) -> str | None:
@@ -808,6 +822,12 @@ def _held_before(head: Token) -> bool:
     return any(c.lower_.rstrip("-") in _FORMERLY for c in head.lefts)
 
 
+# The titles a role noun stands for before a name: after "Representative Raja
+# Krishnamoorthi", "the lawmaker said" is Krishnamoorthi.
+_LAWMAKERS = frozenset(
+    "lawmaker legislator representative rep. congressman congresswoman senator sen. mp assemblyman assemblywoman".split()
+)
+_TITLED_AS = {"lawmaker": _LAWMAKERS, "legislator": _LAWMAKERS}
 # A post's opening handle, before the words the quotation holds: "@A4Mai: ", "> @A4Mai: ".
 _SIGNED = re.compile(r"\s*(?:>\s*)?(@\w+)\s*[:\uff1a]\s*")
 # The longest handle Twitter allows (a longer name is cut to fit).
