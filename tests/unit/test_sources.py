@@ -1263,3 +1263,15 @@ def test_the_lawmaker_is_the_representative_named_before():
     )
     last = direct(doc)[-1]
     assert last.speaker.text == "the lawmaker" and source_of(doc, last).name == "Krishnamoorthi"
+
+
+def test_an_acronym_speaks_for_the_organisation_named_in_full_before():
+    """VOA (o05): after "the National Association of Broadcasters said in a statement", the
+    quote '"…," said NAB.' is the association's, one source, not a second one called NAB."""
+    doc = parse(
+        "The National Association of Broadcasters said in a statement that it opposes the programming.\n\n"
+        '"We believe that our nation must stand fully united against misinformation," said NAB.'
+    )
+    [association] = doc.sources
+    assert association.name == "National Association of Broadcasters"
+    assert len(association.quote_ids) == 2

@@ -243,6 +243,8 @@ class SourceBook:
             kind = "person"  # "Mr Gaudin said" with Gaudin tagged ORG
         key = f"entity:{kind}:{entity.canonical}"
         draft = self.by_key.get(key)
+        if draft is None and kind != "person":
+            draft = self._spelled_out(entity.canonical)
         if draft is None:
             role = self._role_words(start, end, entity)
             description = f"{entity.canonical}, {role}" if role else entity.canonical
@@ -307,7 +309,18 @@ class SourceBook:
             if len({d.key for d in firsts}) == 1 and firsts[0].kind == "person" and others <= {firsts[0].name}:
                 return firsts[0]
         key = f"proper:{text}"
-        return self.by_key.get(key) or self._new(key, text, "person", text)
+        return self.by_key.get(key) or self._spelled_out(text) or self._new(key, text, "person", text)
+
+    def _spelled_out(self, name: str) -> SourceDraft | None:
+        """An acronym speaks for the organisation the article named in full before it:
+        after "the National Association of Broadcasters said in a statement", '"…," said
+        NAB.' is the association (its capitalised words' initials, small words skipped)."""
+        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+            return None
+        for draft in reversed(self.drafts):
+            if draft.kind == "organization" and _initials(draft.name) == name:
+                return draft
+        return None
 
     def _pronoun(self, lower: str, start: int) -> SourceDraft | None:
         """The nearest preceding compatible source or person; a person named in an earlier
@@ -802,6 +815,11 @@ _FORMERLY = frozenset({"former", "ex", "late", "erstwhile"})
 
 # (as words of their own, up to two words before the role; "ex" only as the prefix "ex-")
 _HELD = "|".join(sorted(_FORMERLY - {"ex"}))
+
+
+def _initials(name: str) -> str:
+    """ "National Association of Broadcasters" -> "NAB"; "Committee to Protect Journalists" -> "CPJ"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper() and word.isalpha())
 
 
 def _held(words: str, lemma: str) -> bool:
