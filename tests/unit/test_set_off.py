@@ -129,10 +129,16 @@ def test_tweets_in_a_run_are_each_their_handles():
         # Global Voices, China: the lead passes the comments on; each is its handle's
         ("Readers laughed at the newspaper, and the China Media Project translated some comments:", "@wh_w"),
         ("Lao Rong gives an update of the situation in Sina Weibo and was able to spark some discussion:", "@wh_w"),
+        # a crowd's lead: each post is its handle's (Global Voices, Kenya and Singapore)
+        ("Tweeps immediately took to their keyboards siding with interns:", "@wh_w"),
+        ("Some Singaporeans are distrustful of the state-owned media's coverage:", "@wh_w"),
         # the lead says its writer tweeted it: the handle is the lead's name's
         ("Journalist Carolina Ruiz tweets:", "Carolina Ruiz"),
+        # or gives the writer words of its own (Global Voices, Yemen, f12)
+        ("Mohammed wondered how the suicide bomber went unnoticed:", "Mohammed"),
+        ("Atiaf Alwazir encouraged people to look deeper than the repetitive news:", "Atiaf Alwazir"),
     ],
-    ids=["translated", "sparked", "tweets"],
+    ids=["translated", "sparked", "tweeps", "crowd", "tweets", "wondered", "encouraged"],
 )
 def test_the_first_post_is_the_leads_only_when_the_lead_says_it_wrote_it(lead, first):
     doc = parse(
@@ -255,7 +261,7 @@ def test_a_handle_that_spells_a_name_in_the_lead_is_that_persons():
 def test_a_handle_cut_at_twitters_limit_is_the_name_it_starts():
     """Global Voices, Pakistan (z01): "@FizaBatoolGilan" is Fiza Batool Gilani's, her name cut
     to the 15 characters a handle may have. A shorter handle must spell the whole name."""
-    lead = "Fiza Batool Gilani, the daughter of the Prime Minister, also laid claim to the restoration:\n\n"
+    lead = "Fiza Batool Gilani is the Prime Minister's daughter.\n\nShe also laid claim to the restoration:\n\n"
     doc = parse(lead + "@FizaBatoolGilan: The Prime Minister has ordered the IT Minister to restore Twitter service.")
     assert [source_of(doc, q).name for q in direct(doc)] == ["Fiza Batool Gilani"]
     doc = parse(lead + "@FizaBatool: The Prime Minister has ordered the IT Minister to restore Twitter service.")
@@ -305,3 +311,15 @@ def test_a_post_that_names_its_speaker_teaches_nothing_about_its_handle():
     )
     last = direct(doc)[-1]
     assert last.text.startswith("Abdulfutouh") and source_of(doc, last).name == "Iyad El-Baghdadi"
+
+
+def test_a_blockquoted_post_after_a_lead_without_a_colon_is_the_handles():
+    """Global Voices, Armenia (o07): the lead names a party only as its last sentence's
+    subject and says nothing with a verb of speech, so the post is its handle's."""
+    doc = parse(
+        "The event, which also included a concert, was staged by the ruling Republic Party, "
+        "which hopes to keep its seats in the National Assembly.\n"
+        "> @Ripsii: Panic at the pre-election concert in Republic Square! What's happening?"
+    )
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "@Ripsii"

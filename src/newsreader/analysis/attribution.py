@@ -30,6 +30,7 @@ from .cues import (
     OBJECT_LEMMAS,
     PLATFORMS,
     PUBLISHING_PLACES,
+    ROLE_NOUNS,
     SPEECH_LEMMAS,
     WRITINGS,
 )
@@ -227,15 +228,18 @@ def _block_quotes(
         if handle is not None and (
             (body is not None and lead != prev)
             or speaker is None
-            or speaker.pos_ != "PROPN"
-            or speaker.lower_ in PLATFORMS
-            or (cue is not None and cue.lemma_.lower() not in SPEECH_LEMMAS)
+            or not _one_named(speaker)
+            or (cue is not None and _passes_on(cue, leads_in))
         ):
-            # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"; the
+            # "One sceptic tweep doubted it:" / "Some Twitter reactions:" / "@sandaykc: …"
+            # ("Tweeps immediately took to their keyboards:", "Some Singaporeans are
+            # distrustful …:" name a crowd, each post its handle's); the
             # lead's name is the first tweet's writer, not the writer of every one in a run,
-            # and only when it says the lead wrote it ("Journalist Carolina Ruiz tweets:"):
-            # after "The China Media Project translated some comments:" or "Lao Rong … was
-            # able to spark some discussion:" the post is its handle's
+            # and only when the lead gives it words of its own ("Journalist Carolina Ruiz
+            # tweets:", "Mohammed wondered how the bomber went unnoticed:", "Twitter user The
+            # Ess summarized their performance:"): after "The China Media Project translated
+            # some comments:" or "Lao Rong … was able to spark some discussion:" the post is
+            # its handle's
             cue, speaker = None, handle
         if speaker is None and body is None:
             continue
@@ -247,6 +251,41 @@ def _block_quotes(
         record.speaker, record.speaker_span = speaker, _handle_name(text, speaker) or phrase(speaker)
         found.append((span, record))
     return found, lent
+
+
+def _one_named(speaker: Token) -> bool:
+    """A lead's subject that names one writer: a proper noun, not a platform, a crowd
+    ("Some Singaporeans", tagged a plural name) or a word for people ("Tweeps")."""
+    return (
+        speaker.pos_ == "PROPN"
+        and speaker.lower_ not in PLATFORMS
+        and speaker.lower_ not in ROLE_NOUNS
+        and speaker.ent_type_ != "NORP"
+        and "Plur" not in speaker.morph.get("Number", [])
+    )
+
+
+def _passes_on(cue: Token, colon: bool) -> bool:
+    """The lead's verb passes other people's posts on (translates, shares, sparks or
+    collects them) rather than saying something itself. A lead without a colon says it only
+    with a verb of speech: after "… staged by the ruling Republic Party which hopes to keep
+    its seats." the blockquoted "@Ripsii: Panic @ pre-election concert …" is the handle's."""
+    if cue.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    if not colon:
+        return True
+    verbs = [cue, *(c for c in cue.children if c.dep_ == "conj")]  # "gives an update … and was able to spark"
+    verbs += [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "acomp")]  # "was able to spark"
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
+    return any(v.lemma_.lower() in _PASSING_ON for v in verbs)
+
+
+# verbs of a lead that hands on posts others wrote: "translated some comments:", "was able to
+# spark some discussion:", "collected reactions:", "shares a few tweets:"
+_PASSING_ON = frozenset(
+    "translate share spark collect gather compile round retweet repost cite select pick curate capture find "
+    "spot notice see read receive get draw attract prompt provoke trigger generate stir cause".split()
+)
 
 
 def _set_off_by(
