@@ -1517,3 +1517,14 @@ def test_an_interposed_cue_after_a_conjunction_reports_what_follows(opening):
     nothing; the statement is all after the cue."""
     report = one(f"{opening}, he said, talking about the problem is a start.", "said")
     assert report.text == "talking about the problem is a start"
+
+
+def test_a_finite_verb_after_an_infinitive_is_the_speakers_next_act():
+    """VOA (i01): "he has called for negotiations to end the conflict and voted in April
+    against a $95 billion military aid package" — "voted" is Rubio's next act, not what he
+    called for; "set" in "will address financing and set the amount" is no past tense."""
+    doc = parse(
+        "Rubio was a vocal supporter of Kyiv. More recently, Rubio has called for negotiations to end "
+        "the conflict and voted in April against a military aid package."
+    )
+    assert [q.text for q in reported(doc)] == ["negotiations to end the conflict"]

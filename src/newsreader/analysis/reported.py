@@ -1191,6 +1191,7 @@ def _make(
         return None
     if not interposed:
         hi = _before_next_attribution(cue, lo, hi)
+    hi = _before_finite_conjunct(doc, lo, hi, inside_quote)
     outside = sum(1 for i in range(lo, hi + 1) if not inside_quote[i] and not doc[i].is_punct)
     if outside < min_tokens:
         return None  # the content is the direct quote itself: "…," the official said
@@ -1213,6 +1214,30 @@ def _make(
         speaker=speaker,
         speaker_span=_before_cue(phrase(speaker), cue) if speaker is not None else None,
     )
+
+
+def _before_finite_conjunct(doc: Doc, lo: int, hi: int, inside_quote: list[bool]) -> int:
+    """``he has called for negotiations to end the conflict and voted in April against a
+    $95 billion aid package``: the parser joins "voted" to "end", but a verb in the past or
+    present tense never coordinates with an infinitive or a gerund; it is the speaker's next
+    act, and the content ends before it (and its "and")."""
+    for i in range(lo + 1, hi + 1):
+        token = doc[i]
+        head = token.head
+        if (
+            token.dep_ == "conj"
+            and token.tag_ in ("VBD", "VBZ")
+            and token.lower_ != token.lemma_.lower()  # ("will address financing and set the amount": "set" is both)
+            and head.tag_ in ("VB", "VBG")
+            and lo <= head.i < i
+            and not inside_quote[i]
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        ):
+            cut = token.left_edge.i - 1
+            while cut > head.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
+                cut -= 1
+            return cut
+    return hi
 
 
 def _before_cue(span: tuple[int, int], cue: Token) -> tuple[int, int]:
