@@ -323,3 +323,31 @@ def test_a_blockquoted_post_after_a_lead_without_a_colon_is_the_handles():
     )
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == "@Ripsii"
+
+
+@pytest.mark.parametrize("mark", ["[...]", "[\u2026]", "...", "\u2026"])
+def test_the_paragraph_after_a_lone_elision_goes_on_with_the_quotation(mark):
+    """Global Voices, Russia (z04) and Singapore (p01): an editor's elision mark alone on its
+    line only stands inside a quotation, so the paragraph after it is the same writer's."""
+    doc = parse(
+        "Nationalist blogger Ivan Petrov wrote gloatingly:\n\n"
+        "Take away the police's shields, helmets and nightsticks. Don't attack them, but take away their ammunition.\n\n"
+        f"{mark}\n\n"
+        "By itself, citizen demonstrations and similar flashmobs will not change anything politically.\n\n"
+        "The rally ended peacefully that evening."
+    )
+    quotes = direct(doc)
+    assert [q.text.split()[0] for q in quotes] == ["Take", "By"]
+    assert all(source_of(doc, q).name == "Ivan Petrov" for q in quotes)
+
+
+def test_the_paragraph_before_a_lone_elision_opens_the_quotation():
+    """The cut runs on both sides of the mark: before "[...]" and a quoted paragraph, the
+    paragraph the elision ends is the quotation's too."""
+    doc = parse(
+        "Andrew Loh was blunt about the minister.\n\n"
+        "The mainstream media has lost the trust of a whole generation of readers here.\n\n"
+        "[...]\n\n"
+        '"It just tells me how woefully inadequate his understanding of public sentiment is," Loh wrote.'
+    )
+    assert [q.text.split()[0] for q in direct(doc)] == ["The", "It"]

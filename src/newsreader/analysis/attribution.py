@@ -716,7 +716,40 @@ def _excerpts(
             closed.append(n)
     for n in closed:
         found += _bracketed(doc, text, spans, paras, n, set_off, sents, sent_starts, inside)
+    found += _across_elision(text, spans, taken, paras, set_off, found)
     return sorted(found, key=lambda f: f[0].start)
+
+
+def _across_elision(
+    text: str,
+    spans: list[QuoteSpan],
+    taken: list[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    set_off: list[bool],
+    found: list[tuple[QuoteSpan, bool]],
+) -> list[tuple[QuoteSpan, bool]]:
+    """An editor's elision mark alone on its line (``[...]``, ``…``) only ever stands inside a
+    quotation: when the paragraph on one side of it is a quotation, so is the one on the
+    other. After the blogger's ``… This evens your chances. Don't attack them.`` / ``[…]`` the
+    paragraph ``BY ITSELF, CITIZEN DEMONSTRATIONS … WILL NOT CHANGE ANYTHING`` is the
+    blogger's too; so, before ``[...]`` / ``This is truly Scandal of the Day. …``, is the
+    paragraph the cut ends."""
+    more: list[tuple[QuoteSpan, bool]] = []
+    for n in range(1, len(paras) - 1):
+        if not _ELISION_ONLY.fullmatch(text, *paras[n]):
+            continue
+        quoted = [set_off[m] or _marked_share(spans, *paras[m]) > 0.5 for m in (n - 1, n + 1)]
+        if quoted[0] == quoted[1]:
+            continue
+        m = n + 1 if quoted[0] else n - 1
+        lo, hi = paras[m]
+        if any(q.start < hi and lo < q.end for q in taken) or any(f.start < hi and lo < f.end for f, _ in found + more):
+            continue
+        end = _cut_end(text, spans, lo, hi)
+        if end is not None and not _introduces(text, lo, hi):
+            more.append((QuoteSpan(lo, end, lo, end), False))
+            set_off[m] = True
+    return more
 
 
 def _bracketed(
@@ -810,7 +843,8 @@ _NOT_WRITERS = frozenset(word.lower() for word in _FIRST_PERSON) | {"you"}
 _VOICED_SHARE = 0.4
 # A dated heading before a set-off text (a diary or blog entry): "April 5, 2012 :".
 _HEADING = re.compile(r"\s*(?=[^:\n]{0,24}\d)[\w.,'\u2019 /-]{1,24}:\s*")
-_ELISION_ONLY = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
+# an elision mark alone on its line, bracketed or not: "[...]", "[…]", "(...)", "...", "…"
+_ELISION_ONLY = re.compile(r"\s*(?:\[(?:\.\.\.|\u2026)\]|\((?:\.\.\.|\u2026)\)|\.\.\.|\u2026)\s*")
 _ELISION_HEAD = re.compile(r"\[(?:\.\.\.|\u2026)\]\s*")
 _ELISION_TAIL = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\W*$")
 _MIN_EXCERPT_WORDS = 6
