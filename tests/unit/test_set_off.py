@@ -351,3 +351,28 @@ def test_the_paragraph_before_a_lone_elision_opens_the_quotation():
         '"It just tells me how woefully inadequate his understanding of public sentiment is," Loh wrote.'
     )
     assert [q.text.split()[0] for q in direct(doc)] == ["The", "It"]
+
+
+def test_a_quoted_list_goes_on_being_quoted():
+    """Global Voices, Russia (i09): the numbered items after the first one the colon
+    introduced are the blogger's too."""
+    doc = parse(
+        "Russian LJ user gyperbol provided readers with a city map and the following numbered explanations:\n\n"
+        "1. Demonstrators arrived along Bolshaya Polyanka Street in the early afternoon.\n\n"
+        "2. A triple chain of riot police ran from the cinema to the corner of the park.\n\n"
+        "3. Bridges leading to the center were blocked by trucks and huge cordons of police.\n\n"
+        "The blogosphere has surged with photographs of the events that followed."
+    )
+    quotes = direct(doc)
+    assert [q.text[:2] for q in quotes] == ["1.", "2.", "3."]
+    assert all("gyperbol" in source_of(doc, q).name for q in quotes)
+
+
+def test_a_list_after_narration_is_the_articles_own():
+    """Global Voices, China (b12): section headings numbered by the article are nobody's."""
+    doc = parse(
+        "The rumours spread in several waves over the week.\n\n"
+        "1. First rumors spread across the microblogs overnight\n\n"
+        "2. A vacation-style therapy is announced by the city government"
+    )
+    assert direct(doc) == []

@@ -717,7 +717,45 @@ def _excerpts(
     for n in closed:
         found += _bracketed(doc, text, spans, paras, n, set_off, sents, sent_starts, inside)
     found += _across_elision(text, spans, taken, paras, set_off, found)
+    found += _list_goes_on(text, spans, taken, paras, set_off, found)
     return sorted(found, key=lambda f: f[0].start)
+
+
+def _list_goes_on(
+    text: str,
+    spans: list[QuoteSpan],
+    taken: list[QuoteSpan],
+    paras: Sequence[tuple[int, int]],
+    set_off: list[bool],
+    found: list[tuple[QuoteSpan, bool]],
+) -> list[tuple[QuoteSpan, bool]]:
+    """A numbered or bulleted list the quotation opened goes on being quoted: after ``Russian
+    LJ user gyperbol provided readers with … the following numbered explanations:`` / ``1.
+    Demonstrators arrived along Bolshaya Polyanka St.`` the items ``2. …`` to ``5. …`` are the
+    blogger's too; so ``b) The government is making such fake gesture …`` after a quoted
+    paragraph, a list's second item (a list's first item after narration is a heading of the
+    article's own: ``1. First rumors spread``)."""
+    more: list[tuple[QuoteSpan, bool]] = []
+    for n in range(1, len(paras)):
+        item = _LIST_ITEM.match(text, *paras[n])
+        if item is None or not set_off[n - 1]:
+            continue
+        before = _LIST_ITEM.match(text, *paras[n - 1])
+        if before is None and item.group(1).lower() in _FIRST_ITEMS:
+            continue
+        lo, hi = paras[n]
+        if any(q.start < hi and lo < q.end for q in taken) or any(f.start < hi and lo < f.end for f, _ in found + more):
+            continue
+        end = _cut_end(text, spans, lo, hi)
+        if end is not None and not _introduces(text, lo, hi):
+            more.append((QuoteSpan(lo, end, lo, end), False))
+            set_off[n] = True
+    return more
+
+
+# a list item's marker: "1.", "2)", "b)", "- ", "• "
+_LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[a-hA-H][.)]|[-\u2022*\u2013])\s+(?=\S)")
+_FIRST_ITEMS = frozenset({"1.", "1)", "a.", "a)", "-", "\u2022", "*", "\u2013"})
 
 
 def _across_elision(
