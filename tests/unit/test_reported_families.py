@@ -126,6 +126,26 @@ def reports(text: str, cue: str, content: str, speaker: str) -> None:
             "a massive rock that just missed hitting the pagoda",
             "Local people",
         ),
+        # VOA (u03): "has boasted of a good relationship with …"; GV (b23, t02): "spoke up
+        # against drone killings", "joked about burning down the Mayor's office"
+        (
+            "Trump has boasted of a good relationship with Russian President Vladimir Putin.",
+            "boasted",
+            "a good relationship with Russian President Vladimir Putin",
+            "Trump",
+        ),
+        (
+            "Ibrahim Mothana spoke up against drone killings in Pakistan and Yemen.",
+            "spoke",
+            "drone killings in Pakistan and Yemen",
+            "Ibrahim Mothana",
+        ),
+        (
+            "The blogger joked about burning down the mayor's office.",
+            "joked",
+            "burning down the mayor's office",
+            "The blogger",
+        ),
         # Global Voices: "An additional report by Global Witness emphasizes the dire need for
         # transparency in the making of land deals"; "point out" with an object
         (

@@ -93,6 +93,10 @@ PHRASAL_CUES = frozenset(
         ("caution", "against"),
         ("warn", "against"),
         ("speak", "of"),
+        ("speak", "against"),
+        ("boast", "of"),
+        ("boast", "about"),
+        ("joke", "about"),
     }
 )
 
