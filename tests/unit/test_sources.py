@@ -1275,3 +1275,38 @@ def test_an_acronym_speaks_for_the_organisation_named_in_full_before():
     [association] = doc.sources
     assert association.name == "National Association of Broadcasters"
     assert len(association.quote_ids) == 2
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # VOA (f03): the name the tagger missed this time, with an intransitive cue
+        "Auwaerter agrees.",
+        # VOA (l05): "Manifold" tagged a place
+        "Regardless of the outcome, Manifold knows he will be drinking a lot of coffee.",
+    ],
+    ids=["agrees", "tagged-a-place"],
+)
+def test_a_speaker_named_again_as_subject_is_the_nearest_he(between):
+    surname = between.split()[0] if between.startswith("Auwaerter") else "Manifold"
+    doc = parse(
+        f'"Almost everyone has had this virus by the age of five," Dr. Paul {surname} said.\n\n'
+        '"The prevention measures curbed the spread of diseases," Dr. Ho Mei-Shang said.\n\n'
+        f"{between}\n\n"
+        '"They stayed home, refrained from work, wore masks," he says.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("They stayed"))
+    assert source_of(doc, quote).name == f"Paul {surname}"
+
+
+def test_a_country_in_a_reported_clause_is_no_antecedent():
+    """VOA (d03): "… said it's easy to understand why China doesn't like patrols" — China is
+    the subject of a clause inside the report; "he" is still Shetler-Jones."""
+    doc = parse(
+        "China said the patrols threatened its security.\n\n"
+        "Philip Shetler-Jones, a senior research fellow, said it's easy to understand why China "
+        "doesn't like patrols so close to its borders.\n\n"
+        '"I don\'t think many countries would like it," he said.'
+    )
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "Philip Shetler-Jones"

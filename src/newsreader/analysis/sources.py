@@ -109,6 +109,16 @@ class SourceDraft:
         return self
 
 
+def _surname(name: str) -> str:
+    """The last word of a person's name that is not a generational suffix: "Surangel Whipps
+    Jr." -> "Whipps"."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in _SUFFIXES]
+    return words[-1] if words else name
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 class SourceBook:
     """Sources in order of first mention, with the lookups the rules need."""
 
@@ -328,9 +338,11 @@ class SourceBook:
         tagger missed the name ("South African president Thabo Mbeki" as GPE) or the name
         is no subject ("Republicans such as House Minority Leader John Boehner are ...")."""
         candidates: list[tuple[int, SourceDraft | Entity]] = []
+        subjects = self._named_subjects(start) if lower in PRONOUNS_PERSON else {}
         for draft in self.drafts:
             if draft.last <= start and self._fits(lower, draft):
-                candidates.append((draft.last, draft))
+                again = subjects.get(_surname(draft.name), -1) if draft.kind == "person" else -1
+                candidates.append((max(draft.last, again), draft))
         local: list[tuple[int, SourceDraft | Entity]] = []
         if lower in PRONOUNS_PERSON:
             paragraph = paragraphs(self.text).bounds(start)[0]
@@ -438,6 +450,24 @@ class SourceBook:
                 return None
             return draft.mentioned(lo, hi)
         return None
+
+    def _named_subjects(self, start: int) -> dict[str, int]:
+        """Where a word last stood as a subject, outside quote marks, in the paragraph before
+        ``start`` or in its own: a source quoted earlier and named again as a subject is the
+        nearest "he" even where the tagger missed the name that time. After ``Ho said China's
+        prevention measures curbed the spread of diseases.`` / ``Auwaerter agrees.`` the quote
+        ``"They stayed home," he says.`` is Auwaerter's; after ``Manifold knows he will be
+        drinking a lot of coffee`` (tagged a place) so is ``"It's a 24-hour day," he said.``"""
+        paras = paragraphs(self.text)
+        found: dict[str, int] = {}
+        for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
+                continue
+            if token.head.dep_ != "ROOT" and not (token.head.dep_ == "conj" and token.head.head.dep_ == "ROOT"):
+                continue  # "… said it's easy to understand why China doesn't like patrols": no main subject
+            for word in (token, *(c for c in token.children if c.dep_ in ("compound", "flat"))):
+                found.setdefault(word.text, token.idx + len(token.text))
+        return found
 
     def _untagged_subject(self, start: int) -> SourceDraft | None:
         """With nobody else to go back to, "he" or "she" is the name the tagger missed that is
