@@ -1548,3 +1548,17 @@ def test_a_finite_verb_after_an_infinitive_is_the_speakers_next_act():
         "the conflict and voted in April against a military aid package."
     )
     assert [q.text for q in reported(doc)] == ["negotiations to end the conflict"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # VOA (u05, r05, l01): what a reporter asked for is no statement yet
+        "The Trump campaign has not yet responded to a VOA request for comment regarding his trade plans with China.",
+        "VOA asked the Vietnamese Embassy in the U.S. for comment about Bach's case but has not received a response.",
+        "Trump's campaign did not reply to VOA's multiple requests for comment on the recent legal actions.",
+    ],
+    ids=["request-for", "asked-for", "requests-for"],
+)
+def test_a_request_for_comment_reports_nothing(text):
+    assert reported(parse(text)) == []

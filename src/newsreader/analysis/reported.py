@@ -408,6 +408,8 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             charge = lemma in _CHARGING
     if target is None or target.pos_ == "PRON":
         return None
+    if (lemma in _ASKING or lemma in ("ask", "seek")) and target.lemma_.lower() in _COMMENT:
+        return None  # "VOA asked the embassy for comment about Bach's case": nobody said anything
     if lemma == "threaten" and prep is None and plausible_speaker(target):
         return None  # "threatened the organizers of the conference": whom, not what
     if lemma in _VOICING and target.lemma_.lower() in NOUN_CUES and _noun_cue(target, inside_quote) is not None:
@@ -800,6 +802,8 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         )
     if content is None:
         return None
+    if lemma in _ASKING and content.lemma_.lower() in _COMMENT:
+        return None  # "a VOA request for comment regarding his trade plans": asked, not said
     lo, hi = content.left_edge.i, content.right_edge.i
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
@@ -841,6 +845,10 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     # ownerless one needs more ("which has triggered fears of a blackout" is nobody's report)
     shortest = _MIN_OBJECT_TOKENS if via is not None and speaker is not None else _MIN_TOKENS
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None, min_tokens=shortest)
+
+
+# what a reporter asks a source for: no statement until the source gives one
+_COMMENT = frozenset({"comment", "response", "reaction", "reply"})
 
 
 def _subject_of_verb_taken_for_noun(noun: Token) -> Token | None:
