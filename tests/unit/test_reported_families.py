@@ -1562,3 +1562,26 @@ def test_a_finite_verb_after_an_infinitive_is_the_speakers_next_act():
 )
 def test_a_request_for_comment_reports_nothing(text):
     assert reported(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # VOA (r06): the report cites its sources "as saying"; they said it
+        (
+            "But media reports cited unnamed U.S. government officials as saying three Americans were exchanged.",
+            "three Americans were exchanged",
+            "unnamed U.S. government officials",
+        ),
+        (
+            "Reuters quoted a senior official as saying the talks had failed.",
+            "the talks had failed",
+            "a senior official",
+        ),
+    ],
+    ids=["cited-as-saying", "quoted-as-saying"],
+)
+def test_cited_as_saying_is_one_statement_of_the_one_cited(text, content, speaker):
+    doc = parse(text)
+    (statement,) = reported(doc)
+    assert statement.text == content and statement.speaker.text == speaker

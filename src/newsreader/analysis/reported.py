@@ -410,6 +410,10 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
         return None
     if (lemma in _ASKING or lemma in ("ask", "seek")) and target.lemma_.lower() in _COMMENT:
         return None  # "VOA asked the embassy for comment about Bach's case": nobody said anything
+    if lemma in ("cite", "quote") and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as(g) for g in c.children) for c in cue.children
+    ):
+        return None  # "cited unnamed officials as saying three Americans were exchanged": "saying" reports it
     if lemma == "threaten" and prep is None and plausible_speaker(target):
         return None  # "threatened the organizers of the conference": whom, not what
     if lemma in _VOICING and target.lemma_.lower() in NOUN_CUES and _noun_cue(target, inside_quote) is not None:
@@ -464,6 +468,11 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
+
+
+def _quoted_as(gerund: Token) -> bool:
+    """The gerund of "cited X as saying …", "quoted X as telling …"."""
+    return gerund.tag_ == "VBG" and gerund.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _introduces_quotation(cue: Token) -> bool:

@@ -247,6 +247,9 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
+    quoted = _quoted_one_as(cue)
+    if quoted is not None:
+        return quoted  # "NBC News cited unnamed U.S. officials as saying …": the officials say it
     doer = _faulted_for(cue)
     if doer is not None:
         return doer  # 'accusing him of describing the rioters as "political prisoners"': he describes
@@ -281,6 +284,16 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
         below, token = token, token.head
     return agent(cue)
+
+
+def _quoted_one_as(cue: Token) -> Token | None:
+    """Whom a report cites or quotes "as saying": the object of "cited"/"quoted"."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    verb = cue.head.head
+    if verb.lemma_.lower() not in ("cite", "quote"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _name_taken_for_modifier(verb: Token) -> Token | None:
