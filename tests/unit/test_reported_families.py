@@ -1585,3 +1585,21 @@ def test_cited_as_saying_is_one_statement_of_the_one_cited(text, content, speake
     doc = parse(text)
     (statement,) = reported(doc)
     assert statement.text == content and statement.speaker.text == speaker
+
+
+def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports():
+    """VOA (u01): the parser hangs the sentence before the colon on "indicate" as a second
+    clause; the records indicate what follows "that"."""
+    doc = parse(
+        "This may not be the only attempted cover-up in the case: Russian company records indicate that, "
+        "in December 2023, a man named Dmitry Smirnov replaced Postovoy as owner of his company."
+    )
+    (statement,) = reported(doc)
+    assert statement.text.startswith("in December 2023, a man named Dmitry Smirnov replaced Postovoy")
+
+
+def test_the_prosecution_speaks_as_a_body():
+    """VOA (u01): "The prosecution states that Postovoy's clients included …"."""
+    doc = parse("The prosecution states that Postovoy's clients included the Russian company Streloi Ekommerts.")
+    (statement,) = reported(doc)
+    assert statement.speaker.text == "The prosecution"

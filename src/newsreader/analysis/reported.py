@@ -1057,10 +1057,11 @@ def _before_speakers_next_act(cue: Token, comp: Token, hi: int, inside_quote: li
 def _semicolon_between(clause: Token, cue: Token) -> bool:
     """``Egyptians don't buy this claim; they wondered how …``: a clause before the cue and
     across a semicolon is a sentence of its own that the parser hung on the cue, not what
-    the cue reports."""
+    the cue reports; so across a colon (``This may not be the only attempted cover-up in the
+    case: Russian company records indicate that …``)."""
     if clause.i > cue.i:
         return False
-    return any(t.text == ";" for t in cue.doc[clause.right_edge.i + 1 : cue.i])
+    return any(t.text in (";", ":") for t in cue.doc[clause.right_edge.i + 1 : cue.i])
 
 
 def _according(token: Token, inside_quote: list[bool]) -> Attribution | None:
