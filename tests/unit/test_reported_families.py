@@ -1603,3 +1603,22 @@ def test_the_prosecution_speaks_as_a_body():
     doc = parse("The prosecution states that Postovoy's clients included the Russian company Streloi Ekommerts.")
     (statement,) = reported(doc)
     assert statement.speaker.text == "The prosecution"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # VOA (n03): "assesses … as low", the adjective the parser hangs on "as"
+        (
+            "The CDC assesses the current risk of infection for the public as low.",
+            "the current risk of infection for the public as low",
+        ),
+        # VOA (n02): "characterized it as very good"; GV (g02): "sees it as something logical"
+        ("Powell characterized it as very good.", "it as very good"),
+        ("The minister sees it as something logical.", "it as something logical"),
+    ],
+    ids=["assesses-as-adjective", "it-as-adjective", "it-as-noun"],
+)
+def test_what_a_source_takes_something_for(text, content):
+    (statement,) = reported(parse(text))
+    assert statement.text == content

@@ -95,7 +95,9 @@ _REASONING = frozenset({"considering", "given"})
 _NAMING = frozenset({"call", "brand", "label", "dub", "term", "deem"})
 # Verbs of taking something for something ("analysts see the deal as a win", "the report
 # lists Cuba as one of the most censored countries").
-_SEEING = frozenset({"see", "view", "regard", "perceive", "characterize", "characterise", "portray", "list"})
+_SEEING = frozenset(
+    {"see", "view", "regard", "perceive", "characterize", "characterise", "portray", "list", "assess", "rate"}
+)
 # Verbs whose object is accused of something: "accused the government of torture".
 _CHARGING = frozenset({"accuse", "suspect"})
 # What "deny" refuses rather than disputes: "denied him bail", "denied the request".
@@ -599,14 +601,21 @@ def _seen_as(cue: Token, inside_quote: list[bool]) -> Attribution | None:
     if _unasserted(cue):
         return None
     target = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if target is None or target.pos_ == "PRON":
+    if target is None or (target.pos_ == "PRON" and target.lower_ not in _TAKEN_PRONOUNS):
         return None
     as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i), None)
     as_ = as_ or next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if as_ is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_.children):
+    # "as a crucial move"; "as inflationary", "as very good": the parser hangs an adjective on "as"
+    if as_ is None or not any(
+        c.dep_ in ("pobj", "pcomp") or (c.dep_ in ("amod", "acomp") and c.pos_ == "ADJ") for c in as_.children
+    ):
         return None
     lo, hi = target.left_edge.i, max(as_.right_edge.i, target.right_edge.i)
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
+
+
+# what someone may take for something: "characterized it as very good", "sees them as a threat"
+_TAKEN_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that"})
 
 
 def _passive(cue: Token, inside_quote: list[bool]) -> Attribution | None:
