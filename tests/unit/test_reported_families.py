@@ -1622,3 +1622,25 @@ def test_the_prosecution_speaks_as_a_body():
 def test_what_a_source_takes_something_for(text, content):
     (statement,) = reported(parse(text))
     assert statement.text == content
+
+
+def test_a_fronted_conditional_clause_is_what_was_said():
+    """VOA (x04): "If DeepSeek has succeeded …, that may be bad for those with investment
+    …, Hughes said." — a clause before the cue that opens with "if" is no open question."""
+    doc = parse(
+        "If DeepSeek has succeeded in building a relatively cheap and competitive AI model, that may be bad "
+        "for those with investment in current generative AI companies, Hughes said."
+    )
+    (statement,) = reported(doc)
+    assert statement.text.startswith("If DeepSeek has succeeded") and statement.speaker.text == "Hughes"
+
+
+def test_a_verb_of_saying_joined_on_in_another_tense_ends_the_object():
+    """VOA (x02): "pushed back against the argument that tariffs drive inflation higher and
+    said instead that …" — "said" is Trump's next act, not part of the argument."""
+    doc = parse(
+        "Trump has pushed back against the argument that tariffs drive inflation higher and said instead "
+        "that tariffs would make America rich."
+    )
+    pushed = cued(reported(doc), "pushed")
+    assert [s.text for s in pushed] == ["the argument that tariffs drive inflation higher"]

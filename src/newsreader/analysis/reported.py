@@ -940,8 +940,11 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
                 addressee = next((g for g in on.children if g.dep_ == "pobj"), None)
             if addressee is not None:
                 lo = min(lo, addressee.left_edge.i)
-        elif lemma not in _WH_CONTENT and not relative and _open_question(comp):
-            return None  # "to determine how often …": an open question, nobody's statement
+        elif lemma not in _WH_CONTENT and not relative and comp.i > cue.i and _open_question(comp):
+            # "to determine how often …": an open question, nobody's statement (before the cue
+            # the clause is what was said: "If DeepSeek has succeeded …, that may be bad for
+            # those with investment …, Hughes said.")
+            return None
         else:
             hi = _before_speakers_next_act(cue, comp, hi, inside_quote)
     elif lemma in REPORT_LEMMAS and cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
@@ -1247,18 +1250,29 @@ def _before_finite_conjunct(doc: Doc, lo: int, hi: int, inside_quote: list[bool]
     """``he has called for negotiations to end the conflict and voted in April against a
     $95 billion aid package``: the parser joins "voted" to "end", but a verb in the past or
     present tense never coordinates with an infinitive or a gerund; it is the speaker's next
-    act, and the content ends before it (and its "and")."""
+    act, and the content ends before it (and its "and"). So does a verb of saying with a
+    clause of its own in another tense: ``Trump has pushed back against the argument that
+    tariffs drive inflation higher and said instead that tariffs would make America rich``."""
     for i in range(lo + 1, hi + 1):
         token = doc[i]
         head = token.head
         if (
             token.dep_ == "conj"
-            and token.tag_ in ("VBD", "VBZ")
-            and token.lower_ != token.lemma_.lower()  # ("will address financing and set the amount": "set" is both)
-            and head.tag_ in ("VB", "VBG")
             and lo <= head.i < i
             and not inside_quote[i]
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+            and (
+                (
+                    token.tag_ in ("VBD", "VBZ")
+                    and token.lower_ != token.lemma_.lower()  # ("will address financing and set the amount")
+                    and head.tag_ in ("VB", "VBG")
+                )
+                or (
+                    token.lemma_.lower() in SPEECH_LEMMAS
+                    and token.tag_ != head.tag_
+                    and any(c.dep_ == "ccomp" for c in token.children)
+                )
+            )
         ):
             cut = token.left_edge.i - 1
             while cut > head.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct or doc[cut].is_space):
