@@ -376,3 +376,38 @@ def test_a_list_after_narration_is_the_articles_own():
         "2. A vacation-style therapy is announced by the city government"
     )
     assert direct(doc) == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # review of 5946fc2: a lead about what happened to someone names no writer
+        "Netanyahu came under fire on social media after the speech:",
+        "Elon Musk faced a fierce backlash online:",
+    ],
+    ids=["came-under-fire", "faced-a-backlash"],
+)
+def test_a_lead_about_someone_gives_the_post_to_its_handle(lead):
+    doc = parse(lead + "\n\n@DanaCohen: He has to resign. Enough is enough, everyone can see it now.")
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "@DanaCohen"
+
+
+def test_an_initial_is_no_list_marker():
+    """Review of 48cb669: "E. Jean Carroll, who won …" after a quoted post is narration."""
+    doc = parse(
+        "Opposition leader Tom Baker wrote on Facebook:\n\n"
+        "The government has lied to us for years and the people will not forget it at the ballot box.\n\n"
+        "E. Jean Carroll, who won a defamation case against Trump, was also at the rally."
+    )
+    assert [q.text.split()[0] for q in direct(doc)] == ["The"]
+
+
+def test_a_bare_ellipsis_after_a_marked_quote_is_a_section_break():
+    """Review of c3b7bcc: a bare "..." after a paragraph in quote marks breaks sections."""
+    doc = parse(
+        '"We are not going anywhere. This city is our home and we will defend it," said Mayor Ana Lopez.\n\n'
+        "...\n\n"
+        "The city council meets again on Thursday to vote on the budget for the coming year."
+    )
+    assert [q.text.split()[0] for q in direct(doc)] == ["We"]

@@ -1310,3 +1310,27 @@ def test_a_country_in_a_reported_clause_is_no_antecedent():
     )
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == "Philip Shetler-Jones"
+
+
+def test_a_shared_surname_gives_no_antecedent_of_its_own():
+    """Review of 9d434b4: after Hunter Biden spoke, "Biden announced the decision" is the
+    president (the entity rule's), and the father's "he" stays his."""
+    doc = parse(
+        '"I have made mistakes and I have tried to own them," Hunter Biden said in a statement.\n\n'
+        "President Joe Biden pardoned his son on Sunday. Biden announced the decision in a statement "
+        "released by the White House.\n\n"
+        '"I hope Americans will understand why a father and a president would come to this decision," he said.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("I hope"))
+    assert source_of(doc, quote).name in ("Biden", "Joe Biden")
+
+
+def test_a_surname_inside_another_name_is_no_antecedent():
+    """Review of 9d434b4: "The Kennedy Center canceled the gala" names no Kennedy."""
+    doc = parse(
+        '"The crops failed twice this year," said John Kennedy, a farmer.\n\n'
+        "Paul Moore, the center's director, said the season was over. The Kennedy Center canceled the gala.\n\n"
+        '"We simply ran out of money," he said.'
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("We simply"))
+    assert source_of(doc, quote).name == "Paul Moore"

@@ -33,6 +33,7 @@ from .cues import (
     ROLE_NOUNS,
     SPEECH_LEMMAS,
     WRITINGS,
+    XCOMP_LEMMAS,
 )
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans, title_cased
@@ -266,10 +267,13 @@ def _one_named(speaker: Token) -> bool:
 
 
 def _passes_on(cue: Token, colon: bool) -> bool:
-    """The lead's verb passes other people's posts on (translates, shares, sparks or
-    collects them) rather than saying something itself. A lead without a colon says it only
-    with a verb of speech: after "… staged by the ruling Republic Party which hopes to keep
-    its seats." the blockquoted "@Ripsii: Panic @ pre-election concert …" is the handle's."""
+    """The lead does not say its writer wrote the post: its verb passes other people's posts
+    on (translates, shares, sparks or collects them), or tells what happened to the one it
+    names ("Netanyahu came under fire on social media after the speech:", "Elon Musk faced a
+    fierce backlash online:") rather than what they said, thought or asked for. A lead
+    without a colon says it only with a verb of speech: after "… staged by the ruling
+    Republic Party which hopes to keep its seats." the blockquoted "@Ripsii: Panic @
+    pre-election concert …" is the handle's."""
     if cue.lemma_.lower() in SPEECH_LEMMAS:
         return False
     if not colon:
@@ -277,14 +281,28 @@ def _passes_on(cue: Token, colon: bool) -> bool:
     verbs = [cue, *(c for c in cue.children if c.dep_ == "conj")]  # "gives an update … and was able to spark"
     verbs += [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "acomp")]  # "was able to spark"
     verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
-    return any(v.lemma_.lower() in _PASSING_ON for v in verbs)
+    if any(v.lemma_.lower() in _PASSING_ON for v in verbs):
+        return True
+    return not any(v.lemma_.lower() in _OWN_WORDS for v in verbs)
 
 
 # verbs of a lead that hands on posts others wrote: "translated some comments:", "was able to
 # spark some discussion:", "collected reactions:", "shares a few tweets:"
 _PASSING_ON = frozenset(
-    "translate share spark collect gather compile round retweet repost cite select pick curate capture find "
+    "translate share spark collect gather compile round retweet repost cite select pick curate capture "
     "spot notice see read receive get draw attract prompt provoke trigger generate stir cause".split()
+)
+# verbs of a lead that gives its writer words of their own beyond the verbs of speech: "Mohammed
+# wondered how the suicide bomber went unnoticed:", "Twitter user The Ess summarized their
+# performance:", "Atiaf Alwazir encouraged people to look deeper …:"
+_OWN_WORDS = (
+    OBJECT_LEMMAS
+    | CLAUSE_LEMMAS
+    | XCOMP_LEMMAS
+    | frozenset(
+        "summarize summarise sum encourage envision preach promote reflect muse congratulate thank mock "
+        "ridicule welcome address".split()
+    )
 )
 
 
@@ -754,7 +772,8 @@ def _list_goes_on(
 
 
 # a list item's marker: "1.", "2)", "b)", "- ", "• "
-_LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[a-hA-H][.)]|[-\u2022*\u2013])\s+(?=\S)")
+# (a lower-case letter only: "E. Jean Carroll", "H. R. McMaster" open with initials)
+_LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[a-h][.)]|[-\u2022*\u2013])\s+(?=\S)")
 _FIRST_ITEMS = frozenset({"1.", "1)", "a.", "a)", "-", "\u2022", "*", "\u2013"})
 
 
@@ -776,7 +795,10 @@ def _across_elision(
     for n in range(1, len(paras) - 1):
         if not _ELISION_ONLY.fullmatch(text, *paras[n]):
             continue
-        quoted = [set_off[m] or _marked_share(spans, *paras[m]) > 0.5 for m in (n - 1, n + 1)]
+        # (a bare "..." or "…" may break sections after a quoted paragraph: only a quotation
+        # set off without marks goes on across it)
+        bracketed = "[" in text[paras[n][0] : paras[n][1]]
+        quoted = [set_off[m] or (bracketed and _marked_share(spans, *paras[m]) > 0.5) for m in (n - 1, n + 1)]
         if quoted[0] == quoted[1]:
             continue
         m = n + 1 if quoted[0] else n - 1

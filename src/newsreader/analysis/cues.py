@@ -93,7 +93,6 @@ PHRASAL_CUES = frozenset(
         ("caution", "against"),
         ("warn", "against"),
         ("speak", "of"),
-        ("speak", "against"),
         ("boast", "of"),
         ("boast", "about"),
         ("joke", "about"),
@@ -169,7 +168,7 @@ ORGANIZATION_NOUNS = frozenset(
     firm council committee commission court party group organisation organization union
     office embassy navy force forces board bank parliament senate mission
     congress cabinet campaign team club university hospital school network station
-    prosecutor prosecutors prosecution defense defence regime coalition alliance opposition charity foundation institute
+    prosecutor prosecutors regime coalition alliance opposition charity foundation institute
     association federation watchdog monitor ngo lobby
     television radio channel outlet media broadcaster side sides
     startup start-up airline conglomerate subsidiary consortium nonprofit

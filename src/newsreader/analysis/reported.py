@@ -410,7 +410,7 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
             charge = lemma in _CHARGING
     if target is None or target.pos_ == "PRON":
         return None
-    if (lemma in _ASKING or lemma in ("ask", "seek")) and target.lemma_.lower() in _COMMENT:
+    if _asks_for_comment(lemma, target):
         return None  # "VOA asked the embassy for comment about Bach's case": nobody said anything
     if lemma in ("cite", "quote") and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as(g) for g in c.children) for c in cue.children
@@ -610,10 +610,20 @@ def _seen_as(cue: Token, inside_quote: list[bool]) -> Attribution | None:
         c.dep_ in ("pobj", "pcomp") or (c.dep_ in ("amod", "acomp") and c.pos_ == "ADJ") for c in as_.children
     ):
         return None
+    if any(c.dep_ == "pobj" and _life_stage(c) for c in as_.children):
+        return None  # "He first saw it as a teenager in Ohio": when, not what he took it for
     lo, hi = target.left_edge.i, max(as_.right_edge.i, target.right_edge.i)
     return _make(cue, speaker_token(cue, inside_quote), lo, hi, inside_quote, min_tokens=_MIN_OBJECT_TOKENS)
 
 
+def _life_stage(noun: Token) -> bool:
+    """ "as a teenager", "as a child", "as a young prosecutor": a time of someone's life."""
+    if noun.lemma_.lower() in _LIFE_STAGES:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in ("young", "younger") for c in noun.children)
+
+
+_LIFE_STAGES = frozenset("teenager teen child kid boy girl youngster adolescent toddler baby student".split())
 # what someone may take for something: "characterized it as very good", "sees them as a threat"
 _TAKEN_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that"})
 
@@ -820,7 +830,7 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
         )
     if content is None:
         return None
-    if lemma in _ASKING and content.lemma_.lower() in _COMMENT:
+    if _asks_for_comment(lemma, content):
         return None  # "a VOA request for comment regarding his trade plans": asked, not said
     lo, hi = content.left_edge.i, content.right_edge.i
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -865,8 +875,17 @@ def _noun_cue(noun: Token, inside_quote: list[bool]) -> Attribution | None:
     return _make(noun, speaker, lo, hi, inside_quote, impersonal=speaker is None, min_tokens=shortest)
 
 
-# what a reporter asks a source for: no statement until the source gives one
-_COMMENT = frozenset({"comment", "response", "reaction", "reply"})
+def _asks_for_comment(lemma: str, wanted: Token) -> bool:
+    """What a reporter asks a source for is no statement until the source gives one: "a
+    request for comment", "asked the embassy for a response". (A call for a response is one:
+    "called for a coordinated international response to the famine".)"""
+    what = wanted.lemma_.lower()
+    if what == "comment":
+        return lemma in _ASKING or lemma in _REQUESTING
+    return what in ("response", "reaction", "reply") and lemma in _REQUESTING
+
+
+_REQUESTING = frozenset({"request", "ask", "seek"})
 
 
 def _subject_of_verb_taken_for_noun(noun: Token) -> Token | None:
@@ -1265,7 +1284,7 @@ def _before_finite_conjunct(doc: Doc, lo: int, hi: int, inside_quote: list[bool]
                 (
                     token.tag_ in ("VBD", "VBZ")
                     and token.lower_ != token.lemma_.lower()  # ("will address financing and set the amount")
-                    and head.tag_ in ("VB", "VBG")
+                    and _non_finite(head)
                 )
                 or (
                     token.lemma_.lower() in SPEECH_LEMMAS
@@ -1279,6 +1298,14 @@ def _before_finite_conjunct(doc: Doc, lo: int, hi: int, inside_quote: list[bool]
                 cut -= 1
             return cut
     return hi
+
+
+def _non_finite(verb: Token) -> bool:
+    """An infinitive with "to" or a gerund; not a verb after a modal ("said the government
+    would continue to invest and remains committed …": "remains" goes with "would continue")."""
+    if verb.tag_ == "VBG":
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _before_cue(span: tuple[int, int], cue: Token) -> tuple[int, int]:

@@ -119,6 +119,13 @@ def _surname(name: str) -> str:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def _names(name: str, words: tuple[str, ...]) -> bool:
+    """The subject's name words end with the person's surname and are all of the person's
+    name: "Manifold" and "Zach Manifold" name Zach Manifold; "Kennedy Center" (the subject
+    "Center") and "Eric Trump" for Donald Trump do not."""
+    return bool(words) and words[-1] == _surname(name) and all(w in name.split() for w in words)
+
+
 class SourceBook:
     """Sources in order of first mention, with the lookups the rules need."""
 
@@ -338,10 +345,14 @@ class SourceBook:
         tagger missed the name ("South African president Thabo Mbeki" as GPE) or the name
         is no subject ("Republicans such as House Minority Leader John Boehner are ...")."""
         candidates: list[tuple[int, SourceDraft | Entity]] = []
-        subjects = self._named_subjects(start) if lower in PRONOUNS_PERSON else {}
+        subjects: dict[tuple[str, ...], int] = self._named_subjects(start) if lower in PRONOUNS_PERSON else {}
+        surnames = [_surname(d.name) for d in self.drafts if d.kind == "person"]
         for draft in self.drafts:
             if draft.last <= start and self._fits(lower, draft):
-                again = subjects.get(_surname(draft.name), -1) if draft.kind == "person" else -1
+                again = -1
+                if draft.kind == "person" and surnames.count(_surname(draft.name)) == 1:
+                    # (one source of that name: "Biden announced" after Hunter Biden and Joe Biden spoke is either)
+                    again = max((end for words, end in subjects.items() if _names(draft.name, words)), default=-1)
                 candidates.append((max(draft.last, again), draft))
         local: list[tuple[int, SourceDraft | Entity]] = []
         if lower in PRONOUNS_PERSON:
@@ -451,7 +462,7 @@ class SourceBook:
             return draft.mentioned(lo, hi)
         return None
 
-    def _named_subjects(self, start: int) -> dict[str, int]:
+    def _named_subjects(self, start: int) -> dict[tuple[str, ...], int]:
         """Where a word last stood as a subject, outside quote marks, in the paragraph before
         ``start`` or in its own: a source quoted earlier and named again as a subject is the
         nearest "he" even where the tagger missed the name that time. After ``Ho said China's
@@ -459,14 +470,14 @@ class SourceBook:
         ``"They stayed home," he says.`` is Auwaerter's; after ``Manifold knows he will be
         drinking a lot of coffee`` (tagged a place) so is ``"It's a 24-hour day," he said.``"""
         paras = paragraphs(self.text)
-        found: dict[str, int] = {}
+        found: dict[tuple[str, ...], int] = {}
         for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
-                continue
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                continue  # (a name the tagger saw is the entity rule's: "Biden announced …")
             if token.head.dep_ != "ROOT" and not (token.head.dep_ == "conj" and token.head.head.dep_ == "ROOT"):
                 continue  # "… said it's easy to understand why China doesn't like patrols": no main subject
-            for word in (token, *(c for c in token.children if c.dep_ in ("compound", "flat"))):
-                found.setdefault(word.text, token.idx + len(token.text))
+            words = tuple(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i)
+            found.setdefault(words, token.idx + len(token.text))
         return found
 
     def _untagged_subject(self, start: int) -> SourceDraft | None:
