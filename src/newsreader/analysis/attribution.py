@@ -761,14 +761,23 @@ def _list_goes_on(
         before = _LIST_ITEM.match(text, *paras[n - 1])
         if before is None and item.group(1).lower() in _FIRST_ITEMS:
             continue
-        lo, hi = paras[n]
-        if any(q.start < hi and lo < q.end for q in taken) or any(f.start < hi and lo < f.end for f, _ in found + more):
-            continue
-        end = _cut_end(text, spans, lo, hi)
-        if end is not None and not _introduces(text, lo, hi):
-            more.append((QuoteSpan(lo, end, lo, end), False))
+        span = _goes_on(text, spans, [*taken, *(f for f, _ in found + more)], paras[n])
+        if span is not None:
+            more.append((span, False))
             set_off[n] = True
     return more
+
+
+def _goes_on(text: str, spans: list[QuoteSpan], claimed: list[QuoteSpan], para: tuple[int, int]) -> QuoteSpan | None:
+    """Paragraph ``para`` as a quotation going on, unless a quotation already holds it, it is
+    too short or mostly in quote marks (:func:`_cut_end`), or it introduces the next one."""
+    lo, hi = para
+    if any(q.start < hi and lo < q.end for q in claimed):
+        return None
+    end = _cut_end(text, spans, lo, hi)
+    if end is None or _introduces(text, lo, hi):
+        return None
+    return QuoteSpan(lo, end, lo, end)
 
 
 # a list item's marker: "1.", "2)", "b)", "- ", "• "
@@ -802,12 +811,9 @@ def _across_elision(
         if quoted[0] == quoted[1]:
             continue
         m = n + 1 if quoted[0] else n - 1
-        lo, hi = paras[m]
-        if any(q.start < hi and lo < q.end for q in taken) or any(f.start < hi and lo < f.end for f, _ in found + more):
-            continue
-        end = _cut_end(text, spans, lo, hi)
-        if end is not None and not _introduces(text, lo, hi):
-            more.append((QuoteSpan(lo, end, lo, end), False))
+        span = _goes_on(text, spans, [*taken, *(f for f, _ in found + more)], paras[m])
+        if span is not None:
+            more.append((span, False))
             set_off[m] = True
     return more
 
