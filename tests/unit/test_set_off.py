@@ -411,3 +411,27 @@ def test_a_bare_ellipsis_after_a_marked_quote_is_a_section_break():
         "The city council meets again on Thursday to vote on the budget for the coming year."
     )
     assert [q.text.split()[0] for q in direct(doc)] == ["We"]
+
+
+def test_a_tweet_shown_with_its_display_name_is_its_writers():
+    """Global Voices, Spain (g07): tweets as the site shows them, display name before the
+    handle. Each is a quotation; the speaker is the name and the handle together."""
+    doc = parse(
+        "These are some of the tweets that have shown up on the web since last Monday:\n\n"
+        "LoveWillTearUsAznar @lwtuaznar: Selling track suits to help pay for the Bankia bail-out? What do you think?\n\n"
+        "Raul Gonzalez @Raulexio: #Bankia Hands up, this is a hold-up!!!!!\n\n"
+        "Joan Baldoví i Roda @joanbaldovi: Health+education budget in 2012: 5.397 billion euros."
+    )
+    quotes = direct(doc)
+    assert [q.text[:8] for q in quotes] == ["Selling ", "#Bankia ", "Health+e"]
+    assert [q.speaker.text for q in quotes] == [
+        "LoveWillTearUsAznar @lwtuaznar",
+        "Raul Gonzalez @Raulexio",
+        "Joan Baldoví i Roda @joanbaldovi",
+    ]
+
+
+def test_a_sentence_before_a_handle_is_no_display_name():
+    """A verb or a comma before the handle: narration that mentions an account."""
+    doc = parse("Yesterday, the minister wrote to @PMOffice: the plan is ready and it will be published soon.")
+    assert direct(doc) == []

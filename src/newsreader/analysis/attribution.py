@@ -204,7 +204,7 @@ def _block_quotes(
             continue  # (a paragraph that itself ends in a colon introduces the next one)
         start = words
         if handle is not None:
-            start = _after_handles(text, words, hi) if handle.text.startswith("@") else _after_name(text, handle)
+            start = _after_handles(text, handle.idx, hi) if handle.text.startswith("@") else _after_name(text, handle)
         end = _first_closer(text, start, hi) if start < hi and body is None else hi
         span = QuoteSpan(start, end, lo, end)
         cue: Token | None = None
@@ -1110,13 +1110,30 @@ def _tweet_handle(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
     """``@hamza101: Gilani is not just in contempt of court …``: a paragraph that opens with
     a handle and a colon is a quoted tweet, said by that handle (the token)."""
     if not _HANDLE.match(text, lo, hi):
-        return None
+        shown = _display_name(doc, text, lo, hi)
+        if shown is None:
+            return None
+        lo = shown  # "Raul Gonzalez @Raulexio: #Bankia Hands up, this is a hold-up!!!!!"
     for token in doc[_token_at(doc, lo) :]:
         if token.idx >= hi:
             break
         if token.text.startswith("@"):
             return token
     return None
+
+
+def _display_name(doc: Doc, text: str, lo: int, hi: int) -> int | None:
+    """Where the handle starts after the display name a quoted tweet may open with, as the
+    site shows it: ``LoveWillTearUsAznar @lwtuaznar: Selling track suits …``, ``Joan Baldoví
+    i Roda @joanbaldovi: Health+education budget …``. A name of one to five words with no
+    verb, comma or colon in it; None when the paragraph opens otherwise."""
+    match = _DISPLAY.match(text, lo, hi)
+    if match is None:
+        return None
+    words = [t for t in doc[_token_at(doc, lo) : _token_at(doc, match.end(1))] if not t.is_space]
+    if not 1 <= len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "." for t in words):
+        return None
+    return match.end()
 
 
 def _named_line(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
@@ -1197,9 +1214,16 @@ _NOUN_VERBS = frozenset(
 
 def _handle_name(text: str, token: Token) -> tuple[int, int] | None:
     """The whole handle a quoted post opens with, a Weibo name of two words too: "@Rom
-    Senakant" in ``@Rom Senakant: sad group of people …`` (the token is "@Rom")."""
+    Senakant" in ``@Rom Senakant: sad group of people …`` (the token is "@Rom"); with the
+    display name before it, when the post shows one (``Raul Gonzalez @Raulexio: …``)."""
     match = _HANDLE.match(text, token.idx) if token.text.startswith("@") else None
-    return None if match is None else (match.start(), match.end("name"))
+    if match is None:
+        return None
+    line = text.rfind("\n", 0, token.idx) + 1
+    while line < token.idx and text[line] in "> \t":
+        line += 1  # (after a blockquote's "> ")
+    shown = _DISPLAY.match(text, line, match.end())
+    return (line if shown is not None and shown.end() == token.idx else match.start()), match.end("name")
 
 
 # a handle and its colon; a Weibo name may have two words, a link's language tag, and a
@@ -1207,6 +1231,8 @@ def _handle_name(text: str, token: Token) -> tuple[int, int] | None:
 _HANDLE = re.compile(
     r"(?P<name>@\w{1,30}(?:[ \t][A-Z]\w{0,30})?)(?:[ \t]*\[[a-z]{2}(?:-[A-Za-z]{2})?\])?\s*[:\uff1a]\s*"
 )
+# a display name and the handle after it: "Raul Gonzalez @Raulexio: …" (group 1 the name)
+_DISPLAY = re.compile(r"([^\s:@,>][^:@,\n]{0,40}?)[ \t]+(?=@\w{1,30}[ \t]*[:\uff1a])")
 _NAME_COLON = re.compile(r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,3}):[ \t]+(?=\S)")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
