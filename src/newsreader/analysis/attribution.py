@@ -1220,8 +1220,7 @@ def _handle_name(text: str, token: Token) -> tuple[int, int] | None:
     if match is None:
         return None
     line = text.rfind("\n", 0, token.idx) + 1
-    while line < token.idx and text[line] in "> \t":
-        line += 1  # (after a blockquote's "> ")
+    line = set_off_start(text, line, match.end()) or line  # (after a blockquote's "> ")
     shown = _DISPLAY.match(text, line, match.end())
     return (line if shown is not None and shown.end() == token.idx else match.start()), match.end("name")
 
