@@ -53,6 +53,7 @@ from .speakers import (
     Attribution,
     according_source,
     agent,
+    cited_as,
     cue_span,
     phrase,
     plausible_speaker,
@@ -412,8 +413,11 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
         return None
     if _asks_for_comment(lemma, target):
         return None  # "VOA asked the embassy for comment about Bach's case": nobody said anything
-    if lemma in ("cite", "quote") and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as(g) for g in c.children) for c in cue.children
+    if any(
+        cited_as(g) is not None and g.lemma_.lower() in SPEECH_LEMMAS
+        for c in cue.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
     ):
         return None  # "cited unnamed officials as saying three Americans were exchanged": "saying" reports it
     if lemma == "threaten" and prep is None and plausible_speaker(target):
@@ -470,11 +474,6 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
-
-
-def _quoted_as(gerund: Token) -> bool:
-    """The gerund of "cited X as saying …", "quoted X as telling …"."""
-    return gerund.tag_ == "VBG" and gerund.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _introduces_quotation(cue: Token) -> bool:

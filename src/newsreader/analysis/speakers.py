@@ -247,7 +247,7 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             # "an article written by Al Mariam Zelalem": the writer, not who shared it;
             # 'migrants — described by U.S. officials as "the worst of the worst"': the officials
             return by
-    quoted = _quoted_one_as(cue)
+    quoted = cited_as(cue)
     if quoted is not None:
         return quoted  # "NBC News cited unnamed U.S. officials as saying …": the officials say it
     doer = _faulted_for(cue)
@@ -286,11 +286,12 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     return agent(cue)
 
 
-def _quoted_one_as(cue: Token) -> Token | None:
-    """Whom a report cites or quotes "as saying": the object of "cited"/"quoted"."""
-    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+def cited_as(gerund: Token) -> Token | None:
+    """Whom a report cites or quotes "as saying": the object of "cited"/"quoted" in "NBC News
+    cited unnamed U.S. officials as saying …" (``gerund`` is "saying")."""
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or gerund.head.lower_ != "as":
         return None
-    verb = cue.head.head
+    verb = gerund.head.head
     if verb.lemma_.lower() not in ("cite", "quote"):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
