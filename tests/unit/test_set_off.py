@@ -435,3 +435,91 @@ def test_a_sentence_before_a_handle_is_no_display_name():
     """A verb or a comma before the handle: narration that mentions an account."""
     doc = parse("Yesterday, the minister wrote to @PMOffice: the plan is ready and it will be published soon.")
     assert direct(doc) == []
+
+
+# -- colon leads that give no speaker ---------------------------------------------
+
+
+def test_a_colon_lead_that_names_no_speaker_still_sets_off_a_quotation():
+    """Global Voices, Taiwan (q12): ``Here is selected translation of the video script:``
+    introduces a quotation whose speaker the lead does not give. It is a quotation still,
+    with no speaker rather than a guessed one."""
+    doc = parse(
+        "Indigenous TV aired a report on the history of the nuclear waste problem on the island.\n\n"
+        "Here is a selected translation of the video script:\n\n"
+        "The waste was shipped here in 1982 and the residents were told it was a fish cannery."
+    )
+    quotes = direct(doc)
+    assert [q.text[:9] for q in quotes] == ["The waste"]
+    assert quotes[0].speaker is None
+
+
+def test_a_lead_that_names_nobody_goes_on_with_the_quotation_before():
+    """Global Voices, South Korea (d11): after a monk's tweet, ``and added [ko]:`` introduces
+    more of the same writer's words."""
+    doc = parse(
+        "@tinypencil: So Buddhism has decided to share the hardship of the common people.\n\n"
+        "and added [ko]:\n\n"
+        "Public sentiment toward Buddhism used to be quite good. But now the gambling has ruined it."
+    )
+    quotes = direct(doc)
+    assert [q.text[:6] for q in quotes] == ["So Bud", "Public"]
+    assert quotes[1].speaker is not None and quotes[1].speaker.text == "@tinypencil"
+
+
+def test_a_lead_that_names_someone_unresolved_lends_no_earlier_speaker():
+    """Global Voices, Russia (z04): ``Nationalist blogger sinn-fein-front wrote [ru]
+    gloatingly:`` names its writer, whom the rules do not take for a speaker; the quotation is
+    not the blogger quoted just before."""
+    doc = parse(
+        'Anti-Putin LiveJournal user i_l_d responded [ru] simply: "Go away, Yavlinsky." '
+        "Nationalist blogger sinn-fein-front wrote [ru] gloatingly:\n\n"
+        "Well look here: Yavlinsky, who expelled Navalny for his nationalism, has lost everyone now."
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("Well"))
+    assert quote.speaker is None or "i_l_d" not in quote.speaker.text
+
+
+def test_who_is_prompted_to_ask_is_the_speaker():
+    """Global Voices, Cuba (g11): ``This prompted Cuban blogger Yasmín Silvia Portales …, to
+    ask:`` -> Portales, the object of "prompted", not "This"."""
+    doc = parse(
+        "This prompted Cuban blogger Yasmín Silvia Portales [es], who was not formally invited to the event, to ask:\n\n"
+        "And who conducts the revolutionary exam in order to access the Internet in Cuba?"
+    )
+    quotes = direct(doc)
+    assert len(quotes) == 1 and "Portales" in source_of(doc, quotes[0]).name
+
+
+def test_an_interview_passed_on_is_the_interviewees():
+    """Global Voices, Argentina (l08): ``… posted an interview with the Provincial Minister of
+    Health, Alejandro Collia:`` -> Collia speaks, not the webpage that posted it."""
+    doc = parse(
+        "The webpage of the Garrahan hospital, a pioneer in sexual reassignment surgery, posted an interview "
+        "with the Provincial Minister of Health, Alejandro Collia:\n\n"
+        "The Province is a pioneer in guaranteeing, through access to public health care, people's rights."
+    )
+    quotes = direct(doc)
+    assert len(quotes) == 1 and "Collia" in source_of(doc, quotes[0]).name
+
+
+def test_a_page_speaks_for_its_owner():
+    """Global Voices, Israel (r11): ``Mofaz's official Facebook page posted:`` -> Mofaz."""
+    doc = parse(
+        "For example, on March 3, Mofaz's official Facebook page posted:\n\n"
+        "Listen to me closely: I will not enter the government. Not today. Not tomorrow."
+    )
+    quotes = direct(doc)
+    assert len(quotes) == 1 and source_of(doc, quotes[0]).name == "Mofaz"
+
+
+@pytest.mark.parametrize("handle", ["herfou70", "jordy_my", "BIEN_Switzerland"])
+def test_a_handle_without_its_at_sign_is_a_writer(handle):
+    """Global Voices, Switzerland (j11): ``User herfou70 would prioritise his family [fr]:``
+    -> herfou70 (letters then digits, or words joined by "_", is no dictionary word)."""
+    doc = parse(
+        f"User {handle} would prioritise his family [fr]:\n\n"
+        "I am a father of three children and the only earner, so the money would go to them first."
+    )
+    quotes = direct(doc)
+    assert len(quotes) == 1 and handle in quotes[0].speaker.text

@@ -70,7 +70,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
     spans = find_quote_spans(text)
     token_starts = _token_starts(doc)
     sents, sent_starts = sentence_table(doc)
-    blocks, lent = _block_quotes(doc, text, spans, sents, sent_starts)
+    blocks, lent, unvoiced = _block_quotes(doc, text, spans, sents, sent_starts)
     # A set-off quotation that itself quotes someone with marks stays open to the rules
     # inside it: '… al-Asaadi spoke to al-Jazeera and said, "Around 1 million …"'.
     opaque = [b for b, _ in blocks if not _marked_share(spans, b.start, b.end)]
@@ -110,6 +110,8 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         record.mixed = embedded
         direct.append(record)
     _carry_on(text, direct)
+    for record in unvoiced:
+        _goes_on_from(text, record, direct, reported)
     kept: list[QuoteSpan] = []
     excerpts = _excerpts(doc, text, spans, [b for b, _ in blocks], inside, sents, sent_starts)
     for excerpt, voiced in excerpts:
@@ -165,7 +167,7 @@ def _named_within(
 
 def _block_quotes(
     doc: Doc, text: str, spans: list[QuoteSpan], sents: list[Span], sent_starts: list[int]
-) -> tuple[list[tuple[QuoteSpan, Attribution]], list[Attribution]]:
+) -> tuple[list[tuple[QuoteSpan, Attribution]], list[Attribution], list[Attribution]]:
     """Quotations set off as their own paragraph, without quote marks (a blockquote, once
     extracted from its web page): the paragraph after one that ends in a colon and names a
     speaker with a cue. ``Commenting on the Zambian Watchdog, Mambwe wrote:`` / ``Close
@@ -181,6 +183,7 @@ def _block_quotes(
     paras = paragraphs(text)
     found: list[tuple[QuoteSpan, Attribution]] = []
     lent: list[Attribution] = []
+    unvoiced: list[Attribution] = []
     no_inside = [False] * len(doc)
     lead: tuple[int, int] | None = None  # the paragraph before a run of marked ones
     speaking = _speaking_parts(doc, text, paras.spans)
@@ -242,16 +245,50 @@ def _block_quotes(
             # some comments:" or "Lao Rong … was able to spark some discussion:" the post is
             # its handle's
             cue, speaker = None, handle
-        if speaker is None and body is None:
-            continue
-        if speaker is None:  # a blockquote is a quotation even when its lead names nobody
-            found.append((span, Attribution(start=start, end=end, direct=True)))
+        if speaker is None:
+            if body is None and prev is not None and _HEADING.fullmatch(text, *prev):
+                continue  # a diary entry's dated heading: its writer is named before it (_excerpts)
+            # a blockquote, or a paragraph a colon introduces, is a quotation even when its
+            # lead gives no speaker; a lead that names nobody at all goes on with the
+            # attribution before it (:func:`_unvoiced`)
+            record = Attribution(start=start, end=end, direct=True)
+            found.append((span, record))
+            intro = lead if body is not None else prev
+            if intro is not None and _names_nobody(sents, sent_starts, intro):
+                unvoiced.append(record)
             continue
         record = Attribution(start=start, end=end, direct=True)
         record.cue = cue_span(cue) if cue is not None else None
         record.speaker, record.speaker_span = speaker, _handle_name(text, speaker) or phrase(speaker)
         found.append((span, record))
-    return found, lent
+    return found, lent, unvoiced
+
+
+def _names_nobody(sents: list[Span], sent_starts: list[int], lead: tuple[int, int]) -> bool:
+    """The lead's last sentence has no subject and no name: ``and added [ko]:``, ``and:``."""
+    last = sentences_between(sents, sent_starts, *lead)[-1:]
+    return bool(last) and not any(
+        t.dep_ in ("nsubj", "nsubjpass", "csubj") or t.pos_ == "PROPN" or t.text.startswith("@") for t in last[0]
+    )
+
+
+def _goes_on_from(text: str, record: Attribution, direct: list[Attribution], reported: list[Attribution]) -> None:
+    """A set-off quotation whose lead names nobody at all goes on with the attribution just
+    before it, in the lead or the paragraph before: after the monk's tweet ``So Buddhism has
+    decided to share the hardship …`` the lead ``and added [ko]:`` introduces more of
+    @tinypencil's words. (A lead that names someone the rules could not take for a speaker,
+    ``The website Legislarweb [es] reports on the case:``, is no one else's: that quotation
+    keeps no speaker.)"""
+    paras = paragraphs(text)
+    floor = paras.spans[max(paras.index(record.start) - 2, 0)][0]
+    earlier = [
+        r
+        for r in direct + reported
+        if r is not record and r.speaker is not None and r.start < record.start and _reach(r) >= floor
+    ]
+    if earlier:
+        prior = max(earlier, key=_reach)
+        record.speaker, record.speaker_span, record.inherited = prior.speaker, prior.speaker_span, True
 
 
 def _one_named(speaker: Token) -> bool:
@@ -975,6 +1012,8 @@ def _colon_cue(
             cue, speaker = main, subject
     if cue is not None and (author := _written_by(cue)) is not None:
         speaker = author  # "shared an article written by Al Mariam Zelalem on his wall:"
+    if intro and (guest := _interviewed(intro[-1].root)) is not None:
+        cue, speaker = intro[-1].root, guest
     if intro and (last := _bracketed_handle_at_end(intro[-1])) is not None:
         # "citizens condemned the deed, and some questioned Calderón, like Alessia Corcuera
         # (@top_roping_ale):": the handle right before the colon names who is quoted
@@ -1054,6 +1093,24 @@ def _written_by(cue: Token) -> Token | None:
         if name is not None and name.ent_type_ in ("PERSON", "ORG") and name.pos_ == "PROPN":
             return name
     return None
+
+
+def _interviewed(verb: Token) -> Token | None:
+    """Who speaks in the interview an intro passes on: ``The webpage of the Garrahan hospital
+    posted an interview with the Provincial Minister of Health, Alejandro Collia:`` -> Collia."""
+    work = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.pos_ != "VERB" or work is None or work.lemma_.lower() not in _TALKS:
+        return None
+    with_ = next((c for c in work.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    guest = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ is not None else None
+    if guest is None:
+        return None
+    guest = next((a for a in guest.children if a.dep_ == "appos" and a.pos_ == "PROPN"), guest)
+    return guest if plausible_speaker(guest) else None
+
+
+# what a lead passes on in which someone else speaks: "an interview with X"
+_TALKS = frozenset({"interview", "conversation", "chat", "q&a"})
 
 
 def _bracketed_handle_at_end(sent: Span) -> Token | None:

@@ -11,6 +11,7 @@ compounds to the left, ``for/of`` prepositions to the right, never past a comma.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     ORGANIZATION_NOUNS,
     PLATFORMS,
+    PUBLISHING_PLACES,
     ROLE_NOUNS,
     SPEECH_LEMMAS,
     WRITINGS,
@@ -129,6 +131,11 @@ def _named(token: Token, cue: Token) -> Token:
     user = _user_named(token, cue)
     if user is not None:
         return user
+    if token.lemma_.lower() in PUBLISHING_PLACES:
+        # "Mofaz's official Facebook page posted:": the page's owner writes on it
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            return owner
     named = token.head
     titled = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS)
     if token.dep_ == "appos" and titled and named.i < token.i and named.pos_ == "PROPN":
@@ -282,8 +289,24 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
             break
         if token.dep_ == "acl" and _names_someone(token.head):
             return token.head  # "Joshua Key, a 27-year-old deserter, alleged … that …"
+        if token is cue and (controller := _object_control(cue)) is not None:
+            return controller
         below, token = token, token.head
     return agent(cue)
+
+
+def _object_control(cue: Token) -> Token | None:
+    """Who is moved to speak: the object of the verb whose infinitive the cue is, ``This
+    prompted Cuban blogger Yasmín Silvia Portales, who was not invited, to ask:`` -> Portales
+    (so "led her to write", "invited him to comment"), not the subject ("This")."""
+    if cue.dep_ != "xcomp" or cue.tag_ != "VB" or cue.head.lemma_.lower() not in _MOVING:
+        return None
+    moved = next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    return moved if moved is not None and plausible_speaker(moved) else None
+
+
+# verbs whose object the infinitive after it is about: "prompted X to ask", "led X to write"
+_MOVING = frozenset("prompt lead cause force drive push inspire move invite encourage spur provoke".split())
 
 
 def cited_as(gerund: Token) -> Token | None:
@@ -655,12 +678,19 @@ def coined(token: Token) -> bool:
     dictionary (:data:`~.cues.DICTIONARY_TABLE`); the parser takes such words for nouns,
     adjectives or adverbs (so function words count as known only as stop words). Not a word
     built with an English suffix ("radicalization", "crowdfunding"), nor one of three letters."""
+    if _HANDLE_WORD.fullmatch(token.text):
+        return True
     lookups = token.vocab.lookups
     if not lookups.has_table(DICTIONARY_TABLE) or not token.is_alpha or token.is_stop or len(token.text) < 4:
         return False
     words = _words(lookups.get_table(DICTIONARY_TABLE))
     lower = token.lower_
     return lower not in words and token.lemma_.lower() not in words and not lower.endswith(_DERIVED)
+
+
+# a handle written without its "@": "User herfou70 would prioritise his family:", "i_l_d
+# responded", "BIEN_Switzerland" (lower-case letters then digits, or words joined by "_")
+_HANDLE_WORD = re.compile(r"[a-z]{3,}\d{1,4}|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
 # what stands before a common noun and not before a name (but "Blogger happydsf", "LJ user
