@@ -523,3 +523,17 @@ def test_a_handle_without_its_at_sign_is_a_writer(handle):
     )
     quotes = direct(doc)
     assert len(quotes) == 1 and handle in quotes[0].speaker.text
+
+
+def test_a_first_person_lead_is_the_quoted_writers_own():
+    """Global Voices, Bolivia (g09): after ``Blogger Mario Duran … commented on the Health
+    Sector strike:`` the line ``Let's analize and explain the demands:`` is Duran's own, and
+    so is the paragraph it introduces: its speaker is not the "'s" of "Let's"."""
+    doc = parse(
+        "Blogger Mario Duran, based in El Alto, commented on the Health Sector strike:\n\n"
+        "Let's analize and explain the demands:\n\n"
+        "8 hours. Yes. This measure deserves our support, workers or professionals should work eight hours."
+    )
+    quotes = direct(doc)
+    assert [q.text[:6] for q in quotes] == ["Let's ", "8 hour"]
+    assert all("Duran" in source_of(doc, q).name for q in quotes)

@@ -1334,3 +1334,18 @@ def test_a_surname_inside_another_name_is_no_antecedent():
     )
     quote = next(q for q in direct(doc) if q.text.startswith("We simply"))
     assert source_of(doc, quote).name == "Paul Moore"
+
+
+def test_a_book_named_by_its_title_is_a_work_and_never_he():
+    """VOA (i04): ``Hegseth … authored the book “The War on Warriors,” which blames the
+    military's DEI programs …`` makes the book a source; the "he" of the next quotation is
+    still Hegseth, not the book."""
+    doc = parse(
+        "Hegseth, a graduate of Princeton and Harvard, authored the book “The War on Warriors,” "
+        "which blames the military’s DEI programs for its recruiting crisis.\n\n"
+        "“There just aren’t enough recruits who want to join the 82nd Airborne,” he wrote."
+    )
+    quote = direct(doc)[0]
+    assert source_of(doc, quote).name == "Hegseth"
+    book = next(s for s in doc.sources if "War on Warriors" in s.name)
+    assert book.kind == "document"

@@ -193,7 +193,9 @@ def _block_quotes(
         if body is None and not (_ELISION_ONLY.fullmatch(text, lo, hi) or _HEADING.fullmatch(text, lo, hi)):
             lead = (lo, hi)  # (an editor's "[...]" or a dated heading inside a run does not end it)
         leads_in = prev is not None and _introduces(text, *prev)
-        introduced = leads_in and not _introduces(text, lo, hi)
+        # (a paragraph that itself ends in a colon introduces the next one, unless it speaks in
+        # the first person: "Let's analize and explain the demands:" is the quoted writer's own)
+        introduced = leads_in and (not _introduces(text, lo, hi) or _voiced(doc, (lo, hi), no_inside))
         if leads_in and _SALUTATION.fullmatch(text, lo, hi):
             introduced = True  # "writes a public letter to President Barack Obama:" / "Dear President Obama:"
         elif introduced and n > 1 and prev is not None and _SALUTATION.fullmatch(text, *prev):
@@ -227,8 +229,11 @@ def _block_quotes(
                 span_of = _handle_name(text, handle) or phrase(handle)
                 lent.append(Attribution(start=lo, end=hi, direct=True, speaker=handle, speaker_span=span_of))
             continue
+        own_lead = False  # a first-person lead: the quoted writer's own words introduce these
         if not by_lead and introduced and prev is not None:
             cue, speaker = _colon_cue(spans, sents, sent_starts, prev, span, no_inside)
+            if speaker is not None and _first_person(speaker):
+                cue, speaker, own_lead = None, None, True
         if handle is not None and (
             (body is not None and lead != prev)
             or speaker is None
@@ -254,7 +259,7 @@ def _block_quotes(
             record = Attribution(start=start, end=end, direct=True)
             found.append((span, record))
             intro = lead if body is not None else prev
-            if intro is not None and _names_nobody(sents, sent_starts, intro):
+            if own_lead or (intro is not None and _names_nobody(sents, sent_starts, intro)):
                 unvoiced.append(record)
             continue
         record = Attribution(start=start, end=end, direct=True)
@@ -934,9 +939,18 @@ def _voiced(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
     for token in doc[_token_at(doc, lo) :]:
         if token.idx >= hi:
             return False
-        if token.text in _FIRST_PERSON and token.pos_ == "PRON" and not inside[token.i]:
+        if _first_person(token) and not inside[token.i]:
             return True
     return False
+
+
+def _first_person(token: Token) -> bool:
+    """``I``, ``we``, ``our`` … as printed ("US$" is not "us"), and the "'s" of "Let's"."""
+    if token.pos_ != "PRON":
+        return False
+    if token.lower_ in ("'s", "\u2019s"):
+        return token.i > 0 and token.nbor(-1).lower_ == "let"
+    return token.text in _FIRST_PERSON
 
 
 # as printed: "Toys R Us" and "US$" are not "us"

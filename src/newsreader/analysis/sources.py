@@ -46,6 +46,7 @@ from .cues import (
     ROLE_NOUNS,
 )
 from .paragraphs import paragraphs
+from .quotes import OPENERS, STRAIGHT
 from .spans import doc_text
 from .speakers import Attribution, capitalised, coined, partitive_group, phrase, sentence_of
 
@@ -646,7 +647,7 @@ class SourceBook:
         if group is not None:
             # "one of the officials" is as anonymous as "officials"; "one of them", unknown
             lemma, head = group.lemma_.lower(), group
-        if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
+        if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS or _titled_work(self.text, start):
             kind = "document"
         elif lemma in ORGANIZATION_NOUNS:
             kind = "organization"
@@ -962,3 +963,10 @@ def _nested(records: list[Attribution], k: int) -> bool:
         if j != k and r.speaker is not None and lo <= span[0] and span[1] <= hi:
             return True
     return False
+
+
+def _titled_work(text: str, start: int) -> bool:
+    """A source named by a title in quote marks is a work, never "he": in ``Hegseth … authored
+    the book “The War on Warriors,” which blames the military's DEI programs …`` the book
+    speaks, and the "he" of the next quotation is still Hegseth."""
+    return start > 0 and (text[start - 1] in OPENERS or text[start - 1] == STRAIGHT)
