@@ -1671,3 +1671,15 @@ def test_a_call_for_a_response_is_still_a_statement():
     """Review of d9957ca: "request for comment" reports nothing, a call for a response does."""
     doc = parse("The UN secretary-general called for a coordinated international response to the famine in Sudan.")
     assert [s.text for s in reported(doc)] == ["a coordinated international response to the famine in Sudan"]
+
+
+def test_what_is_called_for_may_be_a_clause_after_the_preposition():
+    """VOA (l01): ``Trump called for that network's broadcasting license to be revoked``: the
+    parser hangs the clause on "called", after a "for" with no object of its own."""
+    doc = parse(
+        "Following his September debate against Harris on ABC News, Trump called for that network’s "
+        "broadcasting license to be revoked over what he described as unfair fact-checking."
+    )
+    (statement,) = cued(reported(doc), "called")
+    assert statement.text.startswith("network’s broadcasting license to be revoked")
+    assert source_of(doc, statement).name == "Trump"

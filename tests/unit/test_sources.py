@@ -1349,3 +1349,27 @@ def test_a_book_named_by_its_title_is_a_work_and_never_he():
     assert source_of(doc, quote).name == "Hegseth"
     book = next(s for s in doc.sources if "War on Warriors" in s.name)
     assert book.kind == "document"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Unzipped: Gay Armenia was shocked:", "Even so, in its latest post, Unzipped: Gay Armenia comments on a video:"],
+)
+def test_a_blog_name_with_a_colon_is_one_name(lead):
+    """Global Voices, Armenia (g10, g05): the blog "Unzipped: Gay Armenia" speaks, its name
+    whole, not "Gay Armenia"."""
+    doc = parse(f"{lead}\n\nIf the party cares about its reputation, it must speak out against this attack now.")
+    (quote,) = direct(doc)
+    assert quote.speaker.text == "Unzipped: Gay Armenia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: Police said the road would stay closed until Monday.",
+        "Q: Minister Smith said the budget would not change this year.",
+    ],
+)
+def test_a_label_before_a_colon_is_no_part_of_a_name(text):
+    doc = parse(text)
+    assert all(":" not in q.speaker.text for q in doc.quotes if q.speaker is not None)

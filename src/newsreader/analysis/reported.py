@@ -230,6 +230,13 @@ def _purpose(verb: Token) -> bool:
     return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "relcl" and verb.head.pos_ == "NOUN")
 
 
+def _clause_for(cue: Token, start: int) -> Token | None:
+    """What a cue calls for when the parser hangs it on the cue as a clause that starts
+    after the preposition: ``Trump called for | that network's broadcasting license to be
+    revoked`` (with "for" as the clause's mark, :func:`_for_clause`)."""
+    return next((c for c in cue.children if c.dep_ in ("ccomp", "advcl") and c.left_edge.i == start), None)
+
+
 def _phrasal_prep(verb: Token, lemma: str) -> Token | None:
     """The preposition of a phrasal cue ("reported on", "writes about"). Not a fronted one
     (``On his blog Room 404, Ido Kenan reported on the comments``: the first "on" says where),
@@ -394,6 +401,8 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     charge = False  # the content is what someone is accused of: one word will do ("of torture")
     if prep is not None:
         target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if target is None:
+            target = _clause_for(cue, prep.i + 1)  # (the object is a clause)
     else:
         target = next((c for c in cue.children if c.dep_ == "dobj"), None)
         if lemma == "deny" and (

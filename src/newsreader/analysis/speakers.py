@@ -799,9 +799,10 @@ def phrase(token: Token) -> tuple[int, int]:
         left = min(left, child.left_edge.i)
     while left < token.i and (doc[left].is_punct or doc[left].is_space or doc[left].text == ">"):
         left += 1  # (">" is a blockquote's mark, never a word of the phrase)
-    # a comma between the modifiers and the head splits an apposition: keep the head side
+    # a comma between the modifiers and the head splits an apposition: keep the head side (so
+    # a colon: "Q: Minister Smith said …"; but see :func:`_name_before_colon`)
     for k in range(token.i - 1, left - 1, -1):
-        if doc[k].text == "," or _line_break(doc[k]):
+        if doc[k].text in (",", ":") or _line_break(doc[k]):
             left = k + 1
             break
     right = token.i
@@ -836,9 +837,39 @@ def phrase(token: Token) -> tuple[int, int]:
         while right + 1 < len(doc) and not doc[right].whitespace_ and doc[right + 1].text.strip("_") == "":
             right += 1
     left, right = _title_run(token, left, right)
+    left = _name_before_colon(token, left)
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
     return start, end
+
+
+def _name_before_colon(token: Token, left: int) -> int:
+    """A blog's name with a colon in it: ``Unzipped: Gay Armenia was shocked:``, ``Even so, in
+    its latest post, Unzipped: Gay Armenia comments …`` — one capitalised word and a colon
+    right before a proper name, at the sentence's start or after a comma, are the name's first
+    part (not "UPDATE: Police said", nor a transcript's "Q:")."""
+    doc = token.doc
+    if token.pos_ != "PROPN" or left < 2 or not _colon_in_name(doc, left - 1):
+        return left
+    before = doc[left - 3] if left >= 3 else None
+    if before is None or doc[left - 2].is_sent_start or before.text == ",":
+        return left - 2
+    return left
+
+
+def _colon_in_name(doc: Doc, k: int) -> bool:
+    """``doc[k]`` is a colon inside a blog's name, "Unzipped: Gay Armenia": glued to one
+    capitalised word of three letters or more before it, a space after it."""
+    word = doc[k - 1] if k > 0 else None
+    return (
+        doc[k].text == ":"
+        and doc[k].whitespace_ != ""
+        and word is not None
+        and not word.whitespace_
+        and word.is_alpha
+        and word.is_title
+        and len(word) >= 3
+    )
 
 
 def joint_speakers(token: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -922,7 +953,7 @@ def _title_run(token: Token, left: int, right: int) -> tuple[int, int]:
     own = {t.i for t in doc[left : right + 1]}
     for k in range(last, sentence_start - 1, -1):
         word = doc[k]
-        colon = word.text == ":" and k == sentence_start + 1 and word.whitespace_ != "" and doc[k - 1].is_title
+        colon = k == sentence_start + 1 and _colon_in_name(doc, k)
         hyphen = word.text == "-" and not word.whitespace_ and k > 0 and not doc[k - 1].whitespace_  # "Ng E-Jay"
         titled = word.is_title or word.like_num or word.lower_ in _TITLE_JOINERS or colon or hyphen
         if not titled or (word.ent_type_ in _NOT_IN_TITLES and k not in own):
