@@ -537,3 +537,27 @@ def test_a_first_person_lead_is_the_quoted_writers_own():
     quotes = direct(doc)
     assert [q.text[:6] for q in quotes] == ["Let's ", "8 hour"]
     assert all("Duran" in source_of(doc, q).name for q in quotes)
+
+
+def test_a_document_whose_verb_the_parser_took_for_a_noun_speaks():
+    """Global Voices, Singapore (d08): ``A publichouse.sg editorial predicts that …:`` — the
+    parser makes one noun phrase headed by "predicts"; the editorial is the writer."""
+    doc = parse(
+        "A publichouse.sg editorial predicts that the Worker's Party will be able to hold on to Hougang, "
+        "as it has done for over 20 years:\n\n"
+        "The PAP thus faces a daunting task of trying to reverse at least 15% of the vote in Hougang."
+    )
+    (quote,) = direct(doc)
+    assert quote.speaker.text == "editorial"
+
+
+@pytest.mark.parametrize("label", ["UPDATE:", "Update (May 4):", "Editor's note:"])
+def test_an_editors_label_after_a_lead_is_no_quotation(label):
+    """Global Voices, Tunisia (d07): after ``The following video from Nawaat features
+    protests against the broadcast of Persepolis:`` the paragraph ``UPDATE: Nabil Karoui has
+    been fined …`` is the editor's news, not the video's words."""
+    doc = parse(
+        "The following video from Nawaat features protests against the broadcast of Persepolis:\n\n"
+        f"{label} Nabil Karoui has been fined 2,400 dinars (1200 euros). His lawyer will appeal."
+    )
+    assert direct(doc) == []

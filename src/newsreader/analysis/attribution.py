@@ -207,6 +207,8 @@ def _block_quotes(
             handle = speaking.get(n) or (_named_line(doc, text, words, hi) if body is not None else None)
         if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
+        if body is None and _EDITORS_LABEL.match(text, lo, hi):
+            continue  # "UPDATE: Nabil Karoui has been fined …" after a lead: the editor's own
         start = words
         if handle is not None:
             start = _after_handles(text, handle.idx, hi) if handle.text.startswith("@") else _after_name(text, handle)
@@ -451,8 +453,9 @@ def _noun_verb_writer(root: Token) -> Token | None:
     -> blog (a name's own noun)."""
     before = [c for c in root.children if c.dep_ in ("compound", "nsubj") and c.i < root.i]
     names = [c for c in before if any(t.pos_ == "PROPN" or coined(t) for t in c.subtree)]
-    if not names and root.lemma_.lower() in _NOUN_VERBS:
-        # "The online poster [zh] states:", "The statement adds:": a document speaks for itself
+    if not names and (root.lemma_.lower() in _NOUN_VERBS or root.lemma_.lower() in SPEECH_LEMMAS):
+        # "The online poster [zh] states:", "The statement adds:", "A publichouse.sg editorial
+        # predicts that …:": a document speaks for itself
         names = [c for c in before if c.lemma_.lower() in DOCUMENT_NOUNS | WRITINGS]
     return names[-1] if names else None
 
@@ -1303,6 +1306,11 @@ _HANDLE = re.compile(
 )
 # a display name and the handle after it: "Raul Gonzalez @Raulexio: …" (group 1 the name)
 _DISPLAY = re.compile(r"([^\s:@,>][^:@,\n]{0,40}?)[ \t]+(?=@\w{1,30}[ \t]*[:\uff1a])")
+# an editor's label opening a paragraph: "UPDATE:", "Update (May 4):", "Editor's note:"
+_EDITORS_LABEL = re.compile(
+    r"[ \t]*(?:update[sd]?|editor['\u2019]s note|note|correction|clarification|disclaimer)\b[^:\n]{0,30}:",
+    re.IGNORECASE,
+)
 _NAME_COLON = re.compile(r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,3}):[ \t]+(?=\S)")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
