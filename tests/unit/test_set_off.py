@@ -561,3 +561,60 @@ def test_an_editors_label_after_a_lead_is_no_quotation(label):
         f"{label} Nabil Karoui has been fined 2,400 dinars (1200 euros). His lawyer will appeal."
     )
     assert direct(doc) == []
+
+
+# -- what the colon-lead rules leave alone (a review's counterexamples, invented) ----------
+
+
+@pytest.mark.parametrize("lead", ["Key takeaways:", "Timeline:", "Here's what we know so far:", "Read more:"])
+def test_a_heading_after_a_quote_introduces_the_articles_own_text(lead):
+    doc = parse(
+        "Mayor Karen Bass said the city would reopen the shelters on Friday.\n\n"
+        f"{lead}\n\n"
+        "Rents rose 4 percent last year, and the waiting list for public housing doubled."
+    )
+    assert direct(doc) == []
+
+
+def test_the_outlets_own_first_person_lead_is_not_the_last_speakers():
+    doc = parse(
+        "Senator Ted Cruz said the bill would raise taxes on working families.\n\n"
+        "We fact-checked that claim last year and wrote:\n\n"
+        "The bill raises taxes only on households earning more than $400,000."
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("The bill"))
+    assert quote.speaker is None or "Cruz" not in quote.speaker.text
+
+
+def test_lets_in_narration_is_no_quotation():
+    doc = parse(
+        '"We will win this state easily," Trump told supporters in Erie on Tuesday.\n\n'
+        "Let's be clear about what the polls actually say:\n\n"
+        "Harris leads by two points in Pennsylvania, within the margin of error."
+    )
+    assert not any(q.text.startswith("Let's") for q in direct(doc))
+
+
+def test_whoever_gives_an_interview_speaks_not_the_interviewer():
+    doc = parse(
+        "Ukrainian President Volodymyr Zelensky did an interview with Fox News on Sunday:\n\n"
+        "We will not give up our land. Not one meter."
+    )
+    (quote,) = direct(doc)
+    assert "Zelensky" in source_of(doc, quote).name
+
+
+def test_an_update_the_lead_posted_is_its_words():
+    doc = parse(
+        "CrowdStrike posted on its support page on Friday:\n\n"
+        "Update: We have identified the faulty update and reverted it. Customers should reboot affected machines."
+    )
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "CrowdStrike"
+
+
+@pytest.mark.parametrize("page", ["Taylor Swift's biggest fan page", "Elon Musk's Wikipedia page"])
+def test_a_page_someone_does_not_keep_is_not_theirs(page):
+    doc = parse(f"{page} posted:\n\nWe are heartbroken for everyone who missed the show last night.")
+    (quote,) = direct(doc)
+    assert quote.speaker is None or page.split("'")[0] not in quote.speaker.text

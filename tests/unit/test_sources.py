@@ -1373,3 +1373,22 @@ def test_a_blog_name_with_a_colon_is_one_name(lead):
 def test_a_label_before_a_colon_is_no_part_of_a_name(text):
     doc = parse(text)
     assert all(":" not in q.speaker.text for q in doc.quotes if q.speaker is not None)
+
+
+def test_a_title_that_names_a_person_is_no_work():
+    """``"The Apprentice" host`` is a person the title describes: "He" still goes back to them."""
+    doc = parse('"The Apprentice" host said he would run. He said the country was "a mess."')
+    host = next(s for s in doc.sources if "host" in s.name)
+    assert host.kind != "document"
+
+
+def test_a_label_before_a_name_after_a_comma_is_no_part_of_it():
+    doc = parse(
+        "In its live blog, the Guardian wrote that, Update: Police Chief Michel Moore said the suspect was held."
+    )
+    assert all(not q.speaker.text.startswith("Update") for q in doc.quotes if q.speaker is not None)
+
+
+def test_those_encouraged_to_speak_have_not_spoken():
+    doc = parse("Police encouraged witnesses to report any suspicious activity to the hotline.")
+    assert all(q.speaker is None or q.speaker.text != "witnesses" for q in doc.quotes)

@@ -195,7 +195,9 @@ def _block_quotes(
         leads_in = prev is not None and _introduces(text, *prev)
         # (a paragraph that itself ends in a colon introduces the next one, unless it speaks in
         # the first person: "Let's analize and explain the demands:" is the quoted writer's own)
-        introduced = leads_in and (not _introduces(text, lo, hi) or _voiced(doc, (lo, hi), no_inside))
+        introduced = leads_in and (
+            not _introduces(text, lo, hi) or _voiced(doc, (lo, hi), no_inside) or bool(_LETS.match(text, lo, hi))
+        )
         if leads_in and _SALUTATION.fullmatch(text, lo, hi):
             introduced = True  # "writes a public letter to President Barack Obama:" / "Dear President Obama:"
         elif introduced and n > 1 and prev is not None and _SALUTATION.fullmatch(text, *prev):
@@ -207,8 +209,16 @@ def _block_quotes(
             handle = speaking.get(n) or (_named_line(doc, text, words, hi) if body is not None else None)
         if body is None and not introduced and handle is None:
             continue  # (a paragraph that itself ends in a colon introduces the next one)
-        if body is None and _EDITORS_LABEL.match(text, lo, hi):
-            continue  # "UPDATE: Nabil Karoui has been fined …" after a lead: the editor's own
+        if (
+            body is None
+            and prev is not None
+            and _EDITORS_LABEL.match(text, lo, hi)
+            and not _says(sents, sent_starts, prev)
+        ):
+            # "UPDATE: Nabil Karoui has been fined …" after "The following video from Nawaat
+            # features protests …:" is the editor's own (but "CrowdStrike posted on its support
+            # page:" / "Update: We have identified the faulty update" quotes CrowdStrike)
+            continue
         start = words
         if handle is not None:
             start = _after_handles(text, handle.idx, hi) if handle.text.startswith("@") else _after_name(text, handle)
@@ -234,7 +244,8 @@ def _block_quotes(
         own_lead = False  # a first-person lead: the quoted writer's own words introduce these
         if not by_lead and introduced and prev is not None:
             cue, speaker = _colon_cue(spans, sents, sent_starts, prev, span, no_inside)
-            if speaker is not None and _first_person(speaker):
+            if speaker is not None and _first_person(speaker) and n > 1 and _introduces(text, *paras.spans[n - 2]):
+                # (after narration, "We fact-checked that claim and wrote:" is the outlet's own)
                 cue, speaker, own_lead = None, None, True
         if handle is not None and (
             (body is not None and lead != prev)
@@ -253,11 +264,15 @@ def _block_quotes(
             # its handle's
             cue, speaker = None, handle
         if speaker is None:
-            if body is None and prev is not None and _HEADING.fullmatch(text, *prev):
-                continue  # a diary entry's dated heading: its writer is named before it (_excerpts)
-            # a blockquote, or a paragraph a colon introduces, is a quotation even when its
-            # lead gives no speaker; a lead that names nobody at all goes on with the
-            # attribution before it (:func:`_unvoiced`)
+            if body is None and (prev is None or not (own_lead or _says(sents, sent_starts, prev, words=True))):
+                # a lead that neither says nor names anyone's words introduces the article's
+                # own ("Key takeaways:", "Timeline:", "Here's what we know so far:"); so does a
+                # diary entry's dated heading, whose writer is named before it (_excerpts)
+                continue
+            # a blockquote, or a paragraph whose colon lead says or names words ("Some
+            # excerpts:", "Here is selected translation of the video script:"), is a quotation
+            # even when its lead gives no speaker; a subjectless lead ("and added [ko]:")
+            # goes on with the attribution before it (:func:`_goes_on_from`)
             record = Attribution(start=start, end=end, direct=True)
             found.append((span, record))
             intro = lead if body is not None else prev
@@ -272,11 +287,40 @@ def _block_quotes(
 
 
 def _names_nobody(sents: list[Span], sent_starts: list[int], lead: tuple[int, int]) -> bool:
-    """The lead's last sentence has no subject and no name: ``and added [ko]:``, ``and:``."""
+    """The lead's last sentence is a verb of speech with no subject and no name: ``and added
+    [ko]:``, ``adding:``, ``continued:`` (not a heading, "Key takeaways:", "Timeline:")."""
     last = sentences_between(sents, sent_starts, *lead)[-1:]
-    return bool(last) and not any(
-        t.dep_ in ("nsubj", "nsubjpass", "csubj") or t.pos_ == "PROPN" or t.text.startswith("@") for t in last[0]
+    return (
+        bool(last)
+        and _says(sents, sent_starts, lead)
+        and not any(
+            t.dep_ in ("nsubj", "nsubjpass", "csubj") or t.pos_ == "PROPN" or t.text.startswith("@") for t in last[0]
+        )
     )
+
+
+def _says(sents: list[Span], sent_starts: list[int], lead: tuple[int, int], words: bool = False) -> bool:
+    """The lead's last sentence has a verb of speech or posting ("added", "posted", "reads";
+    not an imperative, "Read more:"), or with ``words`` a noun for someone's words
+    ("Some excerpts:", "a selected translation of the video script:")."""
+    last = sentences_between(sents, sent_starts, *lead)[-1:]
+    if last and any(t.lower_ in _NOT_WRITERS and t.dep_ in ("nsubj", "poss") for t in last[0]):
+        return False  # "But our reporting shows:", "We wrote:": the outlet's own words
+    for token in last[0] if last else ():
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in SPEECH_LEMMAS or lemma in _NOUN_VERBS):
+            if not (token.tag_ == "VB" and token.i == last[0].start):
+                return True
+        if words and token.pos_ in ("NOUN", "PROPN") and (lemma in _WORDS_NOUNS or lemma in DOCUMENT_NOUNS):
+            return True
+    return False
+
+
+# nouns for the words a colon lead hands on: "Some excerpts:", "a translation of the script:"
+_WORDS_NOUNS = WRITINGS | frozenset(
+    "excerpt extract translation script text words quote quotation passage transcript lyrics caption".split()
+)
+_LETS = re.compile(r"[ \t]*Let['\u2019]s\b")
 
 
 def _goes_on_from(text: str, record: Attribution, direct: list[Attribution], reported: list[Attribution]) -> None:
@@ -769,6 +813,8 @@ def _excerpts(
         only_asks = voiced and not (n and narrated and voices[n]) and not headed
         if only_asks and not asks:
             continue
+        if voiced and not headed and _introduces(text, lo, hi) and not (n and set_off[n - 1]):
+            continue  # "Here's what we know so far:" after narration introduces the article's own
         start = head.end() if head is not None else lo
         end = _cut_end(text, spans, start, tail.start() if tail is not None and tail.start() > start else hi)
         if end is None:
@@ -942,7 +988,7 @@ def _voiced(doc: Doc, para: tuple[int, int], inside: list[bool]) -> bool:
     for token in doc[_token_at(doc, lo) :]:
         if token.idx >= hi:
             return False
-        if _first_person(token) and not inside[token.i]:
+        if token.text in _FIRST_PERSON and token.pos_ == "PRON" and not inside[token.i]:
             return True
     return False
 
@@ -1029,7 +1075,7 @@ def _colon_cue(
             cue, speaker = main, subject
     if cue is not None and (author := _written_by(cue)) is not None:
         speaker = author  # "shared an article written by Al Mariam Zelalem on his wall:"
-    if intro and (guest := _interviewed(intro[-1].root)) is not None:
+    if speaker is None and intro and (guest := _interviewed(intro[-1].root)) is not None:
         cue, speaker = intro[-1].root, guest
     if intro and (last := _bracketed_handle_at_end(intro[-1])) is not None:
         # "citizens condemned the deed, and some questioned Calderón, like Alessia Corcuera
@@ -1116,8 +1162,13 @@ def _interviewed(verb: Token) -> Token | None:
     """Who speaks in the interview an intro passes on: ``The webpage of the Garrahan hospital
     posted an interview with the Provincial Minister of Health, Alejandro Collia:`` -> Collia."""
     work = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if verb.pos_ != "VERB" or work is None or work.lemma_.lower() not in _TALKS:
-        return None
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in _PUBLISHING
+        or work is None
+        or work.lemma_.lower() not in _TALKS
+    ):
+        return None  # (not "Zelensky did an interview with Fox News:", where Zelensky speaks)
     with_ = next((c for c in work.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     guest = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ is not None else None
     if guest is None:
@@ -1128,6 +1179,7 @@ def _interviewed(verb: Token) -> Token | None:
 
 # what a lead passes on in which someone else speaks: "an interview with X"
 _TALKS = frozenset({"interview", "conversation", "chat", "q&a"})
+_PUBLISHING = frozenset("post publish air run share broadcast release carry print feature".split())
 
 
 def _bracketed_handle_at_end(sent: Span) -> Token | None:

@@ -46,7 +46,7 @@ from .cues import (
     ROLE_NOUNS,
 )
 from .paragraphs import paragraphs
-from .quotes import OPENERS, STRAIGHT
+from .quotes import CLOSERS, OPENERS, STRAIGHT
 from .spans import doc_text
 from .speakers import Attribution, capitalised, coined, partitive_group, phrase, sentence_of
 
@@ -647,7 +647,7 @@ class SourceBook:
         if group is not None:
             # "one of the officials" is as anonymous as "officials"; "one of them", unknown
             lemma, head = group.lemma_.lower(), group
-        if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS or _titled_work(self.text, start):
+        if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS or _titled_work(self.text, start, end):
             kind = "document"
         elif lemma in ORGANIZATION_NOUNS:
             kind = "organization"
@@ -965,8 +965,13 @@ def _nested(records: list[Attribution], k: int) -> bool:
     return False
 
 
-def _titled_work(text: str, start: int) -> bool:
+def _titled_work(text: str, start: int, end: int) -> bool:
     """A source named by a title in quote marks is a work, never "he": in ``Hegseth … authored
     the book “The War on Warriors,” which blames the military's DEI programs …`` the book
     speaks, and the "he" of the next quotation is still Hegseth."""
-    return start > 0 and (text[start - 1] in OPENERS or text[start - 1] == STRAIGHT)
+    if start == 0 or not (text[start - 1] in OPENERS or text[start - 1] == STRAIGHT):
+        return False
+    # the mention is all inside the marks ("“The War on Warriors,” which …"), not a title
+    # that modifies a person ("“The Apprentice” host said …")
+    marks = CLOSERS | {STRAIGHT}
+    return not any(ch in marks for ch in text[start:end]) and any(ch in marks for ch in text[end : end + 2])

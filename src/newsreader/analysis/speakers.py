@@ -131,11 +131,9 @@ def _named(token: Token, cue: Token) -> Token:
     user = _user_named(token, cue)
     if user is not None:
         return user
-    if token.lemma_.lower() in PUBLISHING_PLACES:
-        # "Mofaz's official Facebook page posted:": the page's owner writes on it
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if owner is not None:
-            return owner
+    owner = _page_owner(token)
+    if owner is not None:
+        return owner
     named = token.head
     titled = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS)
     if token.dep_ == "appos" and titled and named.i < token.i and named.pos_ == "PROPN":
@@ -295,6 +293,21 @@ def _speaker_token(cue: Token, inside: list[bool] | None = None) -> Token | None
     return agent(cue)
 
 
+def _page_owner(token: Token) -> Token | None:
+    """Who writes on a page of their own: ``Mofaz's official Facebook page posted:`` -> Mofaz.
+    Only a page the owner keeps (a platform's, or "official"), not "Taylor Swift's biggest fan
+    page", "Elon Musk's Wikipedia page" or "Russia's most popular military Telegram channel"."""
+    if token.lemma_.lower() not in PUBLISHING_PLACES:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    if all(c.lower_ in PLATFORMS or c.lower_ in ("official", "own", "personal", "verified") for c in modifiers):
+        return owner
+    return None
+
+
 def _object_control(cue: Token) -> Token | None:
     """Who is moved to speak: the object of the verb whose infinitive the cue is, ``This
     prompted Cuban blogger Yasmín Silvia Portales, who was not invited, to ask:`` -> Portales
@@ -306,7 +319,8 @@ def _object_control(cue: Token) -> Token | None:
 
 
 # verbs whose object the infinitive after it is about: "prompted X to ask", "led X to write"
-_MOVING = frozenset("prompt lead cause force drive push inspire move invite encourage spur provoke".split())
+# (not "invited", "encouraged" or "urged X to report": asked to speak, X may not have)
+_MOVING = frozenset("prompt lead cause force drive inspire move spur provoke".split())
 
 
 def cited_as(gerund: Token) -> Token | None:
@@ -693,6 +707,13 @@ def coined(token: Token) -> bool:
 _HANDLE_WORD = re.compile(r"[a-z]{3,}\d{1,4}|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
+# a headline's or an editor's label before a colon, never part of a name: "Update: Police
+# Chief Michel Moore said …", "Watch: Zelensky …"
+_LABELS = frozenset(
+    "update updated breaking watch read related note correction live video photos analysis opinion exclusive".split()
+)
+
+
 # what stands before a common noun and not before a name (but "Blogger happydsf", "LJ user
 # drugoi", and "many netzines", a new word for people)
 _MODIFIED = frozenset({"det", "poss", "amod", "nummod"})
@@ -863,6 +884,7 @@ def _colon_in_name(doc: Doc, k: int) -> bool:
     word = doc[k - 1] if k > 0 else None
     return (
         doc[k].text == ":"
+        and (word is None or word.lower_ not in _LABELS)
         and doc[k].whitespace_ != ""
         and word is not None
         and not word.whitespace_
