@@ -467,17 +467,31 @@ def test_a_lead_that_names_nobody_goes_on_with_the_quotation_before():
     assert quotes[1].speaker is not None and quotes[1].speaker.text == "@tinypencil"
 
 
-def test_a_lead_that_names_someone_unresolved_lends_no_earlier_speaker():
-    """Global Voices, Russia (z04): ``Nationalist blogger sinn-fein-front wrote [ru]
-    gloatingly:`` names its writer, whom the rules do not take for a speaker; the quotation is
-    not the blogger quoted just before."""
-    doc = parse(
-        'Anti-Putin LiveJournal user i_l_d responded [ru] simply: "Go away, Yavlinsky." '
-        "Nationalist blogger sinn-fein-front wrote [ru] gloatingly:\n\n"
-        "Well look here: Yavlinsky, who expelled Navalny for his nationalism, has lost everyone now."
-    )
-    quote = next(q for q in direct(doc) if q.text.startswith("Well"))
-    assert quote.speaker is None or "i_l_d" not in quote.speaker.text
+@pytest.mark.parametrize(
+    ("text", "opening", "earlier"),
+    [
+        # Global Voices, Russia (z04): the lead names its writer, whom the rules do not take
+        # for a speaker; the quotation is not the blogger quoted just before
+        (
+            'Anti-Putin LiveJournal user i_l_d responded [ru] simply: "Go away, Yavlinsky." '
+            "Nationalist blogger sinn-fein-front wrote [ru] gloatingly:\n\n"
+            "Well look here: Yavlinsky, who expelled Navalny for his nationalism, has lost everyone now.",
+            "Well",
+            "i_l_d",
+        ),
+        # invented (a review): the outlet's own first-person lead after a senator's claim
+        (
+            "Senator Ted Cruz said the bill would raise taxes on working families.\n\n"
+            "We fact-checked that claim last year and wrote:\n\n"
+            "The bill raises taxes only on households earning more than $400,000.",
+            "The bill",
+            "Cruz",
+        ),
+    ],
+)
+def test_a_lead_that_names_its_own_writer_lends_no_earlier_speaker(text, opening, earlier):
+    quote = next(q for q in direct(parse(text)) if q.text.startswith(opening))
+    assert quote.speaker is None or earlier not in quote.speaker.text
 
 
 def test_who_is_prompted_to_ask_is_the_speaker():
@@ -574,16 +588,6 @@ def test_a_heading_after_a_quote_introduces_the_articles_own_text(lead):
         "Rents rose 4 percent last year, and the waiting list for public housing doubled."
     )
     assert direct(doc) == []
-
-
-def test_the_outlets_own_first_person_lead_is_not_the_last_speakers():
-    doc = parse(
-        "Senator Ted Cruz said the bill would raise taxes on working families.\n\n"
-        "We fact-checked that claim last year and wrote:\n\n"
-        "The bill raises taxes only on households earning more than $400,000."
-    )
-    quote = next(q for q in direct(doc) if q.text.startswith("The bill"))
-    assert quote.speaker is None or "Cruz" not in quote.speaker.text
 
 
 def test_lets_in_narration_is_no_quotation():

@@ -311,7 +311,7 @@ def _page_owner(token: Token) -> Token | None:
 def _object_control(cue: Token) -> Token | None:
     """Who is moved to speak: the object of the verb whose infinitive the cue is, ``This
     prompted Cuban blogger Yasmín Silvia Portales, who was not invited, to ask:`` -> Portales
-    (so "led her to write", "invited him to comment"), not the subject ("This")."""
+    (so "led her to write", "forced prosecutors to admit"), not the subject ("This")."""
     if cue.dep_ != "xcomp" or cue.tag_ != "VB" or cue.head.lemma_.lower() not in _MOVING:
         return None
     moved = next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
