@@ -1392,3 +1392,28 @@ def test_a_label_before_a_name_after_a_comma_is_no_part_of_it():
 def test_those_encouraged_to_speak_have_not_spoken():
     doc = parse("Police encouraged witnesses to report any suspicious activity to the hotline.")
     assert all(q.speaker is None or q.speaker.text != "witnesses" for q in doc.quotes)
+
+
+def test_a_person_named_in_a_report_is_not_the_next_speaker_pronoun():
+    """VOA (v15): after ``Elms says it's also not clear how much of what Trump has said about
+    tariffs he will actually follow through on``, the "she" of ``… the relocation plans they
+    shelved after Trump left office …, she said`` is Elms: Trump is named in what is
+    reported, not speaking."""
+    doc = parse(
+        "President-elect Donald Trump has said he will impose tariffs of 60% on Chinese goods.\n\n"
+        "Deborah Elms, head of trade policy at the Hinrich Foundation, says firms are worried.\n\n"
+        "Elms says it’s also not clear how much of what Trump has said about tariffs he will actually "
+        "follow through on, making the choice firms will face all the more difficult.\n\n"
+        "Some of them will be “dusting off” the relocation plans they shelved after Trump left office "
+        "in 2021 for another look now that he is headed back to the White House, she said.\n\n"
+        "“Whether they execute those is still, I think, an open question,” she added."
+    )
+    assert [source_of(doc, q).name for q in direct(doc)] == ["Deborah Elms", "Deborah Elms"]
+
+
+def test_a_name_in_the_pronouns_own_sentence_may_still_be_its_speaker():
+    """VOA (a13): ``Khut Samphors saw the demonstration, but “I didn’t participate,” she told
+    VOA.`` — the name before the quote is hers."""
+    doc = parse("Khut Samphors saw the demonstration, but “I didn’t participate,” she told VOA.")
+    (quote,) = direct(doc)
+    assert source_of(doc, quote).name == "Khut Samphors"

@@ -44,6 +44,7 @@ from .cues import (
     PRONOUNS_PERSON,
     PRONOUNS_THING,
     ROLE_NOUNS,
+    SPEECH_LEMMAS,
 )
 from .paragraphs import paragraphs
 from .quotes import CLOSERS, OPENERS, STRAIGHT
@@ -141,6 +142,9 @@ class SourceBook:
         # handles whose post a lead gave to a named source: "Mai Saleh in Yemen tweeted:" /
         # "@A4Mai: Take a moment …" makes every later "@A4Mai: …" hers (:meth:`_sign`)
         self.signed: dict[str, SourceDraft] = {}
+        # what the article's records report (set by :func:`resolve_sources`): a person named
+        # there is reported on, not speaking (:meth:`_pronoun`)
+        self.reported: list[tuple[int, int]] = []
 
     # -- public ----------------------------------------------------------------
     def resolve(self, record: Attribution, nested: bool = False) -> SourceDraft | None:
@@ -169,6 +173,9 @@ class SourceBook:
         self.by_mention[(start, end)] = draft
         self._anonymity(draft, head)
         return draft
+
+    def _reported_in(self, start: int, end: int) -> bool:
+        return any(lo <= start and end <= hi for lo, hi in self.reported)
 
     def _sign(self, record: Attribution, draft: SourceDraft) -> None:
         """A post that opens with its handle and that the lead before it gives to a named
@@ -347,6 +354,16 @@ class SourceBook:
         is no subject ("Republicans such as House Minority Leader John Boehner are ...")."""
         candidates: list[tuple[int, SourceDraft | Entity]] = []
         subjects: dict[tuple[str, ...], int] = self._named_subjects(start) if lower in PRONOUNS_PERSON else {}
+        pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
+        first = pronoun[0] if pronoun is not None and len(pronoun) else None
+        sentence = sentence_of(first).start_char if first is not None else start
+        # a person named in what someone reported is reported on, not the one who now speaks:
+        # after "Elms says it's not clear how much of what Trump has said … he will follow
+        # through on", in "… the plans they shelved after Trump left office …, she said" she is
+        # Elms, not Trump (so records nested in others, :func:`_nested`)
+        reporting = first is not None and first.dep_ == "nsubj" and first.head.lemma_.lower() in SPEECH_LEMMAS
+        if reporting:
+            subjects = {words: end for words, end in subjects.items() if not self._reported_in(end - 1, end)}
         surnames = [_surname(d.name) for d in self.drafts if d.kind == "person"]
         for draft in self.drafts:
             if draft.last <= start and self._fits(lower, draft):
@@ -358,9 +375,6 @@ class SourceBook:
         local: list[tuple[int, SourceDraft | Entity]] = []
         if lower in PRONOUNS_PERSON:
             paragraph = paragraphs(self.text).bounds(start)[0]
-            pronoun = self.doc.char_span(start, start + len(lower), alignment_mode="expand")
-            first = pronoun[0] if pronoun is not None and len(pronoun) else None
-            sentence = sentence_of(first).start_char if first is not None else start
             if first is not None and (first.tag_ == "PRP$" or (first.dep_ == "nsubj" and first.head.dep_ == "relcl")):
                 # "TB Joshua's popularity seemed to rise … after his prediction that …": a
                 # possessive goes back to the person named earlier in its own sentence; so does
@@ -381,6 +395,8 @@ class SourceBook:
             for e in self.entities:
                 if e.end > start:
                     break
+                if reporting and self._reported_in(e.start, e.end):
+                    continue
                 # "… to post on his blog and on Twitter. He writes …": the tagger's PERSON
                 # "Twitter" is the platform, never "he"
                 person = (e.label == "PERSON" or self._titled_name(e)) and e.text.lower() not in PLATFORMS
@@ -944,6 +960,7 @@ def resolve_sources(
 ) -> tuple[list[SourceDraft], list[SourceDraft | None]]:
     """Drafts in order of first mention, and the draft of each record (same order)."""
     book = SourceBook(doc, entities, inside)
+    book.reported = [r.statement or (r.start, r.end) for r in records if r.speaker is not None]
     order = sorted(range(len(records)), key=lambda k: records[k].speaker_span or (records[k].start, records[k].end))
     assigned: list[SourceDraft | None] = [None] * len(records)
     for k in order:
