@@ -332,14 +332,7 @@ def _goes_on_from(text: str, record: Attribution, direct: list[Attribution], rep
     keeps no speaker.)"""
     paras = paragraphs(text)
     floor = paras.spans[max(paras.index(record.start) - 2, 0)][0]
-    earlier = [
-        r
-        for r in direct + reported
-        if r is not record and r.speaker is not None and r.start < record.start and _reach(r) >= floor
-    ]
-    if earlier:
-        prior = max(earlier, key=_reach)
-        record.speaker, record.speaker_span, record.inherited = prior.speaker, prior.speaker_span, True
+    _follow(record, direct + reported, record.start, floor)
 
 
 def _one_named(speaker: Token) -> bool:
@@ -1679,12 +1672,20 @@ def _continued(text: str, span: QuoteSpan, record: Attribution, earlier: list[At
     opens_paragraph = not text[body if body is not None else para_start : span.opened].strip()
     previous = _before_headings(text, span.opened)
     floor = previous[0] if (opens_paragraph and previous is not None) else para_start
-    candidates = [r for r in earlier if r.speaker is not None and r.start < span.opened and _reach(r) >= floor]
+    _follow(record, earlier, span.opened, floor)
+    return record
+
+
+def _follow(record: Attribution, earlier: list[Attribution], before: int, floor: int) -> None:
+    """``record`` takes the speaker of the latest attribution in ``earlier`` that starts before
+    ``before`` and reaches ``floor`` (:func:`_reach`), if any, as a continuation with no cue."""
+    candidates = [
+        r for r in earlier if r is not record and r.speaker is not None and r.start < before and _reach(r) >= floor
+    ]
     if candidates:
         prior = max(candidates, key=_reach)
         record.speaker, record.speaker_span, record.cue = prior.speaker, prior.speaker_span, None
         record.inherited = True
-    return record
 
 
 def _reach(record: Attribution) -> int:

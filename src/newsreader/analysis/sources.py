@@ -131,7 +131,13 @@ def _names(name: str, words: tuple[str, ...]) -> bool:
 class SourceBook:
     """Sources in order of first mention, with the lookups the rules need."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], inside: list[bool] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[Entity],
+        inside: list[bool] | None = None,
+        reported: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
         self.inside = inside
@@ -142,9 +148,9 @@ class SourceBook:
         # handles whose post a lead gave to a named source: "Mai Saleh in Yemen tweeted:" /
         # "@A4Mai: Take a moment …" makes every later "@A4Mai: …" hers (:meth:`_sign`)
         self.signed: dict[str, SourceDraft] = {}
-        # what the article's records report (set by :func:`resolve_sources`): a person named
-        # there is reported on, not speaking (:meth:`_pronoun`)
-        self.reported: list[tuple[int, int]] = []
+        # what the article's records report: a person named there is reported on, not
+        # speaking (:meth:`_pronoun`)
+        self.reported = reported or []
 
     # -- public ----------------------------------------------------------------
     def resolve(self, record: Attribution, nested: bool = False) -> SourceDraft | None:
@@ -959,8 +965,8 @@ def resolve_sources(
     doc: Doc, entities: list[Entity], records: list[Attribution], inside: list[bool] | None = None
 ) -> tuple[list[SourceDraft], list[SourceDraft | None]]:
     """Drafts in order of first mention, and the draft of each record (same order)."""
-    book = SourceBook(doc, entities, inside)
-    book.reported = [r.statement or (r.start, r.end) for r in records if r.speaker is not None]
+    reported = [r.statement or (r.start, r.end) for r in records if r.speaker is not None]
+    book = SourceBook(doc, entities, inside, reported)
     order = sorted(range(len(records)), key=lambda k: records[k].speaker_span or (records[k].start, records[k].end))
     assigned: list[SourceDraft | None] = [None] * len(records)
     for k in order:
