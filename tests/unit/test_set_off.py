@@ -622,3 +622,17 @@ def test_a_page_someone_does_not_keep_is_not_theirs(page):
     doc = parse(f"{page} posted:\n\nWe are heartbroken for everyone who missed the show last night.")
     (quote,) = direct(doc)
     assert quote.speaker is None or page.split("'")[0] not in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        # g23 (Global Voices, CC BY): only "summarized" is a cue, but the colon ends Amiridis' clause
+        ("Charis Tasioulis summarized the event's sessions, and Petros Amiridis shared yet another insight:", "Amiridis"),
+        ("Smith summarized the sessions and shared an insight:", "Smith"),  # one subject
+    ],
+)
+def test_the_colon_introduces_the_last_clauses_subject(lead, speaker):
+    doc = parse(f"{lead}\n\nMy favorite part: we grownups have made mistakes, and we are rebuilding.")
+    (quote,) = direct(doc)
+    assert speaker in source_of(doc, quote).name

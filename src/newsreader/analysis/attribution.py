@@ -1052,6 +1052,8 @@ def _colon_cue(
             # parsed as one noun phrase headed by the verb, tagged a plural noun
             speaker = _noun_verb_writer(root)
             cue = root if speaker is not None else None
+    if cue is not None and (last := _last_clause(cue, no_inside)) is not None:
+        cue, speaker = last
     if speaker is None and intro:
         # "@JuliethBlues states :": the parser made a verb of the handle
         speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)
@@ -1102,6 +1104,23 @@ def _outer_cue(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
                 return ancestor, speaker
             return None
     return None
+
+
+def _last_clause(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
+    """In an intro of joined clauses, each with its own subject, the colon introduces the
+    last one's words: ``Charis Tasioulis summarized the event's sessions, and Petros
+    Amiridis shared yet another insight:`` -> Amiridis, though only "summarized" is a cue."""
+    later = [c for c in cue.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > cue.i]
+    if not later:
+        return None
+    verb = later[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or no_inside[verb.i]:
+        return None  # ("Smith summarized the sessions and shared an insight:" is Smith's)
+    speaker = speaker_token(verb, no_inside)
+    if speaker is None or not plausible_speaker(speaker):
+        return None
+    return verb, speaker
 
 
 def _addressee(token: Token) -> bool:
