@@ -67,6 +67,17 @@ def test_a_name_misspelt_once_is_the_name_used_more():
     assert {result[n] for n in names} == {"Hieng Hoeun"}
 
 
+def test_a_surname_with_two_letters_swapped_is_the_persons():
+    """VOA: ``Alan Makovsky`` … ``Makovsky said`` … ``Makovksy added`` (i06): one person.
+    A one-word name that is itself a full name's surname stays its owner's."""
+    names = [("Alan Makovsky", "PERSON"), ("Makovsky", "PERSON"), ("Makovksy", "PERSON")]
+    result = canonical_names(names)
+    assert {result[n] for n in names} == {"Alan Makovsky"}
+    pair = [("Maria Jansen", "PERSON"), ("Peter Janssen", "PERSON"), ("Janssen", "PERSON"), ("Jansen", "PERSON")]
+    result = canonical_names(pair)
+    assert result[("Jansen", "PERSON")] == "Maria Jansen" and result[("Janssen", "PERSON")] == "Peter Janssen"
+
+
 def test_names_a_letter_apart_in_a_short_or_first_letter_stay_apart():
     """ "Jon Smith" and "Jan Smith", "Linda Marks" and "Linda Parks" may be two people."""
     names = [("Jon Smith", "PERSON"), ("Jan Smith", "PERSON"), ("Linda Marks", "PERSON"), ("Linda Parks", "PERSON")]

@@ -297,7 +297,10 @@ def _misspelt(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``Hieng Hoeun, 48, owns one of those enterprises`` … ``Hieng Hoeum said``: two
     PERSON names of two or more words that differ by one letter inside one word of five or
     more letters (not its first) are one person, spelt as the article spells it more often
-    (the earlier spelling on a tie). Returns the mentions, each variant respelt."""
+    (the earlier spelling on a tie). Two letters swapped are one slip too, and a one-word
+    name is weighed against the surnames the article gives: ``Alan Makovsky`` …
+    ``Makovsky said`` … ``Makovksy added`` -> one person. Returns the mentions, each
+    variant respelt."""
     counts: dict[tuple[str, str], int] = {}
     for m in mentions:
         counts[m] = counts.get(m, 0) + 1
@@ -310,6 +313,20 @@ def _misspelt(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 continue
             if (counts[b], -first[b]) > (counts[a], -first[a]):
                 respell[a] = b
+    # a one-word name that is no full name's surname: the surname as the article spells it
+    # elsewhere, in full names and alone ("Jansen" beside "Maria Jansen" and "Peter Janssen"
+    # is hers)
+    surnames: dict[str, int] = {}
+    full = {m[0].split()[-1] for m in people}
+    for m, n in counts.items():
+        if m[1] == "PERSON":
+            surnames[m[0].split()[-1]] = surnames.get(m[0].split()[-1], 0) + n
+    for a in counts:
+        if a[1] != "PERSON" or len(a[0].split()) != 1 or a[0] in full:
+            continue
+        near = [s for s in full if _one_letter_apart(a[0], s) and surnames[s] >= surnames[a[0]]]
+        if len(near) == 1:
+            respell[a] = (near[0], "PERSON")
     return [respell.get(m, m) for m in mentions]
 
 
@@ -324,7 +341,9 @@ def _one_letter_apart(a: str, b: str) -> bool:
     if min(len(x), len(y)) < 5 or x[0] != y[0]:
         return False
     if len(x) == len(y):
-        return sum(1 for p, q in zip(x, y) if p != q) == 1
+        apart = [k for k, (p, q) in enumerate(zip(x, y)) if p != q]
+        swapped = len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
+        return len(apart) == 1 or swapped
     short, long = sorted((x, y), key=len)
     if len(long) - len(short) != 1:
         return False
