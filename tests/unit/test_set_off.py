@@ -628,7 +628,10 @@ def test_a_page_someone_does_not_keep_is_not_theirs(page):
     ("lead", "speaker"),
     [
         # g23 (Global Voices, CC BY): only "summarized" is a cue, but the colon ends Amiridis' clause
-        ("Charis Tasioulis summarized the event's sessions, and Petros Amiridis shared yet another insight:", "Amiridis"),
+        (
+            "Charis Tasioulis summarized the event's sessions, and Petros Amiridis shared yet another insight:",
+            "Amiridis",
+        ),
         ("Smith summarized the sessions and shared an insight:", "Smith"),  # one subject
     ],
 )

@@ -1052,8 +1052,8 @@ def _colon_cue(
             # parsed as one noun phrase headed by the verb, tagged a plural noun
             speaker = _noun_verb_writer(root)
             cue = root if speaker is not None else None
-    if cue is not None and (last := _last_clause(cue, no_inside)) is not None:
-        cue, speaker = last
+    if cue is not None and (joined := _last_clause(cue, no_inside)) is not None:
+        cue, speaker = joined
     if speaker is None and intro:
         # "@JuliethBlues states :": the parser made a verb of the handle
         speaker = next((t for t in intro[-1] if t.text.startswith("@") and len(t.text) > 1), None)

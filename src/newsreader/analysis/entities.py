@@ -342,7 +342,9 @@ def _one_letter_apart(a: str, b: str) -> bool:
         return False
     if len(x) == len(y):
         apart = [k for k, (p, q) in enumerate(zip(x, y)) if p != q]
-        swapped = len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
+        swapped = (
+            len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
+        )
         return len(apart) == 1 or swapped
     short, long = sorted((x, y), key=len)
     if len(long) - len(short) != 1:
