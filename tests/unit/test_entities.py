@@ -78,6 +78,26 @@ def test_a_surname_with_two_letters_swapped_is_the_persons():
     assert result[("Jansen", "PERSON")] == "Maria Jansen" and result[("Janssen", "PERSON")] == "Peter Janssen"
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        # (a review's invented cases) first-name-only people beside a surname a letter away
+        [("Sarah Williams", "PERSON"), ("William", "PERSON"), ("William", "PERSON")],
+        [("Ibrahim Khalil", "PERSON"), ("Khalid", "PERSON")],
+        [("Nguyen Phu Trong", "PERSON"), ("Trung", "PERSON")],
+        [("Jaime Lopez", "PERSON"), ("Jamie Lopez", "PERSON")],  # given names swapped: maybe two people
+    ],
+)
+def test_a_name_a_letter_from_anothers_surname_stays_its_own(names):
+    result = canonical_names(names)
+    assert all(result[n] == n[0] for n in names)
+
+
+def test_a_given_name_stays_with_the_full_name_it_begins():
+    names = [("Daniel Ortega", "PERSON"), ("Stormy Daniels", "PERSON"), ("Daniels", "PERSON"), ("Daniel", "PERSON")]
+    assert canonical_names(names)[("Daniel", "PERSON")] == "Daniel Ortega"
+
+
 def test_names_a_letter_apart_in_a_short_or_first_letter_stay_apart():
     """ "Jon Smith" and "Jan Smith", "Linda Marks" and "Linda Parks" may be two people."""
     names = [("Jon Smith", "PERSON"), ("Jan Smith", "PERSON"), ("Linda Marks", "PERSON"), ("Linda Parks", "PERSON")]

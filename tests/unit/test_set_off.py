@@ -633,6 +633,12 @@ def test_a_page_someone_does_not_keep_is_not_theirs(page):
             "Amiridis",
         ),
         ("Smith summarized the sessions and shared an insight:", "Smith"),  # one subject
+        # (a review's invented cases) a later clause about others, or one that goes on with
+        # what the first speaker said, leaves the quotation with the first
+        ("Activist Wael Abbas wrote on Facebook, and thousands of users shared his post:", "Abbas"),
+        ("Union leader Joe Blake said workers were angry, and Prime Minister Ali Khan must listen:", "Blake"),
+        ("Opposition leader Kemal Ozturk said the vote had been rigged, and police later arrested him:", "Ozturk"),
+        ("Defense attorney Mark Greene objected, and Judge Rosa Alvarez ruled:", "Alvarez"),
     ],
 )
 def test_the_colon_introduces_the_last_clauses_subject(lead, speaker):

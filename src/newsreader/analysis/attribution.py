@@ -1106,6 +1106,11 @@ def _outer_cue(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
     return None
 
 
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# auxiliaries of a clause that goes on with what was said ("had beaten", "must listen", "were working")
+_TENSE_AUX = frozenset({"have", "be", "will", "would", "must", "should", "can", "could", "may", "might", "shall"})
+
+
 def _last_clause(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | None:
     """In an intro of joined clauses, each with its own subject, the colon introduces the
     last one's words: ``Charis Tasioulis summarized the event's sessions, and Petros
@@ -1115,8 +1120,16 @@ def _last_clause(cue: Token, no_inside: list[bool]) -> tuple[Token, Token] | Non
         return None
     verb = later[-1]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON" or no_inside[verb.i]:
-        return None  # ("Smith summarized the sessions and shared an insight:" is Smith's)
+    if subject is None or no_inside[verb.i] or not (subject.pos_ == "PROPN" or subject.ent_type_ in _NAMED):
+        # ("Smith summarized the sessions and shared an insight:" is Smith's; so are "Activist
+        # Wael Abbas wrote on Facebook, and thousands of users shared his post:" and "Kemal
+        # Ozturk said the vote had been rigged, and police later arrested him:": only a named
+        # subject takes the quotation from the first one)
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in _TENSE_AUX for c in verb.children):
+        # "Union leader Joe Blake said workers were angry, and Prime Minister Ali Khan must
+        # listen:" goes on with what Blake said
+        return None
     speaker = speaker_token(verb, no_inside)
     if speaker is None or not plausible_speaker(speaker):
         return None

@@ -318,13 +318,16 @@ def _misspelt(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
     # is hers)
     surnames: dict[str, int] = {}
     full = {m[0].split()[-1] for m in people}
+    named = {word for m in people for word in m[0].split()}
     for m, n in counts.items():
         if m[1] == "PERSON":
             surnames[m[0].split()[-1]] = surnames.get(m[0].split()[-1], 0) + n
     for a in counts:
-        if a[1] != "PERSON" or len(a[0].split()) != 1 or a[0] in full:
+        if a[1] != "PERSON" or len(a[0].split()) != 1 or a[0] in named or len(a[0]) < 6:
             continue
-        near = [s for s in full if _one_letter_apart(a[0], s) and surnames[s] >= surnames[a[0]]]
+        # only two letters swapped: "William" beside "Sarah Williams", "Khalid" beside
+        # "Ibrahim Khalil" and "Trung" beside "Nguyen Phu Trong" are other people
+        near = [s for s in full if s[0] == a[0][0] and _swapped(a[0], s) and surnames[s] >= surnames[a[0]]]
         if len(near) == 1:
             respell[a] = (near[0], "PERSON")
     return [respell.get(m, m) for m in mentions]
@@ -334,19 +337,29 @@ def _one_letter_apart(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
-    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    diff = [(k, x, y) for k, (x, y) in enumerate(zip(wa, wb)) if x != y]
     if len(diff) != 1:
         return False
-    x, y = diff[0]
+    k, x, y = diff[0]
     if min(len(x), len(y)) < 5 or x[0] != y[0]:
         return False
     if len(x) == len(y):
-        apart = [k for k, (p, q) in enumerate(zip(x, y)) if p != q]
-        swapped = (
-            len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
-        )
-        return len(apart) == 1 or swapped
+        # two letters swapped is a slip in a surname ("Makovksy"), not in a given name
+        # ("Jaime" and "Jamie" Lopez may be two people)
+        return sum(1 for p, q in zip(x, y) if p != q) == 1 or (k == len(wa) - 1 and _swapped(x, y))
     short, long = sorted((x, y), key=len)
     if len(long) - len(short) != 1:
         return False
     return any(long[:k] + long[k + 1 :] == short for k in range(1, len(long)))
+
+
+def _swapped(x: str, y: str) -> bool:
+    """``x`` is ``y`` with two neighbouring letters swapped ("Makovksy", "Makovsky")."""
+    apart = [k for k, (p, q) in enumerate(zip(x, y)) if p != q]
+    return (
+        len(x) == len(y)
+        and len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and x[apart[0]] == y[apart[1]]
+        and x[apart[1]] == y[apart[0]]
+    )
