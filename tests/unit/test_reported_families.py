@@ -1683,3 +1683,25 @@ def test_what_is_called_for_may_be_a_clause_after_the_preposition():
     (statement,) = cued(reported(doc), "called")
     assert statement.text.startswith("network’s broadcasting license to be revoked")
     assert source_of(doc, statement).name == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # VOA (k03): the parser hangs "to continue …" on "advocating", not on "the summit"
+        (
+            "The group issued a careful, diplomatic statement Monday advocating for the summit to continue "
+            "under the next administration.",
+            "the summit to continue under the next administration",
+        ),
+        # VOA (r05): the parser ends the object at the possessive and hangs "move" elsewhere
+        (
+            "Bach is one of several climate activists imprisoned in Vietnam after advocating for the country’s "
+            "move away from coal-based energy.",
+            "the country’s move away from coal-based energy",
+        ),
+        ("The mayor praised the teachers to win votes.", "the teachers"),  # why, not what
+    ],
+)
+def test_an_object_the_parser_split_goes_on(text, content):
+    assert [s.text for s in reported(parse(text))] == [content]

@@ -475,6 +475,7 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
                 when = sibling.right_edge.i
                 continue
             hi, when = sibling.right_edge.i, None
+    hi = _split_object_end(cue, hi, asked_for=prep is not None and prep.lower_ == "for")
     # what is accused or felt may be one word: "of torture", "expressed confusion"
     minimum = 1 if charge or lemma in _FEELING else _MIN_OBJECT_TOKENS
     speaker = speaker_token(cue, inside_quote)
@@ -483,6 +484,31 @@ def _object(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution | N
     if speaker is not None and lo <= speaker.i <= hi:
         return None  # "Commented another reader, Jackson:": the object is who speaks
     return _make(cue, speaker, lo, hi, inside_quote, min_tokens=minimum)
+
+
+def _split_object_end(cue: Token, hi: int, asked_for: bool) -> int:
+    """Where an object the parser split goes on to: ``advocating for the summit | to continue
+    under the next administration`` (after "for", an infinitive hung on the cue right after
+    the object; elsewhere it is why: "praised the teachers | to win votes") and ``advocating
+    for the country's | move away from coal-based energy`` (a possessive whose noun the
+    parser hung elsewhere)."""
+    doc = cue.doc
+    if hi + 1 >= len(doc):
+        return hi
+    after = doc[hi + 1]
+    if doc[hi].tag_ == "POS" and after.pos_ == "NOUN":
+        return after.right_edge.i
+    clause = after.head
+    if (
+        asked_for
+        and after.lower_ == "to"
+        and after.dep_ == "aux"
+        and clause.head.i == cue.i
+        and clause.dep_ in ("advcl", "xcomp")
+        and clause.left_edge.i == hi + 1
+    ):
+        return clause.right_edge.i
+    return hi
 
 
 def _introduces_quotation(cue: Token) -> bool:
