@@ -1417,3 +1417,42 @@ def test_a_name_in_the_pronouns_own_sentence_may_still_be_its_speaker():
     doc = parse("Khut Samphors saw the demonstration, but “I didn’t participate,” she told VOA.")
     (quote,) = direct(doc)
     assert source_of(doc, quote).name == "Khut Samphors"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # VOA (r05): the lede's role, the next paragraph's title
+        (
+            "WASHINGTON — A top U.S. lawmaker has called on Hanoi to immediately release Bach from jail.\n\n"
+            "Representative Jamie Raskin, the top Democrat on the House Oversight Committee, announced the move.",
+            "Jamie Raskin",
+        ),
+        # VOA (c04)
+        (
+            "A U.S. federal judge ordered a second temporary pause Wednesday on the order.\n\n"
+            "U.S. District Judge Deborah Boardman said no court had endorsed the interpretation.",
+            "Deborah Boardman",
+        ),
+    ],
+)
+def test_a_ledes_role_is_the_person_the_next_lines_title_with_it(text, name):
+    doc = parse(text)
+    first = reported(doc)[0]
+    assert source_of(doc, first).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anonymous role stays anonymous, whoever is named after it
+        "A senior official said the talks had stalled.\n\nOfficial spokesman Tom Reed declined to comment.",
+        # a person the article named before is no new name for the role
+        "Judge Ann Lee heard the case in May. A federal judge said on Tuesday the law was void.\n\n"
+        "Judge Ann Lee had ruled the other way.",
+    ],
+)
+def test_a_role_stays_a_role_without_a_new_titled_name(text):
+    doc = parse(text)
+    statement = next(q for q in reported(doc) if "void" in q.text or "stalled" in q.text)
+    assert source_of(doc, statement).name.lower().startswith(("a ", "senior", "federal"))

@@ -65,6 +65,7 @@ _NAMED_BY_ROLE = frozenset(
     "foundation institute association union watchdog broadcaster channel outlet".split()
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "one"})
 # Bare people nouns that refer back to whoever of that kind spoke last ("the person added").
 _GENERIC_PEOPLE = {"person": "", "man": "he", "woman": "she"}
 # ", co-founder of …", ", a journalist at …": up to two words before the role noun
@@ -665,6 +666,10 @@ class SourceBook:
             )
             if earlier is not None:
                 return earlier
+        if det in _DEFINITE or det in _INDEFINITE:
+            later = self._named_later(lemma, head, start, end)
+            if later is not None:
+                return later
         group = partitive_group(head)
         if group is not None:
             # "one of the officials" is as anonymous as "officials"; "one of them", unknown
@@ -693,6 +698,39 @@ class SourceBook:
             draft.plural = head.tag_ in ("NNS", "NNPS") and (group is None or name.split()[0].lower() != "one")
         draft.head_lemmas.add(lemma)
         return draft
+
+    def _named_later(self, lemma: str, head: Token, start: int, end: int) -> SourceDraft | None:
+        """A lede's role is the person the next lines name with it as a title: ``A top U.S.
+        lawmaker has pledged … and called on Hanoi to immediately release Bach`` /
+        ``Representative Jamie Raskin, the top Democrat on the House Oversight … Committee,
+        announced …``; ``A U.S. federal judge ordered a second temporary pause`` / ``U.S.
+        District Judge Deborah Boardman said …``; ``The principal chief of the … Cherokee
+        nation … issued a … statement`` / ``Chief Chuck Hoskin Jr. posted on Facebook``. Only a
+        person named for the first time there, in the role's paragraph or the next, with the
+        title right before the name; not an anonymous role ("a senior official" stays one)
+        nor a group."""
+        if (
+            head.tag_ in ("NNS", "NNPS")
+            or lemma in ANONYMOUS_NOUNS
+            or lemma in DOCUMENT_NOUNS
+            or lemma in ORGANIZATION_NOUNS
+            or partitive_group(head) is not None
+        ):
+            return None
+        paras = paragraphs(self.text)
+        following = paras.following(end)
+        limit = following[1] if following is not None else paras.bounds(end)[1]
+        titles = _TITLED_AS.get(lemma, frozenset({lemma}))
+        earlier = {e.canonical for e in self.entities if e.start < start}
+        for e in self.entities:
+            if e.start < end or e.label != "PERSON" or e.canonical in earlier:
+                continue
+            if e.start > limit:
+                break
+            window = self.text[max(0, e.start - 40) : e.start].lower().replace("-", " ")
+            if titles.intersection(w.strip(",.") for w in window.split()[-3:]):
+                return self._named(e, e.start, e.end)
+        return None
 
     def _name_before(self, lemma: str, head: Token, start: int) -> SourceDraft | None:
         """``Global Chaos also posts an extensive account … the blog notes the presence of
