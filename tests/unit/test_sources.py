@@ -1428,6 +1428,14 @@ def test_a_name_in_the_pronouns_own_sentence_may_still_be_its_speaker():
             "Representative Jamie Raskin, the top Democrat on the House Oversight Committee, announced the move.",
             "Jamie Raskin",
         ),
+        # VOA (s05): an anonymous role, named outright as one
+        (
+            "Alluding to those calls, a Pakistani foreign office spokesperson cautioned Thursday against "
+            "interference in Pakistan's internal affairs.\n\n"
+            '"This is part of the principles on which interstate relations are shaped," the spokesperson, '
+            "Shafqat Ali Khan, said.",
+            "Shafqat Ali Khan",
+        ),
         # VOA (c04)
         (
             "A U.S. federal judge ordered a second temporary pause Wednesday on the order.\n\n"

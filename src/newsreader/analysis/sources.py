@@ -707,16 +707,18 @@ class SourceBook:
         District Judge Deborah Boardman said …``; ``The principal chief of the … Cherokee
         nation … issued a … statement`` / ``Chief Chuck Hoskin Jr. posted on Facebook``. Only a
         person named for the first time there, in the role's paragraph or the next, with the
-        title right before the name; not an anonymous role ("a senior official" stays one)
-        nor a group."""
+        title right before the name; an anonymous role only when named outright ("the
+        spokesperson, Shafqat Ali Khan, said"; "a senior official" stays one); never a group."""
         if (
             head.tag_ in ("NNS", "NNPS")
-            or lemma in ANONYMOUS_NOUNS
             or lemma in DOCUMENT_NOUNS
             or lemma in ORGANIZATION_NOUNS
             or partitive_group(head) is not None
         ):
             return None
+        # an anonymous role only when the article names it outright: "a Pakistani foreign office
+        # spokesperson cautioned …" / "…," the spokesperson, Shafqat Ali Khan, said (VOA, s05)
+        outright = re.compile(rf"\bthe {re.escape(head.lower_)},\s*$") if lemma in ANONYMOUS_NOUNS else None
         paras = paragraphs(self.text)
         following = paras.following(end)
         limit = following[1] if following is not None else paras.bounds(end)[1]
@@ -728,7 +730,10 @@ class SourceBook:
             if e.start > limit:
                 break
             window = self.text[max(0, e.start - 40) : e.start].lower().replace("-", " ")
-            if titles.intersection(w.strip(",.") for w in window.split()[-3:]):
+            if outright is not None:
+                if outright.search(window):
+                    return self._named(e, e.start, e.end)
+            elif titles.intersection(w.strip(",.") for w in window.split()[-3:]):
                 return self._named(e, e.start, e.end)
         return None
 
