@@ -1464,13 +1464,3 @@ def test_a_role_stays_a_role_without_a_new_titled_name(text):
     doc = parse(text)
     statement = next(q for q in reported(doc) if "void" in q.text or "stalled" in q.text)
     assert source_of(doc, statement).name.lower().startswith(("a ", "senior", "federal"))
-
-
-def test_the_diplomat_is_the_foreign_minister_named_before():
-    """VOA (c02): "the chief Pakistani diplomat" after "Foreign Minister Ishaq Dar"."""
-    doc = parse(
-        "Foreign Minister Ishaq Dar issued the warning during a television interview aired Saturday.\n\n"
-        "However, the chief Pakistani diplomat expressed willingness to resolve the issue, stating that his "
-        'government is "examining the situation."'
-    )
-    assert {source_of(doc, q).name for q in doc.quotes} == {"Ishaq Dar"}

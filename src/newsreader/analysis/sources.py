@@ -860,11 +860,7 @@ class SourceBook:
                 or (titled_after and _held(text[e.end : e.end + titled_after.end()].lower(), lemma))
             ):
                 continue
-            # (a title of two words ends the words before: "Foreign Minister Ishaq Dar")
-            titled_before = bool(titles.intersection(before)) or any(
-                " " in t and f" {' '.join(before)}".endswith(f" {t}") for t in titles
-            )
-            if (titled_before or titled_after) and (best is None or e.end > best[0]):
+            if (titles.intersection(before) or titled_after) and (best is None or e.end > best[0]):
                 best = (e.end, e)  # "President Bush" / "Abdourahim Said Bakar, a government spokesman"
         if best is None:
             return None
@@ -956,17 +952,7 @@ def _held_before(head: Token) -> bool:
 _LAWMAKERS = frozenset(
     "lawmaker legislator representative rep. congressman congresswoman senator sen. mp assemblyman assemblywoman".split()
 )
-# "the chief Pakistani diplomat" after "Foreign Minister Ishaq Dar" (VOA, c02)
-_DIPLOMATS = frozenset(
-    {"diplomat", "foreign minister", "foreign secretary", "secretary of state", "ambassador", "envoy"}
-)
-_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-_TITLED_AS = {
-    "lawmaker": _LAWMAKERS,
-    "legislator": _LAWMAKERS,
-    "diplomat": _DIPLOMATS,
-    **dict.fromkeys(_SPOKESPEOPLE, _SPOKESPEOPLE),
-}
+_TITLED_AS = {"lawmaker": _LAWMAKERS, "legislator": _LAWMAKERS}
 # A post's opening handle, before the words the quotation holds: "@A4Mai: ", "> @A4Mai: ".
 _SIGNED = re.compile(r"\s*(?:>\s*)?(@\w+)\s*[:\uff1a]\s*")
 # The longest handle Twitter allows (a longer name is cut to fit).
