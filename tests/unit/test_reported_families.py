@@ -1701,6 +1701,8 @@ def test_what_is_called_for_may_be_a_clause_after_the_preposition():
             "the country’s move away from coal-based energy",
         ),
         ("The mayor praised the teachers to win votes.", "the teachers"),  # why, not what
+        # (a review's invented case) after "for", an infinitive with its own object is why
+        ("The union campaigned for higher wages to win support among younger workers.", "higher wages"),
     ],
 )
 def test_an_object_the_parser_split_goes_on(text, content):

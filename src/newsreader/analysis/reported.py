@@ -506,7 +506,11 @@ def _split_object_end(cue: Token, hi: int, asked_for: bool) -> int:
         and clause.head.i == cue.i
         and clause.dep_ in ("advcl", "xcomp")
         and clause.left_edge.i == hi + 1
+        and not any(c.dep_ in ("dobj", "dative") for c in clause.children)
     ):
+        # (an infinitive with an object of its own is why: "campaigned for higher wages | to
+        # win support among younger workers"; "for the summit to continue", "for the law to be
+        # repealed" say what was called for)
         return clause.right_edge.i
     return hi
 

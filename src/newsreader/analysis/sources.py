@@ -66,6 +66,8 @@ _NAMED_BY_ROLE = frozenset(
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "one"})
+# Words that make a title another one: "Prime Minister", "Vice President", "former Mayor"
+_QUALIFIED_TITLES = frozenset({"prime", "vice", "deputy", "assistant", "associate", "former", "ex", "late"})
 # Bare people nouns that refer back to whoever of that kind spoke last ("the person added").
 _GENERIC_PEOPLE = {"person": "", "man": "he", "woman": "she"}
 # ", co-founder of …", ", a journalist at …": up to two words before the role noun
@@ -719,23 +721,51 @@ class SourceBook:
         # an anonymous role only when the article names it outright: "a Pakistani foreign office
         # spokesperson cautioned …" / "…," the spokesperson, Shafqat Ali Khan, said (VOA, s05)
         outright = re.compile(rf"\bthe {re.escape(head.lower_)},\s*$") if lemma in ANONYMOUS_NOUNS else None
+        if any(t.lower_ in ("former", "ex") for t in head.lefts):
+            return None  # "A former Colombian president accused …" / "President Gustavo Petro rejected it"
         paras = paragraphs(self.text)
         following = paras.following(end)
         limit = following[1] if following is not None else paras.bounds(end)[1]
+        after = sentence_of(head).end_char  # not the role's own sentence: "accused Senator Ted Cruz of …"
         titles = _TITLED_AS.get(lemma, frozenset({lemma}))
-        earlier = {e.canonical for e in self.entities if e.start < start}
+        first: dict[str, int] = {}
         for e in self.entities:
-            if e.start < end or e.label != "PERSON" or e.canonical in earlier:
-                continue
+            first.setdefault(e.canonical, e.start)
+        for e in self.entities:
+            if e.start < after or e.label != "PERSON" or first[e.canonical] < e.start:
+                continue  # (only a name given for the first time: not "accused Senator Ted Cruz …")
             if e.start > limit:
                 break
-            window = self.text[max(0, e.start - 40) : e.start].lower().replace("-", " ")
+            if not self._names_subject(e):
+                continue  # "… reversing a policy of former Mayor Eric Adams"
+            window = self.text[max(0, e.start - 40) : e.start]
             if outright is not None:
-                if outright.search(window):
+                if outright.search(window.lower()):
                     return self._named(e, e.start, e.end)
-            elif titles.intersection(w.strip(",.") for w in window.split()[-3:]):
+                continue
+            # the title touches the name, and is that title, not the end of another one
+            # ("Prime Minister Keir Starmer" is no "minister"; after 'the lawmaker said. Mike
+            # Johnson', "lawmaker" is no title of his)
+            words = window.split()
+            if not words or not window[-1:].isspace() or window.rstrip()[-1:] in ",;:\"”'’":
+                continue
+            title = words[-1].lower()
+            qualified = len(words) > 1 and words[-2].lower().strip(".") in _QUALIFIED_TITLES
+            if (title in titles or title.rstrip(".") in titles) and not qualified:
                 return self._named(e, e.start, e.end)
         return None
+
+    def _names_subject(self, entity: Entity) -> bool:
+        """The name is who the clause is about: its subject, or in apposition to it, and
+        outside quotation marks."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        if self.inside is not None and self.inside[root.i]:
+            return False  # '"I spoke this morning with Senator Chuck Schumer," the lawmaker said'
+        subject = ("nsubj", "nsubjpass")
+        return root.dep_ in subject or (root.dep_ == "appos" and root.head.dep_ in subject)
 
     def _name_before(self, lemma: str, head: Token, start: int) -> SourceDraft | None:
         """``Global Chaos also posts an extensive account … the blog notes the presence of
@@ -843,11 +873,12 @@ class SourceBook:
                 if best is None or draft.last > best[0]:
                     best = (draft.last, draft)
         text = self.text
+        held: tuple[int, SourceDraft | Entity] | None = None
         for e in self.entities:
             if e.end > start:
                 break
-            if e.label not in labels:
-                continue
+            if e.label not in labels or not self._outside_quotes(e):
+                continue  # ('"I spoke with Senator Chuck Schumer," the lawmaker said' is not Schumer's)
             # "the ministry spokesman, Tom Reed," / "Tom Reed, 45, a farmer from Iowa"
             window = text[max(0, e.start - 40) : e.start].lower()
             before = [w.strip(",") for w in window.replace("-", " ").split()[-3:]]
@@ -862,6 +893,10 @@ class SourceBook:
                 continue
             if (titles.intersection(before) or titled_after) and (best is None or e.end > best[0]):
                 best = (e.end, e)  # "President Bush" / "Abdourahim Said Bakar, a government spokesman"
+                if former and "former" in before:
+                    held = best  # "The former president" is the one the article calls former
+        if former and held is not None:
+            best = held
         if best is None:
             return None
         found = best[1]
