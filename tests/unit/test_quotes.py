@@ -1145,3 +1145,26 @@ def test_a_magistrate_asks_and_a_crowd_answers():
         ("The township magistrate", "asked"),
         ("The crowd", "answered"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # Global Voices (g18): a word mentioned, in a sentence with a speaker of its own
+        ('Many parents do not want to hear the word "abortion" because, according to them, it is a sin.', "abortion"),
+        # Global Voices (p01): a scare quote after "so-called", in a quoted writer's sentence
+        (
+            "It is woeful that, after 5 decades of this so-called “nation building”, Singaporeans still argue.",
+            "nation building",
+        ),
+        # VOA (r06): a gloss
+        (
+            "John Kamm, executive director of the rights group Dui Hua, meaning “dialogue”, said the deal was good.",
+            "dialogue",
+        ),
+    ],
+)
+def test_a_word_mentioned_not_used_is_a_term_whoever_speaks(text, term):
+    doc = parse(text)
+    assert term in [t.text for t in doc.terms]
+    assert not [q for q in doc.quotes if q.direct and q.text == term]

@@ -85,6 +85,11 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
         if (span.title and (embedded or _after_word(text, span, sents, sent_starts))) or _named_as(text, span, _TITLED):
             terms.append(_term(text, span))  # a title, whoever wrote it: 'In a post titled "Why we march", …'
             continue
+        if embedded and _few_words(text, span) and _named_as(text, span, _AS_A_WORD):
+            # a word as a word, whoever uses it: 'do not want to hear the word "abortion"',
+            # 'this so-called "nation building"', 'Dui Hua, meaning "dialogue"'
+            terms.append(_term(text, span))
+            continue
         # a quote inside a set-off quotation never inherits that quotation's speaker: without
         # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
         outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
@@ -1484,6 +1489,8 @@ def _named_as(text: str, span: QuoteSpan, words: frozenset[str] | None = None) -
 # march", activist Sara Lee argues …'); a slogan or hashtag only when nobody is quoted.
 _TITLED = frozenset({"entitled", "titled", "headlined", "captioned"})
 _TITLING = _TITLED | {"headline", "slogan", "hashtag"}
+# Before a quoted word the sentence mentions, not uses (not "words": 'his last words "I love you"')
+_AS_A_WORD = frozenset({"word", "term", "phrase", "expression", "so-called", "meaning"})
 
 
 def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:
