@@ -1168,3 +1168,30 @@ def test_a_word_mentioned_not_used_is_a_term_whoever_speaks(text, term):
     doc = parse(text)
     assert term in [t.text for t in doc.terms]
     assert not [q for q in doc.quotes if q.direct and q.text == term]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # Global Voices (l08, j11)
+        (
+            'On the other side, the blog Unificacionistas, in its post "Equality for few", says the law is unfair.',
+            "Equality for few",
+        ),
+        (
+            'An initiative to establish a new federal law known as "For an unconditional basic income" was launched.',
+            "For an unconditional basic income",
+        ),
+    ],
+)
+def test_the_name_of_a_work_is_a_term_whoever_speaks(text, term):
+    doc = parse(text)
+    assert term in [t.text for t in doc.terms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['She said the post "was a lie" and deleted it.', 'The minister called the post "a disgrace to journalism".'],
+)
+def test_words_after_a_work_that_do_not_name_it_stay_a_quote(text):
+    assert [q.mixed for q in direct(parse(text))] == [True]

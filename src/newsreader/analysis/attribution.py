@@ -90,6 +90,15 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             # 'this so-called "nation building"', 'Dui Hua, meaning "dialogue"'
             terms.append(_term(text, span))
             continue
+        if embedded and (
+            (_named_as(text, span, _WORKS) and text[span.start : span.start + 1].isupper()) or _known_as(text, span)
+        ):
+            # the name of a work the sentence gives, capitalised: 'the blog Unificacionistas, in
+            # its post "Equality for few"', 'on Facebook the page "I am in favor of the law …"',
+            # 'a new federal law known as "For an unconditional basic income"' (but 'called the
+            # post "a disgrace"' are the caller's words)
+            terms.append(_term(text, span))
+            continue
         # a quote inside a set-off quotation never inherits that quotation's speaker: without
         # a cue of its own it is the quoted writer's term ('a rape by "foreigners," it …')
         outer = [r for r in direct if not (r.start <= span.opened and span.closed <= r.end)]
@@ -1491,6 +1500,16 @@ _TITLED = frozenset({"entitled", "titled", "headlined", "captioned"})
 _TITLING = _TITLED | {"headline", "slogan", "hashtag"}
 # Before a quoted word the sentence mentions, not uses (not "words": 'his last words "I love you"')
 _AS_A_WORD = frozenset({"word", "term", "phrase", "expression", "so-called", "meaning"})
+# Works whose name may follow them in quote marks: 'her post "I failed"'
+_WORKS = frozenset(
+    "post page blog column article essay book novel film documentary song album show programme program "
+    "initiative campaign petition headline".split()
+)
+
+
+def _known_as(text: str, span: QuoteSpan) -> bool:
+    """``a new federal law known as "For an unconditional basic income"``."""
+    return text[max(0, span.opened - 12) : span.opened].lower().split()[-2:] == ["known", "as"]
 
 
 def _after_word(text: str, span: QuoteSpan, sents: list[Span], sent_starts: list[int]) -> bool:
