@@ -1493,3 +1493,17 @@ def test_the_former_president_is_the_one_called_former():
     )
     (quote,) = [q for q in doc.quotes if q.speaker is not None and q.speaker.text == "he"]
     assert source_of(doc, quote).name == "Donald Trump"
+
+
+def test_the_association_is_the_name_set_beside_that_noun_before_a_quotation():
+    """Global Voices (y01): "The Malagasy association Terres Malgaches has been …" then a
+    quoted excerpt, then "The association also reports …:" — the name in apposition to the
+    same noun, two paragraphs up (past the excerpt it introduced)."""
+    doc = parse(
+        "The Malagasy association Terres Malgaches has been at the forefront of land protection. They report that:\n\n"
+        "Malagasy families do not usually own an estate property document.\n\n"
+        "The association also reports on the practices of a mining company:\n\n"
+        "The project will comprise a number of open pit mines."
+    )
+    quote = next(q for q in direct(doc) if q.text.startswith("The project"))
+    assert source_of(doc, quote).name == "Terres Malgaches"

@@ -776,8 +776,15 @@ class SourceBook:
         if lemma not in _NAMED_BY_ROLE:
             return None
         paras = paragraphs(self.text)
-        for token in self._back_from(start, (paras.previous(start) or paras.bounds(start))[0]):
-            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i >= head.i:
+        floor = (paras.previous(start) or paras.bounds(start))[0]
+        floor = (paras.previous(floor) or (floor, floor))[0]  # (past a set-off quotation the name introduced)
+        for token in self._back_from(start, floor):
+            if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+                # "The Malagasy association Terres Malgaches has been at the forefront …" / "The
+                # association also reports …": the name in apposition to the same role noun
+                token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+            named = token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.lemma_.lower() == lemma)
+            if not named or token.pos_ != "PROPN" or token.i >= head.i:
                 continue
             lo_char, hi_char = phrase(token)
             name = self.text[lo_char:hi_char]
