@@ -1707,3 +1707,19 @@ def test_what_is_called_for_may_be_a_clause_after_the_preposition():
 )
 def test_an_object_the_parser_split_goes_on(text, content):
     assert [s.text for s in reported(parse(text))] == [content]
+
+
+def test_a_clause_the_parser_took_for_the_object_of_said():
+    """VOA (f03): the parser makes "measures" the object of "said" and "curbed" a noun."""
+    doc = parse(
+        "Ho said China's COVID-19 prevention measures during the pandemic curbed the spread of diseases, "
+        "which led to a decline in herd immunity."
+    )
+    (statement,) = reported(doc)
+    assert statement.text.startswith("China's COVID-19 prevention measures during the pandemic curbed")
+    assert source_of(doc, statement).name == "Ho"
+
+
+@pytest.mark.parametrize("text", ["The priest said a prayer that moved everyone.", "She said the words again."])
+def test_what_said_governs_without_a_clause_is_no_statement(text):
+    assert reported(parse(text)) == []

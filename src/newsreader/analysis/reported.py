@@ -132,6 +132,8 @@ def find_reported(doc: Doc, inside_quote: list[bool]) -> list[Attribution]:
             else:
                 if lemma in _CLAUSE_CUES or lemma in _QUESTIONS:
                     record = _complement(token, lemma, inside_quote)
+                if record is None and lemma == "say":
+                    record = _clause_taken_for_object(token, inside_quote)
                 if record is None and (
                     lemma in OBJECT_LEMMAS or _phrasal_prep(token, lemma) is not None or _pointed_out(token)
                 ):
@@ -1028,6 +1030,32 @@ def _complement(cue: Token, lemma: str, inside_quote: list[bool]) -> Attribution
     if speaker is None:
         speaker = speaker_token(cue, inside_quote)
     return _make(cue, speaker, lo, hi, inside_quote, interposed=interposed)
+
+
+def _clause_taken_for_object(cue: Token, inside_quote: list[bool]) -> Attribution | None:
+    """``Ho said China's COVID-19 prevention measures during the pandemic curbed the spread of
+    diseases …``: the parser made "measures" the object of "said" and hung the clause's verb
+    inside it as a noun ("during the pandemic curbed": a verb as object of a preposition).
+    A finite verb in a noun's place inside what "said" governs means a clause: from the
+    object to the sentence's end is what was said (not 'said a prayer that moved everyone',
+    whose verb heads a relative clause)."""
+    if _unasserted(cue) or any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    target = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if target is None or target.pos_ == "PRON":
+        return None
+    verbs = [
+        t
+        for t in target.subtree
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("pobj", "dobj", "compound", "amod", "npadvmod", "appos")
+    ]
+    if not verbs:
+        return None
+    sent = sentence_of(cue)
+    hi = sent.end - 1
+    while hi > target.i and (cue.doc[hi].is_punct or cue.doc[hi].is_space):
+        hi -= 1
+    return _make(cue, speaker_token(cue, inside_quote), target.left_edge.i, hi, inside_quote)
 
 
 def _say_taken_for_aux(cue: Token, inside_quote: list[bool]) -> Attribution | None:
