@@ -1723,3 +1723,15 @@ def test_a_clause_the_parser_took_for_the_object_of_said():
 @pytest.mark.parametrize("text", ["The priest said a prayer that moved everyone.", "She said the words again."])
 def test_what_said_governs_without_a_clause_is_no_statement(text):
     assert reported(parse(text)) == []
+
+
+def test_a_clause_taken_for_the_object_ends_before_a_later_cue():
+    """(a review's invented case) ", Xinhua reported" is not what Ho said."""
+    doc = parse(
+        "Ho said China's COVID-19 prevention measures during the pandemic curbed the spread of diseases, "
+        "Xinhua reported."
+    )
+    said = [s for s in reported(doc) if s.cue is not None and s.cue.text == "said"]
+    assert [s.text for s in said] == [
+        "China's COVID-19 prevention measures during the pandemic curbed the spread of diseases"
+    ]

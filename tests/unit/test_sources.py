@@ -1507,3 +1507,50 @@ def test_the_association_is_the_name_set_beside_that_noun_before_a_quotation():
     )
     quote = next(q for q in direct(doc) if q.text.startswith("The project"))
     assert source_of(doc, quote).name == "Terres Malgaches"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # (a review's invented cases) the president who spoke since is no "former president"
+        (
+            "Former President Donald Trump blasted the ruling on Friday.\n\n"
+            'President Joe Biden said on Monday that "no one is above the law."\n\n'
+            '"This is election interference, pure and simple," the former president said.',
+            "Donald Trump",
+        ),
+        # "former" after the name
+        (
+            "Former President Barack Obama campaigned in Detroit.\n\n"
+            "Trump, the former president and Republican nominee, held a rally in Ohio.\n\n"
+            '"We are going to take back the White House," the former president said.',
+            "Trump",
+        ),
+        # a vice president is no president
+        (
+            "President Joe Biden spoke in Delaware.\n\nVice President Kamala Harris met voters.\n\n"
+            '"We must act," the president said.',
+            "Joe Biden",
+        ),
+    ],
+)
+def test_the_president_is_the_one_holding_that_title(text, name):
+    doc = parse(text)
+    assert source_of(doc, direct(doc)[-1]).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a review's invented cases) the two-paragraph look for "the group" / "the union" takes
+        # only a name set beside that noun, and the nearest one named with it
+        "Google announced on Monday that it would cut 200 jobs.\n\n"
+        "On Tuesday, members of a coalition of tech workers gathered outside the office.\n\n"
+        'The group said the layoffs were "a betrayal of the workers."',
+        "The union Unite has called a strike.\n\nMeanwhile the GMB union is balloting its members.\n\n"
+        "The union said:\n\nWe will not accept this offer.",
+    ],
+)
+def test_the_group_is_not_a_name_further_up(text):
+    doc = parse(text)
+    assert source_of(doc, doc.quotes[-1]).name.startswith("the ")

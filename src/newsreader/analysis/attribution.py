@@ -87,12 +87,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Quote],
             continue
         if embedded and _few_words(text, span) and _named_as(text, span, _AS_A_WORD):
             # a word as a word, whoever uses it: 'do not want to hear the word "abortion"',
-            # 'this so-called "nation building"', 'Dui Hua, meaning "dialogue"'
+            # 'this so-called "nation building"', 'the term "Ukraine war"'
             terms.append(_term(text, span))
             continue
-        if embedded and (
-            (_named_as(text, span, _WORKS) and text[span.start : span.start + 1].isupper()) or _known_as(text, span)
-        ):
+        if embedded and (_work_named(text, span) or _known_as(text, span)):
             # the name of a work the sentence gives, capitalised: 'the blog Unificacionistas, in
             # its post "Equality for few"', 'on Facebook the page "I am in favor of the law …"',
             # 'a new federal law known as "For an unconditional basic income"' (but 'called the
@@ -1499,12 +1497,23 @@ def _named_as(text: str, span: QuoteSpan, words: frozenset[str] | None = None) -
 _TITLED = frozenset({"entitled", "titled", "headlined", "captioned"})
 _TITLING = _TITLED | {"headline", "slogan", "hashtag"}
 # Before a quoted word the sentence mentions, not uses (not "words": 'his last words "I love you"')
-_AS_A_WORD = frozenset({"word", "term", "phrase", "expression", "so-called", "meaning"})
+# (not "meaning": 'meaning "we will not leave"' translates someone's words)
+_AS_A_WORD = frozenset({"word", "term", "phrase", "expression", "so-called"})
 # Works whose name may follow them in quote marks: 'her post "I failed"'
 _WORKS = frozenset(
-    "post page blog column article essay book novel film documentary song album show programme program "
+    "post page blog column article essay book novel film documentary song album programme "
     "initiative campaign petition headline".split()
 )
+
+
+def _work_named(text: str, span: QuoteSpan) -> bool:
+    """A capitalised name right after a work: 'in its post "Equality for few", the blog
+    says …' — but not what a cue just before the work gives: 'wrote in a post "We will
+    fight this in court,"', 'told the programme "I regret nothing."'."""
+    if not _named_as(text, span, _WORKS) or not text[span.start : span.start + 1].isupper():
+        return False
+    before = text[max(0, span.opened - 40) : span.opened].lower().split()[-5:-1]
+    return not any(w.strip(",.;:") in _CUE_WORDS for w in before)
 
 
 def _known_as(text: str, span: QuoteSpan) -> bool:

@@ -1051,8 +1051,9 @@ def _clause_taken_for_object(cue: Token, inside_quote: list[bool]) -> Attributio
     ]
     if not verbs:
         return None
-    sent = sentence_of(cue)
-    hi = sent.end - 1
+    # to the end of the object and of the verbs in it ("…, Xinhua reported" and "…, but critics
+    # say …" are not in it)
+    hi = max([target.right_edge.i] + [v.right_edge.i for v in verbs])
     while hi > target.i and (cue.doc[hi].is_punct or cue.doc[hi].is_space):
         hi -= 1
     return _make(cue, speaker_token(cue, inside_quote), target.left_edge.i, hi, inside_quote)

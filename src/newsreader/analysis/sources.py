@@ -67,7 +67,8 @@ _NAMED_BY_ROLE = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "one"})
 # Words that make a title another one: "Prime Minister", "Vice President", "former Mayor"
-_QUALIFIED_TITLES = frozenset({"prime", "vice", "deputy", "assistant", "associate", "former", "ex", "late"})
+_OTHER_TITLE = frozenset({"prime", "vice", "deputy", "assistant", "associate"})
+_QUALIFIED_TITLES = _OTHER_TITLE | {"former", "ex", "late"}
 # Bare people nouns that refer back to whoever of that kind spoke last ("the person added").
 _GENERIC_PEOPLE = {"person": "", "man": "he", "woman": "she"}
 # ", co-founder of …", ", a journalist at …": up to two words before the role noun
@@ -661,7 +662,13 @@ class SourceBook:
                 return latest
         if det in _DEFINITE:
             earlier = (
-                self._same_role(lemma, start, _held_before(head), plural=head.tag_ in ("NNS", "NNPS"))
+                self._same_role(
+                    lemma,
+                    start,
+                    _held_before(head),
+                    plural=head.tag_ in ("NNS", "NNPS"),
+                    qualifier=head.nbor(-1).lower_ if head.i > 0 else "",
+                )
                 or self._name_before(lemma, head, start)
                 or self._organization_headed(head, start)
                 or self._the_person(lemma, head, start)
@@ -776,15 +783,28 @@ class SourceBook:
         if lemma not in _NAMED_BY_ROLE:
             return None
         paras = paragraphs(self.text)
-        floor = (paras.previous(start) or paras.bounds(start))[0]
-        floor = (paras.previous(floor) or (floor, floor))[0]  # (past a set-off quotation the name introduced)
+        near = (paras.previous(start) or paras.bounds(start))[0]
+        floor = (paras.previous(near) or (near, near))[0]
         for token in self._back_from(start, floor):
-            if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+            if token.i < head.i and token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
                 # "The Malagasy association Terres Malgaches has been at the forefront …" / "The
-                # association also reports …": the name in apposition to the same role noun
-                token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
-            named = token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.lemma_.lower() == lemma)
-            if not named or token.pos_ != "PROPN" or token.i >= head.i:
+                # association also reports …:": the name in apposition to the same noun, two
+                # paragraphs up when a quotation it introduced is between; the nearest mention
+                # of the noun decides ("the GMB union" after "The union Unite")
+                named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                if named is None:
+                    if token.dep_ == "nsubj" and any(
+                        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+                    ):
+                        return None  # another one named with that noun is nearer: "the GMB union is balloting"
+                    continue  # ("its website was a target", "news websites such as …")
+                if token.dep_ != "nsubj":
+                    continue
+                token = named
+            elif token.idx < near:
+                continue  # (any other name only from the paragraph before)
+            named_here = token.dep_ == "nsubj" or (token.dep_ == "appos" and token.head.lemma_.lower() == lemma)
+            if not named_here or token.pos_ != "PROPN" or token.i >= head.i:
                 continue
             lo_char, hi_char = phrase(token)
             name = self.text[lo_char:hi_char]
@@ -855,7 +875,9 @@ class SourceBook:
                 best = draft
         return best
 
-    def _same_role(self, lemma: str, start: int, former: bool = False, plural: bool = False) -> SourceDraft | None:
+    def _same_role(
+        self, lemma: str, start: int, former: bool = False, plural: bool = False, qualifier: str = ""
+    ) -> SourceDraft | None:
         """ "the official" -> the latest "… official"; "The President" -> "President George W. Bush";
         "the company" -> the latest organisation introduced as one (``a rapid response from
         Cubios, another company previously associated with Postovoy``, ``the Russian company
@@ -898,10 +920,20 @@ class SourceBook:
                 or (titled_after and _held(text[e.end : e.end + titled_after.end()].lower(), lemma))
             ):
                 continue
-            if (titles.intersection(before) or titled_after) and (best is None or e.end > best[0]):
+            titled = [k for k, w in enumerate(before) if w in titles]
+            if titled and titled[-1] > 0 and before[titled[-1] - 1] in _OTHER_TITLE - {qualifier}:
+                continue  # "Vice President Mike Pence" is no "president" ("the Prime Minister" is Gilani)
+            if not (titled or titled_after):
+                continue
+            if best is None or e.end > best[0]:
                 best = (e.end, e)  # "President Bush" / "Abdourahim Said Bakar, a government spokesman"
-                if former and "former" in before:
-                    held = best  # "The former president" is the one the article calls former
+            said_former = ({"former", "ex"} & set(before)) or (
+                titled_after is not None and "former" in after[: titled_after.end()]
+            )
+            if former and said_former:
+                # "The former president" is the one the article calls former ("Former President
+                # Donald Trump", "Trump, the former president"), whoever spoke since
+                held = (e.end, e)
         if former and held is not None:
             best = held
         if best is None:
