@@ -645,3 +645,31 @@ def test_the_colon_introduces_the_last_clauses_subject(lead, speaker):
     doc = parse(f"{lead}\n\nMy favorite part: we grownups have made mistakes, and we are rebuilding.")
     (quote,) = direct(doc)
     assert speaker in source_of(doc, quote).name
+
+
+def test_an_interviews_initials_are_its_speakers():
+    """Global Voices (g28): "Global Voices Online (GV): …" / "Mark Kaigwa (MK): …", then
+    "GV: …" / "MK: …" turns: each turn is its speaker's, the initials the names'."""
+    doc = parse(
+        "Global Voices caught up with Mark at the conference.\n\n"
+        "Global Voices Online (GV): When and how did you get into blogging?\n\n"
+        "Mark Kaigwa (MK): I started blogging in 2007, first with a personal blog.\n\n"
+        "GV: Do you have any links with French-speaking countries?\n\n"
+        "MK: I have personal business connections through the Internet, yes."
+    )
+    names = [(q.text.split()[0], source_of(doc, q).name) for q in direct(doc)]
+    assert names == [
+        ("When", "Global Voices Online"),
+        ("I", "Mark Kaigwa"),
+        ("Do", "Global Voices Online"),
+        ("I", "Mark Kaigwa"),
+    ]
+
+
+def test_capitals_no_one_was_given_are_no_speaker():
+    """Without "(UPDATE)" after a name, "UPDATE:" twice is an editor's label, no one's turn."""
+    doc = parse(
+        "The minister resigned on Friday.\n\nUPDATE: The ministry confirmed the news.\n\n"
+        "UPDATE: A successor will be named next week."
+    )
+    assert direct(doc) == []

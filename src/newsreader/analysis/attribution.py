@@ -38,7 +38,7 @@ from .cues import (
 from .paragraphs import paragraphs
 from .quotes import MARKS, QuoteSpan, closes_first, find_quote_spans, title_cased
 from .reported import find_reported, misparsed_clause, no_content
-from .sources import SourceDraft, resolve_sources
+from .sources import SourceDraft, initials_defined, resolve_sources
 from .spans import doc_text
 from .speakers import (
     Attribution,
@@ -1308,6 +1308,8 @@ def _named_line(doc: Doc, text: str, lo: int, hi: int) -> Token | None:
         return None
     k = _token_at(doc, lo)
     name = [t for t in doc[k : _token_at(doc, match.end(1))] if t.idx < match.end(1)]
+    if len(name) == 1 and initials_defined(text, name[0].text):
+        return name[0]  # "MK: …" after "Mark Kaigwa (MK): …", whatever the tagger made of "MK"
     if not name or not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
         return None
     return name[-1]
@@ -1329,6 +1331,10 @@ def _speaking_parts(doc: Doc, text: str, spans: Sequence[tuple[int, int]]) -> di
         if name is not None:
             named[n] = name
     labels = {n: text[spans[n][0] : name.idx + len(name.text)] for n, name in named.items()}
+    for n in named:
+        match = _NAME_COLON.match(text, *spans[n])
+        if match is not None and match.group(2):
+            labels[n] = match.group(2)  # "Mark Kaigwa (MK): …" and "MK: …" are one speaker's turns
     counts: dict[str, int] = {}
     for label in labels.values():
         counts[label] = counts.get(label, 0) + 1
@@ -1400,7 +1406,8 @@ _EDITORS_LABEL = re.compile(
     r"[ \t]*(?:update[sd]?|editor['\u2019]s note|note|correction|clarification|disclaimer)\b[^:\n]{0,30}:",
     re.IGNORECASE,
 )
-_NAME_COLON = re.compile(r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,3}):[ \t]+(?=\S)")
+# (an interview's first turns give each speaker's initials: "Mark Kaigwa (MK): I started …")
+_NAME_COLON = re.compile(r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,3})(?:[ \t]+\(([A-Z]{2,5})\))?:[ \t]+(?=\S)")
 _REPLY = re.compile(r"@\w{1,30}\s+(?=\S)")
 
 

@@ -169,6 +169,10 @@ class SourceBook:
         handle_owner = None
         if head.text.startswith("@"):
             handle_owner = self._handle_owner(head.text) or self.signed.get(head.text.lower())
+        elif initials_defined(self.text, head.text):
+            handle_owner = self._handle_owner(head.text)  # "MK: …" after "Mark Kaigwa (MK): …"
+        elif (defined := _INITIALS_AFTER.match(self.text, end)) is not None:
+            handle_owner = self._handle_owner(defined.group(1))  # "Mark Kaigwa (MK): …" itself
         draft = handle_owner or self._lookup(head, start, end)
         if draft is None:
             return None
@@ -996,6 +1000,21 @@ _FORMERLY = frozenset({"former", "ex", "late", "erstwhile"})
 
 # (as words of their own, up to two words before the role; "ex" only as the prefix "ex-")
 _HELD = "|".join(sorted(_FORMERLY - {"ex"}))
+
+
+# Initials in brackets right after a speaker's name, before the colon of an interview's turn
+_INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,5})\)[ \t]*:")
+
+
+def initials_defined(text: str, label: str) -> bool:
+    """``label`` is initials the article gives in brackets after a name: "Mark Kaigwa (MK)",
+    "Global Voices Online (GV)" (an interview's speaker labels)."""
+    return (
+        2 <= len(label) <= 5
+        and label.isalpha()
+        and label.isupper()
+        and re.search(rf"\(\s*{re.escape(label)}\s*\)", text) is not None
+    )
 
 
 def _initials(name: str) -> str:
