@@ -68,7 +68,6 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "one"})
 # Words that make a title another one: "Prime Minister", "Vice President", "former Mayor"
 _OTHER_TITLE = frozenset({"prime", "vice", "deputy", "assistant", "associate"})
-_QUALIFIED_TITLES = _OTHER_TITLE | {"former", "ex", "late"}
 # Bare people nouns that refer back to whoever of that kind spoke last ("the person added").
 _GENERIC_PEOPLE = {"person": "", "man": "he", "woman": "she"}
 # ", co-founder of …", ", a journalist at …": up to two words before the role noun
@@ -146,6 +145,10 @@ class SourceBook:
         self.text = doc_text(doc)
         self.inside = inside
         self.entities = sorted(entities, key=lambda e: e.start)
+        # where each name is first given (a lede's role takes only a name given for the first time)
+        self.first_named: dict[str, int] = {}
+        for e in self.entities:
+            self.first_named.setdefault(e.canonical, e.start)
         self.drafts: list[SourceDraft] = []
         self.by_key: dict[str, SourceDraft] = {}
         self.by_mention: dict[tuple[int, int], SourceDraft] = {}
@@ -732,18 +735,15 @@ class SourceBook:
         # an anonymous role only when the article names it outright: "a Pakistani foreign office
         # spokesperson cautioned …" / "…," the spokesperson, Shafqat Ali Khan, said (VOA, s05)
         outright = re.compile(rf"\bthe {re.escape(head.lower_)},\s*$") if lemma in ANONYMOUS_NOUNS else None
-        if any(t.lower_ in ("former", "ex") for t in head.lefts):
+        if _held_before(head):
             return None  # "A former Colombian president accused …" / "President Gustavo Petro rejected it"
         paras = paragraphs(self.text)
         following = paras.following(end)
         limit = following[1] if following is not None else paras.bounds(end)[1]
         after = sentence_of(head).end_char  # not the role's own sentence: "accused Senator Ted Cruz of …"
         titles = _TITLED_AS.get(lemma, frozenset({lemma}))
-        first: dict[str, int] = {}
         for e in self.entities:
-            first.setdefault(e.canonical, e.start)
-        for e in self.entities:
-            if e.start < after or e.label != "PERSON" or first[e.canonical] < e.start:
+            if e.start < after or e.label != "PERSON" or self.first_named[e.canonical] < e.start:
                 continue  # (only a name given for the first time: not "accused Senator Ted Cruz …")
             if e.start > limit:
                 break
@@ -1000,6 +1000,9 @@ _FORMERLY = frozenset({"former", "ex", "late", "erstwhile"})
 
 # (as words of their own, up to two words before the role; "ex" only as the prefix "ex-")
 _HELD = "|".join(sorted(_FORMERLY - {"ex"}))
+# Words before a title that make it another one or someone's who held it: "Prime Minister",
+# "former Mayor"
+_QUALIFIED_TITLES = _OTHER_TITLE | _FORMERLY
 
 
 # Initials in brackets right after a speaker's name, before the colon of an interview's turn
